@@ -1,0 +1,445 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str } from '@lit/localize';
+import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
+import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
+import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
+import { ContentError } from '../../src/model/content-error.js';
+import { sourceLanguageOf, type ChoiceItem, type Instrument, type Item, type ItemId } from '../../src/model/instrument.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import type { TextMap } from '../../src/model/text.js';
+import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
+import {
+  PpEvents,
+  RESULT_SCHEMA_VERSION,
+  type ChangeDetail,
+  type DraftSavedDetail,
+  type ErrorDetail,
+  type ProgressDetail,
+  type QuestionnaireResult,
+} from '../../src/events.js';
+import { defineElement } from '../shared/define.js';
+import { tokens } from '../shared/tokens.js';
+import { styles } from './pp-questionnaire.styles.js';
+
+type Status = 'loading' | 'ready' | 'failed' | 'submitted';
+
+/**
+ * A validated questionnaire (PROM) with exact published scoring, drafts saved as the person
+ * answers, and a structured result with a FHIR QuestionnaireResponse.
+ *
+ * @summary Renders a patient-reported outcome measure and emits its scored result.
+ * @tag pp-questionnaire
+ *
+ * @attr src - URL of an instrument JSON file.
+ * @attr lang - Language of the form; otherwise the closest `[lang]` ancestor, then the browser's.
+ * @attr draft-key - Key of the saved draft; defaults to the instrument's id and version.
+ * @attr layout - `paged` (one question at a time) or `list` (all questions on one page).
+ * @attr draft-max-age-days - Drafts older than this many days are discarded (default 14).
+ *
+ * @event pp-change - An answer was given or cleared. Detail: `ChangeDetail`.
+ * @event pp-progress - Answered, required and total questions changed. Detail: `ProgressDetail`.
+ * @event pp-draft-saved - The draft is durable in IndexedDB. Detail: `DraftSavedDetail`.
+ * @event pp-submit - The person finished; detail is the `QuestionnaireResult`.
+ * @event pp-error - Bad content or storage trouble. Detail: `ErrorDetail` with a `code`.
+ *
+ * @csspart form - The form around everything.
+ * @csspart title - The instrument's title.
+ * @csspart progress - The progress text and bar.
+ * @csspart stem - The shared question stem ("Over the last 2 weeks, …").
+ * @csspart item - One question (a fieldset).
+ * @csspart label - A question's text (the legend).
+ * @csspart answer - One answer option.
+ * @csspart error - A validation message, or the message shown when the content cannot be used.
+ * @csspart navigation - The row of Back / Next / Submit buttons.
+ * @csspart done - The thank-you message after submitting.
+ * @csspart notice - The licence holder's notice.
+ *
+ * @cssprop --pp-font-family - Font of all text.
+ * @cssprop --pp-font-size - Base font size (default 1.125rem).
+ * @cssprop --pp-color-text - Text colour.
+ * @cssprop --pp-color-muted - Secondary text colour.
+ * @cssprop --pp-color-background - Background colour.
+ * @cssprop --pp-color-surface - Background of answer options.
+ * @cssprop --pp-color-border - Borders of answer options.
+ * @cssprop --pp-color-accent - Buttons, selected answers, progress.
+ * @cssprop --pp-color-on-accent - Text on the accent colour.
+ * @cssprop --pp-color-selected - Background of the selected answer.
+ * @cssprop --pp-color-error - Validation messages.
+ * @cssprop --pp-color-focus - Focus outline.
+ * @cssprop --pp-radius - Corner radius.
+ * @cssprop --pp-space - Base spacing.
+ * @cssprop --pp-target-size - Minimum size of touch targets (default 3rem).
+ * @cssprop --pp-max-width - Maximum width of the form.
+ */
+export class PpQuestionnaire extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** URL of an instrument JSON file. */
+  @property() src?: string;
+
+  /** An instrument object (raw JSON or already parsed); takes precedence over `src`. */
+  @property({ attribute: false }) instrument?: unknown;
+
+  /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
+  @property({ attribute: 'lang' }) language?: string;
+
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+
+  @property({ reflect: true }) layout: Layout = 'paged';
+
+  @property({ attribute: 'draft-max-age-days', type: Number }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
+
+  @state() private status: Status = 'loading';
+  @state() private failure?: ErrorDetail;
+  @state() private shownProblems: ReadonlySet<ItemId> = new Set();
+
+  private engine?: QuestionnaireEngine;
+  private startedAt?: string;
+  private loadGeneration = 0;
+  private storageFailureReported = false;
+  private readonly drafts = new DraftWriter(
+    (draft) => this.emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
+    (error) => this.reportStorageFailure(error),
+  );
+
+  /** The engine's current answers; empty until the instrument is loaded. */
+  get answers() {
+    return this.engine?.answers ?? {};
+  }
+
+  /** Resolves when every answer given so far is durable in IndexedDB (or storage failed). */
+  draftSaved(): Promise<void> {
+    return this.drafts.flush();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('instrument') || changed.has('draftKey')) {
+      void this.load();
+    } else if (changed.has('layout') && this.engine) {
+      const state = this.engine.state;
+      this.engine = new QuestionnaireEngine(this.engine.instrument, this.layout);
+      this.engine.restore({ ...state, pageIndex: 0 });
+    }
+  }
+
+  private get locale(): string {
+    const instrument = this.engine?.instrument;
+    if (!instrument) return this.language || 'en';
+    const wanted = [this.language, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages];
+    return resolveLocale(wanted, instrument.languages, sourceLanguageOf(instrument));
+  }
+
+  private get resolvedDraftKey(): string {
+    const instrument = this.engine!.instrument;
+    return this.draftKey || `${instrument.id}@${instrument.version}`;
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.loadGeneration;
+    const isCurrent = () => generation === this.loadGeneration;
+    this.status = 'loading';
+    this.failure = undefined;
+    this.shownProblems = new Set();
+    let instrument: Instrument;
+    try {
+      instrument = parseInstrument(this.instrument ?? (await this.fetchInstrument()));
+    } catch (error) {
+      if (isCurrent()) this.fail(this.describeLoadFailure(error));
+      return;
+    }
+    if (!isCurrent()) return;
+    this.engine = new QuestionnaireEngine(instrument, this.layout);
+    this.startedAt = undefined;
+    const draft = await this.readDraft();
+    if (!isCurrent()) return;
+    if (draft) this.applyDraft(draft);
+    this.status = 'ready';
+    this.emitProgress();
+  }
+
+  private async fetchInstrument(): Promise<unknown> {
+    if (!this.src) throw new TypeError('no instrument given: set the src attribute or the instrument property');
+    const response = await fetch(this.src);
+    if (!response.ok) throw new TypeError(`${this.src} answered ${response.status} ${response.statusText}`.trim());
+    return response.json();
+  }
+
+  private describeLoadFailure(error: unknown): ErrorDetail {
+    if (error instanceof ContentError) {
+      return { code: 'content-invalid', message: error.message, problems: error.problems, cause: error };
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    return { code: 'content-unreachable', message: `The instrument could not be loaded: ${reason}`, cause: error };
+  }
+
+  private fail(detail: ErrorDetail): void {
+    this.engine = undefined;
+    this.failure = detail;
+    this.status = 'failed';
+    this.emit(PpEvents.error, detail);
+  }
+
+  private async readDraft(): Promise<Draft | undefined> {
+    try {
+      return await loadDraft(this.resolvedDraftKey, this.draftMaxAgeDays);
+    } catch (error) {
+      this.reportStorageFailure(error);
+      return undefined;
+    }
+  }
+
+  private applyDraft(draft: Draft): void {
+    const instrument = this.engine!.instrument;
+    if (draft.instrumentId !== instrument.id || draft.instrumentVersion !== instrument.version) {
+      this.emit<ErrorDetail>(PpEvents.error, {
+        code: 'draft-version-mismatch',
+        message: `The saved draft "${draft.draftKey}" is for ${draft.instrumentId} ${draft.instrumentVersion}, not ${instrument.id} ${instrument.version}; it was not applied.`,
+      });
+      return;
+    }
+    this.engine!.restore(draft);
+    this.startedAt = draft.startedAt;
+  }
+
+  private reportStorageFailure(error: unknown): void {
+    if (this.storageFailureReported) return;
+    this.storageFailureReported = true;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.emit<ErrorDetail>(PpEvents.error, {
+      code: 'storage-unavailable',
+      message: `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`,
+      cause: error,
+    });
+  }
+
+  private saveDraft(): void {
+    const engine = this.engine!;
+    const now = new Date().toISOString();
+    this.startedAt ??= now;
+    void this.drafts.save({
+      draftKey: this.resolvedDraftKey,
+      instrumentId: engine.instrument.id,
+      instrumentVersion: engine.instrument.version,
+      ...engine.state,
+      startedAt: this.startedAt,
+      updatedAt: now,
+    });
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private emitProgress(): void {
+    const engine = this.engine!;
+    this.emit<ProgressDetail>(PpEvents.progress, { ...engine.progress(), pageIndex: engine.pageIndex, pageCount: engine.pages.length });
+  }
+
+  private onAnswer(item: ChoiceItem, optionIndex: number): void {
+    const engine = this.engine!;
+    const value = item.answers[optionIndex]!.value;
+    const cleared = engine.answer(item.id, value);
+    if (this.shownProblems.has(item.id)) {
+      this.shownProblems = new Set([...this.shownProblems].filter((id) => id !== item.id));
+    }
+    this.saveDraft();
+    this.emit<ChangeDetail>(PpEvents.change, { itemId: item.id, value, cleared, answers: engine.answers });
+    this.emitProgress();
+    this.requestUpdate();
+  }
+
+  private async goToPage(pageIndex: number): Promise<void> {
+    const engine = this.engine!;
+    engine.goTo(pageIndex);
+    this.saveDraft();
+    this.emitProgress();
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-page-start]')?.focus();
+  }
+
+  private async onNext(): Promise<void> {
+    const engine = this.engine!;
+    if (await this.showProblems(engine.problems(engine.page).map((p) => p.itemId))) return;
+    await this.goToPage(engine.pageIndex + 1);
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const engine = this.engine!;
+    if (engine.layout === 'paged' && !engine.isLastPage) return this.onNext();
+    if (await this.showProblems(engine.problems().map((p) => p.itemId))) return;
+    const result = this.result();
+    this.status = 'submitted';
+    await this.drafts.cancel();
+    deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+    this.emit<QuestionnaireResult>(PpEvents.submit, result);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
+  }
+
+  /** Shows the problems and moves focus to the first; returns whether there were any. */
+  private async showProblems(itemIds: readonly ItemId[]): Promise<boolean> {
+    if (itemIds.length === 0) return false;
+    const engine = this.engine!;
+    this.shownProblems = new Set(itemIds);
+    const first = itemIds[0]!;
+    if (engine.layout === 'paged') engine.goTo(engine.pageOf(first));
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-item="${CSS.escape(first)}"] input`)?.focus();
+    return true;
+  }
+
+  private result(): QuestionnaireResult {
+    const engine = this.engine!;
+    const { instrument } = engine;
+    const language = this.locale;
+    const scores = engine.scores();
+    const finishedAt = new Date();
+    return {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      instrument: {
+        id: instrument.id,
+        version: instrument.version,
+        language,
+        translationStatus: instrument.translations[language]?.status ?? 'draft',
+      },
+      answers: engine.answers,
+      scores,
+      startedAt: this.startedAt ?? finishedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt }),
+    };
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.locale;
+    return html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody(lang)}</div>`;
+  }
+
+  private renderBody(lang: string): TemplateResult {
+    switch (this.status) {
+      case 'loading':
+        return html`<p class="loading" role="status">${msg('Loading the questionnaire…')}</p>`;
+      case 'failed':
+        return this.renderFailure(this.failure!);
+      case 'submitted':
+        return html`<div part="done" class="done" role="status" tabindex="-1">
+          <h2>${msg('Thank you')}</h2>
+          <p>${msg('You have answered all the questions.')}</p>
+        </div>`;
+      case 'ready':
+        return this.renderForm(this.engine!, lang);
+    }
+  }
+
+  private renderFailure(failure: ErrorDetail): TemplateResult {
+    return html`<div part="error" class="failure" role="alert">
+      <p><strong>${msg('This questionnaire cannot be shown.')}</strong></p>
+      <p>${failure.code === 'content-invalid' ? msg('The questionnaire file has mistakes:') : failure.message}</p>
+      ${failure.problems
+        ? html`<ul>
+            ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderForm(engine: QuestionnaireEngine, lang: string): TemplateResult {
+    const { instrument } = engine;
+    const text = (map: TextMap) => localText(map, lang, sourceLanguageOf(instrument));
+    const page = engine.page;
+    const paged = engine.layout === 'paged';
+    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+      <h2 part="title" class="title">${text(instrument.title)}</h2>
+      ${this.renderProgress(engine, lang)}
+      ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
+      <div class="page" data-page-start tabindex="-1" role="group" aria-label=${paged ? this.pageLabel(engine, lang) : text(instrument.title)}>
+        ${page.context ? html`<p part="stem" class="stem">${text(page.context)}</p>` : nothing}
+        ${page.items.map((item) => this.renderItem(item, text))}
+      </div>
+      <div part="navigation" class="navigation">
+        ${paged && engine.pageIndex > 0
+          ? html`<button type="button" class="secondary" @click=${() => this.goToPage(engine.pageIndex - 1)}>${msg('Back')}</button>`
+          : nothing}
+        ${paged && !engine.isLastPage
+          ? html`<button type="submit" class="primary">${msg('Next')}</button>`
+          : html`<button type="submit" class="primary">${msg('Submit answers')}</button>`}
+      </div>
+      <p part="notice" class="notice">${text(instrument.meta.licence.notice)}</p>
+    </form>`;
+  }
+
+  private pageLabel(engine: QuestionnaireEngine, lang: string): string {
+    const number = new Intl.NumberFormat(lang);
+    const current = number.format(engine.pageIndex + 1);
+    const count = number.format(engine.pages.length);
+    return msg(str`Question ${current} of ${count}`);
+  }
+
+  private renderProgress(engine: QuestionnaireEngine, lang: string): TemplateResult {
+    const { answered, total } = engine.progress();
+    const number = new Intl.NumberFormat(lang);
+    const answeredText = msg(str`${number.format(answered)} of ${number.format(total)} answered`);
+    const fraction = total === 0 ? 0 : answered / total;
+    return html`<div part="progress" class="progress">
+      ${engine.layout === 'paged' ? html`<span aria-hidden="true">${this.pageLabel(engine, lang)} · </span>` : nothing}
+      <span role="status">${answeredText}</span>
+      <div class="bar" aria-hidden="true"><div class="bar-fill" style=${styleMap({ inlineSize: `${fraction * 100}%` })}></div></div>
+    </div>`;
+  }
+
+  private renderItem(item: Item, text: (map: TextMap) => string): TemplateResult {
+    switch (item.type) {
+      case 'group':
+        return html`<section class="group" data-item=${item.id}>
+          ${item.text ? html`<p part="stem" class="stem">${text(item.text)}</p>` : nothing}
+          ${item.items.filter((child) => this.engine!.isEnabled(child.id)).map((child) => this.renderItem(child, text))}
+        </section>`;
+      case 'display':
+        return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
+      case 'choice':
+        return this.renderChoice(item, text);
+    }
+  }
+
+  private renderChoice(item: ChoiceItem, text: (map: TextMap) => string): TemplateResult {
+    const selected = this.engine!.answers[item.id];
+    const invalid = this.shownProblems.has(item.id);
+    const errorId = `error-${item.id}`;
+    return html`<fieldset part="item" class="item" data-item=${item.id} ?data-invalid=${invalid}>
+      <legend part="label" class="label">
+        ${text(item.text)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}
+      </legend>
+      <div class="answers">
+        ${item.answers.map(
+          (option, index) => html`<label part="answer" class="answer">
+            <input
+              type="radio"
+              name=${item.id}
+              .value=${String(index)}
+              .checked=${selected === option.value}
+              ?required=${item.required}
+              aria-invalid=${invalid ? 'true' : nothing}
+              aria-describedby=${invalid ? errorId : nothing}
+              @change=${() => this.onAnswer(item, index)}
+            />
+            <span>${text(option.text)}</span>
+          </label>`,
+        )}
+      </div>
+      ${invalid ? html`<p part="error" class="error" id=${errorId}>${msg('Please choose an answer.')}</p>` : nothing}
+    </fieldset>`;
+  }
+}
+
+defineElement('pp-questionnaire', PpQuestionnaire);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pp-questionnaire': PpQuestionnaire;
+  }
+}

@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens with their defaults. Hosts override any `--pp-*` property on the element or an
+ * ancestor; nothing here reaches outside the shadow root.
+ */
+export const tokens = css`
+  :host {
+    --_font-family: var(--pp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
+    --_font-size: var(--pp-font-size, 1.125rem);
+    --_line-height: var(--pp-line-height, 1.5);
+    --_text: var(--pp-color-text, #1a1a1a);
+    --_muted: var(--pp-color-muted, #4d4d4d);
+    --_background: var(--pp-color-background, #ffffff);
+    --_surface: var(--pp-color-surface, #f3f5f8);
+    --_border: var(--pp-color-border, #767676);
+    --_accent: var(--pp-color-accent, #0b57a4);
+    --_on-accent: var(--pp-color-on-accent, #ffffff);
+    --_selected: var(--pp-color-selected, #e3eefb);
+    --_error: var(--pp-color-error, #b3261e);
+    --_focus: var(--pp-color-focus, #0b57a4);
+    --_radius: var(--pp-radius, 0.5rem);
+    --_space: var(--pp-space, 1rem);
+    --_target: var(--pp-target-size, 3rem);
+    --_max-width: var(--pp-max-width, 46rem);
+
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+    color: var(--_text);
+    background: var(--_background);
+    /* CMS themes often set text-align or letter-spacing globally; a form must not inherit them. */
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  button {
+    font: inherit;
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+    padding-block: 0.5em;
+    padding-inline: 1.25em;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    cursor: pointer;
+  }
+
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  button.secondary {
+    background: var(--_background);
+    color: var(--_accent);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

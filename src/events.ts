@@ -1,0 +1,78 @@
+import type { Answers, AnswerValue, ItemId, TranslationStatus } from './model/instrument.js';
+import type { ContentProblem } from './model/content-error.js';
+import type { QuestionnaireResponse } from './fhir/questionnaire-response.js';
+import type { LanguageCode } from './model/text.js';
+import type { Scores } from './scoring/score.js';
+import type { Progress } from './engine/questionnaire-engine.js';
+
+/** The public event names. All are `CustomEvent`s that bubble and cross shadow roots. */
+export const PpEvents = {
+  change: 'pp-change',
+  progress: 'pp-progress',
+  draftSaved: 'pp-draft-saved',
+  submit: 'pp-submit',
+  error: 'pp-error',
+} as const;
+
+export interface ChangeDetail {
+  readonly itemId: ItemId;
+  /** undefined when the answer was cleared. */
+  readonly value: AnswerValue | undefined;
+  /** Answers removed because their items became hidden by this change. */
+  readonly cleared: readonly ItemId[];
+  readonly answers: Answers;
+}
+
+export interface ProgressDetail extends Progress {
+  readonly pageIndex: number;
+  readonly pageCount: number;
+}
+
+export interface DraftSavedDetail {
+  readonly draftKey: string;
+  readonly savedAt: string;
+}
+
+export type ErrorCode =
+  /** The content file failed validation; `problems` lists what and where. */
+  | 'content-invalid'
+  /** The content file could not be fetched or is not JSON. */
+  | 'content-unreachable'
+  /** IndexedDB cannot be used; the element keeps working in memory. */
+  | 'storage-unavailable'
+  /** A saved draft belongs to another version of the instrument and was not applied. */
+  | 'draft-version-mismatch';
+
+export interface ErrorDetail {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly problems?: readonly ContentProblem[];
+  readonly cause?: unknown;
+}
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** What a completed questionnaire yields: the `pp-submit` detail. */
+export interface QuestionnaireResult {
+  readonly schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  readonly instrument: {
+    readonly id: string;
+    readonly version: string;
+    readonly language: LanguageCode;
+    readonly translationStatus: TranslationStatus;
+  };
+  readonly answers: Answers;
+  readonly scores: Scores;
+  /** ISO 8601 timestamps: the first answer (or the restored draft's start) and the submit. */
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly questionnaireResponse: QuestionnaireResponse;
+}
+
+export interface PpEventMap {
+  'pp-change': CustomEvent<ChangeDetail>;
+  'pp-progress': CustomEvent<ProgressDetail>;
+  'pp-draft-saved': CustomEvent<DraftSavedDetail>;
+  'pp-submit': CustomEvent<QuestionnaireResult>;
+  'pp-error': CustomEvent<ErrorDetail>;
+}

@@ -1,0 +1,10 @@
+export { ContentError, type ContentProblem } from './model/content-error.js';
+export type * from './model/instrument.js';
+export { walkItems, isQuestion, sourceLanguageOf } from './model/instrument.js';
+export type { LanguageCode, TextMap } from './model/text.js';
+export { parseInstrument } from './model/parse-instrument.js';
+export { QuestionnaireEngine, type Layout, type Page, type Progress, type ValidationProblem, type EngineState } from './engine/questionnaire-engine.js';
+export { scoreAnswers, bandOf, type Scores, type ScaleScore } from './scoring/score.js';
+export { toQuestionnaireResponse, type QuestionnaireResponse, type QuestionnaireResponseItem, type QuestionnaireResponseAnswer } from './fhir/questionnaire-response.js';
+export { resolveLocale, directionOf, localText } from './i18n/locale.js';
+export * from './events.js';

@@ -1,0 +1,74 @@
+import type { ContentProblem } from './content-error.js';
+import type { TextMap } from './text.js';
+
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+export const childPath = (parent: string, key: string | number): string =>
+  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+
+/**
+ * Reads untrusted JSON while collecting every problem with its path, so that a content editor
+ * sees all mistakes of a file at once instead of fixing them one load at a time.
+ */
+export class JsonReader {
+  readonly problems: ContentProblem[] = [];
+
+  report(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  object(value: unknown, path: string): JsonObject | undefined {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as JsonObject;
+    this.report(path, `expected an object, got ${describe(value)}`);
+    return undefined;
+  }
+
+  array(value: unknown, path: string): readonly unknown[] | undefined {
+    if (Array.isArray(value)) return value;
+    this.report(path, `expected an array, got ${describe(value)}`);
+    return undefined;
+  }
+
+  string(value: unknown, path: string): string | undefined {
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    this.report(path, typeof value === 'string' ? 'expected a non-empty string' : `expected a string, got ${describe(value)}`);
+    return undefined;
+  }
+
+  number(value: unknown, path: string): number | undefined {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    this.report(path, `expected a number, got ${describe(value)}`);
+    return undefined;
+  }
+
+  boolean(value: unknown, path: string): boolean | undefined {
+    if (typeof value === 'boolean') return value;
+    this.report(path, `expected true or false, got ${describe(value)}`);
+    return undefined;
+  }
+
+  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    this.report(path, `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
+    return undefined;
+  }
+
+  /** A text in several languages; the source language must be present so nothing shows blank. */
+  textMap(value: unknown, path: string, sourceLanguage: string | undefined): TextMap | undefined {
+    const object = this.object(value, path);
+    if (!object) return undefined;
+    const entries = Object.entries(object).filter((entry): entry is [string, string] => this.string(entry[1], childPath(path, entry[0])) !== undefined);
+    if (sourceLanguage && !(sourceLanguage in object)) {
+      this.report(path, `missing the source language "${sourceLanguage}"`);
+    }
+    return Object.fromEntries(entries);
+  }
+
+  /** Reads an optional field: absent is fine, present must be valid. */
+  optional<T>(value: unknown, read: (value: unknown) => T | undefined): T | undefined {
+    return value === undefined ? undefined : read(value);
+  }
+}

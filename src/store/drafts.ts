@@ -1,0 +1,68 @@
+import { openDatabase, type Draft } from './database.js';
+
+export type { Draft } from './database.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_DRAFT_MAX_AGE_DAYS = 14;
+
+/** Reads a draft; an expired draft is deleted and reported as absent. */
+export async function loadDraft(draftKey: string, maxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS, now = new Date()): Promise<Draft | undefined> {
+  const db = await openDatabase();
+  const draft = await db.get('drafts', draftKey);
+  if (draft && now.getTime() - Date.parse(draft.updatedAt) > maxAgeDays * DAY_MS) {
+    await db.delete('drafts', draftKey);
+    return undefined;
+  }
+  return draft;
+}
+
+export async function deleteDraft(draftKey: string): Promise<void> {
+  const db = await openDatabase();
+  await db.delete('drafts', draftKey);
+}
+
+/**
+ * Writes drafts one at a time, coalescing: while a write is in flight only the newest pending
+ * draft is kept, so a burst of answers costs few transactions and the last answer is always written.
+ */
+export class DraftWriter {
+  private pending: Draft | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly onSaved: (draft: Draft) => void, private readonly onError: (error: unknown) => void) {}
+
+  save(draft: Draft): Promise<void> {
+    this.pending = draft;
+    this.running ??= this.drain();
+    return this.running;
+  }
+
+  /** Resolves when everything given to `save` so far is durable (or has failed). */
+  flush(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  /** Drops an unwritten draft and waits for the write in flight, e.g. before deleting the draft. */
+  async cancel(): Promise<void> {
+    this.pending = undefined;
+    await this.flush();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending) {
+        const draft = this.pending;
+        this.pending = undefined;
+        try {
+          const db = await openDatabase();
+          await db.put('drafts', draft);
+          this.onSaved(draft);
+        } catch (error) {
+          this.onError(error);
+        }
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+}
