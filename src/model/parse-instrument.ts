@@ -39,9 +39,13 @@ export function parseInstrument(json: unknown): Instrument {
 }
 
 class InstrumentParser {
-  private readonly seenIds = new Map<string, Item>();
+  /** Item ids seen so far with their type, registered even when the rest of the item is invalid,
+   *  so that one mistake does not cascade into every reference to it. */
+  private readonly seenTypes = new Map<string, Item['type']>();
+  private readonly choices = new Map<string, ChoiceItem>();
   private readonly source: string | undefined;
   private readonly answerSets: Readonly<Record<string, unknown>>;
+  private readonly parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
 
   constructor(
     private readonly reader: JsonReader,
@@ -161,7 +165,8 @@ class InstrumentParser {
     const id = this.id(object['id'], childPath(path, 'id'));
     const type = reader.oneOf(object['type'], childPath(path, 'type'), ITEM_TYPES);
     if (id !== undefined) {
-      if (this.seenIds.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
+      if (this.seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
+      else if (type) this.seenTypes.set(id, type);
     }
     // Conditions may only look back, which rules out cycles and reads naturally on paper too.
     const enableWhen = reader.optional(object['enableWhen'], (v) =>
@@ -175,7 +180,6 @@ class InstrumentParser {
     let item: Item | undefined;
     if (type === 'group') {
       const text = reader.optional(object['text'], (v) => this.text(v, childPath(path, 'text')));
-      if (id !== undefined) this.seenIds.set(id, { id, type, items: [] });
       const items = this.items(object['items'], childPath(path, 'items'));
       if (items?.length === 0) reader.report(childPath(path, 'items'), 'a group needs at least one item');
       if (id && items) item = { id, type, ...(text && { text }), items, ...conditional };
@@ -184,8 +188,8 @@ class InstrumentParser {
       if (id && text) item = { id, type, text, ...conditional };
     } else if (type === 'choice') {
       item = this.choice(object, path, id, conditional);
+      if (item) this.choices.set(item.id, item);
     }
-    if (id !== undefined && item) this.seenIds.set(id, item);
     return item;
   }
 
@@ -205,7 +209,10 @@ class InstrumentParser {
         this.reader.report(path, `no answer set named "${value}" in answerSets`);
         return undefined;
       }
-      return this.answerOptions(this.answerSets[value], childPath('answerSets', value));
+      if (!this.parsedAnswerSets.has(value)) {
+        this.parsedAnswerSets.set(value, this.answerOptions(this.answerSets[value], childPath('answerSets', value)));
+      }
+      return this.parsedAnswerSets.get(value);
     }
     const options = this.list(value, path, (v, p) => this.answerOption(v, p));
     if (!options) return undefined;
@@ -241,9 +248,9 @@ class InstrumentParser {
     const conditionValue =
       operator === 'exists' ? reader.boolean(raw, valuePath) : typeof raw === 'string' ? reader.string(raw, valuePath) : reader.number(raw, valuePath);
     if (item !== undefined) {
-      const target = this.seenIds.get(item);
+      const target = this.seenTypes.get(item);
       if (!target) reader.report(childPath(path, 'item'), `"${item}" is not an item that comes before this one`);
-      else if (target.type === 'group' || target.type === 'display') reader.report(childPath(path, 'item'), `"${item}" is a ${target.type} and has no answer`);
+      else if (target === 'group' || target === 'display') reader.report(childPath(path, 'item'), `"${item}" is a ${target} and has no answer`);
     }
     if (!item || !operator || conditionValue === undefined) return undefined;
     return { item, operator, value: conditionValue };
@@ -273,10 +280,10 @@ class InstrumentParser {
   private scoredItem(value: unknown, path: string): string | undefined {
     const id = this.reader.string(value, path);
     if (id === undefined) return undefined;
-    const item = this.seenIds.get(id);
-    if (!item) this.reader.report(path, `"${id}" is not an item of this instrument`);
-    else if (item.type !== 'choice') this.reader.report(path, `"${id}" is a ${item.type} and cannot be scored`);
-    else if (item.answers.some((a) => typeof a.value !== 'number')) this.reader.report(path, `"${id}" has answers without a numeric value`);
+    const type = this.seenTypes.get(id);
+    if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
+    else if (type !== 'choice') this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);
+    else if (this.choices.get(id)?.answers.some((a) => typeof a.value !== 'number')) this.reader.report(path, `"${id}" has answers without a numeric value`);
     return id;
   }
 

@@ -1,0 +1,78 @@
+import { expect } from '@open-wc/testing';
+import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import type { Instrument } from '../../src/model/instrument.js';
+import { PHQ9_ITEMS, phq9Json } from '../helpers/fixtures.js';
+
+describe('QuestionnaireEngine with PHQ-9', () => {
+  let phq9: Instrument;
+  before(async () => {
+    phq9 = parseInstrument(await phq9Json());
+  });
+
+  it('asks the difficulty question only once a problem is checked', () => {
+    const engine = new QuestionnaireEngine(phq9);
+    expect(engine.isEnabled('phq9-difficulty')).to.equal(false);
+    engine.answer('phq9-3', 1);
+    expect(engine.isEnabled('phq9-difficulty')).to.equal(true);
+  });
+
+  it('drops the answer of a question that becomes hidden', () => {
+    const engine = new QuestionnaireEngine(phq9);
+    engine.answer('phq9-3', 2);
+    engine.answer('phq9-difficulty', 'very-difficult');
+    const cleared = engine.answer('phq9-3', 0);
+    expect(cleared).to.deep.equal(['phq9-difficulty']);
+    expect(engine.answers).to.not.have.property('phq9-difficulty');
+  });
+
+  it('counts progress over enabled questions', () => {
+    const engine = new QuestionnaireEngine(phq9);
+    expect(engine.progress()).to.deep.equal({ answered: 0, required: 9, total: 9 });
+    engine.answer('phq9-1', 1);
+    expect(engine.progress()).to.deep.equal({ answered: 1, required: 10, total: 10 });
+  });
+
+  it('reports unanswered required questions in order', () => {
+    const engine = new QuestionnaireEngine(phq9);
+    PHQ9_ITEMS.slice(0, 8).forEach((id) => engine.answer(id, 0));
+    expect(engine.problems()).to.deep.equal([{ itemId: 'phq9-9', code: 'required' }]);
+  });
+
+  it('pages one question at a time with the stem of its group', () => {
+    const engine = new QuestionnaireEngine(phq9, 'paged');
+    expect(engine.pages).to.have.length(9);
+    expect(engine.page.context?.['en']).to.match(/^Over the last 2 weeks/);
+    engine.answer('phq9-1', 3);
+    expect(engine.pages).to.have.length(10);
+    expect(engine.pageOf('phq9-difficulty')).to.equal(9);
+  });
+
+  it('shows every question on one page in the list layout', () => {
+    const engine = new QuestionnaireEngine(phq9, 'list');
+    expect(engine.pages).to.have.length(1);
+    expect(engine.problems(engine.page)).to.have.length(9);
+  });
+
+  it('rejects an answer that is not one of the options', () => {
+    const engine = new QuestionnaireEngine(phq9);
+    expect(() => engine.answer('phq9-1', 4)).to.throw(RangeError, '4 is not an answer of "phq9-1"');
+    expect(() => engine.answer('nope', 1)).to.throw(RangeError);
+  });
+
+  it('restores saved answers and page, dropping what no longer fits', () => {
+    const engine = new QuestionnaireEngine(phq9, 'paged');
+    const dropped = engine.restore({ answers: { 'phq9-1': 2, 'phq9-2': 7, gone: 1 }, pageIndex: 4 });
+    expect(dropped).to.have.members(['phq9-2', 'gone']);
+    expect(engine.answers).to.deep.equal({ 'phq9-1': 2 });
+    expect(engine.pageIndex).to.equal(4);
+  });
+
+  it('keeps the page index within the pages', () => {
+    const engine = new QuestionnaireEngine(phq9, 'paged');
+    engine.goTo(99);
+    expect(engine.pageIndex).to.equal(8);
+    engine.goTo(-3);
+    expect(engine.pageIndex).to.equal(0);
+  });
+});

@@ -1,0 +1,41 @@
+import { expect } from '@open-wc/testing';
+import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import type { Instrument } from '../../src/model/instrument.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+import { phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
+
+describe('toQuestionnaireResponse', () => {
+  let phq9: Instrument;
+  before(async () => {
+    phq9 = parseInstrument(await phq9Json());
+  });
+
+  it('writes a completed R4 response with LOINC-coded answers inside the group', () => {
+    const answers = { ...phq9AnswersFor(4), 'phq9-difficulty': 'somewhat-difficult' };
+    const response = toQuestionnaireResponse(phq9, answers, scoreAnswers(phq9, answers), { authored: new Date('2026-01-02T03:04:05Z') });
+    expect(response).to.include({
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      questionnaire: 'urn:painpath:questionnaire:phq-9|1.0.0',
+      language: 'en',
+      authored: '2026-01-02T03:04:05.000Z',
+    });
+    const [group, difficulty, total] = response.item;
+    expect(group!.linkId).to.equal('phq9-problems');
+    expect(group!.item).to.have.length(9);
+    expect(group!.item![0]).to.deep.equal({
+      linkId: 'phq9-1',
+      text: 'Little interest or pleasure in doing things',
+      answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA6571-9', display: 'Nearly every day' } }],
+    });
+    expect(difficulty!.answer).to.deep.equal([{ valueCoding: { system: 'http://loinc.org', code: 'LA6573-5', display: 'Somewhat difficult' } }]);
+    expect(total).to.deep.equal({ linkId: 'total', text: 'PHQ-9 total score', answer: [{ valueInteger: 4 }] });
+  });
+
+  it('leaves out unanswered items and scores that could not be computed', () => {
+    const response = toQuestionnaireResponse(phq9, { 'phq9-2': 0 }, scoreAnswers(phq9, { 'phq9-2': 0 }));
+    expect(response.item).to.have.length(1);
+    expect(response.item[0]!.item!.map((i) => i.linkId)).to.deep.equal(['phq9-2']);
+  });
+});

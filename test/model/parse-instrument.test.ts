@@ -1,0 +1,132 @@
+import { expect } from '@open-wc/testing';
+import { ContentError } from '../../src/model/content-error.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { phq9Json } from '../helpers/fixtures.js';
+
+function problemsOf(json: unknown): string[] {
+  try {
+    parseInstrument(json);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ContentError);
+    return (error as ContentError).problems.map((p) => `${p.path}: ${p.message}`);
+  }
+  throw new Error('expected a ContentError');
+}
+
+const minimal = () => ({
+  id: 'mini',
+  version: '1',
+  languages: ['en'],
+  title: { en: 'Mini' },
+  meta: { name: { en: 'Mini' }, citation: ['Test'], licence: { kind: 'text-granted', notice: { en: 'Ours' } } },
+  translations: { en: { status: 'draft', source: 'ours' } },
+  items: [
+    { id: 'a', type: 'choice', required: true, text: { en: 'A?' }, answers: [ { value: 0, text: { en: 'No' } }, { value: 1, text: { en: 'Yes' } } ] },
+    { id: 'b', type: 'choice', text: { en: 'B?' }, answers: [ { value: 0, text: { en: 'No' } }, { value: 1, text: { en: 'Yes' } } ] },
+  ],
+  scoring: { scales: [ { id: 'total', name: { en: 'Total' }, method: 'sum', items: ['a', 'b'], range: { min: 0, max: 2 }, bands: [], source: 'test' } ] },
+});
+
+describe('parseInstrument', () => {
+  it('accepts the shipped PHQ-9 and resolves shared answer sets', async () => {
+    const phq9 = parseInstrument(await phq9Json());
+    expect(phq9.id).to.equal('phq-9');
+    const group = phq9.items[0]!;
+    expect(group.type).to.equal('group');
+    if (group.type !== 'group') return;
+    expect(group.items).to.have.length(9);
+    const first = group.items[0]!;
+    expect(first.type === 'choice' && first.answers.map((a) => a.value)).to.deep.equal([0, 1, 2, 3]);
+  });
+
+  it('returns a result that parses again to the same instrument', async () => {
+    const once = parseInstrument(await phq9Json());
+    expect(parseInstrument(JSON.parse(JSON.stringify(once)))).to.deep.equal(once);
+  });
+
+  it('names the JSON path of a wrong answer value', () => {
+    const json = minimal();
+    (json.items[1]!.answers[1] as { value: unknown }).value = true;
+    expect(problemsOf(json)).to.include('items[1].answers[1].value: expected a number, got boolean');
+  });
+
+  it('lists every problem of a file, not only the first', () => {
+    const json: Record<string, unknown> = minimal();
+    delete json['version'];
+    (json['title'] as Record<string, unknown>) = { da: 'Mini' };
+    (json['items'] as { type: string }[])[0]!.type = 'slider';
+    const problems = problemsOf(json);
+    expect(problems).to.include('version: expected a string, got undefined');
+    expect(problems).to.include('title: missing the source language "en"');
+    expect(problems.some((p) => p.startsWith('items[0].type: expected one of "choice", "display", "group"'))).to.equal(true);
+  });
+
+  it('reports a problem in a shared answer set once, at the set', async () => {
+    const json = await phq9Json();
+    const sets = json['answerSets'] as Record<string, { value: unknown }[]>;
+    sets['frequency']![2]!.value = true;
+    expect(problemsOf(json)).to.deep.equal(['answerSets.frequency[2].value: expected a number, got boolean']);
+  });
+
+  it('refuses to score items whose answers are not numbers', async () => {
+    const json = await phq9Json();
+    const sets = json['answerSets'] as Record<string, { value: unknown }[]>;
+    sets['frequency']![2]!.value = 'two';
+    expect(problemsOf(json)).to.include('scoring.scales[0].items[0]: "phq9-1" has answers without a numeric value');
+  });
+
+  it('rejects an unknown answer set name', () => {
+    const json = minimal();
+    (json.items[0] as Record<string, unknown>)['answers'] = 'frequency';
+    expect(problemsOf(json)).to.include('items[0].answers: no answer set named "frequency" in answerSets');
+  });
+
+  it('rejects duplicate item ids and duplicate answer values', () => {
+    const json = minimal();
+    json.items[1]!.id = 'a';
+    json.items[0]!.answers[1]!.value = 0;
+    const problems = problemsOf(json);
+    expect(problems).to.include('items[1].id: duplicate item id "a"');
+    expect(problems).to.include('items[0].answers[1].value: duplicate answer value 0');
+  });
+
+  it('only lets conditions refer to answerable items that come before', () => {
+    const json = minimal();
+    (json.items[0] as Record<string, unknown>)['enableWhen'] = [{ item: 'b', operator: '=', value: 1 }];
+    (json.items[1] as Record<string, unknown>)['enableWhen'] = [{ item: 'a', operator: 'bigger', value: 1 }];
+    const problems = problemsOf(json);
+    expect(problems).to.include('items[0].enableWhen[0].item: "b" is not an item that comes before this one');
+    expect(problems.some((p) => p.startsWith('items[1].enableWhen[0].operator: expected one of'))).to.equal(true);
+  });
+
+  it('requires bands to cover the scale range without gaps or overlaps', () => {
+    const json = minimal();
+    const scale = json.scoring.scales[0]! as Record<string, unknown>;
+    scale['bands'] = [
+      { id: 'low', min: 0, max: 0, label: { en: 'Low' } },
+      { id: 'high', min: 2, max: 3, label: { en: 'High' } },
+    ];
+    const problems = problemsOf(json);
+    expect(problems).to.include('scoring.scales[0].bands[1].min: leaves a gap after the band before it (which ends at 0)');
+    expect(problems).to.include('scoring.scales[0].bands[1].max: the last band must end at the range maximum 2');
+  });
+
+  it('refuses to score items that are not there', () => {
+    const json = minimal();
+    json.scoring.scales[0]!.items = ['a', 'c'];
+    expect(problemsOf(json)).to.include('scoring.scales[0].items[1]: "c" is not an item of this instrument');
+  });
+
+  it('requires a translation status for every language and none for others', () => {
+    const json = minimal();
+    json.languages = ['en', 'da'];
+    (json.translations as Record<string, unknown>)['ar'] = { status: 'official', source: 'x' };
+    const problems = problemsOf(json);
+    expect(problems).to.include('translations: missing the translation status of "da"');
+    expect(problems).to.include('translations.ar: "ar" is not in languages');
+  });
+
+  it('explains a non-object file at the root', () => {
+    expect(problemsOf([])).to.deep.equal([': expected an object, got an array']);
+  });
+});
