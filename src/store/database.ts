@@ -33,9 +33,9 @@ export function openDatabase(): Promise<PainpathDatabase> {
       db.createObjectStore('outbox', { keyPath: 'id' });
       db.createObjectStore('progress', { keyPath: 'key' });
     },
-    blocking() {
-      // Another tab wants a newer schema: step aside instead of blocking its upgrade.
-      void opening?.then((db) => db.close());
+    blocking(_current, _blocked, event) {
+      // Another tab wants a newer schema, or the database is being deleted: step aside at once.
+      (event.target as IDBDatabase).close();
       opening = undefined;
     },
     terminated() {

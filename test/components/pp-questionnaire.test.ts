@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { ErrorDetail, ProgressDetail, QuestionnaireResult } from '../../src/events.js';
+import { DraftWriter } from '../../src/store/drafts.js';
 import { deleteAllDatabases, nextEvent, PHQ9_URL, phq9Json } from '../helpers/fixtures.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -184,6 +185,45 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     await waitUntil(() => Object.keys(after.answers).length === 2, 'answers not restored');
     expect(after.answers).to.deep.equal({ 'phq9-1': 3, 'phq9-2': 1 });
     expect(legendOf(fieldsets(after)[0]!)).to.equal('Feeling down, depressed, or hopeless');
+  });
+
+  it('does not apply a draft saved for another version of the instrument', async () => {
+    const writer = new DraftWriter(() => {}, () => {});
+    const now = new Date().toISOString();
+    await writer.save({ draftKey: 'versioned', instrumentId: 'phq-9', instrumentVersion: '0.9.0', answers: { 'phq9-1': 3 }, pageIndex: 0, startedAt: now, updatedAt: now });
+    const el = document.createElement('pp-questionnaire');
+    const reported = nextEvent<ErrorDetail>(el, 'pp-error');
+    Object.assign(el, { src: PHQ9_URL, draftKey: 'versioned' });
+    document.body.append(el);
+    const { detail } = await reported;
+    expect(detail.code).to.equal('draft-version-mismatch');
+    expect(detail.message).to.contain('0.9.0');
+    await waitUntil(isReady(el));
+    expect(el.answers).to.deep.equal({});
+    el.remove();
+  });
+
+  it('keeps working in memory, and says so once, when IndexedDB cannot be opened', async () => {
+    // A database of a newer schema than this code knows cannot be opened (VersionError).
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.open('painpath', 99);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    });
+    const el = document.createElement('pp-questionnaire');
+    const errors: ErrorDetail[] = [];
+    el.addEventListener('pp-error', (event) => errors.push((event as CustomEvent<ErrorDetail>).detail));
+    Object.assign(el, { src: PHQ9_URL, layout: 'list' });
+    document.body.append(el);
+    await waitUntil(isReady(el));
+    await choose(el, 'phq9-1', 2);
+    await choose(el, 'phq9-2', 1);
+    await el.draftSaved();
+    expect(errors.map((e) => e.code)).to.deep.equal(['storage-unavailable']);
+    expect(el.answers).to.deep.equal({ 'phq9-1': 2, 'phq9-2': 1 });
+    el.remove();
   });
 
   describe('accessibility (axe-core)', () => {

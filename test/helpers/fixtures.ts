@@ -31,7 +31,6 @@ export async function deleteAllDatabases(): Promise<void> {
       const request = indexedDB.deleteDatabase(name);
       request.onsuccess = () => resolve();
       request.onerror = () => reject(request.error);
-      request.onblocked = () => resolve();
     });
   }
 }
