@@ -357,8 +357,15 @@ export class PpQuestionnaire extends LitElement {
       <h2 part="title" class="title">${text(instrument.title)}</h2>
       ${this.renderProgress(engine, lang)}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
-      <div class="page" data-page-start tabindex="-1" role="group" aria-label=${paged ? this.pageLabel(engine, lang) : text(instrument.title)}>
-        ${page.context ? html`<p part="stem" class="stem">${text(page.context)}</p>` : nothing}
+      <div
+        class="page"
+        data-page-start
+        tabindex="-1"
+        role="group"
+        aria-label=${paged ? this.pageLabel(engine, lang) : text(instrument.title)}
+        aria-describedby=${page.context ? 'page-stem' : nothing}
+      >
+        ${page.context ? html`<p part="stem" class="stem" id="page-stem">${text(page.context)}</p>` : nothing}
         ${page.items.map((item) => this.renderItem(item, text))}
       </div>
       <div part="navigation" class="navigation">
@@ -395,10 +402,11 @@ export class PpQuestionnaire extends LitElement {
   private renderItem(item: Item, text: (map: TextMap) => string): TemplateResult {
     switch (item.type) {
       case 'group':
-        return html`<section class="group" data-item=${item.id}>
-          ${item.text ? html`<p part="stem" class="stem">${text(item.text)}</p>` : nothing}
+        // A named group, so that screen readers announce the shared stem on entering its questions.
+        return html`<div class="group" data-item=${item.id} role="group" aria-labelledby=${item.text ? `stem-${item.id}` : nothing}>
+          ${item.text ? html`<p part="stem" class="stem" id=${`stem-${item.id}`}>${text(item.text)}</p>` : nothing}
           ${item.items.filter((child) => this.engine!.isEnabled(child.id)).map((child) => this.renderItem(child, text))}
-        </section>`;
+        </div>`;
       case 'display':
         return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
       case 'choice':

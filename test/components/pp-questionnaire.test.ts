@@ -44,7 +44,9 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     expect(radios(el, 'phq9-1').map((r) => r.closest('label')!.textContent!.trim())).to.deep.equal([
       'Not at all', 'Several days', 'More than half the days', 'Nearly every day',
     ]);
-    expect(shadow(el).querySelector('[part=stem]')!.textContent).to.equal('Over the last 2 weeks, how often have you been bothered by any of the following problems?');
+    const stem = shadow(el).querySelector('[part=stem]')!;
+    expect(stem.textContent).to.equal('Over the last 2 weeks, how often have you been bothered by any of the following problems?');
+    expect(shadow(el).querySelector(`[role=group][aria-labelledby="${stem.id}"] fieldset`), 'the stem names the group of questions').to.exist;
     expect(shadow(el).querySelector('[part=notice]')!.textContent).to.contain('No permission required to reproduce, translate, display or distribute.');
   });
 
