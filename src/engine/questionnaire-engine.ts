@@ -1,15 +1,16 @@
+import { conditionsHold } from '../model/conditions.js';
 import type { Answers, AnswerValue, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
-import { isQuestion, walkItems } from '../model/instrument.js';
+import { isContainer, isQuestion, walkItems } from '../model/instrument.js';
 import type { TextMap } from '../model/text.js';
-import { scoreAnswers, type Scores } from '../scoring/score.js';
-import { conditionsHold } from './conditions.js';
+import { answerProblem, isEmptyAnswer, isoToday, type AnswerProblem } from '../model/validate-answer.js';
+import { classify, raisedFlags, scoreAnswers, type RaisedFlag, type Scores } from '../scoring/score.js';
 
 export type Layout = 'paged' | 'list';
 
 export interface Page {
   /** Items to show, in order; in the list layout these are the top-level items. */
   readonly items: readonly Item[];
-  /** The stem of the group a paged question belongs to, shown above it. */
+  /** The stem of the group (or the heading of the page item) that the page's questions share. */
   readonly context?: TextMap;
 }
 
@@ -19,9 +20,11 @@ export interface Progress {
   readonly total: number;
 }
 
+export type ValidationCode = 'required' | Exclude<AnswerProblem, 'type'>;
+
 export interface ValidationProblem {
   readonly itemId: ItemId;
-  readonly code: 'required';
+  readonly code: ValidationCode;
 }
 
 export interface EngineState {
@@ -35,6 +38,8 @@ export interface EngineState {
  */
 export class QuestionnaireEngine {
   private current: Record<ItemId, AnswerValue> = {};
+  /** Entries a person made that are not valid answers (out of range, malformed); not scored. */
+  private invalid = new Map<ItemId, ValidationCode>();
   private enabled = new Set<ItemId>();
   private visiblePages: readonly Page[] = [];
   private index = 0;
@@ -44,12 +49,11 @@ export class QuestionnaireEngine {
   constructor(
     readonly instrument: Instrument,
     readonly layout: Layout = 'list',
+    private readonly today: () => string = () => isoToday(),
   ) {
     const all = [...walkItems(instrument.items)];
     this.questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
-    this.parents = new Map(
-      all.flatMap((item) => (item.type === 'group' ? item.items.map((child) => [child.id, item] as const) : [])),
-    );
+    this.parents = new Map(all.flatMap((item) => (isContainer(item) ? item.items.map((child) => [child.id, item] as const) : [])));
     this.refreshEnabled();
   }
 
@@ -66,40 +70,66 @@ export class QuestionnaireEngine {
   }
 
   /**
-   * Sets (or with `undefined` clears) one answer. Returns the ids of answers removed because
-   * their items became hidden: a hidden item keeps no answer and is never scored.
+   * Sets one answer; `undefined`, an empty selection or blank text clears it. A value the person
+   * can correct (out of range, malformed) is kept out of the answers and reported by `problems`.
+   * Returns the ids of answers removed because their items became hidden: a hidden item keeps
+   * no answer and is never scored. Throws a RangeError for a value no person could have entered.
    */
   answer(id: ItemId, value: AnswerValue | undefined): ItemId[] {
-    const question = this.questions.get(id);
-    if (!question) throw new RangeError(`"${id}" is not a question of ${this.instrument.id}`);
-    if (!this.enabled.has(id)) throw new RangeError(`"${id}" is not enabled`);
-    if (value === undefined) {
-      const next = { ...this.current };
-      delete next[id];
-      this.current = next;
-    } else {
-      if (!question.answers.some((option) => option.value === value)) {
-        throw new RangeError(`${JSON.stringify(value)} is not an answer of "${id}"`);
-      }
-      this.current = { ...this.current, [id]: value };
+    const question = this.enabledQuestion(id);
+    const problem = isEmptyAnswer(value) ? undefined : answerProblem(question, value!, this.today());
+    if (problem === 'type') throw new RangeError(`${JSON.stringify(value)} is not an answer to "${id}"`);
+    const next = { ...this.current };
+    delete next[id];
+    if (problem) this.invalid.set(id, problem);
+    else {
+      this.invalid.delete(id);
+      if (!isEmptyAnswer(value)) next[id] = value!;
     }
-    const removed = this.refreshEnabled();
-    this.index = Math.min(this.index, this.pages.length - 1);
-    return removed;
+    this.current = next;
+    return this.afterChange();
+  }
+
+  /** Records an entry that could not be read as an answer at all (e.g. "abc" for a number). */
+  reject(id: ItemId): ItemId[] {
+    this.enabledQuestion(id);
+    const next = { ...this.current };
+    delete next[id];
+    this.current = next;
+    this.invalid.set(id, 'format');
+    return this.afterChange();
   }
 
   /**
-   * Applies a saved state, keeping only answers that still fit the instrument.
+   * Adds or removes one value of a multi-choice or body-map answer. Choosing an exclusive option
+   * ("None of these") clears the others; choosing another option clears the exclusive one.
+   */
+  toggle(id: ItemId, value: number | string): ItemId[] {
+    const question = this.enabledQuestion(id);
+    const selected = (this.current[id] as readonly (number | string)[] | undefined) ?? [];
+    if (selected.includes(value)) return this.answer(id, selected.filter((v) => v !== value));
+    if (question.type === 'multi-choice') {
+      const exclusive = new Set(question.answers.filter((o) => o.exclusive).map((o) => o.value));
+      return this.answer(id, exclusive.has(value) ? [value] : [...selected.filter((v) => !exclusive.has(v)), value]);
+    }
+    if (question.type === 'body-map') return this.answer(id, [...selected, value]);
+    throw new RangeError(`"${id}" is a ${question.type}, which has no options to toggle`);
+  }
+
+  /**
+   * Applies a saved state, keeping only answers that are still valid for the instrument.
    * Returns the ids of saved answers that were dropped.
    */
   restore(state: EngineState): ItemId[] {
     const dropped: ItemId[] = [];
     const kept: Record<ItemId, AnswerValue> = {};
     for (const [id, value] of Object.entries(state.answers)) {
-      if (this.questions.get(id)?.answers.some((option) => option.value === value)) kept[id] = value;
+      const question = this.questions.get(id);
+      if (question && !isEmptyAnswer(value) && !answerProblem(question, value, this.today())) kept[id] = value;
       else dropped.push(id);
     }
     this.current = kept;
+    this.invalid.clear();
     dropped.push(...this.refreshEnabled());
     this.goTo(state.pageIndex);
     return dropped;
@@ -118,15 +148,15 @@ export class QuestionnaireEngine {
   }
 
   get page(): Page {
-    return this.pages[this.index]!;
+    return this.visiblePages[this.index]!;
   }
 
   get isLastPage(): boolean {
-    return this.index === this.pages.length - 1;
+    return this.index === this.visiblePages.length - 1;
   }
 
   goTo(pageIndex: number): void {
-    this.index = Math.max(0, Math.min(Math.trunc(pageIndex) || 0, this.pages.length - 1));
+    this.index = Math.max(0, Math.min(Math.trunc(pageIndex) || 0, this.visiblePages.length - 1));
   }
 
   progress(): Progress {
@@ -138,38 +168,68 @@ export class QuestionnaireEngine {
     };
   }
 
-  /** Problems on one page, or on the whole questionnaire when no page is given. */
+  /** Problems on one page, or on the whole questionnaire when no page is given, in form order. */
   problems(page?: Page): ValidationProblem[] {
-    const items = page ? [...walkItems(page.items)] : [...this.questions.values()];
-    return items
-      .filter(isQuestion)
-      .filter((q) => q.required && this.enabled.has(q.id) && this.current[q.id] === undefined)
-      .map((q) => ({ itemId: q.id, code: 'required' as const }));
+    const items = page ? [...walkItems(page.items)].filter(isQuestion) : [...this.questions.values()];
+    return items.flatMap((q): ValidationProblem[] => {
+      if (!this.enabled.has(q.id)) return [];
+      const invalid = this.invalid.get(q.id);
+      if (invalid) return [{ itemId: q.id, code: invalid }];
+      return q.required && this.current[q.id] === undefined ? [{ itemId: q.id, code: 'required' }] : [];
+    });
   }
 
   /** The index of the page that shows an item. */
   pageOf(id: ItemId): number {
-    return this.pages.findIndex((page) => [...walkItems(page.items)].some((item) => item.id === id));
+    return this.visiblePages.findIndex((page) => [...walkItems(page.items)].some((item) => item.id === id));
   }
 
-  scores(): Scores {
-    return scoreAnswers(this.instrument, this.current);
+  scores(previous?: Scores): Scores {
+    return scoreAnswers(this.instrument, this.current, previous);
   }
 
-  /** One question per page, with the display items just before it, so a tablet shows one thing at a time. */
+  classifications(scores = this.scores()): Readonly<Record<string, string | null>> {
+    return classify(this.instrument, this.current, scores);
+  }
+
+  flags(scores = this.scores()): RaisedFlag[] {
+    return raisedFlags(this.instrument, this.current, scores);
+  }
+
+  private enabledQuestion(id: ItemId): QuestionItem {
+    const question = this.questions.get(id);
+    if (!question) throw new RangeError(`"${id}" is not a question of ${this.instrument.id}`);
+    if (!this.enabled.has(id)) throw new RangeError(`"${id}" is not enabled`);
+    return question;
+  }
+
+  private afterChange(): ItemId[] {
+    const removed = this.refreshEnabled();
+    this.index = Math.min(this.index, this.visiblePages.length - 1);
+    return removed;
+  }
+
+  /**
+   * One question per page, with the display items just before it, so a tablet shows one thing at
+   * a time; a `page` item keeps its items together on one page.
+   */
   private pagedPages(): Page[] {
     const pages: Page[] = [];
     let pendingDisplays: Item[] = [];
-    for (const item of walkItems(this.instrument.items)) {
-      if (!this.enabled.has(item.id) || item.type === 'group') continue;
-      if (item.type === 'display') {
-        pendingDisplays.push(item);
-        continue;
+    const visit = (items: readonly Item[]) => {
+      for (const item of items) {
+        if (!this.enabled.has(item.id)) continue;
+        if (item.type === 'group') visit(item.items);
+        else if (item.type === 'display') pendingDisplays.push(item);
+        else {
+          const children = item.type === 'page' ? item.items.filter((child) => this.enabled.has(child.id)) : [item];
+          const context = item.type === 'page' ? item.text : this.stemOf(item.id);
+          pages.push({ items: [...pendingDisplays, ...children], ...(context && { context }) });
+          pendingDisplays = [];
+        }
       }
-      const context = this.stemOf(item.id);
-      pages.push({ items: [...pendingDisplays, item], ...(context && { context }) });
-      pendingDisplays = [];
-    }
+    };
+    visit(this.instrument.items);
     const last = pages.at(-1);
     if (pendingDisplays.length && last) pages[pages.length - 1] = { ...last, items: [...last.items, ...pendingDisplays] };
     else if (pendingDisplays.length) pages.push({ items: pendingDisplays });
@@ -184,7 +244,7 @@ export class QuestionnaireEngine {
     return undefined;
   }
 
-  /** Recomputes enabled items until stable, dropping answers of items that became hidden. */
+  /** Recomputes enabled items until stable, dropping answers and entries of items that became hidden. */
   private refreshEnabled(): ItemId[] {
     const removed: ItemId[] = [];
     for (;;) {
@@ -193,11 +253,12 @@ export class QuestionnaireEngine {
         for (const item of items) {
           if (!conditionsHold(item, this.current)) continue;
           enabled.add(item.id);
-          if (item.type === 'group') visit(item.items);
+          if (isContainer(item)) visit(item.items);
         }
       };
       visit(this.instrument.items);
       this.enabled = enabled;
+      for (const id of this.invalid.keys()) if (!enabled.has(id)) this.invalid.delete(id);
       const hidden = Object.keys(this.current).filter((id) => !enabled.has(id));
       if (hidden.length === 0) {
         this.visiblePages =

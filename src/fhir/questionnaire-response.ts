@@ -1,5 +1,6 @@
-import type { Answers, Coding, Instrument, Item } from '../model/instrument.js';
-import { sourceLanguageOf } from '../model/instrument.js';
+import type { Answers, AnswerValue, Coding, Instrument, Item, QuestionItem } from '../model/instrument.js';
+import { isContainer, sourceLanguageOf } from '../model/instrument.js';
+import { REGION_SETS } from '../model/region-sets.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
 import type { Scores } from '../scoring/score.js';
 
@@ -25,6 +26,7 @@ export type QuestionnaireResponseAnswer =
   | { readonly valueCoding: Coding }
   | { readonly valueInteger: number }
   | { readonly valueDecimal: number }
+  | { readonly valueDate: string }
   | { readonly valueString: string };
 
 export interface ResponseOptions {
@@ -43,6 +45,40 @@ const textIn = (text: TextMap | undefined, language: LanguageCode, fallback: Lan
 const numberAnswer = (value: number): QuestionnaireResponseAnswer =>
   Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value };
 
+/** The code system of a body-map region set's region ids. */
+export const regionSetSystem = (regionSet: string): string => `urn:painpath:region-set:${regionSet}`;
+
+/** FHIR answers for one item, typed as the item's FHIR type requires. */
+function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
+  switch (item.type) {
+    case 'choice':
+    case 'multi-choice':
+      return (Array.isArray(value) ? value : [value]).map((v): QuestionnaireResponseAnswer => {
+        const option = item.answers.find((o) => o.value === v);
+        const display = text(option?.text);
+        if (option?.code) return { valueCoding: { ...option.code, ...(display && { display }) } };
+        return typeof v === 'number' ? numberAnswer(v) : { valueString: v };
+      });
+    case 'body-map': {
+      const regions = REGION_SETS[item.regionSet]?.groups.flatMap((g) => g.regions) ?? [];
+      return (value as readonly string[]).map((id) => {
+        const display = text(regions.find((r) => r.id === id)?.label);
+        return { valueCoding: { system: regionSetSystem(item.regionSet), code: id, ...(display && { display }) } };
+      });
+    }
+    case 'nrs':
+    case 'integer':
+      return [{ valueInteger: value as number }];
+    case 'vas':
+    case 'decimal':
+      return [{ valueDecimal: value as number }];
+    case 'text':
+      return [{ valueString: value as string }];
+    case 'date':
+      return [{ valueDate: value as string }];
+  }
+}
+
 /**
  * Builds a FHIR R4 QuestionnaireResponse. Coded answers become `valueCoding` (with the display
  * text in the response language); scale scores follow the questions as items named by scale id,
@@ -57,29 +93,23 @@ export function toQuestionnaireResponse(
   const source = sourceLanguageOf(instrument);
   const language = options.language ?? source;
 
+  const text = (map: TextMap | undefined) => textIn(map, language, source);
   const responseItems = (items: readonly Item[]): QuestionnaireResponseItem[] =>
     items.flatMap((item): QuestionnaireResponseItem[] => {
-      const text = textIn(item.text, language, source);
-      if (item.type === 'group') {
+      const itemText = text(item.text);
+      if (isContainer(item)) {
         const children = responseItems(item.items);
-        return children.length ? [{ linkId: item.id, ...(text && { text }), item: children }] : [];
+        return children.length ? [{ linkId: item.id, ...(itemText && { text: itemText }), item: children }] : [];
       }
       const value = answers[item.id];
-      if (item.type !== 'choice' || value === undefined) return [];
-      const option = item.answers.find((a) => a.value === value);
-      const display = textIn(option?.text, language, source);
-      const answer: QuestionnaireResponseAnswer = option?.code
-        ? { valueCoding: { ...option.code, ...(display && { display }) } }
-        : typeof value === 'number'
-          ? numberAnswer(value)
-          : { valueString: value };
-      return [{ linkId: item.id, ...(text && { text }), answer: [answer] }];
+      if (item.type === 'display' || value === undefined) return [];
+      return [{ linkId: item.id, ...(itemText && { text: itemText }), answer: fhirAnswers(item, value, text) }];
     });
 
   const scoreItems = instrument.scoring.scales.flatMap((scale): QuestionnaireResponseItem[] => {
     const value = scores?.[scale.id]?.value;
     if (value == null) return [];
-    return [{ linkId: scale.id, text: textIn(scale.name, language, source)!, answer: [numberAnswer(value)] }];
+    return [{ linkId: scale.id, text: text(scale.name)!, answer: [numberAnswer(value)] }];
   });
 
   return {

@@ -3,8 +3,12 @@ import type { LanguageCode, TextMap } from './text.js';
 export type ItemId = string;
 export type ScaleId = string;
 
-/** choice: the chosen option's `value`; unanswered items are absent from `Answers`. */
-export type AnswerValue = number | string;
+/**
+ * An answer: choice → the option's `value`; multi-choice → the chosen values; body-map → region ids;
+ * nrs, vas, integer, decimal → a number; text → a string; date → `YYYY-MM-DD`.
+ * Unanswered items are absent from `Answers`.
+ */
+export type AnswerValue = number | string | readonly (number | string)[];
 export type Answers = Readonly<Record<ItemId, AnswerValue>>;
 
 /** A code from a terminology, as FHIR writes it (`{system: 'http://loinc.org', code: '44250-9'}`). */
@@ -44,13 +48,17 @@ export interface Condition {
   readonly item: ItemId;
   readonly operator: ConditionOperator;
   /** For `exists`: whether the item must be answered (true) or unanswered (false). */
-  readonly value: AnswerValue | boolean;
+  readonly value: number | string | boolean;
 }
 
 export interface AnswerOption {
-  readonly value: AnswerValue;
+  readonly value: number | string;
   readonly text: TextMap;
   readonly code?: Coding;
+  /** What the answer counts in scoring when that differs from `value` (FHIR's ordinalValue). */
+  readonly score?: number;
+  /** multi-choice: choosing it clears every other option ("None of these"). */
+  readonly exclusive?: boolean;
 }
 
 interface ItemBase {
@@ -60,12 +68,64 @@ interface ItemBase {
   readonly enableBehavior?: 'all' | 'any';
 }
 
-export interface ChoiceItem extends ItemBase {
-  readonly type: 'choice';
+interface QuestionBase extends ItemBase {
   readonly text: TextMap;
   readonly required: boolean;
-  readonly answers: readonly AnswerOption[];
   readonly code?: Coding;
+}
+
+export interface ChoiceItem extends QuestionBase {
+  readonly type: 'choice';
+  readonly answers: readonly AnswerOption[];
+}
+
+export interface MultiChoiceItem extends QuestionBase {
+  readonly type: 'multi-choice';
+  readonly answers: readonly AnswerOption[];
+}
+
+export interface NumberItem extends QuestionBase {
+  readonly type: 'integer' | 'decimal';
+  readonly min?: number;
+  readonly max?: number;
+  /** Shown after the field, e.g. "kg" or "hours". */
+  readonly unit?: TextMap;
+}
+
+export interface TextItem extends QuestionBase {
+  readonly type: 'text';
+  readonly maxLength?: number;
+}
+
+export interface DateItem extends QuestionBase {
+  readonly type: 'date';
+  /** `YYYY-MM-DD`, or `today`. */
+  readonly min?: string;
+  readonly max?: string;
+}
+
+/** The words at the two ends of a rating scale, e.g. "No pain" and "Worst pain imaginable". */
+export interface Anchors {
+  readonly min: TextMap;
+  readonly max: TextMap;
+}
+
+/** 0–10 numeric rating scale. */
+export interface NrsItem extends QuestionBase {
+  readonly type: 'nrs';
+  readonly anchors: Anchors;
+}
+
+/** 0–100 visual analogue scale. */
+export interface VasItem extends QuestionBase {
+  readonly type: 'vas';
+  readonly anchors: Anchors;
+}
+
+export interface BodyMapItem extends QuestionBase {
+  readonly type: 'body-map';
+  /** The name of a region set, e.g. `acr-2016`. */
+  readonly regionSet: string;
 }
 
 export interface DisplayItem extends ItemBase {
@@ -74,14 +134,15 @@ export interface DisplayItem extends ItemBase {
 }
 
 export interface GroupItem extends ItemBase {
-  readonly type: 'group';
+  /** `page`: a group shown as one page in the paged layout. */
+  readonly type: 'group' | 'page';
   /** The shared stem of the questions in the group ("Over the last 2 weeks, …"). */
   readonly text?: TextMap;
   readonly items: readonly Item[];
 }
 
-export type Item = ChoiceItem | DisplayItem | GroupItem;
-export type QuestionItem = ChoiceItem;
+export type QuestionItem = ChoiceItem | MultiChoiceItem | NumberItem | TextItem | DateItem | NrsItem | VasItem | BodyMapItem;
+export type Item = QuestionItem | DisplayItem | GroupItem;
 export type ItemType = Item['type'];
 
 export interface Band {
@@ -99,17 +160,87 @@ export interface Mcid {
   readonly source: string;
 }
 
+/**
+ * How a scale's score is computed:
+ * - `sum`: the (weighted) sum of item scores;
+ * - `mean`: their (weighted) mean;
+ * - `percent`: the sum as a percentage of the highest sum possible for the answered items (ODI);
+ * - `region-groups`: the number of region groups with at least one region chosen on the scale's
+ *   body maps, leaving out the `exclude`d regions (ACR 2016 generalized pain).
+ * An item's score is its answer's `score` (or numeric `value`); a number for nrs, vas, integer and
+ * decimal; the sum of the chosen options for multi-choice; the number of regions for body-map.
+ */
+export type ScoringMethod = 'sum' | 'mean' | 'percent' | 'region-groups';
+
+export interface MissingItemRule {
+  /** With fewer answered items the scale has no score (`value: null`). */
+  readonly minAnswered: number;
+  /** sum: scale the sum up to all items, as if the missing ones had the mean of the answered. */
+  readonly prorate: boolean;
+}
+
 export interface Scale {
   readonly id: ScaleId;
   readonly name: TextMap;
-  readonly method: 'sum';
+  readonly method: ScoringMethod;
   readonly items: readonly ItemId[];
+  /** Items scored in reverse: min + max − score. */
+  readonly reverse?: readonly ItemId[];
+  /** Item weights; 1 when absent. */
+  readonly weights?: Readonly<Record<ItemId, number>>;
+  /** When absent every item must be answered. */
+  readonly missing?: MissingItemRule;
+  /** Applied in this order after the method: multiply, divide, round (to `round` decimals), lookup. */
+  readonly multiply?: number;
+  readonly divide?: number;
+  readonly round?: number;
+  /** Raw → score pairs, e.g. a PROMIS raw sum → T-score table. */
+  readonly lookup?: readonly (readonly [number, number])[];
+  /** region-groups: regions that do not count. */
+  readonly exclude?: readonly string[];
   readonly range: { readonly min: number; readonly max: number };
   readonly bands: readonly Band[];
   readonly mcid?: Mcid;
   readonly code?: Coding;
   /** Where the scoring rule and bands come from. */
   readonly source: string;
+}
+
+/** A test over scores and answers; scale tests compare the scale's value. */
+export type Predicate =
+  | { readonly all: readonly Predicate[] }
+  | { readonly any: readonly Predicate[] }
+  | { readonly scale: ScaleId; readonly operator: Exclude<ConditionOperator, 'exists'>; readonly value: number }
+  | Condition;
+
+export interface ClassificationRule {
+  /** The first rule whose test holds gives the class; a rule without a test always holds. */
+  readonly when?: Predicate;
+  readonly class: string;
+}
+
+/** A category derived from several scales, e.g. STarT Back risk or the ACR 2016 criteria. */
+export interface Classification {
+  readonly id: string;
+  readonly name: TextMap;
+  readonly classes: readonly { readonly id: string; readonly label: TextMap }[];
+  readonly rules: readonly ClassificationRule[];
+  readonly source: string;
+}
+
+/** Something a clinician must see at once, e.g. PHQ-9 item 9 above 0. */
+export interface Flag {
+  readonly id: string;
+  readonly when: Predicate;
+  readonly severity: 'urgent' | 'attention';
+  readonly label: TextMap;
+  readonly source: string;
+}
+
+export interface Scoring {
+  readonly scales: readonly Scale[];
+  readonly classifications?: readonly Classification[];
+  readonly flags?: readonly Flag[];
 }
 
 export interface Instrument {
@@ -122,7 +253,7 @@ export interface Instrument {
   readonly meta: InstrumentMeta;
   readonly translations: Readonly<Record<LanguageCode, Translation>>;
   readonly items: readonly Item[];
-  readonly scoring: { readonly scales: readonly Scale[] };
+  readonly scoring: Scoring;
 }
 
 export const sourceLanguageOf = (instrument: Instrument): LanguageCode => instrument.languages[0]!;
@@ -131,8 +262,11 @@ export const sourceLanguageOf = (instrument: Instrument): LanguageCode => instru
 export function* walkItems(items: readonly Item[]): Generator<Item> {
   for (const item of items) {
     yield item;
-    if (item.type === 'group') yield* walkItems(item.items);
+    if (isContainer(item)) yield* walkItems(item.items);
   }
 }
 
-export const isQuestion = (item: Item): item is QuestionItem => item.type === 'choice';
+export const isQuestion = (item: Item): item is QuestionItem =>
+  item.type !== 'display' && item.type !== 'group' && item.type !== 'page';
+
+export const isContainer = (item: Item): item is GroupItem => item.type === 'group' || item.type === 'page';

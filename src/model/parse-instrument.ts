@@ -1,24 +1,42 @@
 import { ContentError } from './content-error.js';
 import type {
+  Anchors,
   AnswerOption,
   Band,
-  ChoiceItem,
+  Classification,
+  ClassificationRule,
   Coding,
   Condition,
   ConditionOperator,
+  Flag,
   Instrument,
   InstrumentMeta,
   Item,
   Mcid,
+  MissingItemRule,
+  Predicate,
+  QuestionItem,
   Scale,
+  Scoring,
+  ScoringMethod,
   Translation,
 } from './instrument.js';
+import { itemScoreRange } from './item-score.js';
 import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import { REGION_SETS } from './region-sets.js';
+import type { TextMap } from './text.js';
 
-const ITEM_TYPES = ['choice', 'display', 'group'] as const;
+const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'date', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
 const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
+const SCALE_OPERATORS = OPERATORS.filter((o): o is Exclude<ConditionOperator, 'exists'> => o !== 'exists');
+const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 const TRANSLATION_STATUSES = ['official', 'verified', 'draft'] as const;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` string that names a real calendar day. */
+export const isIsoDate = (value: string): boolean =>
+  ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 
 /**
  * Validates an instrument file and returns it typed.
@@ -29,8 +47,7 @@ export function parseInstrument(json: unknown): Instrument {
   const reader = new JsonReader();
   const root = reader.object(json, '');
   if (!root) throw new ContentError('Instrument', reader.problems);
-  const parser = new InstrumentParser(reader, root);
-  const instrument = parser.parse();
+  const instrument = new InstrumentParser(reader, root).parse();
   if (reader.problems.length > 0 || !instrument) {
     const id = typeof root['id'] === 'string' ? ` "${root['id']}"` : '';
     throw new ContentError(`Instrument${id}`, reader.problems);
@@ -38,11 +55,16 @@ export function parseInstrument(json: unknown): Instrument {
   return instrument;
 }
 
+/** Drops undefined entries so that parsed objects carry only the fields a file gave. */
+const defined = <T extends object>(object: T): T =>
+  Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+
 class InstrumentParser {
   /** Item ids seen so far with their type, registered even when the rest of the item is invalid,
    *  so that one mistake does not cascade into every reference to it. */
   private readonly seenTypes = new Map<string, Item['type']>();
-  private readonly choices = new Map<string, ChoiceItem>();
+  private readonly questions = new Map<string, QuestionItem>();
+  private readonly scaleIds = new Set<string>();
   private readonly source: string | undefined;
   private readonly answerSets: Readonly<Record<string, unknown>>;
   private readonly parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
@@ -68,16 +90,18 @@ class InstrumentParser {
     const translations = this.translations(root['translations'], 'translations');
     const items = this.items(root['items'], 'items');
     if (items?.length === 0) reader.report('items', 'an instrument needs at least one item');
-    const scoring = reader.object(root['scoring'], 'scoring');
-    const scales = scoring ? this.list(scoring['scales'], 'scoring.scales', (v, p) => this.scale(v, p)) : undefined;
-    if (scales) this.uniqueIds(scales, 'scoring.scales');
-    if (!id || !version || !title || !meta || !translations || !items || !scales || !this.source) return undefined;
+    const scoring = this.scoring(root['scoring'], 'scoring');
+    if (!id || !version || !title || !meta || !translations || !items || !scoring || !this.source) return undefined;
     const languages = root['languages'] as string[];
-    return { id, version, languages, title, ...(instructions && { instructions }), meta, translations, items, scoring: { scales } };
+    return defined({ id, version, languages, title, instructions, meta, translations, items, scoring });
   }
 
-  private text(value: unknown, path: string) {
+  private text(value: unknown, path: string): TextMap | undefined {
     return this.reader.textMap(value, path, this.source);
+  }
+
+  private optionalText(object: JsonObject, key: string, path: string): TextMap | undefined {
+    return this.reader.optional(object[key], (v) => this.text(v, childPath(path, key)));
   }
 
   private id(value: unknown, path: string): string | undefined {
@@ -110,14 +134,14 @@ class InstrumentParser {
     if (!meta) return undefined;
     const name = this.text(meta['name'], childPath(path, 'name'));
     const citation = this.list(meta['citation'], childPath(path, 'citation'), (v, p) => reader.string(v, p));
-    const licenceObject = reader.object(meta['licence'], childPath(path, 'licence'));
     const licencePath = childPath(path, 'licence');
+    const licenceObject = reader.object(meta['licence'], licencePath);
     const kind = licenceObject && reader.oneOf(licenceObject['kind'], childPath(licencePath, 'kind'), ['text-granted', 'bring-your-own-text'] as const);
     const notice = licenceObject && this.text(licenceObject['notice'], childPath(licencePath, 'notice'));
     const code = reader.optional(meta['code'], (v) => this.coding(v, childPath(path, 'code')));
     const recallPeriod = reader.optional(meta['recallPeriod'], (v) => reader.string(v, childPath(path, 'recallPeriod')));
     if (!name || !citation || !kind || !notice) return undefined;
-    return { name, citation, licence: { kind, notice }, ...(code && { code }), ...(recallPeriod && { recallPeriod }) };
+    return defined({ name, citation, licence: { kind, notice }, code, recallPeriod });
   }
 
   private translations(value: unknown, path: string): Record<string, Translation> | undefined {
@@ -151,7 +175,7 @@ class InstrumentParser {
     const system = reader.string(object['system'], childPath(path, 'system'));
     const code = reader.string(object['code'], childPath(path, 'code'));
     const display = reader.optional(object['display'], (v) => reader.string(v, childPath(path, 'display')));
-    return system && code ? { system, code, ...(display && { display }) } : undefined;
+    return system && code ? defined({ system, code, display }) : undefined;
   }
 
   private items(value: unknown, path: string): Item[] | undefined {
@@ -175,45 +199,114 @@ class InstrumentParser {
     const enableBehavior = reader.optional(object['enableBehavior'], (v) =>
       reader.oneOf(v, childPath(path, 'enableBehavior'), ['all', 'any'] as const),
     );
-    const conditional = { ...(enableWhen && { enableWhen }), ...(enableBehavior && { enableBehavior }) };
+    if (!type || !id) return undefined;
+    const common = { id, enableWhen, enableBehavior };
 
-    let item: Item | undefined;
-    if (type === 'group') {
-      const text = reader.optional(object['text'], (v) => this.text(v, childPath(path, 'text')));
+    if (type === 'group' || type === 'page') {
+      const text = this.optionalText(object, 'text', path);
       const items = this.items(object['items'], childPath(path, 'items'));
-      if (items?.length === 0) reader.report(childPath(path, 'items'), 'a group needs at least one item');
-      if (id && items) item = { id, type, ...(text && { text }), items, ...conditional };
-    } else if (type === 'display') {
-      const text = this.text(object['text'], childPath(path, 'text'));
-      if (id && text) item = { id, type, text, ...conditional };
-    } else if (type === 'choice') {
-      item = this.choice(object, path, id, conditional);
-      if (item) this.choices.set(item.id, item);
+      if (items?.length === 0) reader.report(childPath(path, 'items'), `a ${type} needs at least one item`);
+      return items ? defined<Item>({ ...common, type, text, items }) : undefined;
     }
-    return item;
-  }
-
-  private choice(object: JsonObject, path: string, id: string | undefined, conditional: Partial<ChoiceItem>): ChoiceItem | undefined {
-    const { reader } = this;
     const text = this.text(object['text'], childPath(path, 'text'));
+    if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;
+
     const required = object['required'] === undefined ? false : reader.boolean(object['required'], childPath(path, 'required'));
     const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
-    const answers = this.answerOptions(object['answers'], childPath(path, 'answers'));
-    if (!id || !text || required === undefined || !answers) return undefined;
-    return { id, type: 'choice', text, required, answers, ...(code && { code }), ...conditional };
+    const specific = this.questionFields(type, object, path);
+    if (!text || required === undefined || !specific) return undefined;
+    const question = defined({ ...common, text, required, code, ...specific } as QuestionItem);
+    this.questions.set(id, question);
+    return question;
   }
 
-  private answerOptions(value: unknown, path: string): AnswerOption[] | undefined {
-    if (typeof value === 'string') {
-      if (!(value in this.answerSets)) {
-        this.reader.report(path, `no answer set named "${value}" in answerSets`);
-        return undefined;
+  /** The fields particular to each question type, or undefined when they are invalid. */
+  private questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
+    const { reader } = this;
+    const at = (key: string) => childPath(path, key);
+    switch (type) {
+      case 'choice':
+      case 'multi-choice': {
+        const answers = this.answerOptions(object['answers'], at('answers'), type);
+        return answers && { type, answers };
       }
-      if (!this.parsedAnswerSets.has(value)) {
-        this.parsedAnswerSets.set(value, this.answerOptions(this.answerSets[value], childPath('answerSets', value)));
+      case 'integer':
+      case 'decimal': {
+        const read = (key: string) => reader.optional(object[key], (v) => this.number(v, at(key), type === 'integer'));
+        const min = read('min');
+        const max = read('max');
+        if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
+        const unit = this.optionalText(object, 'unit', path);
+        return defined({ type, min, max, unit });
       }
-      return this.parsedAnswerSets.get(value);
+      case 'text': {
+        const maxLength = reader.optional(object['maxLength'], (v) => this.number(v, at('maxLength'), true));
+        if (maxLength !== undefined && maxLength < 1) reader.report(at('maxLength'), 'must be at least 1');
+        return defined({ type, maxLength });
+      }
+      case 'date': {
+        const read = (key: string) => reader.optional(object[key], (v) => this.dateBound(v, at(key)));
+        const min = read('min');
+        const max = read('max');
+        if (min && max && min !== 'today' && max !== 'today' && min >= max) reader.report(at('max'), `must be after min (${min})`);
+        return defined({ type, min, max });
+      }
+      case 'nrs':
+      case 'vas': {
+        const anchors = this.anchors(object['anchors'], at('anchors'));
+        return anchors && { type, anchors };
+      }
+      case 'body-map': {
+        const regionSet = reader.oneOf(object['regionSet'], at('regionSet'), Object.keys(REGION_SETS));
+        return regionSet === undefined ? undefined : { type, regionSet };
+      }
     }
+  }
+
+  private number(value: unknown, path: string, integer: boolean): number | undefined {
+    const number = this.reader.number(value, path);
+    if (number !== undefined && integer && !Number.isInteger(number)) {
+      this.reader.report(path, `expected a whole number, got ${number}`);
+      return undefined;
+    }
+    return number;
+  }
+
+  private dateBound(value: unknown, path: string): string | undefined {
+    const bound = this.reader.string(value, path);
+    if (bound === undefined || bound === 'today' || isIsoDate(bound)) return bound;
+    this.reader.report(path, `expected a date as YYYY-MM-DD or "today", got "${bound}"`);
+    return undefined;
+  }
+
+  private anchors(value: unknown, path: string): Anchors | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const min = this.text(object['min'], childPath(path, 'min'));
+    const max = this.text(object['max'], childPath(path, 'max'));
+    return min && max ? { min, max } : undefined;
+  }
+
+  private answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice'): AnswerOption[] | undefined {
+    const options = typeof value === 'string' ? this.answerSet(value, path) : this.optionList(value, path);
+    if (type === 'choice' && options?.some((o) => o.exclusive)) {
+      this.reader.report(path, 'only the answers of a multi-choice item can be exclusive');
+    }
+    return options;
+  }
+
+  private answerSet(name: string, path: string): AnswerOption[] | undefined {
+    if (!(name in this.answerSets)) {
+      this.reader.report(path, `no answer set named "${name}" in answerSets`);
+      return undefined;
+    }
+    if (!this.parsedAnswerSets.has(name)) {
+      this.parsedAnswerSets.set(name, this.optionList(this.answerSets[name], childPath('answerSets', name)));
+    }
+    return this.parsedAnswerSets.get(name);
+  }
+
+  private optionList(value: unknown, path: string): AnswerOption[] | undefined {
     const options = this.list(value, path, (v, p) => this.answerOption(v, p));
     if (!options) return undefined;
     if (options.length < 2) this.reader.report(path, 'a choice needs at least two answers');
@@ -234,7 +327,10 @@ class InstrumentParser {
     const answerValue = typeof raw === 'string' ? reader.string(raw, childPath(path, 'value')) : reader.number(raw, childPath(path, 'value'));
     const text = this.text(object['text'], childPath(path, 'text'));
     const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
-    return answerValue !== undefined && text ? { value: answerValue, text, ...(code && { code }) } : undefined;
+    const score = reader.optional(object['score'], (v) => reader.number(v, childPath(path, 'score')));
+    const exclusive = reader.optional(object['exclusive'], (v) => reader.boolean(v, childPath(path, 'exclusive')));
+    if (answerValue === undefined || !text) return undefined;
+    return defined({ value: answerValue, text, code, score, exclusive });
   }
 
   private condition(value: unknown, path: string): Condition | undefined {
@@ -250,41 +346,136 @@ class InstrumentParser {
     if (item !== undefined) {
       const target = this.seenTypes.get(item);
       if (!target) reader.report(childPath(path, 'item'), `"${item}" is not an item that comes before this one`);
-      else if (target === 'group' || target === 'display') reader.report(childPath(path, 'item'), `"${item}" is a ${target} and has no answer`);
+      else if (target === 'group' || target === 'page' || target === 'display') reader.report(childPath(path, 'item'), `"${item}" is a ${target} and has no answer`);
     }
     if (!item || !operator || conditionValue === undefined) return undefined;
     return { item, operator, value: conditionValue };
+  }
+
+  private scoring(value: unknown, path: string): Scoring | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const scales = this.list(object['scales'], childPath(path, 'scales'), (v, p) => this.scale(v, p));
+    if (scales) this.uniqueIds(scales, childPath(path, 'scales'));
+    const classifications = reader.optional(object['classifications'], (v) =>
+      this.list(v, childPath(path, 'classifications'), (c, p) => this.classification(c, p)),
+    );
+    const flags = reader.optional(object['flags'], (v) => this.list(v, childPath(path, 'flags'), (f, p) => this.flag(f, p)));
+    if (classifications) this.uniqueIds(classifications, childPath(path, 'classifications'));
+    if (flags) this.uniqueIds(flags, childPath(path, 'flags'));
+    return scales && defined({ scales, classifications, flags });
   }
 
   private scale(value: unknown, path: string): Scale | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const id = this.id(object['id'], childPath(path, 'id'));
-    const name = this.text(object['name'], childPath(path, 'name'));
-    const method = reader.oneOf(object['method'], childPath(path, 'method'), ['sum'] as const);
-    const items = this.list(object['items'], childPath(path, 'items'), (v, p) => this.scoredItem(v, p));
-    const rangeObject = reader.object(object['range'], childPath(path, 'range'));
-    const min = rangeObject && reader.number(rangeObject['min'], childPath(path, 'range.min'));
-    const max = rangeObject && reader.number(rangeObject['max'], childPath(path, 'range.max'));
-    if (min !== undefined && max !== undefined && min >= max) reader.report(childPath(path, 'range'), `min (${min}) must be below max (${max})`);
-    const bands = this.list(object['bands'] ?? [], childPath(path, 'bands'), (v, p) => this.band(v, p));
-    if (bands && min !== undefined && max !== undefined) this.checkBandsCoverRange(bands, min, max, childPath(path, 'bands'));
-    const mcid = reader.optional(object['mcid'], (v) => this.mcid(v, childPath(path, 'mcid')));
-    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
-    const source = reader.string(object['source'], childPath(path, 'source'));
+    const at = (key: string) => childPath(path, key);
+    const id = this.id(object['id'], at('id'));
+    if (id) this.scaleIds.add(id);
+    const name = this.text(object['name'], at('name'));
+    const method = reader.oneOf(object['method'], at('method'), METHODS);
+    const items = this.list(object['items'], at('items'), (v, p) => this.scoredItem(v, p, method));
+    if (items?.length === 0) reader.report(at('items'), 'a scale needs at least one item');
+    const memberOf = (v: unknown, p: string) => {
+      const itemId = reader.string(v, p);
+      if (itemId !== undefined && items && !items.includes(itemId)) reader.report(p, `"${itemId}" is not one of the scale's items`);
+      return itemId;
+    };
+    const reverse = reader.optional(object['reverse'], (v) => this.list(v, at('reverse'), memberOf));
+    reverse?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('reverse'), i), 'reversed'));
+    if (method === 'percent') items?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('items'), i), 'scored as a percentage'));
+    const weights = reader.optional(object['weights'], (v) => this.weights(v, at('weights'), memberOf));
+    const missing = reader.optional(object['missing'], (v) => this.missingRule(v, at('missing'), items?.length));
+    const multiply = reader.optional(object['multiply'], (v) => reader.number(v, at('multiply')));
+    const divide = reader.optional(object['divide'], (v) => reader.number(v, at('divide')));
+    if (divide === 0) reader.report(at('divide'), 'cannot divide by 0');
+    const round = reader.optional(object['round'], (v) => this.number(v, at('round'), true));
+    if (round !== undefined && (round < 0 || round > 6)) reader.report(at('round'), 'expected 0 to 6 decimals');
+    const lookup = reader.optional(object['lookup'], (v) => this.lookup(v, at('lookup')));
+    const exclude = reader.optional(object['exclude'], (v) => this.list(v, at('exclude'), (e, p) => reader.string(e, p)));
+    if (exclude && method !== 'region-groups') reader.report(at('exclude'), 'only a region-groups scale can exclude regions');
+    const rangeObject = reader.object(object['range'], at('range'));
+    const min = rangeObject && reader.number(rangeObject['min'], at('range.min'));
+    const max = rangeObject && reader.number(rangeObject['max'], at('range.max'));
+    if (min !== undefined && max !== undefined && min >= max) reader.report(at('range'), `min (${min}) must be below max (${max})`);
+    const bands = this.list(object['bands'] ?? [], at('bands'), (v, p) => this.band(v, p));
+    if (bands && min !== undefined && max !== undefined) this.checkBandsCoverRange(bands, min, max, at('bands'));
+    const mcid = reader.optional(object['mcid'], (v) => this.mcid(v, at('mcid')));
+    const code = reader.optional(object['code'], (v) => this.coding(v, at('code')));
+    const source = reader.string(object['source'], at('source'));
     if (!id || !name || !method || !items || min === undefined || max === undefined || !bands || !source) return undefined;
-    return { id, name, method, items, range: { min, max }, bands, ...(mcid && { mcid }), ...(code && { code }), source };
+    return defined({
+      id, name, method, items, reverse, weights, missing, multiply, divide, round, lookup, exclude,
+      range: { min, max }, bands, mcid, code, source,
+    });
   }
 
-  private scoredItem(value: unknown, path: string): string | undefined {
+  private scoredItem(value: unknown, path: string, method: ScoringMethod | undefined): string | undefined {
     const id = this.reader.string(value, path);
     if (id === undefined) return undefined;
     const type = this.seenTypes.get(id);
     if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
-    else if (type !== 'choice') this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);
-    else if (this.choices.get(id)?.answers.some((a) => typeof a.value !== 'number')) this.reader.report(path, `"${id}" has answers without a numeric value`);
+    else if (method === 'region-groups' && type !== 'body-map') this.reader.report(path, `"${id}" is a ${type}; a region-groups scale counts body-map regions`);
+    else if (type === 'text' || type === 'date' || type === 'display' || type === 'group' || type === 'page') {
+      this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);
+    } else {
+      const question = this.questions.get(id);
+      const options = question && (question.type === 'choice' || question.type === 'multi-choice') ? question.answers : [];
+      if (options.some((o) => o.score === undefined && typeof o.value !== 'number')) {
+        this.reader.report(path, `"${id}" has answers with neither a numeric value nor a score`);
+      }
+    }
     return id;
+  }
+
+  private requireBoundedScore(itemId: string, path: string, use: string): void {
+    const question = this.questions.get(itemId);
+    if (question && !itemScoreRange(question)) {
+      this.reader.report(path, `"${itemId}" has no lowest and highest score, so it cannot be ${use} (give it a min and max)`);
+    }
+  }
+
+  private weights(value: unknown, path: string, memberOf: (v: unknown, p: string) => string | undefined): Record<string, number> | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const entries = Object.entries(object).map(([itemId, weight]) => {
+      memberOf(itemId, childPath(path, itemId));
+      return [itemId, this.reader.number(weight, childPath(path, itemId))] as const;
+    });
+    return entries.every(([, w]) => w !== undefined) ? (Object.fromEntries(entries) as Record<string, number>) : undefined;
+  }
+
+  private missingRule(value: unknown, path: string, itemCount: number | undefined): MissingItemRule | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const minAnswered = this.number(object['minAnswered'], childPath(path, 'minAnswered'), true);
+    const prorate = object['prorate'] === undefined ? false : this.reader.boolean(object['prorate'], childPath(path, 'prorate'));
+    if (minAnswered !== undefined && itemCount !== undefined && (minAnswered < 1 || minAnswered > itemCount)) {
+      this.reader.report(childPath(path, 'minAnswered'), `expected 1 to ${itemCount} (the number of items)`);
+    }
+    return minAnswered !== undefined && prorate !== undefined ? { minAnswered, prorate } : undefined;
+  }
+
+  private lookup(value: unknown, path: string): [number, number][] | undefined {
+    const pairs = this.list(value, path, (v, p) => {
+      const pair = this.reader.array(v, p);
+      if (!pair) return undefined;
+      if (pair.length !== 2) {
+        this.reader.report(p, 'expected a [raw, score] pair');
+        return undefined;
+      }
+      const raw = this.reader.number(pair[0], childPath(p, 0));
+      const score = this.reader.number(pair[1], childPath(p, 1));
+      return raw !== undefined && score !== undefined ? ([raw, score] as [number, number]) : undefined;
+    });
+    const seen = new Set<number>();
+    pairs?.forEach(([raw], i) => {
+      if (seen.has(raw)) this.reader.report(childPath(childPath(path, i), 0), `duplicate raw score ${raw}`);
+      seen.add(raw);
+    });
+    return pairs;
   }
 
   private band(value: unknown, path: string): Band | undefined {
@@ -299,7 +490,7 @@ class InstrumentParser {
     return id && min !== undefined && max !== undefined && label ? { id, min, max, label } : undefined;
   }
 
-  /** Bands must tile the range in order so that every possible score has exactly one band. */
+  /** Bands must be in order and tile the range, so that every possible score has exactly one band. */
   private checkBandsCoverRange(bands: readonly Band[], min: number, max: number, path: string): void {
     if (bands.length === 0) return;
     this.uniqueIds(bands, path);
@@ -317,8 +508,72 @@ class InstrumentParser {
     const object = reader.object(value, path);
     if (!object) return undefined;
     const mcidValue = reader.number(object['value'], childPath(path, 'value'));
+    if (mcidValue !== undefined && mcidValue <= 0) reader.report(childPath(path, 'value'), 'must be above 0');
     const improvement = reader.oneOf(object['improvement'], childPath(path, 'improvement'), ['decrease', 'increase'] as const);
     const source = reader.string(object['source'], childPath(path, 'source'));
     return mcidValue !== undefined && improvement && source ? { value: mcidValue, improvement, source } : undefined;
   }
+
+  private predicate(value: unknown, path: string): Predicate | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    for (const key of ['all', 'any'] as const) {
+      if (key in object) {
+        const parts = this.list(object[key], childPath(path, key), (v, p) => this.predicate(v, p));
+        if (parts?.length === 0) reader.report(childPath(path, key), 'expected at least one test');
+        if (!parts) return undefined;
+        return key === 'all' ? { all: parts } : { any: parts };
+      }
+    }
+    if ('scale' in object) {
+      const scale = reader.string(object['scale'], childPath(path, 'scale'));
+      if (scale !== undefined && !this.scaleIds.has(scale)) reader.report(childPath(path, 'scale'), `"${scale}" is not a scale of this instrument`);
+      const operator = reader.oneOf(object['operator'], childPath(path, 'operator'), SCALE_OPERATORS);
+      const number = reader.number(object['value'], childPath(path, 'value'));
+      return scale && operator && number !== undefined ? { scale, operator, value: number } : undefined;
+    }
+    if ('item' in object) return this.condition(object, path);
+    reader.report(path, 'expected a test with "all", "any", "scale" or "item"');
+    return undefined;
+  }
+
+  private classification(value: unknown, path: string): Classification | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const at = (key: string) => childPath(path, key);
+    const id = this.id(object['id'], at('id'));
+    const name = this.text(object['name'], at('name'));
+    const classes = this.list(object['classes'], at('classes'), (v, p) => {
+      const entry = reader.object(v, p);
+      const classId = entry && this.id(entry['id'], childPath(p, 'id'));
+      const label = entry && this.text(entry['label'], childPath(p, 'label'));
+      return classId && label ? { id: classId, label } : undefined;
+    });
+    if (classes) this.uniqueIds(classes, at('classes'));
+    const rules = this.list(object['rules'], at('rules'), (v, p): ClassificationRule | undefined => {
+      const rule = reader.object(v, p);
+      if (!rule) return undefined;
+      const when = reader.optional(rule['when'], (w) => this.predicate(w, childPath(p, 'when')));
+      const className = reader.string(rule['class'], childPath(p, 'class'));
+      if (className && classes && !classes.some((c) => c.id === className)) reader.report(childPath(p, 'class'), `"${className}" is not one of the classes`);
+      return className ? defined({ when, class: className }) : undefined;
+    });
+    const source = reader.string(object['source'], at('source'));
+    return id && name && classes && rules && source ? { id, name, classes, rules, source } : undefined;
+  }
+
+  private flag(value: unknown, path: string): Flag | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const id = this.id(object['id'], childPath(path, 'id'));
+    const when = this.predicate(object['when'], childPath(path, 'when'));
+    const severity = reader.oneOf(object['severity'], childPath(path, 'severity'), ['urgent', 'attention'] as const);
+    const label = this.text(object['label'], childPath(path, 'label'));
+    const source = reader.string(object['source'], childPath(path, 'source'));
+    return id && when && severity && label && source ? { id, when, severity, label, source } : undefined;
+  }
 }
+

@@ -1,32 +1,151 @@
-import type { Answers, Band, Instrument, Scale, ScaleId } from '../model/instrument.js';
+import { compare, conditionHolds } from '../model/conditions.js';
+import type { Answers, Band, Instrument, ItemId, Predicate, QuestionItem, Scale, ScaleId } from '../model/instrument.js';
+import { isQuestion, walkItems } from '../model/instrument.js';
+import { itemScore, itemScoreRange } from '../model/item-score.js';
+import { REGION_SETS } from '../model/region-sets.js';
 
 export interface ScaleScore {
-  /** null when not every item of the scale is answered. */
+  /** null when the scale's missing-item rule allows no score. */
   readonly value: number | null;
   /** Band id, e.g. `moderately-severe`; its label is in the scale's `bands`. */
   readonly band?: string;
-  /** Present when a previous score of the same scale was given. */
+  /** Present when a previous score of the same scale was given: this score minus that one. */
   readonly change?: number;
+  /** Whether the change is an improvement at least as large as the scale's MCID. */
   readonly mcidReached?: boolean;
 }
 
 export type Scores = Readonly<Record<ScaleId, ScaleScore>>;
 
-export const bandOf = (scale: Scale, value: number): Band | undefined =>
-  scale.bands.find((band) => value >= band.min && value <= band.max);
+/** The band a score falls in: the last band starting at or below it (so 4.5 on 0–4 / 5–9 bands is in the first). */
+export const bandOf = (scale: Scale, value: number): Band | undefined => scale.bands.findLast((band) => value >= band.min);
 
-function scoreScale(scale: Scale, answers: Answers, previous: ScaleScore | undefined): ScaleScore {
-  const values = scale.items.map((id) => answers[id]);
-  // Sum scales in our instruments have no published rule for missing items, so no score is given.
-  const value = values.every((v): v is number => typeof v === 'number') ? values.reduce((sum, v) => sum + v, 0) : null;
+const questionsById = (instrument: Instrument): ReadonlyMap<ItemId, QuestionItem> =>
+  new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item]));
+
+function weightedScore(scale: Scale, item: QuestionItem, score: number): { score: number; weight: number; max?: number } {
+  const weight = scale.weights?.[item.id] ?? 1;
+  const range = itemScoreRange(item);
+  const oriented = scale.reverse?.includes(item.id) && range ? range.min + range.max - score : score;
+  return { score: oriented * weight, weight, ...(range && { max: range.max * weight }) };
+}
+
+function regionGroupCount(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number {
+  const excluded = new Set(scale.exclude);
+  const groups = new Set<string>();
+  for (const id of scale.items) {
+    const item = questions.get(id);
+    const answer = answers[id];
+    if (item?.type !== 'body-map' || !Array.isArray(answer)) continue;
+    for (const group of REGION_SETS[item.regionSet]?.groups ?? []) {
+      if (group.regions.some((region) => !excluded.has(region.id) && answer.includes(region.id))) groups.add(group.id);
+    }
+  }
+  return groups.size;
+}
+
+/** The scale's raw value by its method, or null when too few items are answered. */
+function rawValue(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number | null {
+  const scored = scale.items.flatMap((id) => {
+    const item = questions.get(id);
+    const answer = answers[id];
+    const score = item && answer !== undefined ? itemScore(item, answer) : undefined;
+    return item && score !== undefined ? [weightedScore(scale, item, score)] : [];
+  });
+  const minAnswered = scale.missing?.minAnswered ?? scale.items.length;
+  if (scored.length < minAnswered) return null;
+  if (scale.method === 'region-groups') return regionGroupCount(scale, questions, answers);
+
+  const total = scored.reduce((sum, s) => sum + s.score, 0);
+  const answeredWeight = scored.reduce((sum, s) => sum + s.weight, 0);
+  switch (scale.method) {
+    case 'sum': {
+      if (!scale.missing?.prorate || scored.length === scale.items.length) return total;
+      const allWeight = scale.items.reduce((sum, id) => sum + (scale.weights?.[id] ?? 1), 0);
+      return (total * allWeight) / answeredWeight;
+    }
+    case 'mean':
+      return total / answeredWeight;
+    case 'percent': {
+      const highest = scored.reduce((sum, s) => sum + (s.max ?? 0), 0);
+      return highest === 0 ? 0 : (total / highest) * 100;
+    }
+  }
+}
+
+/** multiply → divide → round → lookup, in that order; null when a lookup table lacks the raw value. */
+function transform(scale: Scale, raw: number): number | null {
+  let value = raw * (scale.multiply ?? 1);
+  if (scale.divide !== undefined) value /= scale.divide;
+  if (scale.round !== undefined) {
+    const factor = 10 ** scale.round;
+    // Epsilon keeps x.5 from rounding down through floating-point error (e.g. 1.005 * 100).
+    value = Math.round(value * factor + Number.EPSILON * factor) / factor;
+  }
+  if (!scale.lookup) return value;
+  return scale.lookup.find(([from]) => from === value)?.[1] ?? null;
+}
+
+function scoreScale(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers, previous: ScaleScore | undefined): ScaleScore {
+  const raw = rawValue(scale, questions, answers);
+  const value = raw === null ? null : transform(scale, raw);
   const band = value === null ? undefined : bandOf(scale, value)?.id;
   const score: ScaleScore = { value, ...(band && { band }) };
   if (value === null || previous?.value == null) return score;
   const change = value - previous.value;
-  return { ...score, change, ...(scale.mcid && { mcidReached: Math.abs(change) >= scale.mcid.value }) };
+  if (!scale.mcid) return { ...score, change };
+  const improvement = scale.mcid.improvement === 'decrease' ? -change : change;
+  return { ...score, change, mcidReached: improvement >= scale.mcid.value };
 }
 
-/** Scores every scale of the instrument; `previous` (an earlier visit's scores) adds change vs MCID. */
+/**
+ * Scores every scale of the instrument. With `previous` (an earlier visit's scores) each scale
+ * also gets its change and whether that is an improvement reaching the MCID.
+ */
 export function scoreAnswers(instrument: Instrument, answers: Answers, previous?: Scores): Scores {
-  return Object.fromEntries(instrument.scoring.scales.map((scale) => [scale.id, scoreScale(scale, answers, previous?.[scale.id])]));
+  const questions = questionsById(instrument);
+  return Object.fromEntries(
+    instrument.scoring.scales.map((scale) => [scale.id, scoreScale(scale, questions, answers, previous?.[scale.id])]),
+  );
+}
+
+/** Evaluates a test; undefined when it needs a scale that has no score. */
+export function predicateHolds(predicate: Predicate, answers: Answers, scores: Scores): boolean | undefined {
+  if ('all' in predicate || 'any' in predicate) {
+    const parts = ('all' in predicate ? predicate.all : predicate.any).map((p) => predicateHolds(p, answers, scores));
+    if (parts.includes(undefined)) return undefined;
+    return 'all' in predicate ? parts.every(Boolean) : parts.some(Boolean);
+  }
+  if ('scale' in predicate) {
+    const value = scores[predicate.scale]?.value;
+    if (value == null) return undefined;
+    return compare(predicate.operator, value, predicate.value);
+  }
+  return conditionHolds(predicate, answers);
+}
+
+/** Each classification's class id, or null when a scale it needs has no score. */
+export function classify(instrument: Instrument, answers: Answers, scores: Scores): Readonly<Record<string, string | null>> {
+  return Object.fromEntries(
+    (instrument.scoring.classifications ?? []).map((classification) => {
+      for (const rule of classification.rules) {
+        const holds = rule.when ? predicateHolds(rule.when, answers, scores) : true;
+        if (holds === undefined) return [classification.id, null];
+        if (holds) return [classification.id, rule.class];
+      }
+      return [classification.id, null];
+    }),
+  );
+}
+
+export interface RaisedFlag {
+  readonly id: string;
+  readonly severity: 'urgent' | 'attention';
+}
+
+/** The flags whose tests hold for these answers and scores. */
+export function raisedFlags(instrument: Instrument, answers: Answers, scores: Scores): RaisedFlag[] {
+  return (instrument.scoring.flags ?? [])
+    .filter((flag) => predicateHolds(flag.when, answers, scores) === true)
+    .map(({ id, severity }) => ({ id, severity }));
 }

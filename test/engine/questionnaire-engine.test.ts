@@ -56,7 +56,7 @@ describe('QuestionnaireEngine with PHQ-9', () => {
 
   it('rejects an answer that is not one of the options', () => {
     const engine = new QuestionnaireEngine(phq9);
-    expect(() => engine.answer('phq9-1', 4)).to.throw(RangeError, '4 is not an answer of "phq9-1"');
+    expect(() => engine.answer('phq9-1', 4)).to.throw(RangeError, '4 is not an answer to "phq9-1"');
     expect(() => engine.answer('nope', 1)).to.throw(RangeError);
   });
 

@@ -58,7 +58,7 @@ describe('parseInstrument', () => {
     const problems = problemsOf(json);
     expect(problems).to.include('version: expected a string, got undefined');
     expect(problems).to.include('title: missing the source language "en"');
-    expect(problems.some((p) => p.startsWith('items[0].type: expected one of "choice", "display", "group"'))).to.equal(true);
+    expect(problems.some((p) => p.startsWith('items[0].type: expected one of "choice", "multi-choice", "integer"'))).to.equal(true);
   });
 
   it('reports a problem in a shared answer set once, at the set', async () => {
@@ -72,7 +72,7 @@ describe('parseInstrument', () => {
     const json = await phq9Json();
     const sets = json['answerSets'] as Record<string, { value: unknown }[]>;
     sets['frequency']![2]!.value = 'two';
-    expect(problemsOf(json)).to.include('scoring.scales[0].items[0]: "phq9-1" has answers without a numeric value');
+    expect(problemsOf(json)).to.include('scoring.scales[0].items[0]: "phq9-1" has answers with neither a numeric value nor a score');
   });
 
   it('rejects an unknown answer set name', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { conditionHolds } from '../../src/engine/conditions.js';
+import { conditionHolds } from '../../src/model/conditions.js';
 import type { Condition } from '../../src/model/instrument.js';
 
 const holds = (operator: Condition['operator'], value: Condition['value'], answer?: number | string) =>

@@ -1,0 +1,38 @@
+import type { AnswerValue, Answers, Condition, ConditionOperator, Item } from './instrument.js';
+
+export type ComparisonOperator = Exclude<ConditionOperator, 'exists'>;
+
+/** Compares two values of the same type; values of different types never match. */
+export function compare(operator: ComparisonOperator, actual: number | string, expected: number | string): boolean {
+  if (typeof actual !== typeof expected) return false;
+  switch (operator) {
+    case '=': return actual === expected;
+    case '!=': return actual !== expected;
+    case '<': return actual < expected;
+    case '<=': return actual <= expected;
+    case '>': return actual > expected;
+    case '>=': return actual >= expected;
+  }
+}
+
+/**
+ * As in FHIR R4: a condition on an unanswered item is false, except `exists: false`.
+ * A multi-valued answer (multi-choice, body-map) meets `!=` when it lacks the value, and the
+ * other operators when one of its values does.
+ */
+export function conditionHolds(condition: Condition, answers: Answers): boolean {
+  const answer: AnswerValue | undefined = answers[condition.item];
+  const { operator, value: expected } = condition;
+  if (operator === 'exists') return (answer !== undefined) === expected;
+  if (answer === undefined || typeof expected === 'boolean') return false;
+  const values: readonly (number | string)[] = typeof answer === 'object' ? answer : [answer];
+  if (operator === '!=') return !values.some((v) => compare('=', v, expected));
+  return values.some((v) => compare(operator, v, expected));
+}
+
+export function conditionsHold(item: Item, answers: Answers): boolean {
+  const conditions = item.enableWhen;
+  if (!conditions?.length) return true;
+  const holds = (c: Condition) => conditionHolds(c, answers);
+  return item.enableBehavior === 'any' ? conditions.some(holds) : conditions.every(holds);
+}
