@@ -2,7 +2,7 @@ import type { Answers, AnswerValue, ItemId, TranslationStatus } from './model/in
 import type { ContentProblem } from './model/content-error.js';
 import type { QuestionnaireResponse } from './fhir/questionnaire-response.js';
 import type { LanguageCode } from './model/text.js';
-import type { Scores } from './scoring/score.js';
+import type { RaisedFlag, Scores } from './scoring/score.js';
 import type { Progress } from './engine/questionnaire-engine.js';
 
 /** The public event names. All are `CustomEvent`s that bubble and cross shadow roots. */
@@ -62,7 +62,12 @@ export interface QuestionnaireResult {
     readonly translationStatus: TranslationStatus;
   };
   readonly answers: Answers;
+  /** Per scale; with `previous` scores given, also the change and whether it reaches the MCID. */
   readonly scores: Scores;
+  /** Per classification (e.g. STarT Back risk), its class id, or null when a needed scale has no score. */
+  readonly classifications: Readonly<Record<string, string | null>>;
+  /** Flags raised by the answers (e.g. PHQ-9 item 9 above 0), for the care team to act on first. */
+  readonly flags: readonly RaisedFlag[];
   /** ISO 8601 timestamps: the first answer (or the restored draft's start) and the submit. */
   readonly startedAt: string;
   readonly finishedAt: string;

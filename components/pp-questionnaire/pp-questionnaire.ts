@@ -3,12 +3,26 @@ import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
+import { parseLocaleNumber } from '../../src/i18n/numbers.js';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
-import { sourceLanguageOf, type ChoiceItem, type Instrument, type Item, type ItemId } from '../../src/model/instrument.js';
+import {
+  isContainer,
+  sourceLanguageOf,
+  type AnswerValue,
+  type BodyMapItem,
+  type Instrument,
+  type Item,
+  type ItemId,
+  type MultiChoiceItem,
+  type NumberItem,
+  type QuestionItem,
+  type VasItem,
+} from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { TextMap } from '../../src/model/text.js';
+import type { Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
 import {
   PpEvents,
@@ -21,6 +35,8 @@ import {
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { tokens } from '../shared/tokens.js';
+import { bodyMapFigureStyles } from './body-map-figure.styles.js';
+import { focusTargetSelector, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
@@ -74,7 +90,7 @@ type Status = 'loading' | 'ready' | 'failed' | 'submitted';
  * @cssprop --pp-max-width - Maximum width of the form.
  */
 export class PpQuestionnaire extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, bodyMapFigureStyles];
 
   /** URL of an instrument JSON file. */
   @property() src?: string;
@@ -91,12 +107,24 @@ export class PpQuestionnaire extends LitElement {
 
   @property({ attribute: 'draft-max-age-days', type: Number }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
 
+  /** Scores of an earlier visit; the result then carries each scale's change and whether it reaches the MCID. */
+  @property({ attribute: false }) previous?: Scores;
+
+  /** Advice to show the person at once when a flag is raised, by flag id (e.g. whom to call today). */
+  @property({ attribute: false }) flagMessages: Readonly<Record<string, string>> = {};
+
   @state() private status: Status = 'loading';
   @state() private failure?: ErrorDetail;
+  /** Items whose problems are on screen: after a failed Next or submit, or an entry left invalid. */
   @state() private shownProblems: ReadonlySet<ItemId> = new Set();
+  @state() private announcement = '';
 
   private engine?: QuestionnaireEngine;
   private startedAt?: string;
+  /** Text typed into number fields that is not a valid answer, so a re-render does not wipe it. */
+  private readonly typedNumbers = new Map<ItemId, string>();
+  /** Answers cleared by changes not yet reported in a pp-change (a slider being dragged, text being typed). */
+  private unreportedCleared: ItemId[] = [];
   private loadGeneration = 0;
   private storageFailureReported = false;
   private readonly drafts = new DraftWriter(
@@ -237,18 +265,77 @@ export class PpQuestionnaire extends LitElement {
     this.emit<ProgressDetail>(PpEvents.progress, { ...engine.progress(), pageIndex: engine.pageIndex, pageCount: engine.pages.length });
   }
 
-  private onAnswer(item: ChoiceItem, optionIndex: number): void {
+  /**
+   * Applies a change to the engine and reports it. `report: false` is for values still moving
+   * (a slider being dragged, text being typed): they are saved at once but announced as one
+   * pp-change when the person lets go.
+   */
+  private change(item: QuestionItem, apply: (engine: QuestionnaireEngine) => ItemId[], report = true): void {
     const engine = this.engine!;
-    const value = item.answers[optionIndex]!.value;
-    const cleared = engine.answer(item.id, value);
-    if (this.shownProblems.has(item.id)) {
-      this.shownProblems = new Set([...this.shownProblems].filter((id) => id !== item.id));
-    }
+    this.unreportedCleared.push(...apply(engine));
+    const problem = engine.problemOf(item.id);
+    const shown = new Set(this.shownProblems);
+    if (problem && problem !== 'required') {
+      shown.add(item.id);
+      if (report) this.announcement = problemMessage(item, problem, this.locale);
+    } else shown.delete(item.id);
+    this.shownProblems = shown;
     this.saveDraft();
-    this.emit<ChangeDetail>(PpEvents.change, { itemId: item.id, value, cleared, answers: engine.answers });
+    if (report) {
+      const cleared = this.unreportedCleared;
+      this.unreportedCleared = [];
+      this.emit<ChangeDetail>(PpEvents.change, { itemId: item.id, value: engine.answers[item.id], cleared, answers: engine.answers });
+    }
     this.emitProgress();
     this.requestUpdate();
   }
+
+  private readonly itemHandlers = {
+    answer: (item: QuestionItem, value: AnswerValue | undefined, report = true) => this.change(item, (e) => e.answer(item.id, value), report),
+    toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => this.change(item, (e) => e.toggle(item.id, value)),
+    typeNumber: (item: NumberItem, text: string) => {
+      const value = parseLocaleNumber(text, this.locale);
+      if (text.trim() === '' || !Number.isNaN(value)) this.typedNumbers.delete(item.id);
+      else this.typedNumbers.set(item.id, text);
+      this.change(item, (e) => (text.trim() === '' ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
+      // An out-of-range number stays in the field as typed, so the person can correct it.
+      if (this.engine!.problemOf(item.id) === 'range') this.typedNumbers.set(item.id, text);
+    },
+    vasKey: (item: VasItem, event: KeyboardEvent) => {
+      const current = this.engine!.answers[item.id] as number | undefined;
+      // In right-to-left forms the scale runs from right to left, so the arrow keys swap.
+      const forward = directionOf(this.locale) === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+      const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+      const steps: Record<string, (v: number) => number> = {
+        [forward]: (v) => v + 1,
+        ArrowUp: (v) => v + 1,
+        [backward]: (v) => v - 1,
+        ArrowDown: (v) => v - 1,
+        PageUp: (v) => v + 10,
+        PageDown: (v) => v - 10,
+        Home: () => 0,
+        End: () => 100,
+      };
+      const step = steps[event.key];
+      if (!step) return;
+      event.preventDefault();
+      const value = Math.max(0, Math.min(100, step(current ?? 0)));
+      this.itemHandlers.answer(item, value);
+    },
+    vasPointer: (item: VasItem, event: PointerEvent) => {
+      const track = event.currentTarget as HTMLElement;
+      if (event.type === 'pointerdown') {
+        track.setPointerCapture(event.pointerId);
+        track.focus();
+      }
+      const rect = track.getBoundingClientRect();
+      const fraction = (event.clientX - rect.left) / rect.width;
+      const fromStart = directionOf(this.locale) === 'rtl' ? 1 - fraction : fraction;
+      const value = Math.round(Math.max(0, Math.min(1, fromStart)) * 100);
+      this.itemHandlers.answer(item, value, event.type !== 'pointermove');
+      if (event.type !== 'pointermove') this.announcement = msg(str`Your answer: ${new Intl.NumberFormat(this.locale).format(value)}`);
+    },
+  };
 
   private async goToPage(pageIndex: number): Promise<void> {
     const engine = this.engine!;
@@ -289,7 +376,7 @@ export class PpQuestionnaire extends LitElement {
     if (engine.layout === 'paged') engine.goTo(engine.pageOf(first));
     this.requestUpdate();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-item="${CSS.escape(first)}"] input`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(focusTargetSelector(first))?.focus();
     return true;
   }
 
@@ -297,7 +384,7 @@ export class PpQuestionnaire extends LitElement {
     const engine = this.engine!;
     const { instrument } = engine;
     const language = this.locale;
-    const scores = engine.scores();
+    const scores = engine.scores(this.previous);
     const finishedAt = new Date();
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -309,6 +396,8 @@ export class PpQuestionnaire extends LitElement {
       },
       answers: engine.answers,
       scores,
+      classifications: engine.classifications(scores),
+      flags: engine.flags(scores),
       startedAt: this.startedAt ?? finishedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt }),
@@ -357,6 +446,7 @@ export class PpQuestionnaire extends LitElement {
       <h2 part="title" class="title">${text(instrument.title)}</h2>
       ${this.renderProgress(engine, lang)}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
+      ${this.renderFlagMessages(engine)}
       <div
         class="page"
         data-page-start
@@ -377,6 +467,7 @@ export class PpQuestionnaire extends LitElement {
           : html`<button type="submit" class="primary">${msg('Submit answers')}</button>`}
       </div>
       <p part="notice" class="notice">${text(instrument.meta.licence.notice)}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
     </form>`;
   }
 
@@ -399,48 +490,36 @@ export class PpQuestionnaire extends LitElement {
     </div>`;
   }
 
-  private renderItem(item: Item, text: (map: TextMap) => string): TemplateResult {
-    switch (item.type) {
-      case 'group':
-        // A named group, so that screen readers announce the shared stem on entering its questions.
-        return html`<div class="group" data-item=${item.id} role="group" aria-labelledby=${item.text ? `stem-${item.id}` : nothing}>
-          ${item.text ? html`<p part="stem" class="stem" id=${`stem-${item.id}`}>${text(item.text)}</p>` : nothing}
-          ${item.items.filter((child) => this.engine!.isEnabled(child.id)).map((child) => this.renderItem(child, text))}
-        </div>`;
-      case 'display':
-        return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
-      case 'choice':
-        return this.renderChoice(item, text);
-    }
+  private renderFlagMessages(engine: QuestionnaireEngine): TemplateResult | typeof nothing {
+    const messages = engine.flags().flatMap((flag) => this.flagMessages[flag.id] ?? []);
+    return messages.length
+      ? html`<div part="flag" class="flag" role="alert">${messages.map((message) => html`<p>${message}</p>`)}</div>`
+      : nothing;
   }
 
-  private renderChoice(item: ChoiceItem, text: (map: TextMap) => string): TemplateResult {
-    const selected = this.engine!.answers[item.id];
-    const invalid = this.shownProblems.has(item.id);
-    const errorId = `error-${item.id}`;
-    return html`<fieldset part="item" class="item" data-item=${item.id} ?data-invalid=${invalid}>
-      <legend part="label" class="label">
-        ${text(item.text)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}
-      </legend>
-      <div class="answers">
-        ${item.answers.map(
-          (option, index) => html`<label part="answer" class="answer">
-            <input
-              type="radio"
-              name=${item.id}
-              .value=${String(index)}
-              .checked=${selected === option.value}
-              ?required=${item.required}
-              aria-invalid=${invalid ? 'true' : nothing}
-              aria-describedby=${invalid ? errorId : nothing}
-              @change=${() => this.onAnswer(item, index)}
-            />
-            <span>${text(option.text)}</span>
-          </label>`,
-        )}
-      </div>
-      ${invalid ? html`<p part="error" class="error" id=${errorId}>${msg('Please choose an answer.')}</p>` : nothing}
-    </fieldset>`;
+  private itemContext(text: (map: TextMap) => string): ItemContext {
+    const engine = this.engine!;
+    return {
+      lang: this.locale,
+      text,
+      value: (id) => engine.answers[id],
+      problem: (id) => (this.shownProblems.has(id) ? engine.problemOf(id) : undefined),
+      typed: (id) => this.typedNumbers.get(id),
+      ...this.itemHandlers,
+    };
+  }
+
+  private renderItem(item: Item, text: (map: TextMap) => string): TemplateResult {
+    if (isContainer(item)) {
+      const stemId = `stem-${item.id}`;
+      const children = item.items.filter((child) => this.engine!.isEnabled(child.id)).map((child) => this.renderItem(child, text));
+      // A named group, so that screen readers announce the shared stem on entering its questions.
+      return html`<div class="group ${item.type}" data-item=${item.id} role="group" aria-labelledby=${item.text ? stemId : nothing}>
+        ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${text(item.text)}</p>` : nothing} ${children}
+      </div>`;
+    }
+    if (item.type === 'display') return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
+    return renderQuestion(item, this.itemContext(text));
   }
 }
 

@@ -172,11 +172,17 @@ export class QuestionnaireEngine {
   problems(page?: Page): ValidationProblem[] {
     const items = page ? [...walkItems(page.items)].filter(isQuestion) : [...this.questions.values()];
     return items.flatMap((q): ValidationProblem[] => {
-      if (!this.enabled.has(q.id)) return [];
-      const invalid = this.invalid.get(q.id);
-      if (invalid) return [{ itemId: q.id, code: invalid }];
-      return q.required && this.current[q.id] === undefined ? [{ itemId: q.id, code: 'required' }] : [];
+      const code = this.problemOf(q.id);
+      return code ? [{ itemId: q.id, code }] : [];
     });
+  }
+
+  /** The problem an enabled question has now, if any. */
+  problemOf(id: ItemId): ValidationCode | undefined {
+    if (!this.enabled.has(id)) return undefined;
+    const invalid = this.invalid.get(id);
+    if (invalid) return invalid;
+    return this.questions.get(id)?.required && this.current[id] === undefined ? 'required' : undefined;
   }
 
   /** The index of the page that shows an item. */

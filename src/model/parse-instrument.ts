@@ -32,6 +32,8 @@ const SCALE_OPERATORS = OPERATORS.filter((o): o is Exclude<ConditionOperator, 'e
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 const TRANSLATION_STATUSES = ['official', 'verified', 'draft'] as const;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+// Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
+const ITEM_ID_PATTERN = /^\S+$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A `YYYY-MM-DD` string that names a real calendar day. */
@@ -104,10 +106,11 @@ class InstrumentParser {
     return this.reader.optional(object[key], (v) => this.text(v, childPath(path, key)));
   }
 
-  private id(value: unknown, path: string): string | undefined {
+  private id(value: unknown, path: string, pattern = ID_PATTERN): string | undefined {
     const id = this.reader.string(value, path);
-    if (id !== undefined && !ID_PATTERN.test(id)) {
-      this.reader.report(path, `"${id}" is not a valid id (letters, digits, ".", "_", "-"; no spaces)`);
+    if (id !== undefined && !pattern.test(id)) {
+      const allowed = pattern === ID_PATTERN ? 'letters, digits, ".", "_", "-"; no spaces' : 'no spaces';
+      this.reader.report(path, `"${id}" is not a valid id (${allowed})`);
       return undefined;
     }
     return id;
@@ -186,7 +189,7 @@ class InstrumentParser {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const id = this.id(object['id'], childPath(path, 'id'));
+    const id = this.id(object['id'], childPath(path, 'id'), ITEM_ID_PATTERN);
     const type = reader.oneOf(object['type'], childPath(path, 'type'), ITEM_TYPES);
     if (id !== undefined) {
       if (this.seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);

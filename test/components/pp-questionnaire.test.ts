@@ -130,7 +130,11 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     button(el, 'Submit answers')!.click();
     const { detail, bubbles, composed } = await submitted;
     expect({ bubbles, composed }).to.deep.equal({ bubbles: true, composed: true });
-    expect(Object.keys(detail).sort()).to.deep.equal(['answers', 'finishedAt', 'instrument', 'questionnaireResponse', 'schemaVersion', 'scores', 'startedAt']);
+    expect(Object.keys(detail).sort()).to.deep.equal([
+      'answers', 'classifications', 'finishedAt', 'flags', 'instrument', 'questionnaireResponse', 'schemaVersion', 'scores', 'startedAt',
+    ]);
+    expect(detail.flags).to.deep.equal([{ id: 'self-harm-thoughts', severity: 'urgent' }]);
+    expect(detail.classifications).to.deep.equal({});
     expect(detail.schemaVersion).to.equal(1);
     expect(detail.instrument).to.deep.equal({ id: 'phq-9', version: '1.0.0', language: 'en', translationStatus: 'official' });
     expect(detail.scores).to.deep.equal({ total: { value: 18, band: 'moderately-severe' } });
@@ -144,6 +148,32 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     await waitUntil(() => focused(el) === shadow(el).querySelector('[part=done]'), 'focus did not move to the thank-you message');
     const again = await phq9('list', 'shape-test');
     expect(again.answers).to.deep.equal({});
+  });
+
+  it('shows the host\'s advice at once when item 9 raises the self-harm flag', async () => {
+    const el = await phq9('list');
+    el.flagMessages = { 'self-harm-thoughts': 'Please talk to a member of staff today, or call 112.' };
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=flag]')).to.equal(null);
+    await choose(el, 'phq9-9', 1);
+    await el.updateComplete;
+    const advice = shadow(el).querySelector('[part=flag]')!;
+    expect(advice.getAttribute('role')).to.equal('alert');
+    expect(advice.textContent!.trim()).to.equal('Please talk to a member of staff today, or call 112.');
+    await choose(el, 'phq9-9', 0);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=flag]')).to.equal(null);
+  });
+
+  it('adds the change since the previous visit and whether it reaches the MCID', async () => {
+    const el = await phq9('list');
+    el.previous = { total: { value: 18, band: 'moderately-severe' } };
+    for (let i = 1; i <= 9; i += 1) await choose(el, `phq9-${i}`, i <= 4 ? 3 : 0);
+    await el.updateComplete;
+    await choose(el, 'phq9-difficulty', 1);
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    button(el, 'Submit answers')!.click();
+    expect((await submitted).detail.scores['total']).to.deep.equal({ value: 12, band: 'moderate', change: -6, mcidReached: true });
   });
 
   it('restores every answer and the page when the element is created again', async () => {

@@ -1,0 +1,361 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str } from '@lit/localize';
+import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
+import { formatLocaleNumber } from '../../src/i18n/numbers.js';
+import type {
+  AnswerValue,
+  BodyMapItem,
+  ChoiceItem,
+  DateItem,
+  MultiChoiceItem,
+  NrsItem,
+  NumberItem,
+  QuestionItem,
+  TextItem,
+  VasItem,
+} from '../../src/model/instrument.js';
+import { REGION_SETS, type Region } from '../../src/model/region-sets.js';
+import type { TextMap } from '../../src/model/text.js';
+import { isoToday } from '../../src/model/validate-answer.js';
+import { bodyMapFigure } from './body-map-figure.js';
+
+/** What item templates need from the element: text in the form's language, state, and handlers. */
+export interface ItemContext {
+  readonly lang: string;
+  readonly text: (map: TextMap) => string;
+  readonly value: (id: string) => AnswerValue | undefined;
+  /** A problem to show on the item, once the person has tried to move on or left the field. */
+  readonly problem: (id: string) => ValidationCode | undefined;
+  /** Text typed into a number field that is not (yet) a valid answer, kept so it is not wiped. */
+  readonly typed: (id: string) => string | undefined;
+  /** `report: false` saves a value still changing (typing) without a pp-change for it yet. */
+  readonly answer: (item: QuestionItem, value: AnswerValue | undefined, report?: boolean) => void;
+  readonly toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => void;
+  readonly typeNumber: (item: NumberItem, text: string) => void;
+  readonly vasKey: (item: VasItem, event: KeyboardEvent) => void;
+  readonly vasPointer: (item: VasItem, event: PointerEvent) => void;
+}
+
+const errorId = (id: string) => `error-${id}`;
+const labelId = (id: string) => `label-${id}`;
+const controlId = (id: string) => `control-${id}`;
+
+const number = (value: number, lang: string) => new Intl.NumberFormat(lang).format(value);
+
+function formatDate(iso: string, lang: string): string {
+  const [year, month, day] = (iso === 'today' ? isoToday() : iso).split('-').map(Number);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, day!));
+}
+
+function rangeMessage(min: string | undefined, max: string | undefined): string {
+  if (min !== undefined && max !== undefined) return msg(str`Please give a value from ${min} to ${max}.`);
+  if (min !== undefined) return msg(str`Please give a value of at least ${min}.`);
+  return msg(str`Please give a value of at most ${max ?? ''}.`);
+}
+
+/** The sentence shown (and read out) for a problem with an item. */
+export function problemMessage(item: QuestionItem, code: ValidationCode, lang: string): string {
+  switch (code) {
+    case 'required':
+      return item.type === 'choice' || item.type === 'nrs'
+        ? msg('Please choose an answer.')
+        : item.type === 'multi-choice' || item.type === 'body-map'
+          ? msg('Please choose at least one answer.')
+          : msg('Please answer this question.');
+    case 'range':
+      if (item.type === 'date') return rangeMessage(item.min && formatDate(item.min, lang), item.max && formatDate(item.max, lang));
+      if (item.type === 'integer' || item.type === 'decimal') {
+        return rangeMessage(item.min === undefined ? undefined : number(item.min, lang), item.max === undefined ? undefined : number(item.max, lang));
+      }
+      return msg('Please give a value in the allowed range.');
+    case 'format':
+      if (item.type === 'integer') return msg('Please enter a whole number, using digits.');
+      if (item.type === 'date') return msg('Please enter a real date.');
+      return msg('Please enter a number, using digits.');
+    case 'too-long':
+      return msg(str`Please use at most ${number(item.type === 'text' ? (item.maxLength ?? 0) : 0, lang)} characters.`);
+  }
+}
+
+/** Accessible wiring shared by every control of an item. */
+function describedBy(item: QuestionItem, context: ItemContext, extra?: string): string | typeof nothing {
+  const ids = [context.problem(item.id) ? errorId(item.id) : undefined, extra].filter(Boolean);
+  return ids.length ? ids.join(' ') : nothing;
+}
+
+function errorText(item: QuestionItem, context: ItemContext): TemplateResult | typeof nothing {
+  const code = context.problem(item.id);
+  return code ? html`<p part="error" class="error" id=${errorId(item.id)}>${problemMessage(item, code, context.lang)}</p>` : nothing;
+}
+
+function legendText(item: QuestionItem, context: ItemContext): TemplateResult {
+  return html`${context.text(item.text)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}`;
+}
+
+/** A question answered with a group of inputs: a fieldset named by its legend. */
+function fieldsetItem(item: QuestionItem, context: ItemContext, body: TemplateResult, className = ''): TemplateResult {
+  return html`<fieldset part="item" class="item ${className}" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
+    <legend part="label" class="label" id=${labelId(item.id)}>${legendText(item, context)}</legend>
+    ${body} ${errorText(item, context)}
+  </fieldset>`;
+}
+
+/** A question answered with one control: a labelled field. */
+function fieldItem(item: QuestionItem, context: ItemContext, control: TemplateResult, className = ''): TemplateResult {
+  return html`<div part="item" class="item ${className}" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
+    <label part="label" class="label" id=${labelId(item.id)} for=${controlId(item.id)}>${legendText(item, context)}</label>
+    ${control} ${errorText(item, context)}
+  </div>`;
+}
+
+function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
+  const selected = context.value(item.id);
+  return fieldsetItem(
+    item,
+    context,
+    html`<div class="answers">
+      ${item.answers.map(
+        (option) => html`<label part="answer" class="answer">
+          <input
+            type="radio"
+            name=${item.id}
+            .checked=${live(selected === option.value)}
+            ?required=${item.required}
+            aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+            aria-describedby=${describedBy(item, context)}
+            @change=${() => context.answer(item, option.value)}
+          />
+          <span>${context.text(option.text)}</span>
+        </label>`,
+      )}
+    </div>`,
+  );
+}
+
+function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResult {
+  const selected = (context.value(item.id) as readonly (number | string)[] | undefined) ?? [];
+  return fieldsetItem(
+    item,
+    context,
+    html`<div class="answers">
+      ${item.answers.map(
+        (option) => html`<label part="answer" class="answer ${option.exclusive ? 'exclusive' : ''}">
+          <input
+            type="checkbox"
+            .checked=${live(selected.includes(option.value))}
+            aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+            aria-describedby=${describedBy(item, context)}
+            @change=${() => context.toggle(item, option.value)}
+          />
+          <span>${context.text(option.text)}</span>
+        </label>`,
+      )}
+    </div>`,
+  );
+}
+
+function nrs(item: NrsItem, context: ItemContext): TemplateResult {
+  const selected = context.value(item.id);
+  const anchorsId = `anchors-${item.id}`;
+  const low = context.text(item.anchors.min);
+  const high = context.text(item.anchors.max);
+  return fieldsetItem(
+    item,
+    context,
+    html`<div class="nrs">
+      <div class="nrs-options" role="presentation">
+        ${Array.from({ length: 11 }, (_, value) => {
+          const anchor = value === 0 ? low : value === 10 ? high : undefined;
+          return html`<label part="answer" class="nrs-option">
+            <input
+              type="radio"
+              name=${item.id}
+              .checked=${live(selected === value)}
+              ?required=${item.required}
+              aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+              aria-describedby=${describedBy(item, context)}
+              @change=${() => context.answer(item, value)}
+            />
+            <span aria-hidden=${anchor ? 'true' : nothing}>${number(value, context.lang)}</span>
+            ${anchor ? html`<span class="visually-hidden">${number(value, context.lang)}: ${anchor}</span>` : nothing}
+          </label>`;
+        })}
+      </div>
+      <div class="anchors" id=${anchorsId} aria-hidden="true">
+        <span>${number(0, context.lang)} = ${low}</span><span>${number(10, context.lang)} = ${high}</span>
+      </div>
+    </div>`,
+    'nrs-item',
+  );
+}
+
+function vas(item: VasItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id) as number | undefined;
+  const low = context.text(item.anchors.min);
+  const high = context.text(item.anchors.max);
+  const anchorsId = `anchors-${item.id}`;
+  const valueText = value === undefined ? msg('Not answered yet') : number(value, context.lang);
+  return html`<div part="item" class="item vas-item" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
+    <p part="label" class="label" id=${labelId(item.id)}>${legendText(item, context)}</p>
+    <div class="vas">
+      <div
+        class="vas-track"
+        part="slider"
+        role="slider"
+        tabindex="0"
+        id=${controlId(item.id)}
+        aria-labelledby=${labelId(item.id)}
+        aria-describedby=${describedBy(item, context, anchorsId)}
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${value ?? 0}
+        aria-valuetext=${valueText}
+        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-required=${item.required ? 'true' : nothing}
+        @keydown=${(event: KeyboardEvent) => context.vasKey(item, event)}
+        @pointerdown=${(event: PointerEvent) => context.vasPointer(item, event)}
+        @pointermove=${(event: PointerEvent) => event.buttons && context.vasPointer(item, event)}
+        @pointerup=${(event: PointerEvent) => context.vasPointer(item, event)}
+      >
+        ${value === undefined ? nothing : html`<span class="vas-thumb" style=${styleMap({ insetInlineStart: `${value}%` })}></span>`}
+      </div>
+      <div class="anchors" id=${anchorsId}>
+        <span>${number(0, context.lang)} = ${low}</span><span>${number(100, context.lang)} = ${high}</span>
+      </div>
+      <p class="vas-value" aria-hidden="true">${value === undefined ? msg('Touch the line to answer.') : msg(str`Your answer: ${valueText}`)}</p>
+    </div>
+    ${errorText(item, context)}
+  </div>`;
+}
+
+function numberField(item: NumberItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const shown = context.typed(item.id) ?? (typeof value === 'number' ? formatLocaleNumber(value, context.lang) : '');
+  const unitId = `unit-${item.id}`;
+  return fieldItem(
+    item,
+    context,
+    html`<div class="number-field">
+      <input
+        part="input"
+        id=${controlId(item.id)}
+        type="text"
+        inputmode=${item.type === 'integer' ? 'numeric' : 'decimal'}
+        autocomplete="off"
+        .value=${live(shown)}
+        ?required=${item.required}
+        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-describedby=${describedBy(item, context, item.unit ? unitId : undefined)}
+        @change=${(event: Event) => context.typeNumber(item, (event.target as HTMLInputElement).value)}
+      />
+      ${item.unit ? html`<span class="unit" id=${unitId}>${context.text(item.unit)}</span>` : nothing}
+    </div>`,
+  );
+}
+
+function textField(item: TextItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  return fieldItem(
+    item,
+    context,
+    html`<textarea
+      part="input"
+      id=${controlId(item.id)}
+      rows="3"
+      maxlength=${item.maxLength ?? nothing}
+      .value=${live(typeof value === 'string' ? value : '')}
+      ?required=${item.required}
+      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-describedby=${describedBy(item, context)}
+      @input=${(event: Event) => context.answer(item, (event.target as HTMLTextAreaElement).value, false)}
+      @change=${(event: Event) => context.answer(item, (event.target as HTMLTextAreaElement).value)}
+    ></textarea>`,
+  );
+}
+
+function dateField(item: DateItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const bound = (b: string | undefined) => (b === 'today' ? isoToday() : (b ?? nothing));
+  return fieldItem(
+    item,
+    context,
+    html`<input
+      part="input"
+      id=${controlId(item.id)}
+      type="date"
+      min=${bound(item.min)}
+      max=${bound(item.max)}
+      .value=${live(typeof value === 'string' ? value : '')}
+      ?required=${item.required}
+      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-describedby=${describedBy(item, context)}
+      @change=${(event: Event) => context.answer(item, (event.target as HTMLInputElement).value || undefined)}
+    />`,
+  );
+}
+
+function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
+  const set = REGION_SETS[item.regionSet]!;
+  const selected = new Set((context.value(item.id) as readonly string[] | undefined) ?? []);
+  const label = (region: Region) => context.text(region.label);
+  return fieldsetItem(
+    item,
+    context,
+    html`${bodyMapFigure({
+        regionSet: set,
+        selected,
+        labelOf: label,
+        onToggle: (regionId) => context.toggle(item, regionId),
+        frontLabel: msg('Front'),
+        backLabel: msg('Back'),
+        leftLabel: msg('Left'),
+        rightLabel: msg('Right'),
+      })}
+      <div class="region-groups">
+        ${set.groups.map(
+          (group) => html`<fieldset class="region-group">
+            <legend>${context.text(group.label)}</legend>
+            ${group.regions.map(
+              (region) => html`<label part="answer" class="answer region">
+                <input
+                  type="checkbox"
+                  .checked=${live(selected.has(region.id))}
+                  aria-describedby=${describedBy(item, context)}
+                  @change=${() => context.toggle(item, region.id)}
+                />
+                <span>${label(region)}</span>
+              </label>`,
+            )}
+          </fieldset>`,
+        )}
+      </div>`,
+    'body-map-item',
+  );
+}
+
+export function renderQuestion(item: QuestionItem, context: ItemContext): TemplateResult {
+  switch (item.type) {
+    case 'choice':
+      return choice(item, context);
+    case 'multi-choice':
+      return multiChoice(item, context);
+    case 'nrs':
+      return nrs(item, context);
+    case 'vas':
+      return vas(item, context);
+    case 'integer':
+    case 'decimal':
+      return numberField(item, context);
+    case 'text':
+      return textField(item, context);
+    case 'date':
+      return dateField(item, context);
+    case 'body-map':
+      return bodyMap(item, context);
+  }
+}
+
+/** Where focus goes to fix a problem with an item. */
+export const focusTargetSelector = (id: string): string => `[data-item="${CSS.escape(id)}"] :is(input, textarea, [role=slider])`;

@@ -1,0 +1,301 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { ChangeDetail, QuestionnaireResult } from '../../src/events.js';
+import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
+
+const FIXTURE = '/test/fixtures/every-item-type.json';
+const shadow = (el: Element) => el.shadowRoot!;
+const item = (el: PpQuestionnaire, id: string) => shadow(el).querySelector<HTMLElement>(`[data-item="${id}"]`)!;
+const inputs = (el: PpQuestionnaire, id: string) => [...item(el, id).querySelectorAll<HTMLInputElement>('input')];
+const slider = (el: PpQuestionnaire) => item(el, 'health').querySelector<HTMLElement>('[role=slider]')!;
+const button = (el: PpQuestionnaire, name: string) => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+
+async function form(layout: 'list' | 'paged' = 'list', json?: unknown): Promise<PpQuestionnaire> {
+  const instrument = json ?? (await loadJson(FIXTURE));
+  const el = await fixture<PpQuestionnaire>(
+    html`<pp-questionnaire .instrument=${instrument} layout=${layout} draft-key=${`types-${Math.random()}`}></pp-questionnaire>`,
+  );
+  await waitUntil(() => shadow(el).querySelector('form'), 'form did not render');
+  return el;
+}
+
+async function clickAt(element: Element, fraction: number): Promise<void> {
+  const rect = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width * fraction), Math.round(rect.top + rect.height / 2)] });
+}
+
+async function typeInto(el: PpQuestionnaire, id: string, text: string): Promise<void> {
+  const field = item(el, id).querySelector<HTMLInputElement>('input')!;
+  field.focus();
+  field.select();
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Tab' });
+  await el.updateComplete;
+}
+
+describe('<pp-questionnaire> item types', () => {
+  beforeEach(deleteAllDatabases);
+
+  describe('nrs', () => {
+    it('offers 0 to 10 as one radio group with the anchors in the accessible names of the ends', async () => {
+      const el = await form();
+      const options = inputs(el, 'pain');
+      expect(options).to.have.length(11);
+      expect(options.every((o) => o.type === 'radio' && o.name === 'pain')).to.equal(true);
+      const nameOf = (input: HTMLInputElement) => input.closest('label')!.querySelector('.visually-hidden')?.textContent;
+      expect(nameOf(options[0]!)).to.equal('0: No pain');
+      expect(nameOf(options[10]!)).to.equal('10: Worst pain imaginable');
+    });
+
+    it('is answered by arrow keys', async () => {
+      const el = await form();
+      inputs(el, 'pain')[0]!.focus();
+      await sendKeys({ press: 'Space' });
+      for (let i = 0; i < 6; i += 1) await sendKeys({ press: 'ArrowRight' });
+      expect(el.answers['pain']).to.equal(6);
+    });
+  });
+
+  describe('vas', () => {
+    it('starts with no value and no thumb, so nothing anchors the answer', async () => {
+      const el = await form();
+      expect(item(el, 'health').querySelector('.vas-thumb')).to.equal(null);
+      expect(slider(el).getAttribute('aria-valuetext')).to.equal('Not answered yet');
+      expect(el.answers).to.not.have.property('health');
+    });
+
+    it('takes the value where the line is touched and announces it', async () => {
+      const el = await form();
+      const track = slider(el);
+      await clickAt(track, 0.25);
+      await el.updateComplete;
+      expect(el.answers['health']).to.be.within(24, 26);
+      expect(track.getAttribute('aria-valuetext')).to.equal(String(el.answers['health']));
+      expect(shadow(el).querySelector('form > [role=status]')!.textContent).to.equal(`Your answer: ${el.answers['health']}`);
+      expect(item(el, 'health').querySelector('.vas-thumb')).to.exist;
+    });
+
+    it('is answered by keyboard: Home, End, arrows and Page keys', async () => {
+      const el = await form();
+      slider(el).focus();
+      await sendKeys({ press: 'End' });
+      expect(el.answers['health']).to.equal(100);
+      await sendKeys({ press: 'PageDown' });
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(el.answers['health']).to.equal(89);
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: 'ArrowUp' });
+      expect(el.answers['health']).to.equal(1);
+    });
+
+    it('runs from right to left in a right-to-left language', async () => {
+      const json = await loadJson(FIXTURE);
+      json['languages'] = ['en', 'ar'];
+      (json['translations'] as Record<string, unknown>)['ar'] = { status: 'draft', source: 'layout test only: texts fall back to English' };
+      const el = await form('list', json);
+      el.setAttribute('lang', 'ar');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
+      await clickAt(slider(el), 0.2);
+      await el.updateComplete;
+      expect(el.answers['health']).to.be.within(79, 81);
+      const before = el.answers['health'] as number;
+      slider(el).focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(el.answers['health'], 'ArrowLeft moves towards 100 when the scale runs right to left').to.equal(before + 1);
+    });
+  });
+
+  describe('body-map', () => {
+    it('toggles the same region from the figure and from the keyboard list', async () => {
+      const el = await form();
+      const shape = item(el, 'where').querySelector<SVGElement>('[data-region="lower-back"]')!;
+      shape.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(el.answers['where']).to.deep.equal(['lower-back']);
+      const checkbox = [...item(el, 'where').querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
+        (c) => c.closest('label')!.textContent!.trim() === 'Lower back',
+      )!;
+      expect(checkbox.checked).to.equal(true);
+      const neck = [...item(el, 'where').querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
+        (c) => c.closest('label')!.textContent!.trim() === 'Neck',
+      )!;
+      neck.focus();
+      await sendKeys({ press: 'Space' });
+      checkbox.focus();
+      await sendKeys({ press: 'Space' });
+      expect(el.answers['where']).to.deep.equal(['neck']);
+      expect(item(el, 'where').querySelector('[data-region="neck"]')!.classList.contains('selected')).to.equal(true);
+    });
+
+    it('groups the regions by the ACR 2016 region groups', async () => {
+      const el = await form();
+      const legends = [...item(el, 'where').querySelectorAll('.region-group > legend')].map((l) => l.textContent);
+      expect(legends).to.deep.equal(['Left upper region', 'Right upper region', 'Left lower region', 'Right lower region', 'Axial region']);
+      expect(item(el, 'where').querySelectorAll('.region-group input')).to.have.length(19);
+    });
+  });
+
+  describe('multi-choice', () => {
+    it('clears the other answers when "None of these" is chosen, and the reverse', async () => {
+      const el = await form();
+      const [exercise, rest, , none] = inputs(el, 'helped');
+      exercise!.click();
+      rest!.click();
+      await el.updateComplete;
+      expect(el.answers['helped']).to.deep.equal(['exercise', 'rest']);
+      none!.click();
+      await el.updateComplete;
+      expect(el.answers['helped']).to.deep.equal(['none']);
+      expect([exercise!.checked, rest!.checked]).to.deep.equal([false, false]);
+      exercise!.click();
+      await el.updateComplete;
+      expect(el.answers['helped']).to.deep.equal(['exercise']);
+      expect(none!.checked).to.equal(false);
+    });
+  });
+
+  describe('integer and decimal', () => {
+    it('shows and announces a format problem, keeping what was typed', async () => {
+      const el = await form();
+      await typeInto(el, 'age', 'forty');
+      const error = item(el, 'age').querySelector('[part=error]')!;
+      expect(error.textContent).to.equal('Please enter a whole number, using digits.');
+      expect(shadow(el).querySelector('form > [role=status]')!.textContent).to.equal('Please enter a whole number, using digits.');
+      expect(inputs(el, 'age')[0]!.value).to.equal('forty');
+      expect(inputs(el, 'age')[0]!.getAttribute('aria-describedby')).to.contain(error.id);
+      expect(el.answers).to.not.have.property('age');
+    });
+
+    it('shows the allowed range for a number outside it, and accepts a corrected one', async () => {
+      const el = await form();
+      await typeInto(el, 'age', '150');
+      expect(item(el, 'age').querySelector('[part=error]')!.textContent).to.equal('Please give a value from 16 to 110.');
+      expect(inputs(el, 'age')[0]!.value).to.equal('150');
+      await typeInto(el, 'age', '45');
+      expect(el.answers['age']).to.equal(45);
+      expect(item(el, 'age').querySelector('[part=error]')).to.equal(null);
+    });
+
+    it('reads decimals as the language writes them', async () => {
+      const json = await loadJson(FIXTURE);
+      json['languages'] = ['en', 'da'];
+      (json['translations'] as Record<string, unknown>)['da'] = { status: 'draft', source: 'number format test only: texts fall back to English' };
+      const el = await form('list', json);
+      el.setAttribute('lang', 'da');
+      await el.updateComplete;
+      await typeInto(el, 'sleep', '7,5');
+      expect(el.answers['sleep']).to.equal(7.5);
+      expect(inputs(el, 'sleep')[0]!.value).to.equal('7,5');
+    });
+  });
+
+  describe('text and date', () => {
+    it('asks the follow-up text question only when there is pain, and saves text as it is typed', async () => {
+      const el = await form();
+      expect(item(el, 'goal')).to.equal(null);
+      inputs(el, 'pain')[3]!.click();
+      await el.updateComplete;
+      const textarea = item(el, 'goal').querySelector('textarea')!;
+      expect(textarea.maxLength).to.equal(200);
+      textarea.focus();
+      await sendKeys({ type: 'Walk the dog' });
+      expect(el.answers['goal']).to.equal('Walk the dog');
+    });
+
+    it('does not accept a start date in the future', async () => {
+      const el = await form();
+      const date = inputs(el, 'since')[0]!;
+      expect(date.max).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      date.value = '2999-01-01';
+      date.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+      expect(el.answers).to.not.have.property('since');
+      expect(item(el, 'since').querySelector('[part=error]')!.textContent).to.match(/^Please give a value of at most /);
+      date.value = '2024-03-01';
+      date.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+      expect(el.answers['since']).to.equal('2024-03-01');
+    });
+  });
+
+  it('keeps the items of a page item together in the paged layout', async () => {
+    const el = await form('paged');
+    const next = async () => {
+      const before = shadow(el).querySelector('[data-page-start]')!.innerHTML;
+      button(el, 'Next').click();
+      await waitUntil(() => shadow(el).querySelector('[data-page-start]')!.innerHTML !== before, 'the page did not change');
+    };
+    expect(shadow(el).querySelector('.display')!.textContent, 'a display item opens the page of the question after it').to.equal(
+      'These questions are about your pain this week.',
+    );
+    inputs(el, 'pain')[0]!.click();
+    await next();
+    slider(el).focus();
+    await sendKeys({ press: 'End' });
+    await next();
+    item(el, 'where').querySelector('[data-region="neck"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await next();
+    inputs(el, 'helped')[0]!.click();
+    await next();
+    expect(['age', 'sleep', 'since'].every((id) => item(el, id))).to.equal(true);
+    expect(shadow(el).querySelectorAll('[data-item]:is(fieldset, div.item)')).to.have.length(3);
+    expect(shadow(el).querySelector('[part=stem]')!.textContent).to.equal('About you');
+  });
+
+  it('moves focus to the first problem of any type on submit', async () => {
+    const el = await form();
+    inputs(el, 'pain')[2]!.click();
+    await el.updateComplete;
+    button(el, 'Submit answers').click();
+    await waitUntil(() => shadow(el).activeElement === slider(el), 'focus did not reach the unanswered slider');
+    expect(slider(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(el).querySelectorAll('[part=error]')).to.have.length(4);
+  });
+
+  it('submits typed answers of every kind, with a matching FHIR response', async () => {
+    const el = await form();
+    inputs(el, 'pain')[7]!.click();
+    slider(el).focus();
+    await sendKeys({ press: 'End' });
+    inputs(el, 'helped')[1]!.click();
+    await el.updateComplete;
+    for (const region of ['neck', 'lower-back']) {
+      item(el, 'where').querySelector(`[data-region="${region}"]`)!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await el.updateComplete;
+    }
+    await typeInto(el, 'age', '52');
+    const changes: ChangeDetail[] = [];
+    el.addEventListener('pp-change', (e) => changes.push((e as CustomEvent<ChangeDetail>).detail));
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    button(el, 'Submit answers').click();
+    const { detail } = await submitted;
+    expect(detail.answers).to.deep.equal({ pain: 7, health: 100, helped: ['rest'], where: ['neck', 'lower-back'], age: 52 });
+    expect(detail.scores).to.deep.equal({ pain: { value: 7, band: 'severe' }, regions: { value: 2 } });
+    const byLink = Object.fromEntries(detail.questionnaireResponse.item.flatMap((i) => (i.item ? i.item : [i])).map((i) => [i.linkId, i.answer]));
+    expect(byLink['pain']).to.deep.equal([{ valueInteger: 7 }]);
+    expect(byLink['health']).to.deep.equal([{ valueDecimal: 100 }]);
+    expect(byLink['age']).to.deep.equal([{ valueInteger: 52 }]);
+    expect(byLink['where']).to.deep.equal([
+      { valueCoding: { system: 'urn:painpath:region-set:acr-2016', code: 'neck', display: 'Neck' } },
+      { valueCoding: { system: 'urn:painpath:region-set:acr-2016', code: 'lower-back', display: 'Lower back' } },
+    ]);
+  });
+
+  describe('accessibility (axe-core)', () => {
+    it('has no violation with every item type, answered, unanswered and with problems shown', async () => {
+      const el = await form();
+      await expect(el).to.be.accessible();
+      inputs(el, 'pain')[5]!.click();
+      slider(el).focus();
+      await sendKeys({ press: 'PageUp' });
+      await typeInto(el, 'age', '7');
+      await expect(el).to.be.accessible();
+      button(el, 'Submit answers').click();
+      await waitUntil(() => shadow(el).querySelectorAll('[part=error]').length > 1);
+      await expect(el).to.be.accessible();
+    });
+  });
+});
