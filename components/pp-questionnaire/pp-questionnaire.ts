@@ -170,6 +170,7 @@ export class PpQuestionnaire extends LitElement {
     this.status = 'loading';
     this.failure = undefined;
     this.shownProblems = new Set();
+    this.typedNumbers.clear();
     let instrument: Instrument;
     try {
       instrument = parseInstrument(this.instrument ?? (await this.fetchInstrument()));
@@ -294,12 +295,12 @@ export class PpQuestionnaire extends LitElement {
     answer: (item: QuestionItem, value: AnswerValue | undefined, report = true) => this.change(item, (e) => e.answer(item.id, value), report),
     toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => this.change(item, (e) => e.toggle(item.id, value)),
     typeNumber: (item: NumberItem, text: string) => {
+      const blank = text.trim() === '';
       const value = parseLocaleNumber(text, this.locale);
-      if (text.trim() === '' || !Number.isNaN(value)) this.typedNumbers.delete(item.id);
-      else this.typedNumbers.set(item.id, text);
-      this.change(item, (e) => (text.trim() === '' ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
-      // An out-of-range number stays in the field as typed, so the person can correct it.
-      if (this.engine!.problemOf(item.id) === 'range') this.typedNumbers.set(item.id, text);
+      this.change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
+      // What was typed stays in the field while it is not a valid answer, so the person can correct it.
+      if (!blank && this.engine!.problemOf(item.id)) this.typedNumbers.set(item.id, text);
+      else this.typedNumbers.delete(item.id);
     },
     vasKey: (item: VasItem, event: KeyboardEvent) => {
       const current = this.engine!.answers[item.id] as number | undefined;
@@ -332,8 +333,10 @@ export class PpQuestionnaire extends LitElement {
       const fraction = (event.clientX - rect.left) / rect.width;
       const fromStart = directionOf(this.locale) === 'rtl' ? 1 - fraction : fraction;
       const value = Math.round(Math.max(0, Math.min(1, fromStart)) * 100);
-      this.itemHandlers.answer(item, value, event.type !== 'pointermove');
-      if (event.type !== 'pointermove') this.announcement = msg(str`Your answer: ${new Intl.NumberFormat(this.locale).format(value)}`);
+      // One pp-change and one announcement per touch: when the finger or button lets go.
+      const released = event.type === 'pointerup';
+      this.itemHandlers.answer(item, value, released);
+      if (released) this.announcement = msg(str`Your answer: ${new Intl.NumberFormat(this.locale).format(value)}`);
     },
   };
 
