@@ -6,5 +6,6 @@ export { parseInstrument } from './model/parse-instrument.js';
 export { QuestionnaireEngine, type Layout, type Page, type Progress, type ValidationProblem, type EngineState } from './engine/questionnaire-engine.js';
 export { scoreAnswers, bandOf, type Scores, type ScaleScore } from './scoring/score.js';
 export { toQuestionnaireResponse, type QuestionnaireResponse, type QuestionnaireResponseItem, type QuestionnaireResponseAnswer } from './fhir/questionnaire-response.js';
+export { fromFhirQuestionnaire, type FromFhirOptions } from './fhir/from-fhir-questionnaire.js';
 export { resolveLocale, directionOf, localText } from './i18n/locale.js';
 export * from './events.js';

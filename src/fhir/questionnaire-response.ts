@@ -81,8 +81,8 @@ function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap
 
 /**
  * Builds a FHIR R4 QuestionnaireResponse. Coded answers become `valueCoding` (with the display
- * text in the response language); scale scores follow the questions as items named by scale id,
- * as LOINC panels carry their total score as an item of the form.
+ * text in the response language); scale scores follow the questions as items named by the scale's
+ * `linkId` (or id), as LOINC panels carry their total score as a calculated item of the form.
  */
 export function toQuestionnaireResponse(
   instrument: Instrument,
@@ -109,7 +109,7 @@ export function toQuestionnaireResponse(
   const scoreItems = instrument.scoring.scales.flatMap((scale): QuestionnaireResponseItem[] => {
     const value = scores?.[scale.id]?.value;
     if (value == null) return [];
-    return [{ linkId: scale.id, text: text(scale.name)!, answer: [numberAnswer(value)] }];
+    return [{ linkId: scale.linkId ?? scale.id, text: text(scale.name)!, answer: [numberAnswer(value)] }];
   });
 
   return {

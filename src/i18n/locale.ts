@@ -2,7 +2,8 @@ import type { LanguageCode, TextMap } from '../model/text.js';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
 
-const primary = (tag: string): string => tag.toLowerCase().split('-')[0]!;
+/** The primary language subtag, lower case: `nb-NO` → `nb`. */
+export const primaryLanguage = (tag: string): string => tag.toLowerCase().split('-')[0]!;
 
 /**
  * Picks the first wanted language that is available, matching `nb-NO` to `nb` when needed;
@@ -14,13 +15,13 @@ export function resolveLocale(wanted: readonly (string | null | undefined)[], av
     if (!tag) continue;
     const exact = available.find((lang) => lang.toLowerCase() === tag.toLowerCase());
     if (exact) return exact;
-    const sameLanguage = available.find((lang) => primary(lang) === primary(tag));
+    const sameLanguage = available.find((lang) => primaryLanguage(lang) === primaryLanguage(tag));
     if (sameLanguage) return sameLanguage;
   }
   return fallback;
 }
 
-export const directionOf = (lang: LanguageCode): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(primary(lang)) ? 'rtl' : 'ltr');
+export const directionOf = (lang: LanguageCode): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(primaryLanguage(lang)) ? 'rtl' : 'ltr');
 
 /** The text in the language, or in the source language when the translation lacks it. */
 export const localText = (text: TextMap, lang: LanguageCode, sourceLanguage: LanguageCode): string =>

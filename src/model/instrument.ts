@@ -202,6 +202,8 @@ export interface Scale {
   readonly bands: readonly Band[];
   readonly mcid?: Mcid;
   readonly code?: Coding;
+  /** The linkId under which a FHIR QuestionnaireResponse carries the score; the scale id when absent. */
+  readonly linkId?: string;
   /** Where the scoring rule and bands come from. */
   readonly source: string;
 }

@@ -407,11 +407,13 @@ class InstrumentParser {
     if (bands && min !== undefined && max !== undefined) this.checkBandsCoverRange(bands, min, max, at('bands'));
     const mcid = reader.optional(object['mcid'], (v) => this.mcid(v, at('mcid')));
     const code = reader.optional(object['code'], (v) => this.coding(v, at('code')));
+    const linkId = reader.optional(object['linkId'], (v) => this.id(v, at('linkId'), ITEM_ID_PATTERN));
+    if (linkId !== undefined && this.seenTypes.has(linkId)) reader.report(at('linkId'), `"${linkId}" is already the id of an item`);
     const source = reader.string(object['source'], at('source'));
     if (!id || !name || !method || !items || min === undefined || max === undefined || !bands || !source) return undefined;
     return defined({
       id, name, method, items, reverse, weights, missing, multiply, divide, round, lookup, exclude,
-      range: { min, max }, bands, mcid, code, source,
+      range: { min, max }, bands, mcid, code, linkId, source,
     });
   }
 

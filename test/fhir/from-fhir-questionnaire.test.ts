@@ -1,0 +1,388 @@
+import { expect } from '@open-wc/testing';
+import { fromFhirQuestionnaire, type FromFhirOptions } from '../../src/fhir/from-fhir-questionnaire.js';
+import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
+import { conditionsHold } from '../../src/model/conditions.js';
+import { ContentError } from '../../src/model/content-error.js';
+import { walkItems, type Instrument, type Item, type Scoring } from '../../src/model/instrument.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+import { loadJson, phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
+
+type Json = Record<string, unknown>;
+
+const LOINC = 'http://loinc.org';
+const ORDINAL_VALUE = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
+/** The nine PHQ-9 items of the LOINC form, in the order of our phq9-1 … phq9-9. */
+const LINK_IDS = ['/44250-9', '/44255-8', '/44259-0', '/44254-1', '/44251-7', '/44258-2', '/44252-5', '/44253-3', '/44260-8'];
+/** LOINC answer codes of the frequency answers; the index is the ordinal value. */
+const FREQUENCY = ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9'];
+
+const loincPhq9 = (): Promise<Json> => loadJson('/test/fixtures/loinc-phq-9.questionnaire.json');
+
+/** Our PHQ-9 total (sum, range 0–27, bands as in phq-9.json) over the LOINC form's linkIds. */
+async function phq9Scoring(): Promise<Scoring> {
+  const [total] = ((await phq9Json())['scoring'] as { scales: Json[] }).scales;
+  return { scales: [{ ...total, items: LINK_IDS }] } as unknown as Scoring;
+}
+
+/** Translation extensions as FHIR puts them on a `_text`, `_title` or `_display` element. */
+const translated = (translations: Record<string, string>) => ({
+  extension: Object.entries(translations).map(([lang, content]) => ({
+    url: TRANSLATION,
+    extension: [
+      { url: 'lang', valueCode: lang },
+      { url: 'content', valueString: content },
+    ],
+  })),
+});
+
+const questionnaire = (item: unknown[], more: Json = {}): Json => ({ resourceType: 'Questionnaire', id: 'test', title: 'Test', item, ...more });
+
+const yesNo = (linkId: string, more: Json = {}): Json => ({
+  linkId,
+  type: 'choice',
+  text: `${linkId}?`,
+  answerOption: [{ valueCoding: { system: 'urn:test', code: 'y', display: 'Yes' } }, { valueCoding: { system: 'urn:test', code: 'n', display: 'No' } }],
+  ...more,
+});
+
+function errorOf(json: unknown, options?: FromFhirOptions): ContentError {
+  try {
+    fromFhirQuestionnaire(json, options);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ContentError);
+    return error as ContentError;
+  }
+  throw new Error('expected a ContentError');
+}
+
+const problemsOf = (json: unknown, options?: FromFhirOptions): string[] => errorOf(json, options).problems.map((p) => `${p.path}: ${p.message}`);
+
+const itemById = (instrument: Instrument, id: string): Item =>
+  [...walkItems(instrument.items)].find((item) => item.id === id) ?? expect.fail(`no item "${id}"`);
+
+describe('fromFhirQuestionnaire', () => {
+  let native: Instrument;
+  let scoring: Scoring;
+  before(async () => {
+    native = parseInstrument(await phq9Json());
+    scoring = await phq9Scoring();
+  });
+
+  it('imports the LOINC PHQ-9 with native scoring, keeping linkIds and LOINC codes', async () => {
+    const imported = fromFhirQuestionnaire(await loincPhq9(), { scoring });
+    expect(imported).to.include({ id: '44249-1', version: '0' });
+    expect(imported.languages).to.deep.equal(['en']);
+    expect(imported.title).to.deep.equal({ en: 'PHQ-9 quick depression assessment panel' });
+    expect(imported.meta.citation).to.deep.equal(['http://loinc.org/q/44249-1']);
+    expect(imported.meta.licence.kind).to.equal('text-granted');
+    expect(imported.meta.licence.notice['en']).to.include('No permission required to reproduce');
+    expect(imported.meta.code).to.deep.equal({ system: LOINC, code: '44249-1', display: 'PHQ-9 quick depression assessment panel' });
+    expect(imported.translations).to.deep.equal({ en: { status: 'draft', source: 'FHIR Questionnaire http://loinc.org/q/44249-1' } });
+    // The calculated total score (/44261-6) is left out: the native scale computes it.
+    expect(imported.items.map((i) => i.id)).to.deep.equal([...LINK_IDS, '/69722-7']);
+
+    const [first] = imported.items;
+    const nativeFirst = itemById(native, 'phq9-1');
+    expect(first).to.include({ type: 'choice', required: true });
+    expect(first!.type === 'choice' && first.text).to.deep.equal(nativeFirst.type === 'choice' && nativeFirst.text);
+    expect(first!.type === 'choice' && first.code).to.deep.equal({ system: LOINC, code: '44250-9', display: 'Little interest or pleasure in doing things' });
+    expect(first!.type === 'choice' && first.answers[3]).to.deep.equal({
+      value: 'LA6571-9',
+      text: { en: 'Nearly every day' },
+      code: { system: LOINC, code: 'LA6571-9', display: 'Nearly every day' },
+      score: 3,
+    });
+    const difficulty = itemById(imported, '/69722-7');
+    expect(difficulty.type === 'choice' && difficulty.answers.map((a) => [a.value, a.score])).to.deep.equal([
+      ['LA6572-7', undefined],
+      ['LA6573-5', undefined],
+      ['LA6575-0', undefined],
+      ['LA6574-3', undefined],
+    ]);
+  });
+
+  it('scores the LOINC PHQ-9 as our native PHQ-9 does, for every total', async () => {
+    const imported = fromFhirQuestionnaire(await loincPhq9(), { scoring });
+    for (let total = 0; total <= 27; total++) {
+      const nativeAnswers = phq9AnswersFor(total);
+      // Imported coded answers have their LOINC code as value and the ordinal value as score.
+      const answers = Object.fromEntries(LINK_IDS.map((linkId, i) => [linkId, FREQUENCY[nativeAnswers[`phq9-${i + 1}`]!]!]));
+      expect(scoreAnswers(imported, answers)['total'], `total ${total}`).to.deep.equal(scoreAnswers(native, nativeAnswers)['total']);
+    }
+    expect(scoreAnswers(imported, Object.fromEntries(LINK_IDS.map((id) => [id, 'LA6570-1'])))['total']).to.deep.equal({ value: 18, band: 'moderately-severe' });
+  });
+
+  it('reports the calculated total score, with its path, when no scoring is given', async () => {
+    const error = errorOf(await loincPhq9());
+    expect(error.subject).to.equal('FHIR Questionnaire "44249-1"');
+    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+      'item[9]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated; pass options.scoring to compute the scores natively',
+    ]);
+  });
+
+  it('maps display, nested groups and the supported question types', () => {
+    const imported = fromFhirQuestionnaire(
+      questionnaire([
+        { linkId: 'intro', type: 'display', text: 'Please answer.' },
+        {
+          linkId: 'about',
+          type: 'group',
+          text: 'About you',
+          item: [
+            { linkId: 'born', type: 'date', text: 'Born?', required: true, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueDate: '1900-01-01' }] },
+            { linkId: 'name', type: 'string', text: 'Name?', maxLength: 40 },
+            { linkId: 'notes', type: 'text', text: 'Notes' },
+            {
+              linkId: 'hours',
+              type: 'integer',
+              text: 'Hours of sleep?',
+              extension: [
+                { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 },
+                { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 24 },
+                { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit', valueCoding: { system: 'http://unitsofmeasure.org', code: 'h', display: 'hours' } },
+              ],
+            },
+            { linkId: 'weight', type: 'decimal', text: 'Weight?', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueDecimal: 0.5 }] },
+            {
+              linkId: 'where',
+              type: 'choice',
+              repeats: true,
+              text: 'Where does it hurt?',
+              answerOption: [
+                { valueString: 'Back' },
+                { valueString: 'Neck' },
+                { valueString: 'Nowhere', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive', valueBoolean: true }] },
+              ],
+            },
+            { linkId: 'days', type: 'choice', text: 'Days a week?', answerOption: [{ valueInteger: 1 }, { valueInteger: 2, extension: [{ url: ORDINAL_VALUE, valueDecimal: 5 }] }] },
+          ],
+        },
+      ]),
+    );
+    const text = (en: string) => ({ en });
+    expect(imported.items).to.deep.equal([
+      { id: 'intro', type: 'display', text: text('Please answer.') },
+      {
+        id: 'about',
+        type: 'group',
+        text: text('About you'),
+        items: [
+          { id: 'born', type: 'date', text: text('Born?'), required: true, min: '1900-01-01' },
+          { id: 'name', type: 'text', text: text('Name?'), required: false, maxLength: 40 },
+          { id: 'notes', type: 'text', text: text('Notes'), required: false },
+          { id: 'hours', type: 'integer', text: text('Hours of sleep?'), required: false, min: 0, max: 24, unit: text('hours') },
+          { id: 'weight', type: 'decimal', text: text('Weight?'), required: false, min: 0.5 },
+          {
+            id: 'where',
+            type: 'multi-choice',
+            text: text('Where does it hurt?'),
+            required: false,
+            answers: [
+              { value: 'Back', text: text('Back') },
+              { value: 'Neck', text: text('Neck') },
+              { value: 'Nowhere', text: text('Nowhere'), exclusive: true },
+            ],
+          },
+          {
+            id: 'days',
+            type: 'choice',
+            text: text('Days a week?'),
+            required: false,
+            answers: [
+              { value: 1, text: text('1') },
+              { value: 2, text: text('2'), score: 5 },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('falls back to name for id and title, to version "0" and to the primary tag of the language', () => {
+    const imported = fromFhirQuestionnaire({ resourceType: 'Questionnaire', name: 'PainCheck', language: 'da-DK', item: [yesNo('a')] });
+    expect(imported).to.include({ id: 'PainCheck', version: '0' });
+    expect(imported.languages).to.deep.equal(['da']);
+    expect(imported.title).to.deep.equal({ da: 'PainCheck' });
+    expect(imported.meta.licence.notice).to.deep.equal({ da: 'Imported from FHIR Questionnaire PainCheck' });
+    expect(imported.scoring).to.deep.equal({ scales: [] });
+  });
+
+  it('maps enableWhen: answerCoding to the code, numbers, exists and enableBehavior', () => {
+    const imported = fromFhirQuestionnaire(
+      questionnaire([
+        yesNo('pain'),
+        { linkId: 'days', type: 'integer', text: 'Days?' },
+        {
+          linkId: 'where',
+          type: 'string',
+          text: 'Where?',
+          enableBehavior: 'any',
+          enableWhen: [
+            { question: 'pain', operator: '=', answerCoding: { system: 'urn:test', code: 'y' } },
+            { question: 'days', operator: '>', answerInteger: 2 },
+            { question: 'days', operator: 'exists', answerBoolean: false },
+          ],
+        },
+      ]),
+    );
+    const where = itemById(imported, 'where');
+    expect(where.enableWhen).to.deep.equal([
+      { item: 'pain', operator: '=', value: 'y' },
+      { item: 'days', operator: '>', value: 2 },
+      { item: 'days', operator: 'exists', value: false },
+    ]);
+    expect(where.enableBehavior).to.equal('any');
+    expect(conditionsHold(where, { pain: 'y', days: 1 })).to.equal(true);
+    expect(conditionsHold(where, { pain: 'n', days: 1 })).to.equal(false);
+  });
+
+  it('adds the languages of translation extensions to languages and text maps', async () => {
+    const json = await loincPhq9();
+    const item = (json['item'] as Json[])[0]!;
+    const option = (item['answerOption'] as { valueCoding: Json }[])[0]!;
+    json['_title'] = translated({ de: 'PHQ-9 Kurzfragebogen zur Depression' });
+    item['_text'] = translated({ de: 'Wenig Interesse oder Freude an Ihren Tätigkeiten' });
+    option.valueCoding['_display'] = translated({ de: 'Überhaupt nicht' });
+
+    const imported = fromFhirQuestionnaire(json, { scoring });
+    expect(imported.languages).to.deep.equal(['en', 'de']);
+    expect(imported.translations['de']).to.deep.equal({ status: 'draft', source: 'FHIR Questionnaire http://loinc.org/q/44249-1' });
+    expect(imported.title).to.deep.equal({ en: 'PHQ-9 quick depression assessment panel', de: 'PHQ-9 Kurzfragebogen zur Depression' });
+    const [first, second] = imported.items;
+    expect(first!.type === 'choice' && first.text).to.deep.equal({ en: 'Little interest or pleasure in doing things', de: 'Wenig Interesse oder Freude an Ihren Tätigkeiten' });
+    expect(first!.type === 'choice' && first.answers[0]!.text).to.deep.equal({ en: 'Not at all', de: 'Überhaupt nicht' });
+    // Untranslated texts keep only the source language; the element falls back to it.
+    expect(second!.type === 'choice' && second.text).to.deep.equal({ en: 'Feeling down, depressed, or hopeless' });
+  });
+
+  it('resolves contained ValueSets by expansion and by compose, sharing one answer list', () => {
+    const imported = fromFhirQuestionnaire(
+      questionnaire(
+        [
+          { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: '#yes-no' },
+          { linkId: 'b', type: 'choice', text: 'B?', answerValueSet: '#yes-no' },
+          { linkId: 'c', type: 'choice', text: 'C?', answerValueSet: '#level' },
+        ],
+        {
+          contained: [
+            {
+              resourceType: 'ValueSet',
+              id: 'yes-no',
+              expansion: {
+                contains: [
+                  { system: 'urn:test', code: 'y', display: 'Yes', extension: [{ url: ORDINAL_VALUE, valueDecimal: 1 }] },
+                  { system: 'urn:test', code: 'n', display: 'No', extension: [{ url: ORDINAL_VALUE, valueDecimal: 0 }] },
+                ],
+              },
+            },
+            {
+              resourceType: 'ValueSet',
+              id: 'level',
+              compose: { include: [{ system: 'urn:levels', concept: [{ code: 'low', display: 'Low', _display: translated({ de: 'Niedrig' }) }, { code: 'high' }] }] },
+            },
+          ],
+        },
+      ),
+    );
+    const answersOf = (id: string) => {
+      const item = itemById(imported, id);
+      return item.type === 'choice' ? item.answers : expect.fail(`${id} is a ${item.type}`);
+    };
+    expect(answersOf('a')).to.deep.equal([
+      { value: 'y', text: { en: 'Yes' }, code: { system: 'urn:test', code: 'y', display: 'Yes' }, score: 1 },
+      { value: 'n', text: { en: 'No' }, code: { system: 'urn:test', code: 'n', display: 'No' }, score: 0 },
+    ]);
+    expect(answersOf('b')).to.deep.equal(answersOf('a'));
+    expect(answersOf('c')).to.deep.equal([
+      { value: 'low', text: { en: 'Low', de: 'Niedrig' }, code: { system: 'urn:levels', code: 'low', display: 'Low' } },
+      { value: 'high', text: { en: 'high' }, code: { system: 'urn:levels', code: 'high' } },
+    ]);
+    expect(imported.languages).to.deep.equal(['en', 'de']);
+  });
+
+  it('lists every unsupported feature with its FHIR path in one ContentError', () => {
+    const error = errorOf(
+      questionnaire([
+        { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL358-3' },
+        { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'weight', type: 'quantity', text: 'Weight?' }] },
+        { linkId: 'other', type: 'open-choice', text: 'Other?', answerOption: [{ valueString: 'x' }, { valueString: 'y' }] },
+        { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'c', operator: 'exists', answerBoolean: true }] },
+        { linkId: 'c', type: 'string', text: 'C?', repeats: true },
+        { linkId: 'd', type: 'choice', text: 'D?', answerOption: [{ valueString: 'x' }, { valueDate: '2020-01-01' }] },
+        { linkId: 'e', type: 'string', text: 'E?', enableWhen: [{ question: 'h', operator: '=', answerQuantity: { value: 1 } }] },
+        { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'display', text: 'Note' }] },
+      ]),
+    );
+    expect(error.subject).to.equal('FHIR Questionnaire "test"');
+    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+      'item[0].answerValueSet: only contained value sets ("#id") are supported',
+      'item[1].item[1].type: "quantity" items are not supported',
+      'item[2].type: "open-choice" items are not supported',
+      'item[3].enableWhen[0].question: "c" comes after this item; conditions may only refer to earlier items',
+      'item[4].repeats: repeating "string" items are not supported',
+      'item[5].answerOption[1].valueDate: "valueDate" answers are not supported',
+      'item[6].enableWhen[0].answerQuantity: "answerQuantity" conditions are not supported',
+      'item[7].item: items nested under a "integer" item are not supported',
+    ]);
+  });
+
+  it('reports problems found by the native validation with FHIR paths', () => {
+    const problems = problemsOf(
+      questionnaire([
+        yesNo('a'),
+        yesNo('a'),
+        { linkId: 'b', type: 'choice', text: 'B?', answerOption: [{ valueCoding: { system: 'urn:test', code: 'only' } }] },
+        {
+          linkId: 'c',
+          type: 'integer',
+          text: 'C?',
+          extension: [
+            { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 5 },
+            { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 1 },
+          ],
+        },
+        { linkId: 'd', type: 'string', text: 'D?', enableWhen: [{ question: 'c', operator: '~', answerInteger: 1 }] },
+      ]),
+      { scoring: { scales: [{ id: 'total', name: { en: 'Total' }, method: 'sum', items: ['zz'], range: { min: 0, max: 1 }, bands: [], source: 'test' }] } },
+    );
+    expect(problems).to.have.members([
+      'item[1].linkId: duplicate item id "a"',
+      'item[2].answerOption: a choice needs at least two answers',
+      'item[3].extension[1].valueInteger: must be above min (5)',
+      'item[4].enableWhen[0].operator: expected one of "=", "!=", "<", "<=", ">", ">=", "exists", got "~"',
+      'options.scoring.scales[0].items[0]: "zz" is not an item of this instrument',
+    ]);
+  });
+
+  it('writes a QuestionnaireResponse with the FHIR linkIds and LOINC answer codes', async () => {
+    const imported = fromFhirQuestionnaire(await loincPhq9(), { scoring });
+    const answers = { ...Object.fromEntries(LINK_IDS.map((id) => [id, 'LA6569-3'])), '/69722-7': 'LA6573-5' };
+    const response = toQuestionnaireResponse(imported, answers, scoreAnswers(imported, answers));
+    // The total goes where the LOINC form has its calculated total item, matched by LOINC code 44261-6.
+    expect(response.item.map((i) => i.linkId)).to.deep.equal([...LINK_IDS, '/69722-7', '/44261-6']);
+    expect(response.item[0]).to.deep.equal({
+      linkId: '/44250-9',
+      text: 'Little interest or pleasure in doing things',
+      answer: [{ valueCoding: { system: LOINC, code: 'LA6569-3', display: 'Several days' } }],
+    });
+    expect(response.item[9]!.answer).to.deep.equal([{ valueCoding: { system: LOINC, code: 'LA6573-5', display: 'Somewhat difficult' } }]);
+    expect(response.item[10]!.answer).to.deep.equal([{ valueInteger: 9 }]);
+  });
+
+  it('throws a ContentError, never anything else, for what is not a Questionnaire', () => {
+    expect(problemsOf({ resourceType: 'Patient' })).to.deep.equal(['resourceType: expected "Questionnaire", got "Patient"']);
+    for (const json of [null, [], 'Questionnaire', 42, undefined, {}]) errorOf(json);
+    // Malformed Questionnaires are reported too, without tripping over their shape.
+    const problems = problemsOf({
+      resourceType: 'Questionnaire',
+      contained: 'none',
+      item: [null, { linkId: 3 }, { linkId: 'q', type: 'choice', text: 'Q?', extension: 'x', answerValueSet: '#missing', enableWhen: [null] }, { linkId: 'g', type: 'group' }],
+    });
+    expect(problems).to.include('id: expected an id or a name');
+    expect(problems).to.include('item[0]: expected an object, got null');
+    expect(problems).to.include('item[2].answerValueSet: no contained ValueSet with id "missing"');
+    expect(problems).to.include('item[3].item: expected an array, got undefined');
+  });
+});
