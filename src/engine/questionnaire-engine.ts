@@ -250,31 +250,34 @@ export class QuestionnaireEngine {
     return undefined;
   }
 
-  /** Recomputes enabled items until stable, dropping answers and entries of items that became hidden. */
+  /**
+   * Recomputes which items are enabled, dropping answers and entries of items that became hidden.
+   * Conditions only look back, so one pass in form order sees every earlier answer already settled.
+   */
   private refreshEnabled(): ItemId[] {
     const removed: ItemId[] = [];
-    for (;;) {
-      const enabled = new Set<ItemId>();
-      const visit = (items: readonly Item[]) => {
-        for (const item of items) {
-          if (!conditionsHold(item, this.current)) continue;
+    const answers = { ...this.current };
+    const enabled = new Set<ItemId>();
+    const visit = (items: readonly Item[]) => {
+      for (const item of items) {
+        if (conditionsHold(item, answers)) {
           enabled.add(item.id);
           if (isContainer(item)) visit(item.items);
+          continue;
         }
-      };
-      visit(this.instrument.items);
-      this.enabled = enabled;
-      for (const id of this.invalid.keys()) if (!enabled.has(id)) this.invalid.delete(id);
-      const hidden = Object.keys(this.current).filter((id) => !enabled.has(id));
-      if (hidden.length === 0) {
-        this.visiblePages =
-          this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id)) }] : this.pagedPages();
-        return removed;
+        for (const hidden of walkItems([item])) {
+          if (hidden.id in answers) {
+            delete answers[hidden.id];
+            removed.push(hidden.id);
+          }
+        }
       }
-      const next = { ...this.current };
-      for (const id of hidden) delete next[id];
-      this.current = next;
-      removed.push(...hidden);
-    }
+    };
+    visit(this.instrument.items);
+    this.enabled = enabled;
+    if (removed.length) this.current = answers;
+    for (const id of this.invalid.keys()) if (!enabled.has(id)) this.invalid.delete(id);
+    this.visiblePages = this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id)) }] : this.pagedPages();
+    return removed;
   }
 }

@@ -37,8 +37,12 @@ const ITEM_ID_PATTERN = /^\S+$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A `YYYY-MM-DD` string that names a real calendar day. */
-export const isIsoDate = (value: string): boolean =>
-  ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Month 13 is an invalid date; 31 February rolls over into March, which startsWith catches.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
 
 /**
  * Validates an instrument file and returns it typed.
@@ -67,6 +71,7 @@ class InstrumentParser {
   private readonly seenTypes = new Map<string, Item['type']>();
   private readonly questions = new Map<string, QuestionItem>();
   private readonly scaleIds = new Set<string>();
+  private readonly languages: readonly string[];
   private readonly source: string | undefined;
   private readonly answerSets: Readonly<Record<string, unknown>>;
   private readonly parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
@@ -75,10 +80,10 @@ class InstrumentParser {
     private readonly reader: JsonReader,
     private readonly root: JsonObject,
   ) {
-    const languages = reader.array(root['languages'], 'languages');
-    this.source = languages?.length ? reader.string(languages[0], 'languages[0]') : undefined;
-    if (languages?.length === 0) reader.report('languages', 'expected at least one language');
-    languages?.slice(1).forEach((lang, i) => reader.string(lang, `languages[${i + 1}]`));
+    const languages = reader.array(root['languages'], 'languages') ?? [];
+    if (Array.isArray(root['languages']) && languages.length === 0) reader.report('languages', 'expected at least one language');
+    this.languages = languages.flatMap((lang, i) => reader.string(lang, `languages[${i}]`) ?? []);
+    this.source = typeof languages[0] === 'string' ? this.languages[0] : undefined;
     this.answerSets = root['answerSets'] === undefined ? {} : (reader.object(root['answerSets'], 'answerSets') ?? {});
   }
 
@@ -94,8 +99,7 @@ class InstrumentParser {
     if (items?.length === 0) reader.report('items', 'an instrument needs at least one item');
     const scoring = this.scoring(root['scoring'], 'scoring');
     if (!id || !version || !title || !meta || !translations || !items || !scoring || !this.source) return undefined;
-    const languages = root['languages'] as string[];
-    return defined({ id, version, languages, title, instructions, meta, translations, items, scoring });
+    return defined({ id, version, languages: this.languages, title, instructions, meta, translations, items, scoring });
   }
 
   private text(value: unknown, path: string): TextMap | undefined {
@@ -151,10 +155,9 @@ class InstrumentParser {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const languages = (this.root['languages'] as unknown[] | undefined) ?? [];
+    const { languages } = this;
     const result: Record<string, Translation> = {};
     for (const lang of languages) {
-      if (typeof lang !== 'string') continue;
       const entryPath = childPath(path, lang);
       if (!(lang in object)) {
         reader.report(path, `missing the translation status of "${lang}"`);
@@ -191,14 +194,13 @@ class InstrumentParser {
     if (!object) return undefined;
     const id = this.id(object['id'], childPath(path, 'id'), ITEM_ID_PATTERN);
     const type = reader.oneOf(object['type'], childPath(path, 'type'), ITEM_TYPES);
-    if (id !== undefined) {
-      if (this.seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
-      else if (type) this.seenTypes.set(id, type);
-    }
-    // Conditions may only look back, which rules out cycles and reads naturally on paper too.
+    if (id !== undefined && this.seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
+    // Conditions may only look back, which rules out cycles and reads naturally on paper too;
+    // the item itself is registered after its own conditions, so it cannot enable itself.
     const enableWhen = reader.optional(object['enableWhen'], (v) =>
       this.list(v, childPath(path, 'enableWhen'), (c, p) => this.condition(c, p)),
     );
+    if (id !== undefined && type && !this.seenTypes.has(id)) this.seenTypes.set(id, type);
     const enableBehavior = reader.optional(object['enableBehavior'], (v) =>
       reader.oneOf(v, childPath(path, 'enableBehavior'), ['all', 'any'] as const),
     );
@@ -391,6 +393,7 @@ class InstrumentParser {
     if (method === 'percent') items?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('items'), i), 'scored as a percentage'));
     const weights = reader.optional(object['weights'], (v) => this.weights(v, at('weights'), memberOf));
     const missing = reader.optional(object['missing'], (v) => this.missingRule(v, at('missing'), items?.length));
+    if (missing?.prorate && items) this.checkProratable(items, at('missing.prorate'));
     const multiply = reader.optional(object['multiply'], (v) => reader.number(v, at('multiply')));
     const divide = reader.optional(object['divide'], (v) => reader.number(v, at('divide')));
     if (divide === 0) reader.report(at('divide'), 'cannot divide by 0');
@@ -447,7 +450,9 @@ class InstrumentParser {
     if (!object) return undefined;
     const entries = Object.entries(object).map(([itemId, weight]) => {
       memberOf(itemId, childPath(path, itemId));
-      return [itemId, this.reader.number(weight, childPath(path, itemId))] as const;
+      const number = this.reader.number(weight, childPath(path, itemId));
+      if (number !== undefined && number <= 0) this.reader.report(childPath(path, itemId), 'a weight must be above 0');
+      return [itemId, number] as const;
     });
     return entries.every(([, w]) => w !== undefined) ? (Object.fromEntries(entries) as Record<string, number>) : undefined;
   }
@@ -461,6 +466,20 @@ class InstrumentParser {
       this.reader.report(childPath(path, 'minAnswered'), `expected 1 to ${itemCount} (the number of items)`);
     }
     return minAnswered !== undefined && prorate !== undefined ? { minAnswered, prorate } : undefined;
+  }
+
+  /** Prorating stands a missing item in for the mean of the others, which only makes sense when all score alike. */
+  private checkProratable(items: readonly string[], path: string): void {
+    const ranges = new Set(
+      items.map((id) => {
+        const question = this.questions.get(id);
+        const range = question && itemScoreRange(question);
+        return range ? `${range.min}–${range.max}` : 'unbounded';
+      }),
+    );
+    if (ranges.size > 1 || ranges.has('unbounded')) {
+      this.reader.report(path, `prorating needs items that all score on the same bounded range; these score ${[...ranges].join(', ')}`);
+    }
   }
 
   private lookup(value: unknown, path: string): [number, number][] | undefined {

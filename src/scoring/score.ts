@@ -92,7 +92,8 @@ function scoreScale(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, 
   const band = value === null ? undefined : bandOf(scale, value)?.id;
   const score: ScaleScore = { value, ...(band && { band }) };
   if (value === null || previous?.value == null) return score;
-  const change = value - previous.value;
+  // Rounded so that floating-point error does not make a change of exactly the MCID fall short (64.1 − 61.1).
+  const change = Math.round((value - previous.value) * 1e9) / 1e9;
   if (!scale.mcid) return { ...score, change };
   const improvement = scale.mcid.improvement === 'decrease' ? -change : change;
   return { ...score, change, mcidReached: improvement >= scale.mcid.value };

@@ -126,6 +126,31 @@ describe('parseInstrument', () => {
     expect(problems).to.include('translations.ar: "ar" is not in languages');
   });
 
+  it('refuses a condition of an item on itself', () => {
+    const json = minimal();
+    (json.items[0] as Record<string, unknown>)['enableWhen'] = [{ item: 'a', operator: '=', value: 1 }];
+    expect(problemsOf(json)).to.include('items[0].enableWhen[0].item: "a" is not an item that comes before this one');
+  });
+
+  it('refuses weights of 0 or below, which would divide by nothing', () => {
+    const json = minimal();
+    (json.scoring.scales[0] as Record<string, unknown>)['weights'] = { a: 0, b: -1 };
+    expect(problemsOf(json)).to.include.members(['scoring.scales[0].weights.a: a weight must be above 0', 'scoring.scales[0].weights.b: a weight must be above 0']);
+  });
+
+  it('refuses to prorate items that score on different ranges', () => {
+    const json = minimal();
+    json.items[1]!.answers.push({ value: 2, text: { en: 'Very' } });
+    (json.scoring.scales[0] as Record<string, unknown>)['missing'] = { minAnswered: 1, prorate: true };
+    expect(problemsOf(json)).to.include('scoring.scales[0].missing.prorate: prorating needs items that all score on the same bounded range; these score 0–1, 0–2');
+  });
+
+  it('reports languages that are not a list instead of failing', () => {
+    const json: Record<string, unknown> = minimal();
+    json['languages'] = 'en';
+    expect(problemsOf(json)).to.include('languages: expected an array, got string');
+  });
+
   it('explains a non-object file at the root', () => {
     expect(problemsOf([])).to.deep.equal([': expected an object, got an array']);
   });
