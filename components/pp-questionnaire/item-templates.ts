@@ -110,6 +110,20 @@ function fieldItem(item: QuestionItem, context: ItemContext, control: TemplateRe
   </div>`;
 }
 
+/** One radio button or checkbox of an item, wired to the item's error message. */
+function optionInput(item: QuestionItem, context: ItemContext, type: 'radio' | 'checkbox', checked: boolean, onChange: () => void): TemplateResult {
+  const radio = type === 'radio';
+  return html`<input
+    type=${type}
+    name=${radio ? item.id : nothing}
+    .checked=${live(checked)}
+    ?required=${radio && item.required}
+    aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+    aria-describedby=${describedBy(item, context)}
+    @change=${onChange}
+  />`;
+}
+
 function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
   return fieldsetItem(
@@ -118,15 +132,7 @@ function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
     html`<div class="answers">
       ${item.answers.map(
         (option) => html`<label part="answer" class="answer">
-          <input
-            type="radio"
-            name=${item.id}
-            .checked=${live(selected === option.value)}
-            ?required=${item.required}
-            aria-invalid=${context.problem(item.id) ? 'true' : nothing}
-            aria-describedby=${describedBy(item, context)}
-            @change=${() => context.answer(item, option.value)}
-          />
+          ${optionInput(item, context, 'radio', selected === option.value, () => context.answer(item, option.value))}
           <span>${context.text(option.text)}</span>
         </label>`,
       )}
@@ -142,13 +148,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
     html`<div class="answers">
       ${item.answers.map(
         (option) => html`<label part="answer" class="answer ${option.exclusive ? 'exclusive' : ''}">
-          <input
-            type="checkbox"
-            .checked=${live(selected.includes(option.value))}
-            aria-invalid=${context.problem(item.id) ? 'true' : nothing}
-            aria-describedby=${describedBy(item, context)}
-            @change=${() => context.toggle(item, option.value)}
-          />
+          ${optionInput(item, context, 'checkbox', selected.includes(option.value), () => context.toggle(item, option.value))}
           <span>${context.text(option.text)}</span>
         </label>`,
       )}
@@ -169,15 +169,7 @@ function nrs(item: NrsItem, context: ItemContext): TemplateResult {
         ${Array.from({ length: 11 }, (_, value) => {
           const anchor = value === 0 ? low : value === 10 ? high : undefined;
           return html`<label part="answer" class="nrs-option">
-            <input
-              type="radio"
-              name=${item.id}
-              .checked=${live(selected === value)}
-              ?required=${item.required}
-              aria-invalid=${context.problem(item.id) ? 'true' : nothing}
-              aria-describedby=${describedBy(item, context)}
-              @change=${() => context.answer(item, value)}
-            />
+            ${optionInput(item, context, 'radio', selected === value, () => context.answer(item, value))}
             <span aria-hidden=${anchor ? 'true' : nothing}>${number(value, context.lang)}</span>
             ${anchor ? html`<span class="visually-hidden">${number(value, context.lang)}: ${anchor}</span>` : nothing}
           </label>`;
@@ -319,12 +311,7 @@ function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
             <legend>${context.text(group.label)}</legend>
             ${group.regions.map(
               (region) => html`<label part="answer" class="answer region">
-                <input
-                  type="checkbox"
-                  .checked=${live(selected.has(region.id))}
-                  aria-describedby=${describedBy(item, context)}
-                  @change=${() => context.toggle(item, region.id)}
-                />
+                ${optionInput(item, context, 'checkbox', selected.has(region.id), () => context.toggle(item, region.id))}
                 <span>${label(region)}</span>
               </label>`,
             )}
