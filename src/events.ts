@@ -38,6 +38,10 @@ export type ErrorCode =
   | 'content-invalid'
   /** The content file could not be fetched or is not JSON. */
   | 'content-unreachable'
+  /** A bring-your-own-text instrument was given no text pack, so it has no wording to show. */
+  | 'text-pack-missing'
+  /** A text pack does not fit its instrument; `problems` lists what and where. */
+  | 'text-pack-invalid'
   /** IndexedDB cannot be used; the element keeps working in memory. */
   | 'storage-unavailable'
   /** A saved draft belongs to another version of the instrument and was not applied. */
@@ -68,6 +72,8 @@ export interface QuestionnaireResult {
   readonly classifications: Readonly<Record<string, string | null>>;
   /** Flags raised by the answers (e.g. PHQ-9 item 9 above 0), for the care team to act on first. */
   readonly flags: readonly RaisedFlag[];
+  /** Whether any raised flag is urgent: triage this result first. */
+  readonly urgent: boolean;
   /** ISO 8601 timestamps: the first answer (or the restored draft's start) and the submit. */
   readonly startedAt: string;
   readonly finishedAt: string;

@@ -21,6 +21,7 @@ import {
   type VasItem,
 } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
@@ -40,6 +41,35 @@ import { focusTargetSelector, problemMessage, renderQuestion, type ItemContext }
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
+
+/** Why the element could not show its instrument, as it tells the host. */
+class LoadFailure extends Error {
+  constructor(readonly detail: ErrorDetail) {
+    super(detail.message);
+  }
+}
+
+async function fetchJson(url: string | undefined, attribute: string, what: string): Promise<unknown> {
+  if (!url) throw new LoadFailure({ code: 'content-unreachable', message: `No ${what} given: set the ${attribute} attribute.` });
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
+    return await response.json();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LoadFailure({ code: 'content-unreachable', message: `${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded: ${reason}`, cause: error });
+  }
+}
+
+/** Runs a content check, turning its ContentError into a LoadFailure with the given code. */
+function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    throw new LoadFailure({ code, message: error.message, problems: error.problems, cause: error });
+  }
+}
 
 /**
  * A validated questionnaire (PROM) with exact published scoring, drafts saved as the person
@@ -98,6 +128,15 @@ export class PpQuestionnaire extends LitElement {
   /** An instrument object (raw JSON or already parsed); takes precedence over `src`. */
   @property({ attribute: false }) instrument?: unknown;
 
+  /**
+   * The licensed wording of a bring-your-own-text instrument, or a language to add: one text pack
+   * or a list (see docs/instrument-format.md). Takes precedence over `text-pack`.
+   */
+  @property({ attribute: false }) textPack?: unknown;
+
+  /** URL of a text pack (or of a JSON list of them). */
+  @property({ attribute: 'text-pack' }) textPackUrl?: string;
+
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
   @property({ attribute: 'lang' }) language?: string;
 
@@ -143,7 +182,8 @@ export class PpQuestionnaire extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('instrument') || changed.has('draftKey')) {
+    const sourceChanged = (['src', 'instrument', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
+    if (sourceChanged) {
       void this.load();
     } else if (changed.has('layout') && this.engine) {
       const state = this.engine.state;
@@ -173,9 +213,11 @@ export class PpQuestionnaire extends LitElement {
     this.typedNumbers.clear();
     let instrument: Instrument;
     try {
-      instrument = parseInstrument(this.instrument ?? (await this.fetchInstrument()));
+      instrument = await this.loadInstrument();
     } catch (error) {
-      if (isCurrent()) this.fail(this.describeLoadFailure(error));
+      if (!isCurrent()) return;
+      if (!(error instanceof LoadFailure)) throw error;
+      this.fail(error.detail);
       return;
     }
     if (!isCurrent()) return;
@@ -188,19 +230,19 @@ export class PpQuestionnaire extends LitElement {
     this.emitProgress();
   }
 
-  private async fetchInstrument(): Promise<unknown> {
-    if (!this.src) throw new TypeError('no instrument given: set the src attribute or the instrument property');
-    const response = await fetch(this.src);
-    if (!response.ok) throw new TypeError(`${this.src} answered ${response.status} ${response.statusText}`.trim());
-    return response.json();
-  }
-
-  private describeLoadFailure(error: unknown): ErrorDetail {
-    if (error instanceof ContentError) {
-      return { code: 'content-invalid', message: error.message, problems: error.problems, cause: error };
+  /** The instrument with its text packs applied; throws a LoadFailure that says what went wrong. */
+  private async loadInstrument(): Promise<Instrument> {
+    const instrumentJson = this.instrument ?? (await fetchJson(this.src, 'src', 'the instrument'));
+    const instrument = checked('content-invalid', () => parseInstrument(instrumentJson));
+    const packJson = this.textPack ?? (this.textPackUrl ? await fetchJson(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
+    const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
+    if (packs.length === 0 && instrument.meta.licence.kind === 'bring-your-own-text') {
+      throw new LoadFailure({
+        code: 'text-pack-missing',
+        message: `${instrument.id} is a bring-your-own-text instrument: its licence holder's wording must come from a text pack (the textPack property or the text-pack attribute).`,
+      });
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    return { code: 'content-unreachable', message: `The instrument could not be loaded: ${reason}`, cause: error };
+    return applyTextPacks(instrument, packs.map((pack) => checked('text-pack-invalid', () => parseTextPack(pack, instrument))));
   }
 
   private fail(detail: ErrorDetail): void {
@@ -388,6 +430,7 @@ export class PpQuestionnaire extends LitElement {
     const { instrument } = engine;
     const language = this.locale;
     const scores = engine.scores(this.previous);
+    const flags = engine.flags(scores);
     const finishedAt = new Date();
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -400,7 +443,8 @@ export class PpQuestionnaire extends LitElement {
       answers: engine.answers,
       scores,
       classifications: engine.classifications(scores),
-      flags: engine.flags(scores),
+      flags,
+      urgent: flags.some((flag) => flag.severity === 'urgent'),
       startedAt: this.startedAt ?? finishedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt }),
@@ -428,15 +472,20 @@ export class PpQuestionnaire extends LitElement {
     }
   }
 
+  /** A plain sentence for the person, and the details (for staff and editors) one click away. */
   private renderFailure(failure: ErrorDetail): TemplateResult {
     return html`<div part="error" class="failure" role="alert">
-      <p><strong>${msg('This questionnaire cannot be shown.')}</strong></p>
-      <p>${failure.code === 'content-invalid' ? msg('The questionnaire file has mistakes:') : failure.message}</p>
-      ${failure.problems
-        ? html`<ul>
-            ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
-          </ul>`
-        : nothing}
+      <p><strong>${msg('This questionnaire cannot be shown right now.')}</strong></p>
+      <p>${msg('Please tell a member of staff.')}</p>
+      <details>
+        <summary>${msg('Details for staff')}</summary>
+        <p>${failure.message.split('\n')[0]}</p>
+        ${failure.problems
+          ? html`<ul>
+              ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
+            </ul>`
+          : nothing}
+      </details>
     </div>`;
   }
 
@@ -494,7 +543,11 @@ export class PpQuestionnaire extends LitElement {
   }
 
   private renderFlagMessages(engine: QuestionnaireEngine): TemplateResult | typeof nothing {
-    const messages = engine.flags().flatMap((flag) => this.flagMessages[flag.id] ?? []);
+    const advice = new Map((engine.instrument.scoring.flags ?? []).map((flag) => [flag.id, flag.advice]));
+    const messages = engine.flags().flatMap((flag) => {
+      const fromInstrument = advice.get(flag.id);
+      return this.flagMessages[flag.id] ?? (fromInstrument ? localText(fromInstrument, this.locale, sourceLanguageOf(engine.instrument)) : []);
+    });
     return messages.length
       ? html`<div part="flag" class="flag" role="alert">${messages.map((message) => html`<p>${message}</p>`)}</div>`
       : nothing;

@@ -23,6 +23,6 @@ export function resolveLocale(wanted: readonly (string | null | undefined)[], av
 
 export const directionOf = (lang: LanguageCode): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(primaryLanguage(lang)) ? 'rtl' : 'ltr');
 
-/** The text in the language, or in the source language when the translation lacks it. */
+/** The text in the language, or in the source language when the translation lacks it, or in any language it has. */
 export const localText = (text: TextMap, lang: LanguageCode, sourceLanguage: LanguageCode): string =>
-  text[lang] ?? text[sourceLanguage] ?? '';
+  text[lang] ?? text[sourceLanguage] ?? Object.values(text)[0] ?? '';

@@ -236,6 +236,8 @@ export interface Flag {
   readonly when: Predicate;
   readonly severity: 'urgent' | 'attention';
   readonly label: TextMap;
+  /** What to tell the person at once (e.g. whom to contact today); hosts can replace it. */
+  readonly advice?: TextMap;
   readonly source: string;
 }
 

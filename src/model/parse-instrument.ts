@@ -73,6 +73,8 @@ class InstrumentParser {
   private readonly scaleIds = new Set<string>();
   private readonly languages: readonly string[];
   private readonly source: string | undefined;
+  /** The licence holder does not let us ship the wording: it comes from the host's text pack. */
+  private readonly bringYourOwnText: boolean;
   private readonly answerSets: Readonly<Record<string, unknown>>;
   private readonly parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
 
@@ -84,6 +86,9 @@ class InstrumentParser {
     if (Array.isArray(root['languages']) && languages.length === 0) reader.report('languages', 'expected at least one language');
     this.languages = languages.flatMap((lang, i) => reader.string(lang, `languages[${i}]`) ?? []);
     this.source = typeof languages[0] === 'string' ? this.languages[0] : undefined;
+    const meta = root['meta'];
+    const licence = typeof meta === 'object' && meta !== null ? (meta as JsonObject)['licence'] : undefined;
+    this.bringYourOwnText = typeof licence === 'object' && licence !== null && (licence as JsonObject)['kind'] === 'bring-your-own-text';
     this.answerSets = root['answerSets'] === undefined ? {} : (reader.object(root['answerSets'], 'answerSets') ?? {});
   }
 
@@ -92,7 +97,7 @@ class InstrumentParser {
     const id = this.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
     const title = this.text(root['title'], 'title');
-    const instructions = reader.optional(root['instructions'], (v) => this.text(v, 'instructions'));
+    const instructions = this.wording(root, 'instructions', '', false);
     const meta = this.meta(root['meta'], 'meta');
     const translations = this.translations(root['translations'], 'translations');
     const items = this.items(root['items'], 'items');
@@ -108,6 +113,19 @@ class InstrumentParser {
 
   private optionalText(object: JsonObject, key: string, path: string): TextMap | undefined {
     return this.reader.optional(object[key], (v) => this.text(v, childPath(path, key)));
+  }
+
+  /**
+   * The licence holder's wording of an item, answer or instruction. A bring-your-own-text
+   * instrument must not carry it (shipping it would break the licence): it stays empty until a
+   * text pack fills it.
+   */
+  private wording(object: JsonObject, key: string, path: string, required: boolean): TextMap | undefined {
+    if (!this.bringYourOwnText) return required ? this.text(object[key], childPath(path, key)) : this.optionalText(object, key, path);
+    if (object[key] !== undefined) {
+      this.reader.report(childPath(path, key), 'a bring-your-own-text instrument must not contain wording: the host gives it in a text pack');
+    }
+    return required ? {} : undefined;
   }
 
   private id(value: unknown, path: string, pattern = ID_PATTERN): string | undefined {
@@ -208,12 +226,12 @@ class InstrumentParser {
     const common = { id, enableWhen, enableBehavior };
 
     if (type === 'group' || type === 'page') {
-      const text = this.optionalText(object, 'text', path);
+      const text = this.wording(object, 'text', path, false);
       const items = this.items(object['items'], childPath(path, 'items'));
       if (items?.length === 0) reader.report(childPath(path, 'items'), `a ${type} needs at least one item`);
       return items ? defined<Item>({ ...common, type, text, items }) : undefined;
     }
-    const text = this.text(object['text'], childPath(path, 'text'));
+    const text = this.wording(object, 'text', path, true);
     if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;
 
     const required = object['required'] === undefined ? false : reader.boolean(object['required'], childPath(path, 'required'));
@@ -241,7 +259,7 @@ class InstrumentParser {
         const min = read('min');
         const max = read('max');
         if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
-        const unit = this.optionalText(object, 'unit', path);
+        const unit = this.wording(object, 'unit', path, false);
         return defined({ type, min, max, unit });
       }
       case 'text': {
@@ -258,7 +276,7 @@ class InstrumentParser {
       }
       case 'nrs':
       case 'vas': {
-        const anchors = this.anchors(object['anchors'], at('anchors'));
+        const anchors = this.bringYourOwnText ? this.wordingAnchors(object, path) : this.anchors(object['anchors'], at('anchors'));
         return anchors && { type, anchors };
       }
       case 'body-map': {
@@ -282,6 +300,11 @@ class InstrumentParser {
     if (bound === undefined || bound === 'today' || isIsoDate(bound)) return bound;
     this.reader.report(path, `expected a date as YYYY-MM-DD or "today", got "${bound}"`);
     return undefined;
+  }
+
+  private wordingAnchors(object: JsonObject, path: string): Anchors {
+    this.wording(object, 'anchors', path, false);
+    return { min: {}, max: {} };
   }
 
   private anchors(value: unknown, path: string): Anchors | undefined {
@@ -330,7 +353,7 @@ class InstrumentParser {
     if (!object) return undefined;
     const raw = object['value'];
     const answerValue = typeof raw === 'string' ? reader.string(raw, childPath(path, 'value')) : reader.number(raw, childPath(path, 'value'));
-    const text = this.text(object['text'], childPath(path, 'text'));
+    const text = this.wording(object, 'text', path, true);
     const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
     const score = reader.optional(object['score'], (v) => reader.number(v, childPath(path, 'score')));
     const exclusive = reader.optional(object['exclusive'], (v) => reader.boolean(v, childPath(path, 'exclusive')));
@@ -596,8 +619,9 @@ class InstrumentParser {
     const when = this.predicate(object['when'], childPath(path, 'when'));
     const severity = reader.oneOf(object['severity'], childPath(path, 'severity'), ['urgent', 'attention'] as const);
     const label = this.text(object['label'], childPath(path, 'label'));
+    const advice = this.optionalText(object, 'advice', path);
     const source = reader.string(object['source'], childPath(path, 'source'));
-    return id && when && severity && label && source ? { id, when, severity, label, source } : undefined;
+    return id && when && severity && label && source ? defined({ id, when, severity, label, advice, source }) : undefined;
   }
 }
 

@@ -131,9 +131,10 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     const { detail, bubbles, composed } = await submitted;
     expect({ bubbles, composed }).to.deep.equal({ bubbles: true, composed: true });
     expect(Object.keys(detail).sort()).to.deep.equal([
-      'answers', 'classifications', 'finishedAt', 'flags', 'instrument', 'questionnaireResponse', 'schemaVersion', 'scores', 'startedAt',
+      'answers', 'classifications', 'finishedAt', 'flags', 'instrument', 'questionnaireResponse', 'schemaVersion', 'scores', 'startedAt', 'urgent',
     ]);
     expect(detail.flags).to.deep.equal([{ id: 'self-harm-thoughts', severity: 'urgent' }]);
+    expect(detail.urgent).to.equal(true);
     expect(detail.classifications).to.deep.equal({});
     expect(detail.schemaVersion).to.equal(1);
     expect(detail.instrument).to.deep.equal({ id: 'phq-9', version: '1.0.0', language: 'en', translationStatus: 'official' });
@@ -295,7 +296,7 @@ describe('<pp-questionnaire> with PHQ-9', () => {
       expect(detail.problems).to.deep.equal([{ path: 'items[1].enableBehavior', message: 'expected one of "all", "any", got "some"' }]);
       await el.updateComplete;
       const message = shadow(el).querySelector('[part=error][role=alert]')!;
-      expect(message.textContent).to.contain('This questionnaire cannot be shown.');
+      expect(message.textContent).to.contain('This questionnaire cannot be shown right now.');
       expect(message.textContent).to.contain('items[1].enableBehavior');
       await expect(el).to.be.accessible();
 

@@ -1,0 +1,173 @@
+import { ContentError } from './content-error.js';
+import type { AnswerOption, Anchors, Instrument, Item, TranslationStatus } from './instrument.js';
+import { isContainer, walkItems } from './instrument.js';
+import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import type { LanguageCode, TextMap } from './text.js';
+
+/** The wording of one item in one language. Answer texts are keyed by the answer's value. */
+export interface ItemWording {
+  readonly text?: string;
+  readonly answers?: Readonly<Record<string, string>>;
+  readonly anchors?: { readonly min: string; readonly max: string };
+  readonly unit?: string;
+}
+
+/**
+ * The wording of an instrument in one language, supplied by a host that holds the licence for it
+ * (bring-your-own-text instruments), or adding a language to any instrument.
+ */
+export interface TextPack {
+  readonly instrument: string;
+  /** When given, the pack fits only this version of the instrument. */
+  readonly version?: string;
+  readonly language: LanguageCode;
+  readonly status: TranslationStatus;
+  /** Where the wording comes from, e.g. the licence under which it is used. */
+  readonly source: string;
+  readonly title?: string;
+  readonly instructions?: string;
+  readonly items: Readonly<Record<string, ItemWording>>;
+}
+
+const needsText = (item: Item) => item.type !== 'group' && item.type !== 'page';
+const hasAnswers = (item: Item): item is Item & { answers: readonly AnswerOption[] } =>
+  item.type === 'choice' || item.type === 'multi-choice';
+const hasAnchors = (item: Item) => item.type === 'nrs' || item.type === 'vas';
+
+/**
+ * Checks a text pack against its instrument: every question, display item, answer and scale end
+ * needs text in it; unknown items or answers are errors too. Throws a `ContentError` with paths.
+ */
+export function parseTextPack(json: unknown, instrument: Instrument): TextPack {
+  const reader = new JsonReader();
+  const root = reader.object(json, '');
+  if (!root) throw new ContentError('Text pack', reader.problems);
+  const at = (key: string) => childPath('', key);
+  const instrumentId = reader.string(root['instrument'], 'instrument');
+  if (instrumentId !== undefined && instrumentId !== instrument.id) reader.report('instrument', `this pack is for "${instrumentId}", not "${instrument.id}"`);
+  const version = reader.optional(root['version'], (v) => reader.string(v, 'version'));
+  if (version !== undefined && version !== instrument.version) {
+    reader.report('version', `this pack is for version ${version}, not ${instrument.version}`);
+  }
+  const language = reader.string(root['language'], 'language');
+  const status = reader.oneOf(root['status'], 'status', ['official', 'verified', 'draft'] as const);
+  const source = reader.string(root['source'], 'source');
+  const title = reader.optional(root['title'], (v) => reader.string(v, at('title')));
+  const instructions = reader.optional(root['instructions'], (v) => reader.string(v, at('instructions')));
+  const itemsObject = reader.object(root['items'], 'items') ?? {};
+
+  const items = new Map([...walkItems(instrument.items)].map((item) => [item.id, item]));
+  for (const id of Object.keys(itemsObject)) {
+    if (!items.has(id)) reader.report(childPath('items', id), `"${id}" is not an item of ${instrument.id}`);
+  }
+  const wordings: Record<string, ItemWording> = {};
+  for (const item of items.values()) {
+    const path = childPath('items', item.id);
+    const entry = itemsObject[item.id];
+    if (entry === undefined) {
+      if (needsText(item)) reader.report('items', `missing the wording of "${item.id}"`);
+      continue;
+    }
+    const wording = reader.object(entry, path);
+    if (wording) wordings[item.id] = readWording(reader, wording, item, path);
+  }
+
+  const problemsOf = `Text pack${language ? ` (${language})` : ''} for "${instrument.id}"`;
+  if (reader.problems.length || !instrumentId || !language || !status || !source) throw new ContentError(problemsOf, reader.problems);
+  return {
+    instrument: instrumentId,
+    ...(version && { version }),
+    language,
+    status,
+    source,
+    ...(title && { title }),
+    ...(instructions && { instructions }),
+    items: wordings,
+  };
+}
+
+function readWording(reader: JsonReader, wording: JsonObject, item: Item, path: string): ItemWording {
+  const at = (key: string) => childPath(path, key);
+  const known = new Set(['text', ...(hasAnswers(item) ? ['answers'] : []), ...(hasAnchors(item) ? ['anchors'] : []), ...(item.type === 'integer' || item.type === 'decimal' ? ['unit'] : [])]);
+  for (const key of Object.keys(wording)) {
+    if (!known.has(key)) reader.report(at(key), `"${key}" does not apply to a ${item.type} item`);
+  }
+  const text = needsText(item) || wording['text'] !== undefined ? reader.string(wording['text'], at('text')) : undefined;
+  const unit = reader.optional(wording['unit'], (v) => reader.string(v, at('unit')));
+  let answers: Record<string, string> | undefined;
+  if (hasAnswers(item)) {
+    const object = reader.object(wording['answers'], at('answers')) ?? {};
+    const values = item.answers.map((option) => String(option.value));
+    for (const key of Object.keys(object)) {
+      if (!values.includes(key)) reader.report(childPath(at('answers'), key), `"${key}" is not an answer of "${item.id}" (answers: ${values.join(', ')})`);
+    }
+    answers = {};
+    for (const value of values) {
+      if (!(value in object)) reader.report(at('answers'), `missing the wording of answer "${value}"`);
+      else answers[value] = reader.string(object[value], childPath(at('answers'), value)) ?? '';
+    }
+  }
+  let anchors: ItemWording['anchors'];
+  if (hasAnchors(item)) {
+    const object = reader.object(wording['anchors'], at('anchors'));
+    const min = object && reader.string(object['min'], childPath(at('anchors'), 'min'));
+    const max = object && reader.string(object['max'], childPath(at('anchors'), 'max'));
+    if (min && max) anchors = { min, max };
+  }
+  return { ...(text && { text }), ...(answers && { answers }), ...(anchors && { anchors }), ...(unit && { unit }) };
+}
+
+const withLanguage = (map: TextMap | undefined, language: LanguageCode, text: string | undefined): TextMap | undefined =>
+  text === undefined ? map : { ...map, [language]: text };
+
+/**
+ * The instrument with the packs' wording added. A bring-your-own-text instrument offers exactly
+ * the packs' languages, the first pack's being its source language; any other instrument gains
+ * the packs' languages after its own.
+ */
+export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[]): Instrument {
+  if (packs.length === 0) return instrument;
+  const apply = (items: readonly Item[]): Item[] =>
+    items.map((item): Item => {
+      let result = item;
+      for (const pack of packs) {
+        const wording = pack.items[item.id];
+        if (!wording) continue;
+        const text = withLanguage(result.text, pack.language, wording.text);
+        result = { ...result, ...(text && { text }) } as Item;
+        if (hasAnswers(result) && wording.answers) {
+          const answers = result.answers.map((option) => ({ ...option, text: withLanguage(option.text, pack.language, wording.answers![String(option.value)])! }));
+          result = { ...result, answers } as Item;
+        }
+        if ((result.type === 'nrs' || result.type === 'vas') && wording.anchors) {
+          const anchors: Anchors = {
+            min: withLanguage(result.anchors.min, pack.language, wording.anchors.min)!,
+            max: withLanguage(result.anchors.max, pack.language, wording.anchors.max)!,
+          };
+          result = { ...result, anchors };
+        }
+        if ((result.type === 'integer' || result.type === 'decimal') && wording.unit) {
+          result = { ...result, unit: withLanguage(result.unit, pack.language, wording.unit)! };
+        }
+      }
+      return isContainer(result) ? { ...result, items: apply(result.items) } : result;
+    });
+  const packLanguages = packs.map((p) => p.language);
+  const languages =
+    instrument.meta.licence.kind === 'bring-your-own-text'
+      ? [...new Set(packLanguages)]
+      : [...new Set([...instrument.languages, ...packLanguages])];
+  let { title, instructions } = instrument;
+  for (const pack of packs) {
+    title = withLanguage(title, pack.language, pack.title ?? title[pack.language] ?? title[instrument.languages[0]!])!;
+    instructions = withLanguage(instructions, pack.language, pack.instructions);
+  }
+  return {
+    ...instrument,
+    languages,
+    title,
+    ...(instructions && { instructions }),
+    translations: { ...instrument.translations, ...Object.fromEntries(packs.map((p) => [p.language, { status: p.status, source: p.source }])) },
+    items: apply(instrument.items),
+  };
+}
