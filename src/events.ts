@@ -12,6 +12,7 @@ export const PpEvents = {
   draftSaved: 'pp-draft-saved',
   submit: 'pp-submit',
   error: 'pp-error',
+  languageChange: 'pp-language-change',
 } as const;
 
 export interface ChangeDetail {
@@ -26,6 +27,10 @@ export interface ChangeDetail {
 export interface ProgressDetail extends Progress {
   readonly pageIndex: number;
   readonly pageCount: number;
+}
+
+export interface LanguageChangeDetail {
+  readonly language: LanguageCode;
 }
 
 export interface DraftSavedDetail {
@@ -45,7 +50,9 @@ export type ErrorCode =
   /** IndexedDB cannot be used; the element keeps working in memory. */
   | 'storage-unavailable'
   /** A saved draft belongs to another version of the instrument and was not applied. */
-  | 'draft-version-mismatch';
+  | 'draft-version-mismatch'
+  /** Texts are missing in the chosen language; the instrument's source language is shown instead. */
+  | 'missing-translation';
 
 export interface ErrorDetail {
   readonly code: ErrorCode;
@@ -86,4 +93,5 @@ export interface PpEventMap {
   'pp-draft-saved': CustomEvent<DraftSavedDetail>;
   'pp-submit': CustomEvent<QuestionnaireResult>;
   'pp-error': CustomEvent<ErrorDetail>;
+  'pp-language-change': CustomEvent<LanguageChangeDetail>;
 }

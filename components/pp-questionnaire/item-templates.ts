@@ -51,8 +51,7 @@ function formatDate(iso: string, lang: string): string {
 
 function rangeMessage(min: string | undefined, max: string | undefined): string {
   if (min !== undefined && max !== undefined) return msg(str`Please give a value from ${min} to ${max}.`);
-  if (min !== undefined) return msg(str`Please give a value of at least ${min}.`);
-  return msg(str`Please give a value of at most ${max ?? ''}.`);
+  return min !== undefined ? msg(str`Please give a value of at least ${min}.`) : msg(str`Please give a value of at most ${max}.`);
 }
 
 /** The sentence shown (and read out) for a problem with an item. */
@@ -74,8 +73,10 @@ export function problemMessage(item: QuestionItem, code: ValidationCode, lang: s
       if (item.type === 'integer') return msg('Please enter a whole number, using digits.');
       if (item.type === 'date') return msg('Please enter a real date.');
       return msg('Please enter a number, using digits.');
-    case 'too-long':
-      return msg(str`Please use at most ${number(item.type === 'text' ? (item.maxLength ?? 0) : 0, lang)} characters.`);
+    case 'too-long': {
+      const limit = number(item.type === 'text' ? (item.maxLength ?? 0) : 0, lang);
+      return msg(str`Please use at most ${limit} characters.`);
+    }
   }
 }
 
@@ -216,7 +217,9 @@ function vas(item: VasItem, context: ItemContext): TemplateResult {
       <div class="anchors" id=${anchorsId}>
         <span>${number(0, context.lang)} = ${low}</span><span>${number(100, context.lang)} = ${high}</span>
       </div>
-      <p class="vas-value" aria-hidden="true">${value === undefined ? msg('Touch the line to answer.') : msg(str`Your answer: ${valueText}`)}</p>
+      <p class="vas-value" aria-hidden="true">
+        ${value === undefined ? msg('Touch or click the line to answer.') : msg(str`Your answer: ${valueText}`)}
+      </p>
     </div>
     ${errorText(item, context)}
   </div>`;
@@ -300,10 +303,10 @@ function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
         selected,
         labelOf: label,
         onToggle: (regionId) => context.toggle(item, regionId),
-        frontLabel: msg('Front'),
-        backLabel: msg('Back'),
-        leftLabel: msg('Left'),
-        rightLabel: msg('Right'),
+        frontLabel: msg('Front', { id: 'body-map-front', desc: 'Caption of the drawing of the body seen from the front' }),
+        backLabel: msg('Back', { id: 'body-map-back', desc: 'Caption of the drawing of the body seen from behind (not "go back")' }),
+        leftLabel: msg('Left', { id: 'body-map-left', desc: "The person's own left side, marked on the body drawing" }),
+        rightLabel: msg('Right', { id: 'body-map-right', desc: "The person's own right side, marked on the body drawing" }),
       })}
       <div class="region-groups">
         ${set.groups.map(

@@ -35,6 +35,7 @@ import {
   type QuestionnaireResult,
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { bodyMapFigureStyles } from './body-map-figure.styles.js';
 import { focusTargetSelector, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
@@ -162,6 +163,10 @@ export class PpQuestionnaire extends LitElement {
   private startedAt?: string;
   /** Text typed into number fields that is not a valid answer, so a re-render does not wipe it. */
   private readonly typedNumbers = new Map<ItemId, string>();
+  /** Texts of the last render that lacked the shown language (source-language text was shown instead). */
+  private readonly textsShownInFallback = new Set<string>();
+  /** Requested→shown language pairs already reported as missing translations. */
+  private readonly reportedLanguages = new Set<string>();
   /** Answers cleared by changes not yet reported in a pp-change (a slider being dragged, text being typed). */
   private unreportedCleared: ItemId[] = [];
   private loadGeneration = 0;
@@ -192,10 +197,16 @@ export class PpQuestionnaire extends LitElement {
     }
   }
 
+  /** The language the host asked for: the element's `lang`, else the closest `[lang]` ancestor's. */
+  private get requestedLanguage(): string | undefined {
+    return this.language || this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  /** The language the content is shown in: the best one the instrument has. */
   private get locale(): string {
     const instrument = this.engine?.instrument;
-    if (!instrument) return this.language || 'en';
-    const wanted = [this.language, this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages];
+    const wanted = [this.requestedLanguage, ...navigator.languages];
+    if (!instrument) return resolveLocale(wanted, UI_LOCALES, 'en');
     return resolveLocale(wanted, instrument.languages, sourceLanguageOf(instrument));
   }
 
@@ -320,7 +331,7 @@ export class PpQuestionnaire extends LitElement {
     const shown = new Set(this.shownProblems);
     if (problem && problem !== 'required') {
       shown.add(item.id);
-      if (report) this.announcement = problemMessage(item, problem, this.locale);
+      if (report) this.announcement = inLocale(uiLocaleFor(this.locale), () => problemMessage(item, problem, this.locale));
     } else shown.delete(item.id);
     this.shownProblems = shown;
     this.saveDraft();
@@ -378,7 +389,8 @@ export class PpQuestionnaire extends LitElement {
       // One pp-change and one announcement per touch: when the finger or button lets go.
       const released = event.type === 'pointerup';
       this.itemHandlers.answer(item, value, released);
-      if (released) this.announcement = msg(str`Your answer: ${new Intl.NumberFormat(this.locale).format(value)}`);
+      const shown = new Intl.NumberFormat(this.locale).format(value);
+      if (released) this.announcement = inLocale(uiLocaleFor(this.locale), () => msg(str`Your answer: ${shown}`));
     },
   };
 
@@ -453,7 +465,36 @@ export class PpQuestionnaire extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = this.locale;
-    return html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody(lang)}</div>`;
+    this.textsShownInFallback.clear();
+    // Buttons and messages follow the content's language, so one language is on screen at a time.
+    return inLocale(uiLocaleFor(lang), () => html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody(lang)}</div>`);
+  }
+
+  protected override updated(): void {
+    if (this.status === 'ready') this.reportMissingTranslation();
+  }
+
+  /**
+   * Tells the host, once per language, when the language it asked for is missing from the
+   * instrument, or when texts lack it: those are shown in the instrument's source language.
+   */
+  private reportMissingTranslation(): void {
+    const instrument = this.engine!.instrument;
+    const requested = this.requestedLanguage;
+    const shown = this.locale;
+    const key = `${requested}>${shown}`;
+    if (this.reportedLanguages.has(key)) return;
+    const lacksLanguage = requested !== undefined && resolveLocale([requested], instrument.languages, '') === '';
+    if (!lacksLanguage && this.textsShownInFallback.size === 0) return;
+    this.reportedLanguages.add(key);
+    const fallback = sourceLanguageOf(instrument);
+    const examples = [...this.textsShownInFallback].slice(0, 3).map((t) => `"${t.slice(0, 40)}"`);
+    this.emit<ErrorDetail>(PpEvents.error, {
+      code: 'missing-translation',
+      message: lacksLanguage
+        ? `${instrument.id} has no text in "${requested}"; it is shown in "${shown}".`
+        : `${this.textsShownInFallback.size} texts of ${instrument.id} have no "${shown}" version and are shown in "${fallback}": ${examples.join(', ')}.`,
+    });
   }
 
   private renderBody(lang: string): TemplateResult {
@@ -491,7 +532,11 @@ export class PpQuestionnaire extends LitElement {
 
   private renderForm(engine: QuestionnaireEngine, lang: string): TemplateResult {
     const { instrument } = engine;
-    const text = (map: TextMap) => localText(map, lang, sourceLanguageOf(instrument));
+    const text = (map: TextMap) => {
+      const shown = localText(map, lang, sourceLanguageOf(instrument));
+      if (map[lang] === undefined) this.textsShownInFallback.add(shown);
+      return shown;
+    };
     const page = engine.page;
     const paged = engine.layout === 'paged';
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
@@ -512,7 +557,7 @@ export class PpQuestionnaire extends LitElement {
       </div>
       <div part="navigation" class="navigation">
         ${paged && engine.pageIndex > 0
-          ? html`<button type="button" class="secondary" @click=${() => this.goToPage(engine.pageIndex - 1)}>${msg('Back')}</button>`
+          ? html`<button type="button" class="secondary" @click=${() => this.goToPage(engine.pageIndex - 1)}>${msg('Back', { desc: 'Button: go to the previous question' })}</button>`
           : nothing}
         ${paged && !engine.isLastPage
           ? html`<button type="submit" class="primary">${msg('Next')}</button>`

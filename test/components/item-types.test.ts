@@ -133,7 +133,7 @@ describe('<pp-questionnaire> item types', () => {
     it('groups the regions by the ACR 2016 region groups', async () => {
       const el = await form();
       const legends = [...item(el, 'where').querySelectorAll('.region-group > legend')].map((l) => l.textContent);
-      expect(legends).to.deep.equal(['Left upper region', 'Right upper region', 'Left lower region', 'Right lower region', 'Axial region']);
+      expect(legends).to.deep.equal(['Upper body, left side', 'Upper body, right side', 'Lower body, left side', 'Lower body, right side', 'Neck, back and trunk']);
       expect(item(el, 'where').querySelectorAll('.region-group input')).to.have.length(19);
     });
   });

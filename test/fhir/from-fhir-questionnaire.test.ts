@@ -86,7 +86,7 @@ describe('fromFhirQuestionnaire', () => {
     const [first] = imported.items;
     const nativeFirst = itemById(native, 'phq9-1');
     expect(first).to.include({ type: 'choice', required: true });
-    expect(first!.type === 'choice' && first.text).to.deep.equal(nativeFirst.type === 'choice' && nativeFirst.text);
+    expect(first!.type === 'choice' && first.text).to.deep.equal(nativeFirst.type === 'choice' && { en: nativeFirst.text['en'] });
     expect(first!.type === 'choice' && first.code).to.deep.equal({ system: LOINC, code: '44250-9', display: 'Little interest or pleasure in doing things' });
     expect(first!.type === 'choice' && first.answers[3]).to.deep.equal({
       value: 'LA6571-9',

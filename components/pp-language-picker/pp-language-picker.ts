@@ -1,0 +1,143 @@
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import { PpEvents, type LanguageChangeDetail } from '../../src/events.js';
+import { directionOf, resolveLocale } from '../../src/i18n/locale.js';
+import { defineElement } from '../shared/define.js';
+import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { tokens } from '../shared/tokens.js';
+
+/** A language's name in that language, capitalised as a list item: "Dansk", "العربية", "Українська". */
+function endonym(code: string): string {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
+/**
+ * Lets a person choose their language by its own name: no flags, since a flag is a country, not
+ * a language.
+ *
+ * @summary A list of languages, each named in itself, for choosing the language of the forms.
+ * @tag pp-language-picker
+ *
+ * @attr languages - Space-separated language codes to offer; every user-interface language when absent.
+ * @attr value - The chosen language code.
+ * @attr lang - The language of the picker's own heading; otherwise the chosen language.
+ *
+ * @event pp-language-change - The person chose a language. Detail: `{ language }`.
+ *
+ * @csspart group - The fieldset around the list.
+ * @csspart label - The heading ("Choose your language").
+ * @csspart options - The list of languages.
+ * @csspart option - One language.
+ *
+ * @cssprop --pp-target-size - Minimum size of each choice (default 3rem).
+ * @cssprop --pp-color-accent - Border and background of the chosen language.
+ */
+export class PpLanguagePicker extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        min-inline-size: 0;
+      }
+      legend {
+        font-size: 1.2em;
+        font-weight: 600;
+        padding: 0;
+        margin-block-end: var(--_space);
+      }
+      .options {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+        gap: 0.5rem;
+      }
+      .option {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        min-block-size: var(--_target);
+        padding-block: 0.5rem;
+        padding-inline: 0.75rem;
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        cursor: pointer;
+        font-size: 1.1em;
+      }
+      .option:has(input:checked) {
+        border-color: var(--_accent);
+        background: var(--_selected);
+        font-weight: 600;
+      }
+      .option:has(input:focus-visible) {
+        outline: 3px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      .option input {
+        inline-size: 1.5rem;
+        block-size: 1.5rem;
+        margin: 0;
+        flex: none;
+        accent-color: var(--_accent);
+      }
+      .option input:focus-visible {
+        outline: none;
+      }
+      @media (forced-colors: active) {
+        .option:has(input:checked) {
+          outline: 3px solid Highlight;
+        }
+      }
+    `,
+  ];
+
+  @property() languages = UI_LOCALES.join(' ');
+
+  @property({ reflect: true }) value = '';
+
+  /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
+  @property({ attribute: 'lang' }) language?: string;
+
+  private get codes(): string[] {
+    return this.languages.split(/[\s,]+/).filter(Boolean);
+  }
+
+  private choose(language: string): void {
+    this.value = language;
+    this.dispatchEvent(
+      new CustomEvent<LanguageChangeDetail>(PpEvents.languageChange, { detail: { language }, bubbles: true, composed: true }),
+    );
+  }
+
+  protected override render(): TemplateResult {
+    const own = this.language || this.value || this.closest('[lang]')?.getAttribute('lang') || resolveLocale(navigator.languages, UI_LOCALES, 'en');
+    const locale = uiLocaleFor(own);
+    return inLocale(
+      locale,
+      () => html`<fieldset part="group" lang=${locale} dir=${directionOf(locale)}>
+        <legend part="label">${msg('Choose your language')}</legend>
+        <div part="options" class="options">
+          ${this.codes.map(
+            (code) => html`<label part="option" class="option" lang=${code} dir=${directionOf(code)}>
+              <input type="radio" name="language" .checked=${live(this.value === code)} @change=${() => this.choose(code)} />
+              <span>${endonym(code)}</span>
+            </label>`,
+          )}
+        </div>
+      </fieldset>`,
+    );
+  }
+}
+
+defineElement('pp-language-picker', PpLanguagePicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pp-language-picker': PpLanguagePicker;
+  }
+}
