@@ -110,7 +110,7 @@ export function scoreAnswers(instrument: Instrument, answers: Answers, previous?
   );
 }
 
-/** Evaluates a test; undefined when it needs a scale that has no score. */
+/** Evaluates a test; undefined when it needs a scale that has no score or an answer not given. */
 export function predicateHolds(predicate: Predicate, answers: Answers, scores: Scores): boolean | undefined {
   if ('all' in predicate || 'any' in predicate) {
     const parts = ('all' in predicate ? predicate.all : predicate.any).map((p) => predicateHolds(p, answers, scores));
@@ -122,6 +122,8 @@ export function predicateHolds(predicate: Predicate, answers: Answers, scores: S
     if (value == null) return undefined;
     return compare(predicate.operator, value, predicate.value);
   }
+  // An unanswered question makes a test unknown, not false: a skipped item must not decide a class.
+  if (predicate.operator !== 'exists' && answers[predicate.item] === undefined) return undefined;
   return conditionHolds(predicate, answers);
 }
 

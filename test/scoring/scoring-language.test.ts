@@ -657,9 +657,12 @@ describe('scoring language', () => {
       expect(criteria(jawChestAbdomen, 12)).to.equal('criteria-not-met');
     });
 
-    it('is not met when symptoms have lasted less than 3 months or the question is unanswered', () => {
+    it('is not met when symptoms have lasted less than 3 months', () => {
       expect(criteria(spread.slice(0, 7), 12, 'no')).to.equal('criteria-not-met');
-      expect(criteria(spread.slice(0, 7), 12, null)).to.equal('criteria-not-met');
+    });
+
+    it('is unknown (null) when the duration question is unanswered, rather than "not met"', () => {
+      expect(criteria(spread.slice(0, 7), 12, null)).to.equal(null);
     });
 
     it('is null when the SSS has no score', () => {
