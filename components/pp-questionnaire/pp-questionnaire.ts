@@ -10,6 +10,7 @@ import { ContentError } from '../../src/model/content-error.js';
 import {
   isContainer,
   sourceLanguageOf,
+  walkItems,
   type AnswerValue,
   type BodyMapItem,
   type Instrument,
@@ -23,7 +24,7 @@ import {
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import type { TextMap } from '../../src/model/text.js';
-import type { Scores } from '../../src/scoring/score.js';
+import { predicateItems, type Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
 import {
   PpEvents,
@@ -539,11 +540,12 @@ export class PpQuestionnaire extends LitElement {
     };
     const page = engine.page;
     const paged = engine.layout === 'paged';
+    const advice = this.flagAdvice(engine);
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       <h2 part="title" class="title">${text(instrument.title)}</h2>
       ${this.renderProgress(engine, lang)}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
-      ${this.renderFlagMessages(engine)}
+      ${this.renderAdvice(advice.get(null))}
       <div
         class="page"
         data-page-start
@@ -553,7 +555,7 @@ export class PpQuestionnaire extends LitElement {
         aria-describedby=${page.context ? 'page-stem' : nothing}
       >
         ${page.context ? html`<p part="stem" class="stem" id="page-stem">${text(page.context)}</p>` : nothing}
-        ${page.items.map((item) => this.renderItem(item, text))}
+        ${page.items.map((item) => this.renderItem(item, text, advice))}
       </div>
       <div part="navigation" class="navigation">
         ${paged && engine.pageIndex > 0
@@ -587,13 +589,26 @@ export class PpQuestionnaire extends LitElement {
     </div>`;
   }
 
-  private renderFlagMessages(engine: QuestionnaireEngine): TemplateResult | typeof nothing {
-    const advice = new Map((engine.instrument.scoring.flags ?? []).map((flag) => [flag.id, flag.advice]));
-    const messages = engine.flags().flatMap((flag) => {
-      const fromInstrument = advice.get(flag.id);
-      return this.flagMessages[flag.id] ?? (fromInstrument ? localText(fromInstrument, this.locale, sourceLanguageOf(engine.instrument)) : []);
-    });
-    return messages.length
+  /**
+   * The advice for each raised flag, by the item on this page whose answer raised it (shown right
+   * under it, where the person is looking), or under `null` for the top of the form.
+   */
+  private flagAdvice(engine: QuestionnaireEngine): Map<ItemId | null, string[]> {
+    const flags = new Map((engine.instrument.scoring.flags ?? []).map((flag) => [flag.id, flag]));
+    const onPage = new Set([...walkItems(engine.page.items)].map((item) => item.id));
+    const byItem = new Map<ItemId | null, string[]>();
+    for (const raised of engine.flags()) {
+      const flag = flags.get(raised.id)!;
+      const message = this.flagMessages[flag.id] ?? (flag.advice && localText(flag.advice, this.locale, sourceLanguageOf(engine.instrument)));
+      if (!message) continue;
+      const anchor = predicateItems(flag.when).filter((id) => onPage.has(id)).at(-1) ?? null;
+      byItem.set(anchor, [...(byItem.get(anchor) ?? []), message]);
+    }
+    return byItem;
+  }
+
+  private renderAdvice(messages: readonly string[] | undefined): TemplateResult | typeof nothing {
+    return messages?.length
       ? html`<div part="flag" class="flag" role="alert">${messages.map((message) => html`<p>${message}</p>`)}</div>`
       : nothing;
   }
@@ -610,17 +625,17 @@ export class PpQuestionnaire extends LitElement {
     };
   }
 
-  private renderItem(item: Item, text: (map: TextMap) => string): TemplateResult {
+  private renderItem(item: Item, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): TemplateResult {
     if (isContainer(item)) {
       const stemId = `stem-${item.id}`;
-      const children = item.items.filter((child) => this.engine!.isEnabled(child.id)).map((child) => this.renderItem(child, text));
+      const children = item.items.filter((child) => this.engine!.isEnabled(child.id)).map((child) => this.renderItem(child, text, advice));
       // A named group, so that screen readers announce the shared stem on entering its questions.
       return html`<div class="group ${item.type}" data-item=${item.id} role="group" aria-labelledby=${item.text ? stemId : nothing}>
         ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${text(item.text)}</p>` : nothing} ${children}
       </div>`;
     }
     if (item.type === 'display') return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
-    return renderQuestion(item, this.itemContext(text));
+    return html`${renderQuestion(item, this.itemContext(text))}${this.renderAdvice(advice.get(item.id))}`;
   }
 }
 

@@ -127,6 +127,13 @@ export function predicateHolds(predicate: Predicate, answers: Answers, scores: S
   return conditionHolds(predicate, answers);
 }
 
+/** The items a test looks at, in the order it names them. */
+export function predicateItems(predicate: Predicate): ItemId[] {
+  if ('all' in predicate) return predicate.all.flatMap(predicateItems);
+  if ('any' in predicate) return predicate.any.flatMap(predicateItems);
+  return 'scale' in predicate ? [] : [predicate.item];
+}
+
 /** Each classification's class id, or null when a scale it needs has no score. */
 export function classify(instrument: Instrument, answers: Answers, scores: Scores): Readonly<Record<string, string | null>> {
   return Object.fromEntries(

@@ -161,9 +161,24 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     const advice = shadow(el).querySelector('[part=flag]')!;
     expect(advice.getAttribute('role')).to.equal('alert');
     expect(advice.textContent!.trim()).to.equal('Please talk to a member of staff today, or call 112.');
+    expect(advice.previousElementSibling!.getAttribute('data-item'), 'right under the question that raised it').to.equal('phq9-9');
     await choose(el, 'phq9-9', 0);
     await el.updateComplete;
     expect(shadow(el).querySelector('[part=flag]')).to.equal(null);
+  });
+
+  it('keeps the advice in view at the top of later pages', async () => {
+    const el = await phq9('paged');
+    for (let i = 1; i <= 9; i += 1) {
+      await choose(el, `phq9-${i}`, i === 9 ? 2 : 0);
+      if (i < 9) button(el, 'Next')!.click();
+    }
+    await el.updateComplete;
+    const advice = shadow(el).querySelector('[part=flag]')!;
+    expect(advice.textContent, 'the instrument\'s own advice when the host gives none').to.match(/\S/);
+    button(el, 'Next')!.click();
+    await waitUntil(() => shadow(el).querySelector('[data-item="phq9-difficulty"]'));
+    expect(shadow(el).querySelector('form > [part=flag]'), 'at the top once item 9 is on another page').to.exist;
   });
 
   it('adds the change since the previous visit and whether it reaches the MCID', async () => {
