@@ -85,6 +85,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @attr draft-key - Key of the saved draft; defaults to the instrument's id and version.
  * @attr layout - `paged` (one question at a time) or `list` (all questions on one page).
  * @attr draft-max-age-days - Drafts older than this many days are discarded (default 14).
+ * @attr accept-translations - Translation statuses to show (`official verified draft`); all when absent.
  *
  * @event pp-change - An answer was given or cleared. Detail: `ChangeDetail`.
  * @event pp-progress - Answered, required and total questions changed. Detail: `ProgressDetail`.
@@ -143,6 +144,12 @@ export class PpQuestionnaire extends LitElement {
   @property({ attribute: 'lang' }) language?: string;
 
   @property({ attribute: 'draft-key' }) draftKey?: string;
+
+  /**
+   * Translation statuses the host accepts, e.g. `official` to show only the licence holder's own
+   * wording; other languages fall back to the instrument's source language. All when absent.
+   */
+  @property({ attribute: 'accept-translations' }) acceptTranslations?: string;
 
   @property({ reflect: true }) layout: Layout = 'paged';
 
@@ -203,12 +210,18 @@ export class PpQuestionnaire extends LitElement {
     return this.language || this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
-  /** The language the content is shown in: the best one the instrument has. */
+  /** The language the content is shown in: the best one the instrument has that the host accepts. */
   private get locale(): string {
     const instrument = this.engine?.instrument;
     const wanted = [this.requestedLanguage, ...navigator.languages];
     if (!instrument) return resolveLocale(wanted, UI_LOCALES, 'en');
-    return resolveLocale(wanted, instrument.languages, sourceLanguageOf(instrument));
+    return resolveLocale(wanted, this.acceptedLanguages(instrument), sourceLanguageOf(instrument));
+  }
+
+  private acceptedLanguages(instrument: Instrument): readonly string[] {
+    const accepted = this.acceptTranslations?.split(/[\s,]+/).filter(Boolean);
+    if (!accepted?.length) return instrument.languages;
+    return instrument.languages.filter((lang) => accepted.includes(instrument.translations[lang]?.status ?? ''));
   }
 
   private get resolvedDraftKey(): string {
@@ -485,7 +498,7 @@ export class PpQuestionnaire extends LitElement {
     const shown = this.locale;
     const key = `${requested}>${shown}`;
     if (this.reportedLanguages.has(key)) return;
-    const lacksLanguage = requested !== undefined && resolveLocale([requested], instrument.languages, '') === '';
+    const lacksLanguage = requested !== undefined && resolveLocale([requested], this.acceptedLanguages(instrument), '') === '';
     if (!lacksLanguage && this.textsShownInFallback.size === 0) return;
     this.reportedLanguages.add(key);
     const fallback = sourceLanguageOf(instrument);
@@ -493,7 +506,7 @@ export class PpQuestionnaire extends LitElement {
     this.emit<ErrorDetail>(PpEvents.error, {
       code: 'missing-translation',
       message: lacksLanguage
-        ? `${instrument.id} has no text in "${requested}"; it is shown in "${shown}".`
+        ? `${instrument.id} has no${this.acceptTranslations ? ` accepted (${this.acceptTranslations})` : ''} text in "${requested}"; it is shown in "${shown}".`
         : `${this.textsShownInFallback.size} texts of ${instrument.id} have no "${shown}" version and are shown in "${fallback}": ${examples.join(', ')}.`,
     });
   }

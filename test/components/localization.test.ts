@@ -67,6 +67,23 @@ describe('<pp-questionnaire> in several languages', () => {
     expect(shadow(el).querySelector('[data-item="pain"] legend')!.textContent!.trim()).to.equal('Hvor ondt har du lige nu?');
   });
 
+  it('shows only the translations the host accepts', async () => {
+    const el = document.createElement('pp-questionnaire');
+    const reported = nextEvent<ErrorDetail>(el, 'pp-error');
+    Object.assign(el, { src: '/content/instruments/phq-9.json', layout: 'list', lang: 'de', draftKey: 'accept' });
+    el.setAttribute('accept-translations', 'official');
+    await fixture(html`<div></div>`).then((host) => host.append(el));
+    const { detail } = await reported;
+    expect(detail.message).to.equal('phq-9 has no accepted (official) text in "de"; it is shown in "en".');
+    await waitUntil(() => shadow(el).querySelector('legend'));
+    expect(shadow(el).querySelector('legend')!.textContent!.trim()).to.equal('Little interest or pleasure in doing things');
+    el.removeAttribute('accept-translations');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('legend')!.textContent!.trim(), 'the German draft once drafts are accepted').to.not.equal(
+      'Little interest or pleasure in doing things',
+    );
+  });
+
   it('tells the host when the instrument lacks the language asked for', async () => {
     const el = document.createElement('pp-questionnaire');
     const reported = nextEvent<ErrorDetail>(el, 'pp-error');
