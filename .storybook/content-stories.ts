@@ -1,12 +1,21 @@
 /**
- * Every file in content/instruments/ becomes a Storybook entry with one story per language,
- * without anyone writing a story: an indexer lists the stories, and a Vite plugin turns the
- * JSON file into a CSF module when Storybook imports it.
+ * Every content file (instruments, education modules, pathways) becomes a Storybook entry with
+ * one story per language, without anyone writing a story: an indexer lists the stories, and a
+ * Vite plugin turns the JSON file into a CSF module when Storybook imports it.
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
-const INSTRUMENT_FILE = /[\\/]content[\\/]instruments[\\/][^\\/]+\.json$/;
+/** Each content folder, the element that shows its files, and the property that takes the JSON. */
+export const CONTENT_KINDS = {
+  instruments: { title: 'Instruments', tag: 'pp-questionnaire', property: 'instrument', element: 'components/pp-questionnaire/pp-questionnaire.ts' },
+  education: { title: 'Education', tag: 'pp-education', property: 'module', element: 'components/pp-education/pp-education.ts' },
+  pathways: { title: 'Pathways', tag: 'pp-pathway', property: 'pathway', element: 'components/pp-pathway/pp-pathway.ts' },
+} as const;
+type ContentKind = keyof typeof CONTENT_KINDS;
+
+const CONTENT_FILE = /[\\/]content[\\/](instruments|education|pathways)[\\/][^\\/]+\.json$/;
+const kindOf = (fileName: string) => CONTENT_FILE.exec(fileName)![1] as ContentKind;
 /** The module through which Storybook's Vite builder imports every story file. */
 const STORY_IMPORTER = /@storybook\/builder-vite\/storybook-stories/;
 const STORY_SUFFIX = '.story.js';
@@ -38,8 +47,8 @@ const exportNameOf = (lang: string) => `lang_${lang.replace(/[^A-Za-z0-9]/g, '_'
 
 const languageName = (lang: string) => new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
 
-export const instrumentIndexer = {
-  test: INSTRUMENT_FILE,
+export const contentIndexer = {
+  test: CONTENT_FILE,
   createIndex: async (fileName: string) => {
     const summary = summarize(fileName);
     return summary.languages.map((lang) => ({
@@ -47,45 +56,53 @@ export const instrumentIndexer = {
       importPath: fileName,
       exportName: exportNameOf(lang),
       name: `${languageName(lang)} (${summary.statuses[lang]})`,
-      title: `Instruments/${summary.title}`,
-      tags: ['instrument', `translation-${summary.statuses[lang]}`],
+      title: `${CONTENT_KINDS[kindOf(fileName)].title}/${summary.title}`,
+      tags: [kindOf(fileName), `translation-${summary.statuses[lang]}`],
     }));
   },
 };
 
-/** The CSF module of one instrument file: its stories render the element with the file's JSON. */
-function storyModule(fileName: string, elementPath: string): string {
+/** The CSF module of one content file: its stories render the file's element with the file's JSON. */
+function storyModule(fileName: string, root: string): string {
+  const kind = CONTENT_KINDS[kindOf(fileName)];
   const summary = summarize(fileName);
   const source = readFileSync(fileName, 'utf8');
   const stories = summary.languages
     .map((lang) => `export const ${exportNameOf(lang)} = { args: { lang: ${JSON.stringify(lang)} } };`)
     .join('\n');
   return `
-import { html } from 'lit';
-import ${JSON.stringify(elementPath)};
-import { instrumentStoryHeader } from ${JSON.stringify(new URL('./instrument-story-header.ts', import.meta.url).pathname)};
-let instrument;
-try { instrument = JSON.parse(${JSON.stringify(source)}); } catch (error) { instrument = { error: String(error) }; }
+import { html, render } from 'lit';
+import ${JSON.stringify(`${root}/${kind.element}`)};
+import { contentStoryHeader } from ${JSON.stringify(new URL('./content-story-header.ts', import.meta.url).pathname)};
+let content;
+try { content = JSON.parse(${JSON.stringify(source)}); } catch (error) { content = { error: String(error) }; }
 export default {
-  component: 'pp-questionnaire',
-  args: { layout: 'list' },
-  argTypes: { layout: { control: 'inline-radio', options: ['paged', 'list'] } },
-  render: ({ lang, layout }) => html\`\${instrumentStoryHeader(instrument, lang)}
-    <pp-questionnaire .instrument=\${instrument} lang=\${lang} layout=\${layout} draft-key=\${'storybook-' + crypto.randomUUID()}></pp-questionnaire>\`,
+  component: ${JSON.stringify(kind.tag)},
+  render: ({ lang }) => {
+    const story = document.createElement('div');
+    render(contentStoryHeader(content, lang), story);
+    const element = document.createElement(${JSON.stringify(kind.tag)});
+    element[${JSON.stringify(kind.property)}] = content;
+    element.lang = lang;
+    // A fresh key per render, so a story never opens on an earlier preview's saved state.
+    element.setAttribute('draft-key', 'storybook-' + crypto.randomUUID());
+    story.append(element);
+    return story;
+  },
 };
 ${stories}
 `;
 }
 
-export function instrumentStoriesPlugin(elementPath: string): Plugin {
+export function contentStoriesPlugin(root: string): Plugin {
   return {
-    name: 'painpath-instrument-stories',
+    name: 'painpath-content-stories',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (source.endsWith(STORY_SUFFIX)) return source;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       // Only Storybook's own story imports become CSF; anything else importing the data keeps JSON.
-      if (resolved && INSTRUMENT_FILE.test(resolved.id) && importer && STORY_IMPORTER.test(importer)) {
+      if (resolved && CONTENT_FILE.test(resolved.id) && importer && STORY_IMPORTER.test(importer)) {
         return resolved.id + STORY_SUFFIX;
       }
       return null;
@@ -94,7 +111,7 @@ export function instrumentStoriesPlugin(elementPath: string): Plugin {
       if (!id.endsWith(STORY_SUFFIX)) return null;
       const fileName = id.slice(0, -STORY_SUFFIX.length);
       this.addWatchFile(fileName);
-      return storyModule(fileName, elementPath);
+      return storyModule(fileName, root);
     },
   };
 }
