@@ -87,11 +87,21 @@ export interface QuestionnaireResult {
   readonly questionnaireResponse: QuestionnaireResponse;
 }
 
+/**
+ * The `pp-submit` detail: the result, plus how to acknowledge it. Call `waitUntil(promise)` while
+ * handling the event; the result stays in the IndexedDB outbox until every such promise resolves,
+ * and is emitted again (with `redelivered: true`) on later loads until then.
+ */
+export interface SubmitDetail extends QuestionnaireResult {
+  readonly redelivered: boolean;
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 export interface PpEventMap {
   'pp-change': CustomEvent<ChangeDetail>;
   'pp-progress': CustomEvent<ProgressDetail>;
   'pp-draft-saved': CustomEvent<DraftSavedDetail>;
-  'pp-submit': CustomEvent<QuestionnaireResult>;
+  'pp-submit': CustomEvent<SubmitDetail>;
   'pp-error': CustomEvent<ErrorDetail>;
   'pp-language-change': CustomEvent<LanguageChangeDetail>;
 }

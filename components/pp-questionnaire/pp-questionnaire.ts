@@ -26,6 +26,7 @@ import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import type { TextMap } from '../../src/model/text.js';
 import { predicateItems, type Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
+import { acknowledge, pendingResults, putInOutbox, type OutboxEntry } from '../../src/store/outbox.js';
 import {
   PpEvents,
   RESULT_SCHEMA_VERSION,
@@ -34,6 +35,7 @@ import {
   type ErrorDetail,
   type ProgressDetail,
   type QuestionnaireResult,
+  type SubmitDetail,
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -43,6 +45,9 @@ import { focusTargetSelector, problemMessage, renderQuestion, type ItemContext }
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
+
+/** Outbox entries already emitted again on this page, so that several elements do not repeat them. */
+const redeliveredThisPage = new Set<string>();
 
 /** Why the element could not show its instrument, as it tells the host. */
 class LoadFailure extends Error {
@@ -90,7 +95,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @event pp-change - An answer was given or cleared. Detail: `ChangeDetail`.
  * @event pp-progress - Answered, required and total questions changed. Detail: `ProgressDetail`.
  * @event pp-draft-saved - The draft is durable in IndexedDB. Detail: `DraftSavedDetail`.
- * @event pp-submit - The person finished; detail is the `QuestionnaireResult`.
+ * @event pp-submit - The person finished; detail is the `QuestionnaireResult` with `waitUntil(promise)` to acknowledge it and `redelivered`.
  * @event pp-error - Bad content or storage trouble. Detail: `ErrorDetail` with a `code`.
  *
  * @csspart form - The form around everything.
@@ -432,10 +437,50 @@ export class PpQuestionnaire extends LitElement {
     const result = this.result();
     this.status = 'submitted';
     await this.drafts.cancel();
+    // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
+    // a crash at any moment loses nothing.
+    const outboxId = await putInOutbox(result).catch((error: unknown) => this.reportStorageFailure(error));
     deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
-    this.emit<QuestionnaireResult>(PpEvents.submit, result);
+    this.emitSubmit(result, outboxId ?? undefined, false);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
+  }
+
+  /**
+   * Emits a result. The host acknowledges it by calling `event.detail.waitUntil(promise)` while
+   * handling the event (e.g. with its upload); when every such promise resolves, the result leaves
+   * the outbox. Unacknowledged results are emitted again when a questionnaire next loads.
+   */
+  private emitSubmit(result: QuestionnaireResult, outboxId: string | undefined, redelivered: boolean): void {
+    const acknowledgements: Promise<unknown>[] = [];
+    const waitUntil = (promise: Promise<unknown>) => void acknowledgements.push(promise);
+    this.emit<SubmitDetail>(PpEvents.submit, { ...result, redelivered, waitUntil });
+    if (!outboxId || acknowledgements.length === 0) return;
+    // A rejected acknowledgement keeps the result for the next load; it is not an error here.
+    Promise.all(acknowledgements).then(
+      () => acknowledge(outboxId).catch((error: unknown) => this.reportStorageFailure(error)),
+      () => undefined,
+    );
+  }
+
+  /** Emits, once per page, the results a host has not acknowledged on earlier loads. */
+  private async redeliverOutbox(): Promise<void> {
+    let pending: OutboxEntry[];
+    try {
+      pending = await pendingResults();
+    } catch (error) {
+      this.reportStorageFailure(error);
+      return;
+    }
+    for (const entry of pending) {
+      if (redeliveredThisPage.has(entry.id)) continue;
+      redeliveredThisPage.add(entry.id);
+      this.emitSubmit(entry.result as QuestionnaireResult, entry.id, true);
+    }
+  }
+
+  protected override firstUpdated(): void {
+    void this.redeliverOutbox();
   }
 
   /** Shows the problems and moves focus to the first; returns whether there were any. */

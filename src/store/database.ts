@@ -14,10 +14,18 @@ export interface Draft {
   readonly updatedAt: string;
 }
 
+/** A completed result waiting for the host to acknowledge it (see `src/store/outbox.ts`). */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly createdAt: string;
+  /** The `pp-submit` result, as plain data. */
+  readonly result: unknown;
+}
+
 interface PainpathSchema extends DBSchema {
   drafts: { key: string; value: Draft };
   // Created now so that later stores do not need a schema migration of deployed databases.
-  outbox: { key: string; value: { id: string } };
+  outbox: { key: string; value: OutboxEntry };
   progress: { key: string; value: { key: string } };
 }
 

@@ -131,7 +131,7 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     const { detail, bubbles, composed } = await submitted;
     expect({ bubbles, composed }).to.deep.equal({ bubbles: true, composed: true });
     expect(Object.keys(detail).sort()).to.deep.equal([
-      'answers', 'classifications', 'finishedAt', 'flags', 'instrument', 'questionnaireResponse', 'schemaVersion', 'scores', 'startedAt', 'urgent',
+      'answers', 'classifications', 'finishedAt', 'flags', 'instrument', 'questionnaireResponse', 'redelivered', 'schemaVersion', 'scores', 'startedAt', 'urgent', 'waitUntil',
     ]);
     expect(detail.flags).to.deep.equal([{ id: 'self-harm-thoughts', severity: 'urgent' }]);
     expect(detail.urgent).to.equal(true);
