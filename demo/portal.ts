@@ -17,7 +17,9 @@ document.addEventListener('pp-submit', (event: PpEventMap['pp-submit']) => {
   result.textContent = JSON.stringify(event.detail, null, 2);
   result.hidden = false;
   hint.hidden = true;
-  logEvent(`pp-submit: ${event.detail.instrument.id} total ${event.detail.scores['total']?.value}`);
+  // A real portal passes its upload here; the result stays in the browser's outbox until it succeeds.
+  event.detail.waitUntil(Promise.resolve());
+  logEvent(`pp-submit${event.detail.redelivered ? ' (redelivered)' : ''}: ${event.detail.instrument.id} total ${event.detail.scores['total']?.value}`);
 });
 document.addEventListener('pp-language-change', (event: PpEventMap['pp-language-change']) => {
   questionnaire.lang = event.detail.language;
