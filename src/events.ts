@@ -13,6 +13,7 @@ export const PpEvents = {
   submit: 'pp-submit',
   error: 'pp-error',
   languageChange: 'pp-language-change',
+  kioskReset: 'pp-kiosk-reset',
 } as const;
 
 export interface ChangeDetail {
@@ -27,6 +28,11 @@ export interface ChangeDetail {
 export interface ProgressDetail extends Progress {
   readonly pageIndex: number;
   readonly pageCount: number;
+}
+
+export interface KioskResetDetail {
+  /** Why the kiosk cleared everything of the last person. */
+  readonly reason: 'idle' | 'finished' | 'declined';
 }
 
 export interface LanguageChangeDetail {
@@ -104,4 +110,5 @@ export interface PpEventMap {
   'pp-submit': CustomEvent<SubmitDetail>;
   'pp-error': CustomEvent<ErrorDetail>;
   'pp-language-change': CustomEvent<LanguageChangeDetail>;
+  'pp-kiosk-reset': CustomEvent<KioskResetDetail>;
 }

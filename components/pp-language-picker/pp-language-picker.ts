@@ -25,7 +25,7 @@ function endonym(code: string): string {
  * @attr value - The chosen language code.
  * @attr lang - The language of the picker's own heading; otherwise the chosen language.
  *
- * @event pp-language-change - The person chose a language. Detail: `{ language }`.
+ * @event pp-language-change - The person chose a language, or confirmed the chosen one by choosing it again. Detail: `{ language }`.
  *
  * @csspart group - The fieldset around the list.
  * @csspart label - The heading ("Choose your language").
@@ -107,7 +107,12 @@ export class PpLanguagePicker extends LitElement {
     return this.languages.split(/[\s,]+/).filter(Boolean);
   }
 
+  /** The language just emitted by `change`, so that the click of the same tap does not emit it again. */
+  private justChosen?: string;
+
   private choose(language: string): void {
+    this.justChosen = language;
+    setTimeout(() => (this.justChosen = undefined));
     this.value = language;
     this.dispatchEvent(
       new CustomEvent<LanguageChangeDetail>(PpEvents.languageChange, { detail: { language }, bubbles: true, composed: true }),
@@ -124,7 +129,13 @@ export class PpLanguagePicker extends LitElement {
         <div part="options" class="options">
           ${this.codes.map(
             (code) => html`<label part="option" class="option" lang=${code} dir=${directionOf(code)}>
-              <input type="radio" name="language" .checked=${live(this.value === code)} @change=${() => this.choose(code)} />
+              <input
+                type="radio"
+                name="language"
+                .checked=${live(this.value === code)}
+                @change=${() => this.choose(code)}
+                @click=${() => this.justChosen !== code && this.value === code && this.choose(code)}
+              />
               <span>${endonym(code)}</span>
             </label>`,
           )}

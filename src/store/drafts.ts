@@ -66,3 +66,9 @@ export class DraftWriter {
     }
   }
 }
+
+/** Deletes every draft whose key starts with `prefix`, e.g. all of a kiosk's sessions. */
+export async function deleteDraftsWithPrefix(prefix: string): Promise<void> {
+  const db = await openDatabase();
+  await db.delete('drafts', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+}

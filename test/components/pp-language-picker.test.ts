@@ -40,6 +40,16 @@ describe('<pp-language-picker>', () => {
     expect(el.getAttribute('value')).to.equal('de');
   });
 
+  it('confirms the language already chosen when it is chosen again, once per tap', async () => {
+    const el = await fixture<PpLanguagePicker>(html`<pp-language-picker languages="en da" value="en"></pp-language-picker>`);
+    const chosen: string[] = [];
+    el.addEventListener('pp-language-change', (e) => chosen.push((e as CustomEvent<LanguageChangeDetail>).detail.language));
+    el.shadowRoot!.querySelector<HTMLInputElement>('[lang="en"] input')!.click();
+    el.shadowRoot!.querySelector<HTMLInputElement>('[lang="da"] input')!.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(chosen).to.deep.equal(['en', 'da']);
+  });
+
   it('asks in the chosen language, and is accessible, right to left too', async () => {
     const el = await fixture<PpLanguagePicker>(html`<pp-language-picker value="ar"></pp-language-picker>`);
     const group = el.shadowRoot!.querySelector('fieldset')!;

@@ -1,0 +1,289 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { msg, str } from '@lit/localize';
+import { PpEvents, type ErrorDetail, type KioskResetDetail, type LanguageChangeDetail } from '../../src/events.js';
+import { directionOf, localText } from '../../src/i18n/locale.js';
+import { ContentError } from '../../src/model/content-error.js';
+import { parseKioskSequence, type KioskScreen, type KioskSequence } from '../../src/model/kiosk.js';
+import type { TextMap } from '../../src/model/text.js';
+import { deleteDraftsWithPrefix } from '../../src/store/drafts.js';
+import '../pp-language-picker/pp-language-picker.js';
+import '../pp-questionnaire/pp-questionnaire.js';
+import { defineElement } from '../shared/define.js';
+import { inLocale, uiLocaleFor } from '../shared/localize.js';
+import { tokens } from '../shared/tokens.js';
+import { IdleController } from './idle-controller.js';
+
+type Screen = 'start' | 'language' | 'consent' | 'step' | 'thanks' | 'failed';
+
+/** Every kiosk session's saved state is keyed under this prefix, so a reset can remove it all. */
+const SESSION_PREFIX = 'kiosk-';
+
+/** Elements that save a person's work and can say when it is durable. */
+interface SavingElement extends HTMLElement {
+  draftSaved?: () => Promise<void>;
+}
+
+/**
+ * Runs questionnaires and education modules on a shared waiting-room tablet, one person after
+ * another: language first, the host's consent text, the steps, thanks, and a full reset when the
+ * person finishes, declines or walks away.
+ *
+ * @summary A kiosk for shared tablets: language choice, consent, questionnaires and modules, idle reset.
+ * @tag pp-kiosk
+ *
+ * @attr src - URL of the kiosk sequence JSON.
+ * @attr idle-timeout - Seconds without a touch before "Are you still there?" (default 90).
+ * @attr idle-countdown - Seconds the question waits before everything is cleared (default 20).
+ *
+ * @event pp-kiosk-reset - Everything of the last person was cleared. Detail: `{ reason: 'idle' | 'finished' | 'declined' }`.
+ * @event pp-error - The sequence is invalid or storage failed. Detail: `ErrorDetail`.
+ *
+ * @csspart screen - The current screen.
+ * @csspart title - The heading of a screen.
+ * @csspart actions - The row of large buttons.
+ * @csspart idle-dialog - The "Are you still there?" dialog.
+ *
+ * @cssprop --pp-target-size - Touch targets (kiosk default 3.5rem).
+ * @cssprop --pp-font-size - Base type size (kiosk default 1.375rem).
+ */
+export class PpKiosk extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        --pp-target-size: 3.5rem;
+        --pp-font-size: 1.375rem;
+        min-block-size: 100%;
+      }
+      .screen {
+        max-inline-size: 48rem;
+        margin-inline: auto;
+        padding: calc(var(--_space) * 1.5);
+      }
+      h2 {
+        font-size: 1.6em;
+        line-height: 1.2;
+        margin-block: 0 var(--_space);
+      }
+      h2:focus {
+        outline: none;
+      }
+      .text p {
+        margin-block: 0 var(--_space);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        margin-block-start: calc(var(--_space) * 1.5);
+      }
+      .actions button {
+        flex: 1 1 12rem;
+        font-size: 1.1em;
+      }
+      dialog {
+        max-inline-size: min(32rem, 90vw);
+        border: 3px solid var(--_accent);
+        border-radius: var(--_radius);
+        padding: calc(var(--_space) * 1.5);
+        color: var(--_text);
+        background: var(--_background);
+        font-size: var(--_font-size);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.5);
+      }
+      .countdown {
+        font-size: 2em;
+        font-weight: 700;
+        text-align: center;
+        margin: 0;
+      }
+    `,
+  ];
+
+  @property() src?: string;
+
+  /** The sequence as an object (raw JSON or parsed); takes precedence over `src`. */
+  @property({ attribute: false }) sequence?: unknown;
+
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 90;
+
+  @property({ attribute: 'idle-countdown', type: Number }) idleCountdown = 20;
+
+  @state() private screen: Screen = 'start';
+  @state() private stepIndex = 0;
+  @state() private language = 'en';
+  @state() private secondsLeft?: number;
+  @state() private parsed?: KioskSequence;
+  @state() private failure?: ErrorDetail;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private session = crypto.randomUUID();
+  private resetting = false;
+
+  private readonly idle = new IdleController(this, {
+    timeout: () => this.idleTimeout,
+    countdown: () => this.idleCountdown,
+    watching: () => this.screen !== 'start' && this.screen !== 'failed' && !this.resetting,
+    onWarn: () => this.dialog?.showModal(),
+    onTick: (seconds) => (this.secondsLeft = seconds),
+    onExpire: () => void this.reset('idle'),
+    onResume: () => this.closeWarning(),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // What an earlier session left behind (e.g. the tablet lost power) is nobody's to see.
+    deleteDraftsWithPrefix(SESSION_PREFIX).catch((error: unknown) => this.reportStorage(error));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('sequence')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const json = this.sequence ?? (await (await fetch(this.src ?? '')).json());
+      this.parsed = parseKioskSequence(json);
+      this.language = this.parsed.languages[0]!;
+      this.screen = 'start';
+    } catch (error) {
+      const detail: ErrorDetail =
+        error instanceof ContentError
+          ? { code: 'content-invalid', message: error.message, problems: error.problems, cause: error }
+          : { code: 'content-unreachable', message: `The kiosk sequence could not be loaded: ${String(error)}`, cause: error };
+      this.failure = detail;
+      this.screen = 'failed';
+      this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
+    }
+  }
+
+  private reportStorage(error: unknown): void {
+    const detail: ErrorDetail = { code: 'storage-unavailable', message: `Saved answers could not be cleared: ${String(error)}`, cause: error };
+    this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
+  }
+
+  private async show(screen: Screen): Promise<void> {
+    this.screen = screen;
+    await this.updateComplete;
+    // Focus moves to the new screen's heading, so screen readers start reading there.
+    this.renderRoot.querySelector<HTMLElement>('h2, [part=step] > *')?.focus();
+  }
+
+  private chooseLanguage(event: CustomEvent<LanguageChangeDetail>): void {
+    this.language = event.detail.language;
+    void this.show('consent');
+  }
+
+  private nextStep(): void {
+    if (this.stepIndex + 1 < this.parsed!.steps.length) {
+      this.stepIndex += 1;
+      void this.show('step');
+    } else void this.show('thanks');
+  }
+
+  private closeWarning(): void {
+    this.secondsLeft = undefined;
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  /** Clears everything of the last person: the screen, their saved drafts, and the idle warning. */
+  async reset(reason: KioskResetDetail['reason']): Promise<void> {
+    if (this.resetting) return;
+    this.resetting = true;
+    const finished = this.session;
+    // Pending draft writes finish first, so none lands after the deletion below.
+    const saving = [...this.renderRoot.querySelectorAll<SavingElement>('pp-questionnaire, pp-education')];
+    await Promise.all(saving.map((element) => element.draftSaved?.().catch(() => undefined)));
+    this.closeWarning();
+    this.session = crypto.randomUUID();
+    this.stepIndex = 0;
+    this.language = this.parsed?.languages[0] ?? 'en';
+    await this.show('start');
+    await deleteDraftsWithPrefix(`${SESSION_PREFIX}${finished}`).catch((error: unknown) => this.reportStorage(error));
+    this.resetting = false;
+    this.dispatchEvent(new CustomEvent<KioskResetDetail>(PpEvents.kioskReset, { detail: { reason }, bubbles: true, composed: true }));
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.language;
+    return inLocale(uiLocaleFor(lang), () => html`<div part="screen" class="screen" lang=${lang} dir=${directionOf(lang)}>
+        ${this.renderScreen()}
+        <dialog part="idle-dialog" aria-labelledby="idle-title" aria-describedby="idle-text" @cancel=${(e: Event) => e.preventDefault()}>
+          <h2 id="idle-title">${msg('Are you still there?')}</h2>
+          <p id="idle-text">${msg('If you are still here, touch the button. Otherwise your answers will be cleared for the next person.')}</p>
+          <p class="countdown" role="timer" aria-live="off">${this.secondsLeft === undefined ? nothing : new Intl.NumberFormat(lang).format(this.secondsLeft)}</p>
+          <div class="actions">
+            <button class="primary" @click=${() => this.idle.activity()}>${msg('Yes, I am still here')}</button>
+          </div>
+        </dialog>
+      </div>`);
+  }
+
+  private text(map: TextMap): string {
+    return localText(map, this.language, this.parsed!.languages[0]!);
+  }
+
+  private renderText(screen: KioskScreen): TemplateResult {
+    return html`<h2 part="title" tabindex="-1">${this.text(screen.title)}</h2>
+      <div class="text">${this.text(screen.text).split(/\n+/).map((paragraph) => html`<p>${paragraph}</p>`)}</div>`;
+  }
+
+  private renderScreen(): TemplateResult {
+    if (this.screen === 'failed') {
+      return html`<div role="alert">
+        <h2 tabindex="-1">${msg('This questionnaire cannot be shown right now.')}</h2>
+        <p>${msg('Please tell a member of staff.')}</p>
+        <details>
+          <summary>${msg('Details for staff')}</summary>
+          <p>${this.failure?.message.split('\n')[0]}</p>
+          ${this.failure?.problems ? html`<ul>${this.failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}</ul>` : nothing}
+        </details>
+      </div>`;
+    }
+    const sequence = this.parsed;
+    if (!sequence) return html`<p role="status">${msg('Loading…')}</p>`;
+    switch (this.screen) {
+      case 'start':
+        return html`${this.renderText(sequence.start)}
+          <div part="actions" class="actions"><button class="primary" @click=${() => this.show('language')}>${msg('Start')}</button></div>`;
+      case 'language':
+        return html`<h2 part="title" tabindex="-1" class="visually-hidden">${msg('Choose your language')}</h2>
+          <pp-language-picker languages=${sequence.languages.join(' ')} value=${this.language} @pp-language-change=${this.chooseLanguage}></pp-language-picker>`;
+      case 'consent':
+        return html`${this.renderText(sequence.consent)}
+          <div part="actions" class="actions">
+            <button class="primary" @click=${() => this.show('step')}>${msg('I agree')}</button>
+            <button class="secondary" @click=${() => this.reset('declined')}>${msg('No, thank you')}</button>
+          </div>`;
+      case 'step':
+        return html`<div part="step">${keyed(`${this.session}-${this.stepIndex}`, this.renderStep(sequence))}</div>`;
+      case 'thanks':
+        return html`${this.renderText(sequence.thanks)}
+          <div part="actions" class="actions"><button class="primary" @click=${() => this.reset('finished')}>${msg('Done')}</button></div>`;
+    }
+  }
+
+  private renderStep(sequence: KioskSequence): TemplateResult {
+    const step = sequence.steps[this.stepIndex]!;
+    const key = `${SESSION_PREFIX}${this.session}-${this.stepIndex}`;
+    const progress = msg(str`Part ${this.stepIndex + 1} of ${sequence.steps.length}`);
+    return 'questionnaire' in step
+      ? html`<p class="visually-hidden" role="status">${progress}</p>
+          <pp-questionnaire src=${step.questionnaire} lang=${this.language} draft-key=${key} layout="paged" @pp-submit=${this.nextStep}></pp-questionnaire>`
+      : html`<p class="visually-hidden" role="status">${progress}</p>
+          <pp-education src=${step.module} lang=${this.language} progress-key=${key} @pp-education-complete=${this.nextStep}></pp-education>`;
+  }
+}
+
+defineElement('pp-kiosk', PpKiosk);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pp-kiosk': PpKiosk;
+  }
+}

@@ -1,0 +1,114 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../components/pp-kiosk/pp-kiosk.js';
+import type { PpKiosk } from '../../components/pp-kiosk/pp-kiosk.js';
+import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { KioskResetDetail, SubmitDetail } from '../../src/events.js';
+import { openDatabase } from '../../src/store/database.js';
+import { deleteAllDatabases, nextEvent } from '../helpers/fixtures.js';
+
+const SEQUENCE = '/test/fixtures/kiosk-sequence.json';
+const root = (el: PpKiosk) => el.shadowRoot!;
+const heading = (el: PpKiosk) => root(el).querySelector('[part=screen] > h2, [part=screen] h2[part=title]')?.textContent?.trim();
+const button = (el: PpKiosk, name: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const questionnaire = (el: PpKiosk) => root(el).querySelector('pp-questionnaire') as PpQuestionnaire | null;
+
+async function kiosk(idle = 90, countdown = 20): Promise<PpKiosk> {
+  const el = await fixture<PpKiosk>(html`<pp-kiosk src=${SEQUENCE} idle-timeout=${idle} idle-countdown=${countdown}></pp-kiosk>`);
+  await waitUntil(() => heading(el) === 'Welcome', 'start screen not shown');
+  return el;
+}
+
+/** Start → language → consent, as a person would go. */
+async function begin(el: PpKiosk, language: 'en' | 'da' | 'ar' = 'en'): Promise<void> {
+  button(el, 'Start').click();
+  await waitUntil(() => root(el).querySelector('pp-language-picker'));
+  const picker = root(el).querySelector('pp-language-picker')!;
+  await picker.updateComplete;
+  picker.shadowRoot!.querySelector<HTMLInputElement>(`[lang="${language}"] input`)!.click();
+  const consentTitle = { en: 'Your answers', da: 'Dine svar', ar: 'إجاباتك' }[language];
+  await waitUntil(() => heading(el) === consentTitle, 'consent not shown');
+}
+
+async function answerPainNrs(el: PpKiosk, value: number): Promise<void> {
+  await waitUntil(() => questionnaire(el)?.shadowRoot?.querySelector('form'), 'the questionnaire did not render');
+  questionnaire(el)!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[value]!.click();
+  await questionnaire(el)!.draftSaved();
+}
+
+async function storedDrafts(): Promise<unknown[]> {
+  return (await openDatabase()).getAll('drafts');
+}
+
+describe('<pp-kiosk>', () => {
+  beforeEach(deleteAllDatabases);
+
+  it('goes from start to language, consent and the questionnaires, in the chosen language', async () => {
+    const el = await kiosk();
+    await begin(el, 'da');
+    expect(heading(el)).to.equal('Dine svar');
+    button(el, 'Jeg accepterer').click();
+    await waitUntil(() => questionnaire(el));
+    expect(questionnaire(el)!.getAttribute('lang')).to.equal('da');
+    expect(questionnaire(el)!.getAttribute('draft-key')).to.match(/^kiosk-/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('ends the visit without storing anything when the person declines', async () => {
+    const el = await kiosk();
+    await begin(el);
+    const reset = nextEvent<KioskResetDetail>(el, 'pp-kiosk-reset');
+    button(el, 'No, thank you').click();
+    expect((await reset).detail).to.deep.equal({ reason: 'declined' });
+    expect(heading(el)).to.equal('Welcome');
+    expect(await storedDrafts()).to.deep.equal([]);
+  });
+
+  it('moves to the next questionnaire on submit and thanks the person at the end', async () => {
+    const el = await kiosk();
+    await begin(el);
+    button(el, 'I agree').click();
+    await answerPainNrs(el, 4);
+    const submitted = nextEvent<SubmitDetail>(el, 'pp-submit');
+    questionnaire(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    expect((await submitted).detail.instrument.id).to.equal('nrs-11');
+    await waitUntil(() => questionnaire(el)?.getAttribute('src') === '/content/instruments/phq-9.json', 'not on the second step');
+  });
+
+  it('asks "Are you still there?", counts down, then clears the DOM and the IndexedDB drafts', async () => {
+    const el = await kiosk(0.5, 1);
+    await begin(el);
+    button(el, 'I agree').click();
+    await answerPainNrs(el, 7);
+    expect(await storedDrafts()).to.have.length(1);
+    await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning', { timeout: 4000 });
+    expect(root(el).querySelector('dialog h2')!.textContent).to.equal('Are you still there?');
+    const reset = await nextEvent<KioskResetDetail>(el, 'pp-kiosk-reset');
+    expect(reset.detail.reason).to.equal('idle');
+    expect(root(el).querySelector('pp-questionnaire'), 'no element of the last person remains').to.equal(null);
+    expect(root(el).shadowRoot?.textContent ?? root(el).textContent).to.not.contain('7');
+    expect(await storedDrafts(), 'no draft of the last person remains').to.deep.equal([]);
+    expect(root(el).activeElement?.textContent?.trim(), 'focus back on the start screen').to.equal('Welcome');
+  });
+
+  it('keeps the session when the person touches "Yes, I am still here"', async () => {
+    const el = await kiosk(0.5, 3);
+    await begin(el);
+    button(el, 'I agree').click();
+    await answerPainNrs(el, 2);
+    await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning', { timeout: 4000 });
+    button(el, 'Yes, I am still here').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    button(el, 'Yes, I am still here').click();
+    await el.updateComplete;
+    expect(root(el).querySelector('dialog')!.open).to.equal(false);
+    expect(questionnaire(el)!.answers).to.deep.equal({ 'nrs-pain': 2 });
+  });
+
+  it('clears what an earlier session left behind when it starts', async () => {
+    const db = await openDatabase();
+    await db.put('drafts', { draftKey: 'kiosk-old-0', instrumentId: 'nrs-11', instrumentVersion: '1', answers: { x: 1 }, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
+    await db.put('drafts', { draftKey: 'portal-form', instrumentId: 'phq-9', instrumentVersion: '1', answers: {}, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
+    await kiosk();
+    await waitUntil(async () => (await storedDrafts()).length === 1);
+    expect((await storedDrafts()).map((d) => (d as { draftKey: string }).draftKey)).to.deep.equal(['portal-form']);
+  });
+});
