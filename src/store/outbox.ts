@@ -5,7 +5,9 @@ export type { OutboxEntry } from './database.js';
 /** Keeps a completed result until the host acknowledges it. Returns the entry's id. */
 export async function putInOutbox(result: unknown, id = crypto.randomUUID()): Promise<string> {
   const db = await openDatabase();
-  await db.put('outbox', { id, createdAt: new Date().toISOString(), result });
+  // Strict durability: the result is flushed to disk before the host is told, so not even a power cut loses it.
+  const transaction = db.transaction('outbox', 'readwrite', { durability: 'strict' });
+  await Promise.all([transaction.store.put({ id, createdAt: new Date().toISOString(), result }), transaction.done]);
   return id;
 }
 
