@@ -6,6 +6,11 @@ const here = import.meta.dirname;
 const dependencies = Object.keys(pkg.dependencies);
 const elements = {
   'pp-questionnaire': resolve(here, 'components/pp-questionnaire/pp-questionnaire.ts'),
+  'pp-language-picker': resolve(here, 'components/pp-language-picker/pp-language-picker.ts'),
+  'pp-kiosk': resolve(here, 'components/pp-kiosk/pp-kiosk.ts'),
+  'pp-score-chart': resolve(here, 'components/pp-score-chart/pp-score-chart.ts'),
+  'pp-education': resolve(here, 'components/pp-education/pp-education.ts'),
+  'pp-pathway': resolve(here, 'components/pp-pathway/pp-pathway.ts'),
 };
 
 // `npm start` serves the demo pages, with content/ as their static files.
