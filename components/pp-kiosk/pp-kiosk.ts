@@ -8,9 +8,11 @@ import { ContentError } from '../../src/model/content-error.js';
 import { parseKioskSequence, type KioskScreen, type KioskSequence } from '../../src/model/kiosk.js';
 import type { TextMap } from '../../src/model/text.js';
 import { deleteDraftsWithPrefix } from '../../src/store/drafts.js';
+import { clearHistory } from '../../src/store/history.js';
 import '../pp-language-picker/pp-language-picker.js';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { defineElement } from '../shared/define.js';
+import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { IdleController } from './idle-controller.js';
@@ -147,7 +149,7 @@ export class PpKiosk extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      const json = this.sequence ?? (await (await fetch(this.src ?? '')).json());
+      const json = this.sequence ?? (await fetchJson(this.src ?? ''));
       this.parsed = parseKioskSequence(json);
       this.language = this.parsed.languages[0]!;
       this.screen = 'start';
@@ -204,7 +206,7 @@ export class PpKiosk extends LitElement {
     this.stepIndex = 0;
     this.language = this.parsed?.languages[0] ?? 'en';
     await this.show('start');
-    await deleteDraftsWithPrefix(`${SESSION_PREFIX}${finished}`).catch((error: unknown) => this.reportStorage(error));
+    await Promise.all([deleteDraftsWithPrefix(`${SESSION_PREFIX}${finished}`), clearHistory()]).catch((error: unknown) => this.reportStorage(error));
     this.resetting = false;
     this.dispatchEvent(new CustomEvent<KioskResetDetail>(PpEvents.kioskReset, { detail: { reason }, bubbles: true, composed: true }));
   }

@@ -38,6 +38,7 @@ import {
   type SubmitDetail,
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { bodyMapFigureStyles } from './body-map-figure.styles.js';
@@ -56,12 +57,11 @@ class LoadFailure extends Error {
   }
 }
 
-async function fetchJson(url: string | undefined, attribute: string, what: string): Promise<unknown> {
+/** Fetches the file an attribute names, as a LoadFailure the host can read when it cannot. */
+async function fetchContent(url: string | undefined, attribute: string, what: string): Promise<unknown> {
   if (!url) throw new LoadFailure({ code: 'content-unreachable', message: `No ${what} given: set the ${attribute} attribute.` });
   try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`.trim());
-    return await response.json();
+    return await fetchJson(url);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LoadFailure({ code: 'content-unreachable', message: `${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded: ${reason}`, cause: error });
@@ -262,9 +262,9 @@ export class PpQuestionnaire extends LitElement {
 
   /** The instrument with its text packs applied; throws a LoadFailure that says what went wrong. */
   private async loadInstrument(): Promise<Instrument> {
-    const instrumentJson = this.instrument ?? (await fetchJson(this.src, 'src', 'the instrument'));
+    const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
     const instrument = checked('content-invalid', () => parseInstrument(instrumentJson));
-    const packJson = this.textPack ?? (this.textPackUrl ? await fetchJson(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
+    const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
     const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
     if (packs.length === 0 && instrument.meta.licence.kind === 'bring-your-own-text') {
       throw new LoadFailure({

@@ -86,17 +86,29 @@ function transform(scale: Scale, raw: number): number | null {
   return scale.lookup.find(([from]) => from === value)?.[1] ?? null;
 }
 
+export type ImportantChange = 'improvement' | 'worsening';
+
+/** `to − from`, rounded so that floating-point error does not make a change of exactly the MCID fall short (64.1 − 61.1). */
+export const changeBetween = (from: number, to: number): number => Math.round((to - from) * 1e9) / 1e9;
+
+/** Whether a change reaches the scale's MCID, and which way; undefined when it does not or the scale has none. */
+export function importantChange(scale: Scale, change: number): ImportantChange | undefined {
+  if (!scale.mcid) return undefined;
+  const improvement = scale.mcid.improvement === 'decrease' ? -change : change;
+  if (improvement >= scale.mcid.value) return 'improvement';
+  if (-improvement >= scale.mcid.value) return 'worsening';
+  return undefined;
+}
+
 function scoreScale(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers, previous: ScaleScore | undefined): ScaleScore {
   const raw = rawValue(scale, questions, answers);
   const value = raw === null ? null : transform(scale, raw);
   const band = value === null ? undefined : bandOf(scale, value)?.id;
   const score: ScaleScore = { value, ...(band && { band }) };
   if (value === null || previous?.value == null) return score;
-  // Rounded so that floating-point error does not make a change of exactly the MCID fall short (64.1 − 61.1).
-  const change = Math.round((value - previous.value) * 1e9) / 1e9;
+  const change = changeBetween(previous.value, value);
   if (!scale.mcid) return { ...score, change };
-  const improvement = scale.mcid.improvement === 'decrease' ? -change : change;
-  return { ...score, change, mcidReached: improvement >= scale.mcid.value };
+  return { ...score, change, mcidReached: importantChange(scale, change) === 'improvement' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { QuestionnaireResult } from '../events.js';
 import type { Answers } from '../model/instrument.js';
 
 export const DATABASE_NAME = 'painpath';
@@ -22,11 +23,19 @@ export interface OutboxEntry {
   readonly result: unknown;
 }
 
+/** A result kept for the person's own trend chart (`keep-history`; see `src/store/history.ts`). */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly instrumentId: string;
+  readonly result: QuestionnaireResult;
+}
+
 interface PainpathSchema extends DBSchema {
   drafts: { key: string; value: Draft };
   // Created now so that later stores do not need a schema migration of deployed databases.
   outbox: { key: string; value: OutboxEntry };
   progress: { key: string; value: { key: string } };
+  history: { key: string; value: HistoryEntry; indexes: { instrumentId: string } };
 }
 
 export type PainpathDatabase = IDBPDatabase<PainpathSchema>;
@@ -35,11 +44,17 @@ let opening: Promise<PainpathDatabase> | undefined;
 
 /** One shared connection per page; a failed open is retried on the next call. */
 export function openDatabase(): Promise<PainpathDatabase> {
-  opening ??= openDB<PainpathSchema>(DATABASE_NAME, 1, {
-    upgrade(db) {
-      db.createObjectStore('drafts', { keyPath: 'draftKey' });
-      db.createObjectStore('outbox', { keyPath: 'id' });
-      db.createObjectStore('progress', { keyPath: 'key' });
+  opening ??= openDB<PainpathSchema>(DATABASE_NAME, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('drafts', { keyPath: 'draftKey' });
+        db.createObjectStore('outbox', { keyPath: 'id' });
+        db.createObjectStore('progress', { keyPath: 'key' });
+      }
+      // Version 2: results kept for trend charts. Added only when missing, so a version-1 database keeps its data.
+      if (!db.objectStoreNames.contains('history')) {
+        db.createObjectStore('history', { keyPath: 'id' }).createIndex('instrumentId', 'instrumentId');
+      }
     },
     blocking(_current, _blocked, event) {
       // Another tab wants a newer schema, or the database is being deleted: step aside at once.

@@ -2,7 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../components/pp-kiosk/pp-kiosk.js';
 import type { PpKiosk } from '../../components/pp-kiosk/pp-kiosk.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
-import type { KioskResetDetail, SubmitDetail } from '../../src/events.js';
+import type { KioskResetDetail, QuestionnaireResult, SubmitDetail } from '../../src/events.js';
+import { addToHistory, historyOf } from '../../src/store/history.js';
 import { openDatabase } from '../../src/store/database.js';
 import { deleteAllDatabases, nextEvent } from '../helpers/fixtures.js';
 
@@ -80,6 +81,8 @@ describe('<pp-kiosk>', () => {
     button(el, 'I agree').click();
     await answerPainNrs(el, 7);
     expect(await storedDrafts()).to.have.length(1);
+    await addToHistory({ instrument: { id: 'nrs-11' }, finishedAt: new Date().toISOString(), scores: {} } as unknown as QuestionnaireResult);
+    expect(await historyOf('nrs-11')).to.have.length(1);
     await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning', { timeout: 4000 });
     expect(root(el).querySelector('dialog h2')!.textContent).to.equal('Are you still there?');
     const reset = await nextEvent<KioskResetDetail>(el, 'pp-kiosk-reset');
@@ -87,6 +90,7 @@ describe('<pp-kiosk>', () => {
     expect(root(el).querySelector('pp-questionnaire'), 'no element of the last person remains').to.equal(null);
     expect(root(el).querySelector('[part=screen]')!.textContent, 'the start screen only').to.not.contain('pain');
     expect(await storedDrafts(), 'no draft of the last person remains').to.deep.equal([]);
+    expect(await historyOf('nrs-11'), 'no local chart history remains').to.deep.equal([]);
     expect(root(el).activeElement?.textContent?.trim(), 'focus back on the start screen').to.equal('Welcome');
   });
 

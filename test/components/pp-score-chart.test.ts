@@ -1,0 +1,244 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../components/pp-score-chart/pp-score-chart.js';
+import { clearHistory, type PpScoreChart, type ScoreSeries } from '../../components/pp-score-chart/pp-score-chart.js';
+import { RESULT_SCHEMA_VERSION, type ErrorDetail, type QuestionnaireResult } from '../../src/events.js';
+import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
+import type { Instrument } from '../../src/model/instrument.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+import { loadDraft } from '../../src/store/drafts.js';
+import { historyOf } from '../../src/store/history.js';
+import { deleteAllDatabases, nextEvent, PHQ9_URL, phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
+
+const NRS_URL = '/content/instruments/nrs-11.json';
+const shadow = (el: Element) => el.shadowRoot!;
+const canvases = (el: PpScoreChart) => [...shadow(el).querySelectorAll('canvas')];
+const rows = (el: PpScoreChart) =>
+  [...shadow(el).querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
+const chartJsFetched = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chart.js/'));
+
+/** The element once its instrument is loaded and its charts are drawn. */
+async function chart(template: ReturnType<typeof html>): Promise<PpScoreChart> {
+  const el = await fixture<PpScoreChart>(template);
+  await waitUntil(() => shadow(el).querySelector('figure, [part=empty], [part=error]'), 'the chart did not load its instrument');
+  await el.updateComplete;
+  return el;
+}
+
+let phq9: Instrument;
+
+/** A PHQ-9 result as pp-submit emits it, finished on the given day. */
+function phq9Result(total: number, day: string): QuestionnaireResult {
+  const answers = phq9AnswersFor(total);
+  const scores = scoreAnswers(phq9, answers);
+  const finishedAt = `${day}T10:00:00.000Z`;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    instrument: { id: 'phq-9', version: phq9.version, language: 'en', translationStatus: 'official' },
+    answers,
+    scores,
+    classifications: {},
+    flags: [],
+    urgent: false,
+    startedAt: finishedAt,
+    finishedAt,
+    questionnaireResponse: toQuestionnaireResponse(phq9, answers, scores),
+  };
+}
+
+const painOverVisits: ScoreSeries = {
+  scale: 'pain-intensity',
+  points: [
+    { date: '2025-01-13', value: 7 },
+    { date: '2025-06-16', value: 4 },
+    { date: '2026-06-15', value: 4 },
+  ],
+};
+
+describe('<pp-score-chart>', () => {
+  before(async () => {
+    phq9 = parseInstrument(await phq9Json());
+  });
+  beforeEach(deleteAllDatabases);
+
+  // First, while nothing on this page has fetched chart.js yet.
+  it('fetches chart.js only when it draws a chart', async () => {
+    expect(chartJsFetched(), 'importing the element').to.equal(false);
+    const empty = await chart(html`<pp-score-chart src=${PHQ9_URL}></pp-score-chart>`);
+    expect(shadow(empty).querySelector('[part=empty]')!.textContent).to.equal('No scores to show yet.');
+    expect(chartJsFetched(), 'rendering without scores').to.equal(false);
+    await chart(html`<pp-score-chart src=${NRS_URL} .series=${painOverVisits}></pp-score-chart>`);
+    expect(chartJsFetched(), 'drawing a chart').to.equal(true);
+  });
+
+  it('draws the chart as an image named by its summary sentence', async () => {
+    const el = await chart(html`<pp-score-chart src=${PHQ9_URL} .results=${[phq9Result(18, '2025-01-13'), phq9Result(9, '2025-06-16')]}></pp-score-chart>`);
+    const [canvas] = canvases(el);
+    const summary =
+      'On Jan 13, 2025, PHQ-9 total score was 18, Moderately severe; on Jun 16, 2025, it was 9, Mild: a clinically important improvement.';
+    expect(canvas!.getAttribute('role')).to.equal('img');
+    expect(canvas!.getAttribute('aria-label')).to.equal(summary);
+    expect(shadow(el).querySelector('[part=summary]')!.textContent).to.equal(summary);
+    expect(shadow(el).querySelector('figcaption')!.textContent).to.equal('PHQ-9 total score');
+    const { Chart } = await import('chart.js');
+    const drawn = Chart.getChart(canvas!)!;
+    expect(drawn.options.scales!['y']).to.include({ min: 0, max: 27 });
+    expect(drawn.data.datasets.map((dataset) => dataset.label)).to.deep.equal(['PHQ-9 total score', 'Clinically important improvement']);
+  });
+
+  it('lists every visit in a table with its date, score, band and change', async () => {
+    const results = [phq9Result(18, '2025-01-13'), phq9Result(14, '2025-03-10'), phq9Result(9, '2025-06-16')];
+    const el = await chart(html`<pp-score-chart src=${PHQ9_URL} .results=${results}></pp-score-chart>`);
+    const table = shadow(el).querySelector('[part=data] table')!;
+    expect(table.querySelector('caption')!.textContent).to.equal('PHQ-9 total score');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal([
+      'Date', 'Score', 'Interpretation', 'Change since the previous score',
+    ]);
+    expect(rows(el)).to.deep.equal([
+      ['Jan 13, 2025', '18', 'Moderately severe', ''],
+      ['Mar 10, 2025', '14', 'Moderate', '-4'],
+      ['Jun 16, 2025', '9', 'Mild', '-5 Clinically important improvement'],
+    ]);
+  });
+
+  it('shows a visit without a score as a gap in the line and a row that says so', async () => {
+    const series = { scale: 'total', points: [{ date: '2025-01-13', value: 18 }, { date: '2025-03-10', value: null }, { date: '2025-06-16', value: 9 }] };
+    const el = await chart(html`<pp-score-chart src=${PHQ9_URL} .series=${series}></pp-score-chart>`);
+    expect(rows(el)[1]).to.deep.equal(['Mar 10, 2025', 'No score']);
+    const { Chart } = await import('chart.js');
+    expect(Chart.getChart(canvases(el)[0]!)!.data.datasets[0]!.data[1]).to.deep.equal({ x: Date.UTC(2025, 2, 10), y: null });
+  });
+
+  it('labels the first and the latest visit, leaving out dates whose labels would overlap', async () => {
+    const days = ['2025-01-13', '2025-01-20', '2025-01-27', '2026-06-15'];
+    const series = { scale: 'total', points: days.map((date, i) => ({ date, value: 18 - i })) };
+    const el = await chart(html`<pp-score-chart src=${PHQ9_URL} .series=${series}></pp-score-chart>`);
+    const { Chart } = await import('chart.js');
+    expect(Chart.getChart(canvases(el)[0]!)!.scales['x']!.ticks.map((tick) => tick.label)).to.deep.equal(['Jan 13, 2025', 'Jun 15, 2026']);
+    expect(rows(el)).to.have.length(4);
+  });
+
+  it('shows only the scales asked for', async () => {
+    const series = [{ scale: 'anxiety', points: [{ date: '2025-01-13', value: 4 }] }, { scale: 'total', points: [{ date: '2025-01-13', value: 7 }] }];
+    const el = await chart(html`<pp-score-chart src="/content/instruments/phq-4.json" scales="total" .series=${series}></pp-score-chart>`);
+    expect([...shadow(el).querySelectorAll('figcaption')].map((caption) => caption.textContent)).to.deep.equal(['PHQ-4 total score']);
+  });
+
+  it('runs time from right to left in Arabic, with Arabic names, bands and legend', async () => {
+    const el = await chart(html`<pp-score-chart src=${NRS_URL} lang="ar" .series=${painOverVisits}></pp-score-chart>`);
+    const root = shadow(el).querySelector('.root')!;
+    expect([root.getAttribute('lang'), root.getAttribute('dir')]).to.deep.equal(['ar', 'rtl']);
+    expect(shadow(el).querySelector('figcaption')!.textContent).to.equal('شدة الألم');
+    const { Chart } = await import('chart.js');
+    const { options, scales } = Chart.getChart(canvases(el)[0]!)!;
+    expect(options.scales!['x']!.reverse).to.equal(true);
+    expect(scales['y']!.position).to.equal('right');
+    expect(options.plugins!.legend!.rtl).to.equal(true);
+    expect(options.plugins!.tooltip!.rtl).to.equal(true);
+    expect(options.locale).to.equal('ar');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports an instrument it cannot use', async () => {
+    const json = await phq9Json();
+    const el = await fixture<PpScoreChart>(html`<pp-score-chart></pp-score-chart>`);
+    const error = nextEvent<ErrorDetail>(el, 'pp-error');
+    el.instrument = { ...json, scoring: { scales: [{ id: 'total' }] } };
+    expect((await error).detail.code).to.equal('content-invalid');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part=error]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  describe('accessibility', () => {
+    it('passes axe with the table closed and open, with several scales and marks', async () => {
+      const series = [
+        { scale: 'anxiety', points: [{ date: '2025-01-13', value: 5 }, { date: '2025-06-16', value: 2 }] },
+        { scale: 'depression', points: [{ date: '2025-01-13', value: 4 }, { date: '2025-06-16', value: 1 }] },
+      ];
+      const el = await chart(html`<pp-score-chart src="/content/instruments/phq-4.json" .series=${series}></pp-score-chart>`);
+      await expect(el).to.be.accessible();
+      shadow(el).querySelector('details')!.open = true;
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe with no scores', async () => {
+      const el = await chart(html`<pp-score-chart src=${PHQ9_URL}></pp-score-chart>`);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('keep-history', () => {
+    it('keeps results added to it and shows them again on the next visit', async () => {
+      const first = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
+      await first.addResult(phq9Result(18, '2025-01-13'));
+      await first.addResult(phq9Result(9, '2025-06-16'));
+      first.remove();
+
+      const later = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
+      await waitUntil(() => rows(later).length === 2, 'the kept results were not shown');
+      expect(rows(later).map((row) => row[1])).to.deep.equal(['18', '9']);
+    });
+
+    it('keeps results submitted on the page, of its own instrument only', async () => {
+      const el = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
+      const submit = (result: QuestionnaireResult) =>
+        document.body.dispatchEvent(new CustomEvent('pp-submit', { detail: result, bubbles: true, composed: true }));
+      submit(phq9Result(12, '2025-01-13'));
+      submit({ ...phq9Result(8, '2025-01-14'), instrument: { id: 'gad-7', version: '1.0.0', language: 'en', translationStatus: 'official' } });
+      await waitUntil(async () => (await historyOf('phq-9')).length === 1, 'the submitted result was not kept');
+      expect(await historyOf('gad-7')).to.deep.equal([]);
+      await el.updateComplete;
+      expect(rows(el).map((row) => row[1])).to.deep.equal(['12']);
+    });
+
+    it('forgets everything on clearHistory()', async () => {
+      const el = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
+      await el.addResult(phq9Result(18, '2025-01-13'));
+      await clearHistory();
+      expect(await historyOf('phq-9')).to.deep.equal([]);
+      const later = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
+      expect(shadow(later).querySelector('[part=empty]')).to.exist;
+    });
+
+    it('shows a result once when the host passes it too', async () => {
+      const result = phq9Result(18, '2025-01-13');
+      const first = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
+      await first.addResult(result);
+      const el = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history .results=${[result]}></pp-score-chart>`);
+      await waitUntil(() => rows(el).length > 0);
+      expect(rows(el)).to.have.length(1);
+    });
+
+    it('adds its store to a database made by the previous version, keeping the drafts in it', async () => {
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('painpath', 1);
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          db.createObjectStore('drafts', { keyPath: 'draftKey' }).put({ draftKey: 'earlier', answers: { 'phq9-1': 2 } });
+          db.createObjectStore('outbox', { keyPath: 'id' });
+          db.createObjectStore('progress', { keyPath: 'key' });
+        };
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      });
+      const el = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
+      await el.addResult(phq9Result(18, '2025-01-13'));
+      expect(await historyOf('phq-9')).to.have.length(1);
+      expect((await loadDraft('earlier'))?.answers).to.deep.equal({ 'phq9-1': 2 });
+    });
+
+    it('is off by default: results are shown but nothing is stored', async () => {
+      const el = await chart(html`<pp-score-chart src=${PHQ9_URL}></pp-score-chart>`);
+      await el.addResult(phq9Result(18, '2025-01-13'));
+      document.body.dispatchEvent(new CustomEvent('pp-submit', { detail: phq9Result(9, '2025-06-16'), bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(rows(el).map((row) => row[1])).to.deep.equal(['18']);
+      expect((await indexedDB.databases()).map((db) => db.name), 'not even the database is opened').to.not.include('painpath');
+      expect(await historyOf('phq-9')).to.deep.equal([]);
+    });
+  });
+});
