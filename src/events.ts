@@ -2,6 +2,7 @@ import type { Answers, AnswerValue, ItemId, TranslationStatus } from './model/in
 import type { ContentProblem } from './model/content-error.js';
 import type { QuestionnaireResponse } from './fhir/questionnaire-response.js';
 import type { LanguageCode } from './model/text.js';
+import type { KnowledgeCheckAnswer } from './model/education.js';
 import type { RaisedFlag, Scores } from './scoring/score.js';
 import type { Progress } from './engine/questionnaire-engine.js';
 
@@ -14,6 +15,9 @@ export const PpEvents = {
   error: 'pp-error',
   languageChange: 'pp-language-change',
   kioskReset: 'pp-kiosk-reset',
+  pathwayAction: 'pp-pathway-action',
+  educationProgress: 'pp-education-progress',
+  educationComplete: 'pp-education-complete',
 } as const;
 
 export interface ChangeDetail {
@@ -33,6 +37,15 @@ export interface ProgressDetail extends Progress {
 export interface KioskResetDetail {
   /** Why the kiosk cleared everything of the last person. */
   readonly reason: 'idle' | 'finished' | 'declined';
+}
+
+/** The person opened a questionnaire or education module linked from a pathway step: the host shows it. */
+export interface PathwayActionDetail {
+  readonly kind: 'instrument' | 'module';
+  /** The instrument or module id (the name of its content file without `.json`). */
+  readonly id: string;
+  /** The step the person opened it from. */
+  readonly stepId: string;
 }
 
 export interface LanguageChangeDetail {
@@ -103,6 +116,31 @@ export interface SubmitDetail extends QuestionnaireResult {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/** Where a person is in an education module: the `pp-education-progress` detail. */
+export interface EducationProgressDetail {
+  readonly module: {
+    readonly id: string;
+    readonly version: string;
+    readonly language: LanguageCode;
+    readonly translationStatus: TranslationStatus;
+  };
+  readonly progressKey: string;
+  readonly pageIndex: number;
+  readonly pageCount: number;
+  /** Ids of the pages the person has opened, in the module's order. */
+  readonly pagesSeen: readonly string[];
+  /** The option chosen last for each knowledge-check question answered, by question id. */
+  readonly answers: Readonly<Record<string, KnowledgeCheckAnswer>>;
+  /** Time the module was on screen, over every visit, in milliseconds. */
+  readonly timeSpentMs: number;
+}
+
+/** The person finished an education module: the `pp-education-complete` detail. */
+export interface EducationCompleteDetail extends EducationProgressDetail {
+  /** ISO 8601 timestamp. */
+  readonly completedAt: string;
+}
+
 export interface PpEventMap {
   'pp-change': CustomEvent<ChangeDetail>;
   'pp-progress': CustomEvent<ProgressDetail>;
@@ -111,4 +149,7 @@ export interface PpEventMap {
   'pp-error': CustomEvent<ErrorDetail>;
   'pp-language-change': CustomEvent<LanguageChangeDetail>;
   'pp-kiosk-reset': CustomEvent<KioskResetDetail>;
+  'pp-pathway-action': CustomEvent<PathwayActionDetail>;
+  'pp-education-progress': CustomEvent<EducationProgressDetail>;
+  'pp-education-complete': CustomEvent<EducationCompleteDetail>;
 }

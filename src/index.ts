@@ -4,6 +4,8 @@ export { walkItems, isQuestion, isContainer, sourceLanguageOf } from './model/in
 export type { LanguageCode, TextMap } from './model/text.js';
 export { REGION_SETS, type Region, type RegionGroup, type RegionSet } from './model/region-sets.js';
 export { parseInstrument } from './model/parse-instrument.js';
+export { parseEducationModule, keyMessagesOf, knowledgeChecksOf, ILLUSTRATION_NAMES, type EducationModule, type EducationPage, type EducationBlock, type KnowledgeCheckAnswer } from './model/education.js';
+export { parsePathway, ROLES, ROLE_IDS, type Pathway, type PathwayStep, type PathwayMeta, type Role, type RoleId, type Duration, type Amount, type Decision, type StepLink } from './model/pathway.js';
 export { answerProblem, type AnswerProblem } from './model/validate-answer.js';
 export {
   QuestionnaireEngine,
@@ -14,7 +16,7 @@ export {
   type ValidationProblem,
   type EngineState,
 } from './engine/questionnaire-engine.js';
-export { scoreAnswers, bandOf, classify, raisedFlags, type Scores, type ScaleScore, type RaisedFlag } from './scoring/score.js';
+export { scoreAnswers, bandOf, classify, raisedFlags, importantChange, changeBetween, type Scores, type ScaleScore, type RaisedFlag, type ImportantChange } from './scoring/score.js';
 export {
   toQuestionnaireResponse,
   type QuestionnaireResponse,
@@ -24,4 +26,5 @@ export {
 export { fromFhirQuestionnaire, type FromFhirOptions } from './fhir/from-fhir-questionnaire.js';
 export { resolveLocale, directionOf, localText } from './i18n/locale.js';
 export { parseLocaleNumber, formatLocaleNumber } from './i18n/numbers.js';
+export { buildScoreChart, seriesFromResults, type ScoreSeries, type ScorePoint, type ScoreChart, type ScoreChartOptions, type ChartPanel, type ChartLine, type ChartPoint, type ChartBand, type Summary } from './charts/score-series.js';
 export * from './events.js';

@@ -38,6 +38,7 @@ import {
   type SubmitDetail,
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -89,6 +90,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @attr lang - Language of the form; otherwise the closest `[lang]` ancestor, then the browser's.
  * @attr draft-key - Key of the saved draft; defaults to the instrument's id and version.
  * @attr layout - `paged` (one question at a time) or `list` (all questions on one page).
+ * @attr heading-level - Level of the element's headings (1–6; default 2), to fit the page's outline.
  * @attr draft-max-age-days - Drafts older than this many days are discarded (default 14).
  * @attr accept-translations - Translation statuses to show (`official verified draft`); all when absent.
  *
@@ -157,6 +159,9 @@ export class PpQuestionnaire extends LitElement {
   @property({ attribute: 'accept-translations' }) acceptTranslations?: string;
 
   @property({ reflect: true }) layout: Layout = 'paged';
+
+  /** The level of the element's own headings (1–6), to fit the host page's outline; 2 by default. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   @property({ attribute: 'draft-max-age-days', type: Number }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
 
@@ -564,7 +569,7 @@ export class PpQuestionnaire extends LitElement {
         return this.renderFailure(this.failure!);
       case 'submitted':
         return html`<div part="done" class="done" role="status" tabindex="-1">
-          <h2>${msg('Thank you')}</h2>
+          ${heading(this.headingLevel, msg('Thank you'))}
           <p>${msg('You have answered all the questions.')}</p>
         </div>`;
       case 'ready':
@@ -600,7 +605,7 @@ export class PpQuestionnaire extends LitElement {
     const paged = engine.layout === 'paged';
     const advice = this.flagAdvice(engine);
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
-      <h2 part="title" class="title">${text(instrument.title)}</h2>
+      ${heading(this.headingLevel, text(instrument.title), 'title')}
       ${this.renderProgress(engine, lang)}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
       ${this.renderAdvice(advice.get(null))}

@@ -1,4 +1,4 @@
-import type { LanguageCode, TextMap } from './text.js';
+import type { LanguageCode, TextMap, Translation } from './text.js';
 
 export type ItemId = string;
 export type ScaleId = string;
@@ -18,13 +18,7 @@ export interface Coding {
   readonly display?: string;
 }
 
-export type TranslationStatus = 'official' | 'verified' | 'draft';
-
-export interface Translation {
-  readonly status: TranslationStatus;
-  /** Where the wording comes from, so a reviewer can check it word for word. */
-  readonly source: string;
-}
+export type { Translation, TranslationStatus } from './text.js';
 
 export interface Licence {
   /** `text-granted`: the licence lets us ship item wording; `bring-your-own-text`: it does not. */

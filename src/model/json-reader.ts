@@ -1,5 +1,7 @@
 import type { ContentProblem } from './content-error.js';
-import type { TextMap } from './text.js';
+import type { TextMap, Translation } from './text.js';
+
+const TRANSLATION_STATUSES = ['official', 'verified', 'draft'] as const;
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -65,6 +67,28 @@ export class JsonReader {
       this.report(path, `missing the source language "${sourceLanguage}"`);
     }
     return Object.fromEntries(entries);
+  }
+
+  /** The status and source of each of the content's languages, and of none other. */
+  translations(value: unknown, path: string, languages: readonly string[]): Record<string, Translation> | undefined {
+    const object = this.object(value, path);
+    if (!object) return undefined;
+    const result: Record<string, Translation> = {};
+    for (const lang of languages) {
+      const entryPath = childPath(path, lang);
+      if (!(lang in object)) {
+        this.report(path, `missing the translation status of "${lang}"`);
+        continue;
+      }
+      const entry = this.object(object[lang], entryPath);
+      const status = entry && this.oneOf(entry['status'], childPath(entryPath, 'status'), TRANSLATION_STATUSES);
+      const source = entry && this.string(entry['source'], childPath(entryPath, 'source'));
+      if (status && source) result[lang] = { status, source };
+    }
+    for (const lang of Object.keys(object)) {
+      if (!languages.includes(lang)) this.report(childPath(path, lang), `"${lang}" is not in languages`);
+    }
+    return result;
   }
 
   /** Reads an optional field: absent is fine, present must be valid. */

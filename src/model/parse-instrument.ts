@@ -19,7 +19,6 @@ import type {
   Scale,
   Scoring,
   ScoringMethod,
-  Translation,
 } from './instrument.js';
 import { itemScoreRange } from './item-score.js';
 import { childPath, JsonReader, type JsonObject } from './json-reader.js';
@@ -30,7 +29,6 @@ const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'dat
 const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
 const SCALE_OPERATORS = OPERATORS.filter((o): o is Exclude<ConditionOperator, 'exists'> => o !== 'exists');
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
-const TRANSLATION_STATUSES = ['official', 'verified', 'draft'] as const;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;
@@ -99,7 +97,7 @@ class InstrumentParser {
     const title = this.text(root['title'], 'title');
     const instructions = this.wording(root, 'instructions', '', false);
     const meta = this.meta(root['meta'], 'meta');
-    const translations = this.translations(root['translations'], 'translations');
+    const translations = reader.translations(root['translations'], 'translations', this.languages);
     const items = this.items(root['items'], 'items');
     if (items?.length === 0) reader.report('items', 'an instrument needs at least one item');
     const scoring = this.scoring(root['scoring'], 'scoring');
@@ -169,28 +167,6 @@ class InstrumentParser {
     return defined({ name, citation, licence: { kind, notice }, code, recallPeriod });
   }
 
-  private translations(value: unknown, path: string): Record<string, Translation> | undefined {
-    const { reader } = this;
-    const object = reader.object(value, path);
-    if (!object) return undefined;
-    const { languages } = this;
-    const result: Record<string, Translation> = {};
-    for (const lang of languages) {
-      const entryPath = childPath(path, lang);
-      if (!(lang in object)) {
-        reader.report(path, `missing the translation status of "${lang}"`);
-        continue;
-      }
-      const entry = reader.object(object[lang], entryPath);
-      const status = entry && reader.oneOf(entry['status'], childPath(entryPath, 'status'), TRANSLATION_STATUSES);
-      const source = entry && reader.string(entry['source'], childPath(entryPath, 'source'));
-      if (status && source) result[lang] = { status, source };
-    }
-    for (const lang of Object.keys(object)) {
-      if (!languages.includes(lang)) reader.report(childPath(path, lang), `"${lang}" is not in languages`);
-    }
-    return result;
-  }
 
   private coding(value: unknown, path: string): Coding | undefined {
     const { reader } = this;

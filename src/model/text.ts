@@ -3,3 +3,12 @@ export type LanguageCode = string;
 
 /** A content text in each language it exists in: `{"en": "...", "da": "..."}`. */
 export type TextMap = Readonly<Record<LanguageCode, string>>;
+
+/** How far a language's wording can be trusted; `official` only when it is the licence holder's, word for word. */
+export type TranslationStatus = 'official' | 'verified' | 'draft';
+
+export interface Translation {
+  readonly status: TranslationStatus;
+  /** Where the wording comes from, so a reviewer can check it word for word. */
+  readonly source: string;
+}

@@ -1,0 +1,587 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str } from '@lit/localize';
+import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
+import { ContentError } from '../../src/model/content-error.js';
+import {
+  answerTo,
+  citationsOf,
+  keyMessagesOf,
+  parseEducationModule,
+  sourceLanguageOfModule,
+  type EducationBlock,
+  type EducationModule,
+  type EducationPage,
+  type KnowledgeCheckAnswer,
+  type KnowledgeCheckBlock,
+} from '../../src/model/education.js';
+import type { TextMap } from '../../src/model/text.js';
+import { EducationProgressWriter, loadEducationProgress, type EducationProgressRecord } from '../../src/store/education-progress.js';
+import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, type ErrorDetail } from '../../src/events.js';
+import { defineElement } from '../shared/define.js';
+import { fetchJson } from '../shared/fetch-json.js';
+import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { tokens } from '../shared/tokens.js';
+import { ILLUSTRATIONS, illustrationStyles } from './illustrations.js';
+import { ReadAloudController, sentencesIn, type SpeechSynthesisLike } from './read-aloud.js';
+import { readableText } from './rich-text.js';
+import { styles } from './pp-education.styles.js';
+
+type Status = 'loading' | 'ready' | 'failed';
+
+/** A horizontal move at least this long (and mostly sideways) turns the page. */
+const SWIPE_MIN_PX = 50;
+
+/** Why the module could not be shown, as the element tells the host. */
+class LoadFailure extends Error {
+  constructor(readonly detail: ErrorDetail) {
+    super(detail.message);
+  }
+}
+
+async function fetchModule(url: string | undefined): Promise<unknown> {
+  if (!url) throw new LoadFailure({ code: 'content-unreachable', message: 'No module given: set the module property or the src attribute.' });
+  try {
+    return await fetchJson(url);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LoadFailure({ code: 'content-unreachable', message: `The module could not be loaded: ${reason}`, cause: error });
+  }
+}
+
+function parsed(json: unknown): EducationModule {
+  try {
+    return parseEducationModule(json);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    throw new LoadFailure({ code: 'content-invalid', message: error.message, problems: error.problems, cause: error });
+  }
+}
+
+/**
+ * A pain-education module: short pages of text, drawings, key messages and knowledge checks,
+ * with read-aloud, progress saved on the device, and a print view of every page.
+ *
+ * @summary Shows a pain-neuroscience education module page by page.
+ * @tag pp-education
+ *
+ * @attr src - URL of an education module JSON file.
+ * @attr lang - Language of the module; otherwise the closest `[lang]` ancestor, then the browser's.
+ * @attr progress-key - Key of the saved progress; defaults to the module's id and version.
+ *
+ * @event pp-education-progress - The page changed or a question was answered. Detail: `EducationProgressDetail`.
+ * @event pp-education-complete - The person finished the module. Detail: `EducationCompleteDetail`.
+ * @event pp-error - Bad content or storage trouble. Detail: `ErrorDetail` with a `code`.
+ *
+ * @csspart module - The article around everything.
+ * @csspart title - The module's title.
+ * @csspart progress - The "Page 2 of 7" text and bar.
+ * @csspart read-aloud - The read-aloud buttons and message.
+ * @csspart page - One page.
+ * @csspart heading - A heading on a page.
+ * @csspart paragraph - A paragraph of text.
+ * @csspart key-message - A key message.
+ * @csspart illustration - A drawing.
+ * @csspart callout - A boxed tip or warning.
+ * @csspart knowledge-check - A knowledge-check question (a fieldset).
+ * @csspart option - One answer option of a knowledge check.
+ * @csspart feedback - The feedback on the chosen option.
+ * @csspart key-messages - The list of key messages on the summary page.
+ * @csspart sources - The sources of the key messages, on the summary page.
+ * @csspart speaking - The sentence being read aloud.
+ * @csspart navigation - The row of Back / Next / Finish buttons.
+ * @csspart done - The message shown when the module is finished.
+ * @csspart error - The message shown when the module cannot be used.
+ *
+ * @cssprop --pp-font-family - Font of all text.
+ * @cssprop --pp-font-size - Base font size (default 1.125rem).
+ * @cssprop --pp-color-text - Text colour.
+ * @cssprop --pp-color-muted - Secondary text colour.
+ * @cssprop --pp-color-background - Background colour.
+ * @cssprop --pp-color-surface - Background of key messages, callouts and options.
+ * @cssprop --pp-color-border - Borders.
+ * @cssprop --pp-color-accent - Buttons, key messages, progress.
+ * @cssprop --pp-color-on-accent - Text on the accent colour.
+ * @cssprop --pp-color-selected - Background of the chosen option.
+ * @cssprop --pp-color-correct - Border of a correctly chosen option.
+ * @cssprop --pp-color-highlight - Background of the sentence being read aloud.
+ * @cssprop --pp-color-error - Border of the message shown when the module cannot be used.
+ * @cssprop --pp-color-focus - Focus outline.
+ * @cssprop --pp-radius - Corner radius.
+ * @cssprop --pp-space - Base spacing.
+ * @cssprop --pp-target-size - Minimum size of touch targets (default 3rem).
+ * @cssprop --pp-max-width - Maximum width of the module.
+ * @cssprop --pp-illustration-ink - Outlines of the drawings.
+ * @cssprop --pp-illustration-background - Background of the drawings.
+ * @cssprop --pp-illustration-primary - Main fill colour of the drawings.
+ * @cssprop --pp-illustration-warm - Warm fill colour of the drawings.
+ * @cssprop --pp-illustration-calm - Calm fill colour of the drawings.
+ * @cssprop --pp-illustration-alert - Alert fill colour of the drawings.
+ */
+export class PpEducation extends LitElement {
+  static override styles = [tokens, illustrationStyles, styles];
+
+  /** URL of a module JSON file. */
+  @property() src?: string;
+
+  /** A module object (raw JSON or already parsed); takes precedence over `src`. */
+  @property({ attribute: false }) module?: unknown;
+
+  /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
+  @property({ attribute: 'lang' }) language?: string;
+
+  @property({ attribute: 'progress-key' }) progressKey?: string;
+
+  /** The speech synthesis used for read-aloud; the browser's by default. */
+  @property({ attribute: false }) speechSynthesis: SpeechSynthesisLike | undefined = globalThis.speechSynthesis;
+
+  @state() private status: Status = 'loading';
+  @state() private failure?: ErrorDetail;
+  @state() private pageIndex = 0;
+  @state() private pagesSeen: ReadonlySet<string> = new Set();
+  /** The chosen option's id by question id. */
+  @state() private answers: ReadonlyMap<string, string> = new Map();
+  @state() private completedAt?: string;
+
+  private content?: EducationModule;
+  private loadGeneration = 0;
+  private storageFailureReported = false;
+  /** Time on screen in earlier visits and stretches, and when the current stretch began. */
+  private timeBeforeMs = 0;
+  private shownSince?: number;
+  private swipeStart?: { readonly pointerId: number; readonly x: number; readonly y: number };
+  private readonly progressWriter = new EducationProgressWriter((error) => this.reportStorageFailure(error));
+  private readonly readAloud = new ReadAloudController(this, () => this.speechSynthesis);
+
+  /** Resolves when the progress so far is durable in IndexedDB (or storage failed). */
+  progressSaved(): Promise<void> {
+    return this.progressWriter.flush();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.startClock();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.stopClock();
+    if (this.status === 'ready') this.saveProgress();
+  }
+
+  private readonly onVisibilityChange = () => {
+    if (document.hidden) {
+      this.stopClock();
+      if (this.status === 'ready') this.saveProgress();
+    } else this.startClock();
+  };
+
+  private startClock(): void {
+    if (!document.hidden) this.shownSince ??= performance.now();
+  }
+
+  private stopClock(): void {
+    this.timeBeforeMs = this.timeSpentMs;
+    this.shownSince = undefined;
+  }
+
+  private get timeSpentMs(): number {
+    return Math.round(this.timeBeforeMs + (this.shownSince === undefined ? 0 : performance.now() - this.shownSince));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((['src', 'module', 'progressKey'] as const).some((key) => changed.has(key))) void this.load();
+    if (changed.has('language')) this.readAloud.stop();
+  }
+
+  /** The language the host asked for: the element's `lang`, else the closest `[lang]` ancestor's. */
+  private get requestedLanguage(): string | undefined {
+    return this.language || this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+
+  private get locale(): string {
+    const wanted = [this.requestedLanguage, ...navigator.languages];
+    if (!this.content) return resolveLocale(wanted, UI_LOCALES, 'en');
+    return resolveLocale(wanted, this.content.languages, sourceLanguageOfModule(this.content));
+  }
+
+  private get resolvedProgressKey(): string {
+    return this.progressKey || `${this.content!.id}@${this.content!.version}`;
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.loadGeneration;
+    const isCurrent = () => generation === this.loadGeneration;
+    this.readAloud.stop();
+    this.status = 'loading';
+    this.failure = undefined;
+    let content: EducationModule;
+    try {
+      content = parsed(this.module ?? (await fetchModule(this.src)));
+    } catch (error) {
+      if (!isCurrent()) return;
+      if (!(error instanceof LoadFailure)) throw error;
+      this.content = undefined;
+      this.failure = error.detail;
+      this.status = 'failed';
+      this.emit(PpEvents.error, error.detail);
+      return;
+    }
+    if (!isCurrent()) return;
+    this.content = content;
+    const saved = await this.readProgress();
+    if (!isCurrent()) return;
+    this.restore(content, saved);
+    this.status = 'ready';
+    this.pagesSeen = new Set([...this.pagesSeen, content.pages[this.pageIndex]!.id]);
+    this.saveProgress();
+    this.emitProgress();
+  }
+
+  private async readProgress(): Promise<EducationProgressRecord | undefined> {
+    try {
+      return await loadEducationProgress(this.resolvedProgressKey);
+    } catch (error) {
+      this.reportStorageFailure(error);
+      return undefined;
+    }
+  }
+
+  /** Applies saved progress, keeping only pages and answers the module still has. */
+  private restore(content: EducationModule, saved: EducationProgressRecord | undefined): void {
+    const usable = saved?.moduleId === content.id ? saved : undefined;
+    const pageIds = content.pages.map((page) => page.id);
+    this.pageIndex = Math.max(0, pageIds.indexOf(usable?.pageId ?? ''));
+    this.pagesSeen = new Set(usable?.pagesSeen.filter((id) => pageIds.includes(id)));
+    this.answers = new Map(Object.entries(usable?.answers ?? {}).filter(([question, option]) => answerTo(content, question, option)));
+    this.completedAt = usable?.moduleVersion === content.version ? usable.completedAt : undefined;
+    this.timeBeforeMs = usable?.timeSpentMs ?? 0;
+    this.shownSince = undefined;
+    if (this.isConnected) this.startClock();
+  }
+
+  private reportStorageFailure(error: unknown): void {
+    if (this.storageFailureReported) return;
+    this.storageFailureReported = true;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.emit<ErrorDetail>(PpEvents.error, {
+      code: 'storage-unavailable',
+      message: `Progress cannot be saved in this browser (${reason}); the module keeps working, but a reload starts it again.`,
+      cause: error,
+    });
+  }
+
+  private saveProgress(): void {
+    const content = this.content!;
+    void this.progressWriter.save({
+      key: this.resolvedProgressKey,
+      moduleId: content.id,
+      moduleVersion: content.version,
+      pageId: content.pages[this.pageIndex]!.id,
+      pagesSeen: this.orderedPagesSeen(),
+      answers: Object.fromEntries(this.answers),
+      timeSpentMs: this.timeSpentMs,
+      ...(this.completedAt ? { completedAt: this.completedAt } : {}),
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
+  private orderedPagesSeen(): string[] {
+    return this.content!.pages.map((page) => page.id).filter((id) => this.pagesSeen.has(id));
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private progressDetail(): EducationProgressDetail {
+    const content = this.content!;
+    const language = this.locale;
+    const answers: Record<string, KnowledgeCheckAnswer> = {};
+    for (const [question, option] of this.answers) answers[question] = answerTo(content, question, option)!;
+    return {
+      module: { id: content.id, version: content.version, language, translationStatus: content.translations[language]?.status ?? 'draft' },
+      progressKey: this.resolvedProgressKey,
+      pageIndex: this.pageIndex,
+      pageCount: content.pages.length,
+      pagesSeen: this.orderedPagesSeen(),
+      answers,
+      timeSpentMs: this.timeSpentMs,
+    };
+  }
+
+  private emitProgress(): void {
+    this.emit<EducationProgressDetail>(PpEvents.educationProgress, this.progressDetail());
+  }
+
+  private async goToPage(pageIndex: number): Promise<void> {
+    const content = this.content!;
+    if (pageIndex < 0 || pageIndex >= content.pages.length || pageIndex === this.pageIndex) return;
+    this.readAloud.stop();
+    this.pageIndex = pageIndex;
+    this.pagesSeen = new Set([...this.pagesSeen, content.pages[pageIndex]!.id]);
+    this.saveProgress();
+    this.emitProgress();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.page:not([hidden])')?.focus();
+  }
+
+  private answer(check: KnowledgeCheckBlock, optionId: string): void {
+    this.answers = new Map([...this.answers, [check.id, optionId]]);
+    this.saveProgress();
+    this.emitProgress();
+  }
+
+  private finish(): void {
+    this.completedAt ??= new Date().toISOString();
+    this.saveProgress();
+    this.emit<EducationCompleteDetail>(PpEvents.educationComplete, { ...this.progressDetail(), completedAt: this.completedAt });
+  }
+
+  /** Arrow keys turn the page the way the text runs: in right-to-left text, ArrowLeft goes forward. */
+  private onPagesKeydown(event: KeyboardEvent): void {
+    if (event.target instanceof HTMLInputElement || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const step = this.forwardStep({ ArrowRight: 1, ArrowLeft: -1 }[event.key]);
+    if (step === undefined) return;
+    event.preventDefault();
+    void this.goToPage(this.pageIndex + step);
+  }
+
+  /** A step in screen terms (+1 = rightwards) as a step in reading order. */
+  private forwardStep(rightwards: number | undefined): number | undefined {
+    if (rightwards === undefined) return undefined;
+    return directionOf(this.locale) === 'rtl' ? -rightwards : rightwards;
+  }
+
+  /**
+   * Swipes by touch or pen; a mouse drag selects text instead, as readers expect. Swiping
+   * towards the start of the text (leftwards in left-to-right text) shows the next page.
+   */
+  private onPointerDown(event: PointerEvent): void {
+    if (event.pointerType === 'mouse' || !event.isPrimary) return;
+    this.swipeStart = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    const start = this.swipeStart;
+    this.swipeStart = undefined;
+    if (!start || start.pointerId !== event.pointerId) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < 2 * Math.abs(dy)) return;
+    void this.goToPage(this.pageIndex + this.forwardStep(dx < 0 ? 1 : -1)!);
+  }
+
+  private onPointerCancel(): void {
+    this.swipeStart = undefined;
+  }
+
+  private toggleReadAloud(): void {
+    const { readAloud } = this;
+    if (readAloud.state === 'speaking') readAloud.pause();
+    else if (readAloud.state === 'paused') readAloud.resume();
+    else {
+      const page = this.renderRoot.querySelector<HTMLElement>('.page:not([hidden])')!;
+      void readAloud.start(sentencesIn(page), this.locale);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.locale;
+    // Buttons and messages follow the content's language, so one language is on screen at a time.
+    return inLocale(uiLocaleFor(lang), () => html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody(lang)}</div>`);
+  }
+
+  private renderBody(lang: string): TemplateResult {
+    switch (this.status) {
+      case 'loading':
+        return html`<p class="loading" role="status">${msg('Loading the module…')}</p>`;
+      case 'failed':
+        return this.renderFailure(this.failure!);
+      case 'ready':
+        return this.renderModule(this.content!, lang);
+    }
+  }
+
+  /** A plain sentence for the person, and the details (for staff and editors) one click away. */
+  private renderFailure(failure: ErrorDetail): TemplateResult {
+    return html`<div part="error" class="failure" role="alert">
+      <p><strong>${msg('This module cannot be shown right now.')}</strong></p>
+      <p>${msg('Please tell a member of staff.')}</p>
+      <details>
+        <summary>${msg('Details for staff')}</summary>
+        <p>${failure.message.split('\n')[0]}</p>
+        ${failure.problems
+          ? html`<ul>
+              ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
+            </ul>`
+          : nothing}
+      </details>
+    </div>`;
+  }
+
+  private renderModule(content: EducationModule, lang: string): TemplateResult {
+    const text = (map: TextMap) => localText(map, lang, sourceLanguageOfModule(content));
+    const isLastPage = this.pageIndex === content.pages.length - 1;
+    return html`<article part="module" aria-labelledby="module-title">
+      <h2 part="title" class="title" id="module-title">${text(content.title)}</h2>
+      ${this.renderProgress(content, lang)} ${this.renderReadAloud(lang)}
+      <div
+        class="pages"
+        @keydown=${this.onPagesKeydown}
+        @pointerdown=${this.onPointerDown}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${this.onPointerCancel}
+      >
+        ${content.pages.map((page, i) => this.renderPage(content, page, i, lang, text))}
+      </div>
+      <nav part="navigation" class="navigation" aria-label=${msg('Pages')}>
+        ${this.pageIndex > 0
+          ? html`<button type="button" class="secondary" @click=${() => this.goToPage(this.pageIndex - 1)}>
+              ${msg('Back', { desc: 'Button: go to the previous question' })}
+            </button>`
+          : nothing}
+        ${isLastPage
+          ? html`<button type="button" class="primary" @click=${this.finish}>${msg('Finish')}</button>`
+          : html`<button type="button" class="primary" @click=${() => this.goToPage(this.pageIndex + 1)}>${msg('Next')}</button>`}
+      </nav>
+      <p part="done" class="done" role="status">${this.completedAt && isLastPage ? msg('Well done: you have finished this module.') : nothing}</p>
+    </article>`;
+  }
+
+  private pageLabel(content: EducationModule, lang: string): string {
+    const number = new Intl.NumberFormat(lang);
+    return msg(str`Page ${number.format(this.pageIndex + 1)} of ${number.format(content.pages.length)}`);
+  }
+
+  private renderProgress(content: EducationModule, lang: string): TemplateResult {
+    const fraction = (this.pageIndex + 1) / content.pages.length;
+    return html`<div part="progress" class="progress">
+      <span role="status">${this.pageLabel(content, lang)}</span>
+      <div class="bar" aria-hidden="true"><div class="bar-fill" style=${styleMap({ inlineSize: `${fraction * 100}%` })}></div></div>
+    </div>`;
+  }
+
+  private renderReadAloud(lang: string): TemplateResult | typeof nothing {
+    if (!this.speechSynthesis) return nothing;
+    const { state } = this.readAloud;
+    const label = state === 'speaking' ? msg('Pause reading') : state === 'paused' ? msg('Resume reading') : msg('Read aloud');
+    const language = new Intl.DisplayNames([uiLocaleFor(lang)], { type: 'language' }).of(lang) ?? lang;
+    // One toggle button whose label changes, so that keyboard focus stays on it.
+    return html`<div part="read-aloud" class="read-aloud">
+      <button type="button" class="secondary" @click=${this.toggleReadAloud}>
+        <span aria-hidden="true">${state === 'speaking' ? '❚❚' : '▶'}</span> ${label}
+      </button>
+      ${state === 'speaking' || state === 'paused'
+        ? html`<button type="button" class="secondary" @click=${() => this.readAloud.stop()}>${msg('Stop reading')}</button>`
+        : nothing}
+      <p class="read-aloud-message" role="status">
+        ${state === 'no-voice' ? msg(str`Read-aloud is not available in ${language} on this device.`) : nothing}
+      </p>
+    </div>`;
+  }
+
+  private renderPage(content: EducationModule, page: EducationPage, index: number, lang: string, text: (map: TextMap) => string): TemplateResult {
+    const headingId = `heading-${page.id}`;
+    // Every page is in the DOM, hidden but the current one, so that printing shows them all.
+    return html`<section
+      part="page"
+      class="page ${page.kind}"
+      data-page=${page.id}
+      ?hidden=${index !== this.pageIndex}
+      tabindex="-1"
+      aria-labelledby=${headingId}
+    >
+      ${page.blocks.map((block, i) => this.renderBlock(block, i === 0 ? headingId : undefined, lang, text))}
+      ${page.kind === 'summary' ? this.renderSummary(content, lang, text) : nothing}
+    </section>`;
+  }
+
+  private renderBlock(block: EducationBlock, pageHeadingId: string | undefined, lang: string, text: (map: TextMap) => string): TemplateResult {
+    const opensInNewTabLabel = msg('opens in a new tab');
+    switch (block.type) {
+      case 'heading':
+        return pageHeadingId
+          ? html`<h3 part="heading" class="page-heading" id=${pageHeadingId} data-readable>${readableText(text(block.text), lang)}</h3>`
+          : html`<h4 part="heading" data-readable>${readableText(text(block.text), lang)}</h4>`;
+      case 'paragraph':
+        return html`<div part="paragraph" class="paragraph" data-readable>${readableText(text(block.text), lang, { markdown: true, opensInNewTabLabel })}</div>`;
+      case 'key-message':
+        return html`<div part="key-message" class="key-message" data-key-message=${block.id}>
+          <p class="key-message-label">${msg('Key message')}</p>
+          <p data-readable>${readableText(text(block.text), lang)}</p>
+        </div>`;
+      case 'illustration': {
+        const illustration = ILLUSTRATIONS[block.name];
+        return html`<figure part="illustration" class="illustration ${illustration.mirrorInRtl ? 'mirror' : ''}">
+          <svg viewBox="0 0 240 160" role="img" aria-label=${text(block.alt)}>${illustration.drawing}</svg>
+        </figure>`;
+      }
+      case 'callout':
+        // A note, not an <aside>: a landmark per tip would clutter the landmark list of the page.
+        return html`<div part="callout" class="callout" role="note">
+          ${block.title ? html`<p class="callout-title" data-readable>${readableText(text(block.title), lang)}</p>` : nothing}
+          <div data-readable>${readableText(text(block.text), lang, { markdown: true, opensInNewTabLabel })}</div>
+        </div>`;
+      case 'knowledge-check':
+        return this.renderKnowledgeCheck(block, lang, text);
+    }
+  }
+
+  private renderKnowledgeCheck(check: KnowledgeCheckBlock, lang: string, text: (map: TextMap) => string): TemplateResult {
+    const chosen = check.options.find((option) => option.id === this.answers.get(check.id));
+    const feedbackId = `feedback-${check.id}`;
+    return html`<fieldset part="knowledge-check" class="knowledge-check" data-question=${check.id}>
+      <legend data-readable>${readableText(text(check.question), lang)}</legend>
+      <div class="options">
+        ${check.options.map(
+          (option) => html`<label
+            part="option"
+            class="option"
+            data-option=${option.id}
+            data-verdict=${option === chosen ? (option.correct ? 'correct' : 'not-quite') : nothing}
+          >
+            <input
+              type="radio"
+              name="question-${check.id}"
+              value=${option.id}
+              .checked=${live(option === chosen)}
+              aria-describedby=${feedbackId}
+              @change=${() => this.answer(check, option.id)}
+            />
+            <span data-readable>${readableText(text(option.text), lang)}</span>
+          </label>`,
+        )}
+      </div>
+      <div part="feedback" class="feedback" id=${feedbackId} role="status">
+        ${chosen
+          ? html`<p data-verdict=${chosen.correct ? 'correct' : 'not-quite'}>
+              <strong>${chosen.correct ? msg('That’s right.') : msg('Not quite.')}</strong> ${text(chosen.feedback)}
+            </p>`
+          : nothing}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderSummary(content: EducationModule, lang: string, text: (map: TextMap) => string): TemplateResult {
+    return html`<ul part="key-messages" class="key-messages">
+        ${keyMessagesOf(content).map((message) => html`<li data-readable>${readableText(text(message.text), lang)}</li>`)}
+      </ul>
+      <h4 class="sources-heading">${msg('Where these messages come from')}</h4>
+      <ol part="sources" class="sources" dir="auto">
+        ${citationsOf(content).map((citation) => html`<li>${citation}</li>`)}
+      </ol>`;
+  }
+}
+
+defineElement('pp-education', PpEducation);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pp-education': PpEducation;
+  }
+}
