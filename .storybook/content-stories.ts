@@ -85,7 +85,9 @@ export default {
     element[${JSON.stringify(kind.property)}] = content;
     element.lang = lang;
     // A fresh key per render, so a story never opens on an earlier preview's saved state.
-    element.setAttribute('draft-key', 'storybook-' + crypto.randomUUID());
+    const key = 'storybook-' + crypto.randomUUID();
+    element.setAttribute('draft-key', key);
+    element.setAttribute('progress-key', key);
     story.append(element);
     return story;
   },

@@ -8,7 +8,9 @@ import { ContentError } from '../../src/model/content-error.js';
 import { parseKioskSequence, type KioskScreen, type KioskSequence } from '../../src/model/kiosk.js';
 import type { TextMap } from '../../src/model/text.js';
 import { deleteDraftsWithPrefix } from '../../src/store/drafts.js';
+import { deleteEducationProgressWithPrefix } from '../../src/store/education-progress.js';
 import { clearHistory } from '../../src/store/history.js';
+import '../pp-education/pp-education.js';
 import '../pp-language-picker/pp-language-picker.js';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { defineElement } from '../shared/define.js';
@@ -25,6 +27,7 @@ const SESSION_PREFIX = 'kiosk-';
 /** Elements that save a person's work and can say when it is durable. */
 interface SavingElement extends HTMLElement {
   draftSaved?: () => Promise<void>;
+  progressSaved?: () => Promise<void>;
 }
 
 /**
@@ -140,7 +143,9 @@ export class PpKiosk extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // What an earlier session left behind (e.g. the tablet lost power) is nobody's to see.
-    deleteDraftsWithPrefix(SESSION_PREFIX).catch((error: unknown) => this.reportStorage(error));
+    Promise.all([deleteDraftsWithPrefix(SESSION_PREFIX), deleteEducationProgressWithPrefix(SESSION_PREFIX)]).catch((error: unknown) =>
+      this.reportStorage(error),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -200,13 +205,16 @@ export class PpKiosk extends LitElement {
     const finished = this.session;
     // Pending draft writes finish first, so none lands after the deletion below.
     const saving = [...this.renderRoot.querySelectorAll<SavingElement>('pp-questionnaire, pp-education')];
-    await Promise.all(saving.map((element) => element.draftSaved?.().catch(() => undefined)));
+    await Promise.all(saving.map((element) => (element.draftSaved ?? element.progressSaved)?.call(element).catch(() => undefined)));
     this.closeWarning();
     this.session = crypto.randomUUID();
     this.stepIndex = 0;
     this.language = this.parsed?.languages[0] ?? 'en';
     await this.show('start');
-    await Promise.all([deleteDraftsWithPrefix(`${SESSION_PREFIX}${finished}`), clearHistory()]).catch((error: unknown) => this.reportStorage(error));
+    const prefix = `${SESSION_PREFIX}${finished}`;
+    await Promise.all([deleteDraftsWithPrefix(prefix), deleteEducationProgressWithPrefix(prefix), clearHistory()]).catch((error: unknown) =>
+      this.reportStorage(error),
+    );
     this.resetting = false;
     this.dispatchEvent(new CustomEvent<KioskResetDetail>(PpEvents.kioskReset, { detail: { reason }, bubbles: true, composed: true }));
   }

@@ -70,3 +70,9 @@ export class EducationProgressWriter {
     return this.last;
   }
 }
+
+/** Deletes the progress of every key starting with `prefix`, e.g. a finished kiosk session's. */
+export async function deleteEducationProgressWithPrefix(prefix: string): Promise<void> {
+  const db = await openDatabase();
+  await db.delete('progress', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+}

@@ -107,6 +107,24 @@ describe('<pp-kiosk>', () => {
     expect(questionnaire(el)!.answers).to.deep.equal({ 'nrs-pain': 2 });
   });
 
+  it('runs an education module as a step and clears its saved progress on reset', async () => {
+    const sequence = await (await fetch(SEQUENCE)).json();
+    sequence.steps = [{ module: '/content/education/pain-is-a-protector.json' }];
+    const el = await fixture<PpKiosk>(html`<pp-kiosk .sequence=${sequence}></pp-kiosk>`);
+    await waitUntil(() => heading(el) === 'Welcome');
+    await begin(el);
+    button(el, 'I agree').click();
+    await waitUntil(() => root(el).querySelector('pp-education')?.shadowRoot?.querySelector('button'), 'the module did not render');
+    const module = root(el).querySelector('pp-education') as HTMLElement & { progressSaved(): Promise<void> };
+    expect(module.getAttribute('progress-key')).to.match(/^kiosk-/);
+    [...module.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Next')!.click();
+    await module.progressSaved();
+    const db = await openDatabase();
+    expect(await db.getAll('progress')).to.have.length(1);
+    await el.reset('finished');
+    expect(await db.getAll('progress'), 'no progress of the last person remains').to.deep.equal([]);
+  });
+
   it('clears what an earlier session left behind when it starts', async () => {
     const db = await openDatabase();
     await db.put('drafts', { draftKey: 'kiosk-old-0', instrumentId: 'nrs-11', instrumentVersion: '1', answers: { x: 1 }, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
