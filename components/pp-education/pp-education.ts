@@ -21,6 +21,7 @@ import type { TextMap } from '../../src/model/text.js';
 import { EducationProgressWriter, loadEducationProgress, type EducationProgressRecord } from '../../src/store/education-progress.js';
 import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, type ErrorDetail } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -401,28 +402,12 @@ export class PpEducation extends LitElement {
       case 'loading':
         return html`<p class="loading" role="status">${msg('Loading the module…')}</p>`;
       case 'failed':
-        return this.renderFailure(this.failure!);
+        return failureMessage(msg('This module cannot be shown right now.'), this.failure);
       case 'ready':
         return this.renderModule(this.content!, lang);
     }
   }
 
-  /** A plain sentence for the person, and the details (for staff and editors) one click away. */
-  private renderFailure(failure: ErrorDetail): TemplateResult {
-    return html`<div part="error" class="failure" role="alert">
-      <p><strong>${msg('This module cannot be shown right now.')}</strong></p>
-      <p>${msg('Please tell a member of staff.')}</p>
-      <details>
-        <summary>${msg('Details for staff')}</summary>
-        <p>${failure.message.split('\n')[0]}</p>
-        ${failure.problems
-          ? html`<ul>
-              ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
-            </ul>`
-          : nothing}
-      </details>
-    </div>`;
-  }
 
   private renderModule(content: EducationModule, lang: string): TemplateResult {
     const text = (map: TextMap) => localText(map, lang, sourceLanguageOfModule(content));

@@ -14,6 +14,7 @@ import '../pp-education/pp-education.js';
 import '../pp-language-picker/pp-language-picker.js';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { defineElement } from '../shared/define.js';
+import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -245,15 +246,7 @@ export class PpKiosk extends LitElement {
 
   private renderScreen(): TemplateResult {
     if (this.screen === 'failed') {
-      return html`<div role="alert">
-        <h2 tabindex="-1">${msg('This questionnaire cannot be shown right now.')}</h2>
-        <p>${msg('Please tell a member of staff.')}</p>
-        <details>
-          <summary>${msg('Details for staff')}</summary>
-          <p>${this.failure?.message.split('\n')[0]}</p>
-          ${this.failure?.problems ? html`<ul>${this.failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}</ul>` : nothing}
-        </details>
-      </div>`;
+      return failureMessage(msg('This questionnaire cannot be shown right now.'), this.failure);
     }
     const sequence = this.parsed;
     if (!sequence) return html`<p role="status">${msg('Loading…')}</p>`;

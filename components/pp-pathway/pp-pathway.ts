@@ -9,6 +9,7 @@ import { ContentError } from '../../src/model/content-error.js';
 import { parsePathway, ROLES, type Decision, type Pathway, type PathwayStep, type StepLink } from '../../src/model/pathway.js';
 import type { TextMap } from '../../src/model/text.js';
 import { defineElement } from '../shared/define.js';
+import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -251,7 +252,7 @@ export class PpPathway extends LitElement {
   }
 
   private renderBody(lang: string): TemplateResult {
-    if (this.failure) return this.renderFailure(this.failure);
+    if (this.failure) return failureMessage(msg('This care pathway cannot be shown right now.'), this.failure);
     if (!this.parsed) return html`<p role="status">${msg('Loading the care pathway…')}</p>`;
     const pathway = this.parsed;
     const text = (map: TextMap) => localText(map, lang, pathway.languages[0]!);
@@ -416,22 +417,6 @@ export class PpPathway extends LitElement {
     return html`<div part="action" class="inline-action" id="action-${action.stepId}">${content}</div>`;
   }
 
-  /** A plain sentence for the person, and the details (for staff and editors) one click away. */
-  private renderFailure(failure: ErrorDetail): TemplateResult {
-    return html`<div part="error" class="failure" role="alert">
-      <p><strong>${msg('This care pathway cannot be shown right now.')}</strong></p>
-      <p>${msg('Please tell a member of staff.')}</p>
-      <details>
-        <summary>${msg('Details for staff')}</summary>
-        <p>${failure.message.split('\n')[0]}</p>
-        ${failure.problems
-          ? html`<ul>
-              ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
-            </ul>`
-          : nothing}
-      </details>
-    </div>`;
-  }
 }
 
 defineElement('pp-pathway', PpPathway);

@@ -38,6 +38,7 @@ import {
   type SubmitDetail,
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { failureMessage } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -566,7 +567,7 @@ export class PpQuestionnaire extends LitElement {
       case 'loading':
         return html`<p class="loading" role="status">${msg('Loading the questionnaire…')}</p>`;
       case 'failed':
-        return this.renderFailure(this.failure!);
+        return failureMessage(msg('This questionnaire cannot be shown right now.'), this.failure);
       case 'submitted':
         return html`<div part="done" class="done" role="status" tabindex="-1">
           ${heading(this.headingLevel, msg('Thank you'))}
@@ -577,22 +578,6 @@ export class PpQuestionnaire extends LitElement {
     }
   }
 
-  /** A plain sentence for the person, and the details (for staff and editors) one click away. */
-  private renderFailure(failure: ErrorDetail): TemplateResult {
-    return html`<div part="error" class="failure" role="alert">
-      <p><strong>${msg('This questionnaire cannot be shown right now.')}</strong></p>
-      <p>${msg('Please tell a member of staff.')}</p>
-      <details>
-        <summary>${msg('Details for staff')}</summary>
-        <p>${failure.message.split('\n')[0]}</p>
-        ${failure.problems
-          ? html`<ul>
-              ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
-            </ul>`
-          : nothing}
-      </details>
-    </div>`;
-  }
 
   private renderForm(engine: QuestionnaireEngine, lang: string): TemplateResult {
     const { instrument } = engine;

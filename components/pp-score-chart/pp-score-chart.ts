@@ -10,6 +10,7 @@ import { sourceLanguageOf, type Instrument } from '../../src/model/instrument.js
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { addToHistory, resultKeyOf, historyOf } from '../../src/store/history.js';
 import { defineElement } from '../shared/define.js';
+import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -265,25 +266,11 @@ export class PpScoreChart extends LitElement {
 
   private renderBody(): TemplateResult | TemplateResult[] {
     if (this.status === 'loading') return html`<p class="loading" role="status">${msg('Loading the chart…')}</p>`;
-    if (this.status === 'failed') return this.renderFailure(this.failure!);
+    if (this.status === 'failed') return failureMessage(msg('This chart cannot be shown right now.'), this.failure, { tellStaff: false });
     if (!this.model?.panels.length) return html`<p part="empty" class="empty">${msg('No scores to show yet.')}</p>`;
     return this.model.panels.map((panel) => this.renderPanel(panel));
   }
 
-  private renderFailure(failure: ErrorDetail): TemplateResult {
-    return html`<div part="error" class="failure" role="alert">
-      <p><strong>${msg('This chart cannot be shown right now.')}</strong></p>
-      <details>
-        <summary>${msg('Details for staff')}</summary>
-        <p>${failure.message.split('\n')[0]}</p>
-        ${failure.problems
-          ? html`<ul>
-              ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
-            </ul>`
-          : nothing}
-      </details>
-    </div>`;
-  }
 
   private renderPanel(panel: ChartPanel): TemplateResult {
     const summary = panelSummary(panel);

@@ -1,0 +1,23 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { ErrorDetail } from '../../src/events.js';
+
+/**
+ * What an element shows when its content cannot be used: a plain sentence for the person, and
+ * the details (for staff and editors) one click away. Render it inside `inLocale()`.
+ */
+export function failureMessage(headline: string, failure: ErrorDetail | undefined, { tellStaff = true } = {}): TemplateResult {
+  return html`<div part="error" class="failure" role="alert">
+    <p><strong>${headline}</strong></p>
+    ${tellStaff ? html`<p>${msg('Please tell a member of staff.')}</p>` : nothing}
+    <details>
+      <summary>${msg('Details for staff')}</summary>
+      <p>${failure?.message.split('\n')[0]}</p>
+      ${failure?.problems
+        ? html`<ul>
+            ${failure.problems.map((p) => html`<li><code>${p.path || '(root)'}</code>: ${p.message}</li>`)}
+          </ul>`
+        : nothing}
+    </details>
+  </div>`;
+}
