@@ -1,6 +1,5 @@
-import { ContentError } from './content-error.js';
 import type { Translation } from './instrument.js';
-import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import { childPath, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import type { LanguageCode, TextMap } from './text.js';
 
 /**
@@ -149,22 +148,13 @@ export const citationsOf = (module: EducationModule): string[] => [...new Set(mo
 
 const BLOCK_TYPES = ['heading', 'paragraph', 'key-message', 'illustration', 'callout', 'knowledge-check'] as const;
 const PAGE_KINDS: readonly PageKind[] = ['content', 'summary'];
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Validates an education module file and returns it typed.
  * Throws a `ContentError` listing every problem with its JSON path.
  */
 export function parseEducationModule(json: unknown): EducationModule {
-  const reader = new JsonReader();
-  const root = reader.object(json, '');
-  if (!root) throw new ContentError('Education module', reader.problems);
-  const module = new EducationParser(reader, root).parse();
-  if (reader.problems.length > 0 || !module) {
-    const id = typeof root['id'] === 'string' ? ` "${root['id']}"` : '';
-    throw new ContentError(`Education module${id}`, reader.problems);
-  }
-  return module;
+  return parseContent(json, 'Education module', (reader, root) => new EducationParser(reader, root).parse());
 }
 
 class EducationParser {
@@ -179,18 +169,12 @@ class EducationParser {
     private readonly reader: JsonReader,
     private readonly root: JsonObject,
   ) {
-    const languages = reader.array(root['languages'], 'languages') ?? [];
-    if (Array.isArray(root['languages']) && languages.length === 0) reader.report('languages', 'expected at least one language');
-    this.languages = languages.flatMap((lang, i) => reader.string(lang, `languages[${i}]`) ?? []);
-    this.languages.forEach((lang, i) => {
-      if (this.languages.indexOf(lang) !== i) reader.report(`languages[${i}]`, `"${lang}" is listed twice`);
-    });
-    this.source = typeof languages[0] === 'string' ? this.languages[0] : undefined;
+    ({ languages: this.languages, source: this.source } = reader.languages(root['languages']));
   }
 
   parse(): EducationModule | undefined {
     const { reader, root } = this;
-    const id = this.id(root['id'], 'id');
+    const id = this.reader.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
     const title = this.text(root['title'], 'title');
     const translations = reader.translations(root['translations'], 'translations', this.languages);
@@ -205,31 +189,18 @@ class EducationParser {
     return this.reader.textMap(value, path, this.source);
   }
 
-  private id(value: unknown, path: string): string | undefined {
-    const id = this.reader.string(value, path);
-    if (id === undefined) return undefined;
-    if (!ID_PATTERN.test(id)) {
-      this.reader.report(path, `"${id}" is not a valid id (letters, digits, ".", "_", "-"; no spaces)`);
-      return undefined;
-    }
-    return id;
-  }
+
 
   /** An id of a page or block, which must be unique in the module. */
   private uniqueId(value: unknown, path: string): string | undefined {
-    const id = this.id(value, path);
+    const id = this.reader.id(value, path);
     if (id === undefined) return undefined;
     if (this.ids.has(id)) this.reader.report(path, `duplicate id "${id}"`);
     this.ids.add(id);
     return id;
   }
 
-  private list<T>(value: unknown, path: string, read: (value: unknown, path: string) => T | undefined): T[] | undefined {
-    const array = this.reader.array(value, path);
-    if (!array) return undefined;
-    const parsed = array.map((entry, i) => read(entry, childPath(path, i)));
-    return parsed.every((entry) => entry !== undefined) ? (parsed as T[]) : undefined;
-  }
+
 
   private meta(value: unknown, path: string): EducationMeta | undefined {
     const { reader } = this;
@@ -237,7 +208,7 @@ class EducationParser {
     if (!meta) return undefined;
     const audience = this.text(meta['audience'], childPath(path, 'audience'));
     const referencesPath = childPath(path, 'references');
-    const references = this.list(meta['references'], referencesPath, (v, p) => this.reference(v, p));
+    const references = this.reader.list(meta['references'], referencesPath, (v, p) => this.reference(v, p));
     if (references) {
       const referenced = new Set(references.map((r) => r.message));
       for (const [id, messagePath] of this.keyMessages) {
@@ -261,7 +232,7 @@ class EducationParser {
   }
 
   private pages(value: unknown, path: string): EducationPage[] | undefined {
-    const pages = this.list(value, path, (v, p) => this.page(v, p));
+    const pages = this.reader.list(value, path, (v, p) => this.page(v, p));
     if (pages?.length === 0) this.reader.report(path, 'a module needs at least one page');
     if (!pages) return undefined;
     const summaries = pages.flatMap((page, i) => (page.kind === 'summary' ? [i] : []));
@@ -279,7 +250,7 @@ class EducationParser {
     const id = this.uniqueId(object['id'], childPath(path, 'id'));
     const kind = object['kind'] === undefined ? 'content' : reader.oneOf(object['kind'], childPath(path, 'kind'), PAGE_KINDS);
     const blocksPath = childPath(path, 'blocks');
-    const blocks = this.list(object['blocks'], blocksPath, (v, p) => this.block(v, p));
+    const blocks = this.reader.list(object['blocks'], blocksPath, (v, p) => this.block(v, p));
     if (blocks) {
       if (blocks[0]?.type !== 'heading') reader.report(blocksPath, 'a page starts with a heading, which names it');
       blocks
@@ -331,7 +302,7 @@ class EducationParser {
     const id = this.uniqueId(object['id'], childPath(path, 'id'));
     const question = this.text(object['question'], childPath(path, 'question'));
     const optionsPath = childPath(path, 'options');
-    const options = this.list(object['options'], optionsPath, (v, p) => this.option(v, p));
+    const options = this.reader.list(object['options'], optionsPath, (v, p) => this.option(v, p));
     if (options) {
       if (options.length < 2) reader.report(optionsPath, 'a question needs at least two options');
       const correct = options.filter((o) => o.correct).length;
@@ -350,7 +321,7 @@ class EducationParser {
     const object = reader.object(value, path);
     if (!object) return undefined;
     // Option ids only need to be unique within their question: answers are stored per question.
-    const id = this.id(object['id'], childPath(path, 'id'));
+    const id = this.reader.id(object['id'], childPath(path, 'id'));
     const text = this.text(object['text'], childPath(path, 'text'));
     const correct = object['correct'] === undefined ? false : reader.boolean(object['correct'], childPath(path, 'correct'));
     const feedback = this.text(object['feedback'], childPath(path, 'feedback'));

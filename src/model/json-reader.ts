@@ -1,7 +1,10 @@
-import type { ContentProblem } from './content-error.js';
+import { ContentError, type ContentProblem } from './content-error.js';
 import type { TextMap, Translation } from './text.js';
 
 const TRANSLATION_STATUSES = ['official', 'verified', 'draft'] as const;
+
+/** Ids of content, scales, pages…: safe in URLs, DOM ids and file names. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -91,8 +94,54 @@ export class JsonReader {
     return result;
   }
 
+  /** An id matching `pattern` (by default letters, digits, ".", "_", "-"). */
+  id(value: unknown, path: string, pattern = ID_PATTERN): string | undefined {
+    const id = this.string(value, path);
+    if (id !== undefined && !pattern.test(id)) {
+      const allowed = pattern === ID_PATTERN ? 'letters, digits, ".", "_", "-"; no spaces' : 'no spaces';
+      this.report(path, `"${id}" is not a valid id (${allowed})`);
+      return undefined;
+    }
+    return id;
+  }
+
+  /** A list whose every entry `read` accepts; undefined when any is invalid (each problem reported). */
+  list<T>(value: unknown, path: string, read: (value: unknown, path: string) => T | undefined): T[] | undefined {
+    const array = this.array(value, path);
+    if (!array) return undefined;
+    const parsed = array.map((entry, i) => read(entry, childPath(path, i)));
+    return parsed.every((entry) => entry !== undefined) ? (parsed as T[]) : undefined;
+  }
+
+  /** A content file's `languages`: each listed once; the first is the source every text needs. */
+  languages(value: unknown): { readonly languages: readonly string[]; readonly source: string | undefined } {
+    const array = this.array(value, 'languages') ?? [];
+    if (Array.isArray(value) && array.length === 0) this.report('languages', 'expected at least one language');
+    const languages = array.flatMap((lang, i) => this.string(lang, childPath('languages', i)) ?? []);
+    languages.forEach((lang, i) => {
+      if (languages.indexOf(lang) !== i) this.report(childPath('languages', i), `"${lang}" is listed twice`);
+    });
+    return { languages, source: typeof array[0] === 'string' ? languages[0] : undefined };
+  }
+
   /** Reads an optional field: absent is fine, present must be valid. */
   optional<T>(value: unknown, read: (value: unknown) => T | undefined): T | undefined {
     return value === undefined ? undefined : read(value);
   }
+}
+
+/**
+ * Parses a content file with `parse`, throwing one `ContentError` that lists every problem found,
+ * named after the file's kind and id ("Pathway \"municipal-interdisciplinary\"").
+ */
+export function parseContent<T>(json: unknown, kind: string, parse: (reader: JsonReader, root: JsonObject) => T | undefined): T {
+  const reader = new JsonReader();
+  const root = reader.object(json, '');
+  if (!root) throw new ContentError(kind, reader.problems);
+  const parsed = parse(reader, root);
+  if (reader.problems.length > 0 || parsed === undefined) {
+    const id = typeof root['id'] === 'string' ? ` "${root['id']}"` : '';
+    throw new ContentError(`${kind}${id}`, reader.problems);
+  }
+  return parsed;
 }

@@ -1,4 +1,3 @@
-import { ContentError } from './content-error.js';
 import type {
   Anchors,
   AnswerOption,
@@ -21,7 +20,7 @@ import type {
   ScoringMethod,
 } from './instrument.js';
 import { itemScoreRange } from './item-score.js';
-import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import { childPath, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import { REGION_SETS } from './region-sets.js';
 import type { TextMap } from './text.js';
 
@@ -29,7 +28,6 @@ const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'dat
 const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
 const SCALE_OPERATORS = OPERATORS.filter((o): o is Exclude<ConditionOperator, 'exists'> => o !== 'exists');
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,15 +46,7 @@ export function isIsoDate(value: string): boolean {
  * Answer lists may be shared: an item's `answers` can name an entry of the file's `answerSets`.
  */
 export function parseInstrument(json: unknown): Instrument {
-  const reader = new JsonReader();
-  const root = reader.object(json, '');
-  if (!root) throw new ContentError('Instrument', reader.problems);
-  const instrument = new InstrumentParser(reader, root).parse();
-  if (reader.problems.length > 0 || !instrument) {
-    const id = typeof root['id'] === 'string' ? ` "${root['id']}"` : '';
-    throw new ContentError(`Instrument${id}`, reader.problems);
-  }
-  return instrument;
+  return parseContent(json, 'Instrument', (reader, root) => new InstrumentParser(reader, root).parse());
 }
 
 /** Drops undefined entries so that parsed objects carry only the fields a file gave. */
@@ -80,10 +70,7 @@ class InstrumentParser {
     private readonly reader: JsonReader,
     private readonly root: JsonObject,
   ) {
-    const languages = reader.array(root['languages'], 'languages') ?? [];
-    if (Array.isArray(root['languages']) && languages.length === 0) reader.report('languages', 'expected at least one language');
-    this.languages = languages.flatMap((lang, i) => reader.string(lang, `languages[${i}]`) ?? []);
-    this.source = typeof languages[0] === 'string' ? this.languages[0] : undefined;
+    ({ languages: this.languages, source: this.source } = reader.languages(root['languages']));
     const meta = root['meta'];
     const licence = typeof meta === 'object' && meta !== null ? (meta as JsonObject)['licence'] : undefined;
     this.bringYourOwnText = typeof licence === 'object' && licence !== null && (licence as JsonObject)['kind'] === 'bring-your-own-text';
@@ -92,7 +79,7 @@ class InstrumentParser {
 
   parse(): Instrument | undefined {
     const { reader, root } = this;
-    const id = this.id(root['id'], 'id');
+    const id = this.reader.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
     const title = this.text(root['title'], 'title');
     const instructions = this.wording(root, 'instructions', '', false);
@@ -126,22 +113,9 @@ class InstrumentParser {
     return required ? {} : undefined;
   }
 
-  private id(value: unknown, path: string, pattern = ID_PATTERN): string | undefined {
-    const id = this.reader.string(value, path);
-    if (id !== undefined && !pattern.test(id)) {
-      const allowed = pattern === ID_PATTERN ? 'letters, digits, ".", "_", "-"; no spaces' : 'no spaces';
-      this.reader.report(path, `"${id}" is not a valid id (${allowed})`);
-      return undefined;
-    }
-    return id;
-  }
 
-  private list<T>(value: unknown, path: string, read: (value: unknown, path: string) => T | undefined): T[] | undefined {
-    const array = this.reader.array(value, path);
-    if (!array) return undefined;
-    const parsed = array.map((entry, i) => read(entry, childPath(path, i)));
-    return parsed.every((entry) => entry !== undefined) ? (parsed as T[]) : undefined;
-  }
+
+
 
   private uniqueIds(entries: readonly { id: string }[], path: string): void {
     const seen = new Set<string>();
@@ -156,7 +130,7 @@ class InstrumentParser {
     const meta = reader.object(value, path);
     if (!meta) return undefined;
     const name = this.text(meta['name'], childPath(path, 'name'));
-    const citation = this.list(meta['citation'], childPath(path, 'citation'), (v, p) => reader.string(v, p));
+    const citation = this.reader.list(meta['citation'], childPath(path, 'citation'), (v, p) => reader.string(v, p));
     const licencePath = childPath(path, 'licence');
     const licenceObject = reader.object(meta['licence'], licencePath);
     const kind = licenceObject && reader.oneOf(licenceObject['kind'], childPath(licencePath, 'kind'), ['text-granted', 'bring-your-own-text'] as const);
@@ -179,20 +153,20 @@ class InstrumentParser {
   }
 
   private items(value: unknown, path: string): Item[] | undefined {
-    return this.list(value, path, (v, p) => this.item(v, p));
+    return this.reader.list(value, path, (v, p) => this.item(v, p));
   }
 
   private item(value: unknown, path: string): Item | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const id = this.id(object['id'], childPath(path, 'id'), ITEM_ID_PATTERN);
+    const id = this.reader.id(object['id'], childPath(path, 'id'), ITEM_ID_PATTERN);
     const type = reader.oneOf(object['type'], childPath(path, 'type'), ITEM_TYPES);
     if (id !== undefined && this.seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
     // Conditions may only look back, which rules out cycles and reads naturally on paper too;
     // the item itself is registered after its own conditions, so it cannot enable itself.
     const enableWhen = reader.optional(object['enableWhen'], (v) =>
-      this.list(v, childPath(path, 'enableWhen'), (c, p) => this.condition(c, p)),
+      this.reader.list(v, childPath(path, 'enableWhen'), (c, p) => this.condition(c, p)),
     );
     if (id !== undefined && type && !this.seenTypes.has(id)) this.seenTypes.set(id, type);
     const enableBehavior = reader.optional(object['enableBehavior'], (v) =>
@@ -311,7 +285,7 @@ class InstrumentParser {
   }
 
   private optionList(value: unknown, path: string): AnswerOption[] | undefined {
-    const options = this.list(value, path, (v, p) => this.answerOption(v, p));
+    const options = this.reader.list(value, path, (v, p) => this.answerOption(v, p));
     if (!options) return undefined;
     if (options.length < 2) this.reader.report(path, 'a choice needs at least two answers');
     const seen = new Set<string>();
@@ -360,12 +334,12 @@ class InstrumentParser {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const scales = this.list(object['scales'], childPath(path, 'scales'), (v, p) => this.scale(v, p));
+    const scales = this.reader.list(object['scales'], childPath(path, 'scales'), (v, p) => this.scale(v, p));
     if (scales) this.uniqueIds(scales, childPath(path, 'scales'));
     const classifications = reader.optional(object['classifications'], (v) =>
-      this.list(v, childPath(path, 'classifications'), (c, p) => this.classification(c, p)),
+      this.reader.list(v, childPath(path, 'classifications'), (c, p) => this.classification(c, p)),
     );
-    const flags = reader.optional(object['flags'], (v) => this.list(v, childPath(path, 'flags'), (f, p) => this.flag(f, p)));
+    const flags = reader.optional(object['flags'], (v) => this.reader.list(v, childPath(path, 'flags'), (f, p) => this.flag(f, p)));
     if (classifications) this.uniqueIds(classifications, childPath(path, 'classifications'));
     if (flags) this.uniqueIds(flags, childPath(path, 'flags'));
     return scales && defined({ scales, classifications, flags });
@@ -376,18 +350,18 @@ class InstrumentParser {
     const object = reader.object(value, path);
     if (!object) return undefined;
     const at = (key: string) => childPath(path, key);
-    const id = this.id(object['id'], at('id'));
+    const id = this.reader.id(object['id'], at('id'));
     if (id) this.scaleIds.add(id);
     const name = this.text(object['name'], at('name'));
     const method = reader.oneOf(object['method'], at('method'), METHODS);
-    const items = this.list(object['items'], at('items'), (v, p) => this.scoredItem(v, p, method));
+    const items = this.reader.list(object['items'], at('items'), (v, p) => this.scoredItem(v, p, method));
     if (items?.length === 0) reader.report(at('items'), 'a scale needs at least one item');
     const memberOf = (v: unknown, p: string) => {
       const itemId = reader.string(v, p);
       if (itemId !== undefined && items && !items.includes(itemId)) reader.report(p, `"${itemId}" is not one of the scale's items`);
       return itemId;
     };
-    const reverse = reader.optional(object['reverse'], (v) => this.list(v, at('reverse'), memberOf));
+    const reverse = reader.optional(object['reverse'], (v) => this.reader.list(v, at('reverse'), memberOf));
     reverse?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('reverse'), i), 'reversed'));
     if (method === 'percent') items?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('items'), i), 'scored as a percentage'));
     const weights = reader.optional(object['weights'], (v) => this.weights(v, at('weights'), memberOf));
@@ -399,17 +373,17 @@ class InstrumentParser {
     const round = reader.optional(object['round'], (v) => this.number(v, at('round'), true));
     if (round !== undefined && (round < 0 || round > 6)) reader.report(at('round'), 'expected 0 to 6 decimals');
     const lookup = reader.optional(object['lookup'], (v) => this.lookup(v, at('lookup')));
-    const exclude = reader.optional(object['exclude'], (v) => this.list(v, at('exclude'), (e, p) => reader.string(e, p)));
+    const exclude = reader.optional(object['exclude'], (v) => this.reader.list(v, at('exclude'), (e, p) => reader.string(e, p)));
     if (exclude && method !== 'region-groups') reader.report(at('exclude'), 'only a region-groups scale can exclude regions');
     const rangeObject = reader.object(object['range'], at('range'));
     const min = rangeObject && reader.number(rangeObject['min'], at('range.min'));
     const max = rangeObject && reader.number(rangeObject['max'], at('range.max'));
     if (min !== undefined && max !== undefined && min >= max) reader.report(at('range'), `min (${min}) must be below max (${max})`);
-    const bands = this.list(object['bands'] ?? [], at('bands'), (v, p) => this.band(v, p));
+    const bands = this.reader.list(object['bands'] ?? [], at('bands'), (v, p) => this.band(v, p));
     if (bands && min !== undefined && max !== undefined) this.checkBandsCoverRange(bands, min, max, at('bands'));
     const mcid = reader.optional(object['mcid'], (v) => this.mcid(v, at('mcid')));
     const code = reader.optional(object['code'], (v) => this.coding(v, at('code')));
-    const linkId = reader.optional(object['linkId'], (v) => this.id(v, at('linkId'), ITEM_ID_PATTERN));
+    const linkId = reader.optional(object['linkId'], (v) => this.reader.id(v, at('linkId'), ITEM_ID_PATTERN));
     if (linkId !== undefined && this.seenTypes.has(linkId)) reader.report(at('linkId'), `"${linkId}" is already the id of an item`);
     const source = reader.string(object['source'], at('source'));
     if (!id || !name || !method || !items || min === undefined || max === undefined || !bands || !source) return undefined;
@@ -482,7 +456,7 @@ class InstrumentParser {
   }
 
   private lookup(value: unknown, path: string): [number, number][] | undefined {
-    const pairs = this.list(value, path, (v, p) => {
+    const pairs = this.reader.list(value, path, (v, p) => {
       const pair = this.reader.array(v, p);
       if (!pair) return undefined;
       if (pair.length !== 2) {
@@ -505,7 +479,7 @@ class InstrumentParser {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const id = this.id(object['id'], childPath(path, 'id'));
+    const id = this.reader.id(object['id'], childPath(path, 'id'));
     const min = reader.number(object['min'], childPath(path, 'min'));
     const max = reader.number(object['max'], childPath(path, 'max'));
     const label = this.text(object['label'], childPath(path, 'label'));
@@ -543,7 +517,7 @@ class InstrumentParser {
     if (!object) return undefined;
     for (const key of ['all', 'any'] as const) {
       if (key in object) {
-        const parts = this.list(object[key], childPath(path, key), (v, p) => this.predicate(v, p));
+        const parts = this.reader.list(object[key], childPath(path, key), (v, p) => this.predicate(v, p));
         if (parts?.length === 0) reader.report(childPath(path, key), 'expected at least one test');
         if (!parts) return undefined;
         return key === 'all' ? { all: parts } : { any: parts };
@@ -566,16 +540,16 @@ class InstrumentParser {
     const object = reader.object(value, path);
     if (!object) return undefined;
     const at = (key: string) => childPath(path, key);
-    const id = this.id(object['id'], at('id'));
+    const id = this.reader.id(object['id'], at('id'));
     const name = this.text(object['name'], at('name'));
-    const classes = this.list(object['classes'], at('classes'), (v, p) => {
+    const classes = this.reader.list(object['classes'], at('classes'), (v, p) => {
       const entry = reader.object(v, p);
-      const classId = entry && this.id(entry['id'], childPath(p, 'id'));
+      const classId = entry && this.reader.id(entry['id'], childPath(p, 'id'));
       const label = entry && this.text(entry['label'], childPath(p, 'label'));
       return classId && label ? { id: classId, label } : undefined;
     });
     if (classes) this.uniqueIds(classes, at('classes'));
-    const rules = this.list(object['rules'], at('rules'), (v, p): ClassificationRule | undefined => {
+    const rules = this.reader.list(object['rules'], at('rules'), (v, p): ClassificationRule | undefined => {
       const rule = reader.object(v, p);
       if (!rule) return undefined;
       const when = reader.optional(rule['when'], (w) => this.predicate(w, childPath(p, 'when')));
@@ -591,7 +565,7 @@ class InstrumentParser {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const id = this.id(object['id'], childPath(path, 'id'));
+    const id = this.reader.id(object['id'], childPath(path, 'id'));
     const when = this.predicate(object['when'], childPath(path, 'when'));
     const severity = reader.oneOf(object['severity'], childPath(path, 'severity'), ['urgent', 'attention'] as const);
     const label = this.text(object['label'], childPath(path, 'label'));

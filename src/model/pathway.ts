@@ -1,6 +1,5 @@
-import { ContentError } from './content-error.js';
 import type { Translation } from './instrument.js';
-import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import { childPath, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import type { LanguageCode, TextMap } from './text.js';
 
 /** The professions a pathway step can name; each has a plain-language entry in `ROLES`. */
@@ -279,7 +278,6 @@ export interface Pathway {
   readonly followUp: TextMap;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const PATHWAY_FIELDS = ['id', 'version', 'languages', 'title', 'translations', 'meta', 'intro', 'steps', 'willItCureMe', 'followUp'];
 const STEP_FIELDS = ['id', 'title', 'roles', 'whatHappens', 'duration', 'bring', 'youDecide', 'decisions', 'links'];
 const DURATION_FIELDS = ['sessions', ...PERIOD_UNITS, 'minutesEach', 'approximate', 'note'];
@@ -294,15 +292,7 @@ const defined = <T extends object>(object: T): T =>
  * unknown roles, decisions leading to steps that do not exist, malformed durations and links.
  */
 export function parsePathway(json: unknown): Pathway {
-  const reader = new JsonReader();
-  const root = reader.object(json, '');
-  if (!root) throw new ContentError('Pathway', reader.problems);
-  const pathway = new PathwayParser(reader, root).parse();
-  if (reader.problems.length > 0 || !pathway) {
-    const id = typeof root['id'] === 'string' ? ` "${root['id']}"` : '';
-    throw new ContentError(`Pathway${id}`, reader.problems);
-  }
-  return pathway;
+  return parseContent(json, 'Pathway', (reader, root) => new PathwayParser(reader, root).parse());
 }
 
 class PathwayParser {
@@ -315,10 +305,7 @@ class PathwayParser {
     private readonly reader: JsonReader,
     private readonly root: JsonObject,
   ) {
-    const languages = reader.array(root['languages'], 'languages') ?? [];
-    if (Array.isArray(root['languages']) && languages.length === 0) reader.report('languages', 'expected at least one language');
-    this.languages = languages.flatMap((lang, i) => reader.string(lang, childPath('languages', i)) ?? []);
-    this.source = typeof languages[0] === 'string' ? this.languages[0] : undefined;
+    ({ languages: this.languages, source: this.source } = reader.languages(root['languages']));
     this.stepIds = new Set(this.rawStepIds().filter((id): id is string => id !== undefined));
   }
 
@@ -334,13 +321,13 @@ class PathwayParser {
   parse(): Pathway | undefined {
     const { reader, root } = this;
     this.knownFields(root, '', PATHWAY_FIELDS);
-    const id = this.id(root['id'], 'id');
+    const id = this.reader.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
     const title = this.text(root['title'], 'title');
     const translations = reader.translations(root['translations'], 'translations', this.languages);
     const meta = this.meta(root['meta'], 'meta');
     const intro = this.text(root['intro'], 'intro');
-    const steps = this.list(root['steps'], 'steps', (v, p) => this.step(v, p));
+    const steps = this.reader.list(root['steps'], 'steps', (v, p) => this.step(v, p));
     if (steps?.length === 0) reader.report('steps', 'a pathway needs at least one step');
     this.reportDuplicateSteps();
     const willItCureMe = this.text(root['willItCureMe'], 'willItCureMe');
@@ -359,21 +346,9 @@ class PathwayParser {
     }
   }
 
-  private id(value: unknown, path: string): string | undefined {
-    const id = this.reader.string(value, path);
-    if (id !== undefined && !ID_PATTERN.test(id)) {
-      this.reader.report(path, `"${id}" is not a valid id (letters, digits, ".", "_", "-"; no spaces)`);
-      return undefined;
-    }
-    return id;
-  }
 
-  private list<T>(value: unknown, path: string, read: (value: unknown, path: string) => T | undefined): T[] | undefined {
-    const array = this.reader.array(value, path);
-    if (!array) return undefined;
-    const parsed = array.map((entry, i) => read(entry, childPath(path, i)));
-    return parsed.every((entry) => entry !== undefined) ? (parsed as T[]) : undefined;
-  }
+
+
 
 
   private meta(value: unknown, path: string): PathwayMeta | undefined {
@@ -383,7 +358,7 @@ class PathwayParser {
     this.knownFields(meta, path, ['audience', 'basedOn']);
     const audience = reader.string(meta['audience'], childPath(path, 'audience'));
     const basedOnPath = childPath(path, 'basedOn');
-    const basedOn = this.list(meta['basedOn'], basedOnPath, (v, p) => reader.string(v, p));
+    const basedOn = this.reader.list(meta['basedOn'], basedOnPath, (v, p) => reader.string(v, p));
     if (basedOn?.length === 0) reader.report(basedOnPath, 'cite at least one source of the care model');
     return audience && basedOn ? { audience, basedOn } : undefined;
   }
@@ -394,15 +369,15 @@ class PathwayParser {
     if (!object) return undefined;
     const at = (key: string) => childPath(path, key);
     this.knownFields(object, path, STEP_FIELDS);
-    const id = this.id(object['id'], at('id'));
+    const id = this.reader.id(object['id'], at('id'));
     const title = this.text(object['title'], at('title'));
     const roles = this.roles(object['roles'], at('roles'));
     const whatHappens = this.text(object['whatHappens'], at('whatHappens'));
     const duration = reader.optional(object['duration'], (v) => this.duration(v, at('duration')));
     const bring = reader.optional(object['bring'], (v) => this.textList(v, at('bring')));
     const youDecide = reader.optional(object['youDecide'], (v) => this.textList(v, at('youDecide')));
-    const decisions = reader.optional(object['decisions'], (v) => this.list(v, at('decisions'), (d, p) => this.decision(d, p, id)));
-    const links = reader.optional(object['links'], (v) => this.list(v, at('links'), (l, p) => this.link(l, p)));
+    const decisions = reader.optional(object['decisions'], (v) => this.reader.list(v, at('decisions'), (d, p) => this.decision(d, p, id)));
+    const links = reader.optional(object['links'], (v) => this.reader.list(v, at('links'), (l, p) => this.link(l, p)));
     if (!id || !title || !roles || !whatHappens) return undefined;
     return defined({ id, title, roles, whatHappens, duration, bring, youDecide, decisions, links });
   }
@@ -417,7 +392,7 @@ class PathwayParser {
   }
 
   private roles(value: unknown, path: string): RoleId[] | undefined {
-    const roles = this.list(value, path, (v, p) => this.reader.oneOf(v, p, ROLE_IDS));
+    const roles = this.reader.list(value, path, (v, p) => this.reader.oneOf(v, p, ROLE_IDS));
     if (roles?.length === 0) this.reader.report(path, 'name at least one role: who the person will meet');
     roles?.forEach((role, i) => {
       if (roles.indexOf(role) !== i) this.reader.report(childPath(path, i), `"${role}" is listed twice`);
@@ -426,7 +401,7 @@ class PathwayParser {
   }
 
   private textList(value: unknown, path: string): TextMap[] | undefined {
-    const list = this.list(value, path, (v, p) => this.text(v, p));
+    const list = this.reader.list(value, path, (v, p) => this.text(v, p));
     if (list?.length === 0) this.reader.report(path, 'expected at least one entry; leave the field out instead');
     return list;
   }
@@ -505,7 +480,7 @@ class PathwayParser {
       return undefined;
     }
     const kind = 'instrument' in object ? 'instrument' : 'module';
-    const id = this.id(object[kind], childPath(path, kind));
+    const id = this.reader.id(object[kind], childPath(path, kind));
     if (!id || !title) return undefined;
     return kind === 'instrument' ? { instrument: id, title } : { module: id, title };
   }
