@@ -6,37 +6,6 @@ export const styles = css`
     --_highlight: var(--pp-color-highlight, #fff0a6);
   }
 
-  .root {
-    max-inline-size: var(--_max-width);
-  }
-
-  .title {
-    font-size: 1.4em;
-    line-height: 1.25;
-    margin-block: 0 calc(var(--_space) * 0.5);
-  }
-
-  .progress {
-    color: var(--_muted);
-    font-size: 0.9em;
-    margin-block-end: var(--_space);
-  }
-
-  .bar {
-    block-size: 0.5rem;
-    margin-block-start: 0.25rem;
-    border-radius: 0.25rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-
-  .bar-fill {
-    block-size: 100%;
-    background: var(--_accent);
-    transition: inline-size 0.2s ease-out;
-  }
-
   .read-aloud {
     display: flex;
     flex-wrap: wrap;
@@ -177,36 +146,6 @@ export const styles = css`
   .options {
     display: grid;
     gap: 0.5rem;
-  }
-
-  .option {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    min-block-size: var(--_target);
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    cursor: pointer;
-  }
-
-  .option:has(input:focus-visible) {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  .option input {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    margin: 0;
-    flex: none;
-    accent-color: var(--_accent);
-  }
-
-  .option input:focus-visible {
-    outline: none;
   }
 
   .option[data-verdict] {

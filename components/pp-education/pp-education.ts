@@ -24,6 +24,7 @@ import { defineElement } from '../shared/define.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { choiceStyles, headerStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { ILLUSTRATIONS, illustrationStyles } from './illustrations.js';
 import { ReadAloudController, sentencesIn, type SpeechSynthesisLike } from './read-aloud.js';
@@ -122,7 +123,7 @@ function parsed(json: unknown): EducationModule {
  * @cssprop --pp-illustration-alert - Alert fill colour of the drawings.
  */
 export class PpEducation extends LitElement {
-  static override styles = [tokens, illustrationStyles, styles];
+  static override styles = [tokens, headerStyles, choiceStyles, illustrationStyles, styles];
 
   /** URL of a module JSON file. */
   @property() src?: string;
@@ -526,7 +527,7 @@ export class PpEducation extends LitElement {
         ${check.options.map(
           (option) => html`<label
             part="option"
-            class="option"
+            class="choice option"
             data-option=${option.id}
             data-verdict=${option === chosen ? (option.correct ? 'correct' : 'not-quite') : nothing}
           >

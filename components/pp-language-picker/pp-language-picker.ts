@@ -6,6 +6,7 @@ import { PpEvents, type LanguageChangeDetail } from '../../src/events.js';
 import { directionOf, resolveLocale } from '../../src/i18n/locale.js';
 import { defineElement } from '../shared/define.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { choiceStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 
 /** A language's name in that language, capitalised as a list item: "Dansk", "العربية", "Українська". */
@@ -38,6 +39,7 @@ function endonym(code: string): string {
 export class PpLanguagePicker extends LitElement {
   static override styles = [
     tokens,
+    choiceStyles,
     css`
       fieldset {
         border: 0;
@@ -57,41 +59,7 @@ export class PpLanguagePicker extends LitElement {
         gap: 0.5rem;
       }
       .option {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        min-block-size: var(--_target);
-        padding-block: 0.5rem;
-        padding-inline: 0.75rem;
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        cursor: pointer;
         font-size: 1.1em;
-      }
-      .option:has(input:checked) {
-        border-color: var(--_accent);
-        background: var(--_selected);
-        font-weight: 600;
-      }
-      .option:has(input:focus-visible) {
-        outline: 3px solid var(--_focus);
-        outline-offset: 2px;
-      }
-      .option input {
-        inline-size: 1.5rem;
-        block-size: 1.5rem;
-        margin: 0;
-        flex: none;
-        accent-color: var(--_accent);
-      }
-      .option input:focus-visible {
-        outline: none;
-      }
-      @media (forced-colors: active) {
-        .option:has(input:checked) {
-          outline: 3px solid Highlight;
-        }
       }
     `,
   ];
@@ -128,7 +96,7 @@ export class PpLanguagePicker extends LitElement {
         <legend part="label">${msg('Choose your language')}</legend>
         <div part="options" class="options">
           ${this.codes.map(
-            (code) => html`<label part="option" class="option" lang=${code} dir=${directionOf(code)}>
+            (code) => html`<label part="option" class="choice option" lang=${code} dir=${directionOf(code)}>
               <input
                 type="radio"
                 name="language"

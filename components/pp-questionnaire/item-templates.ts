@@ -132,7 +132,7 @@ function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
     context,
     html`<div class="answers">
       ${item.answers.map(
-        (option) => html`<label part="answer" class="answer">
+        (option) => html`<label part="answer" class="choice answer">
           ${optionInput(item, context, 'radio', selected === option.value, () => context.answer(item, option.value))}
           <span>${context.text(option.text)}</span>
         </label>`,
@@ -148,7 +148,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
     context,
     html`<div class="answers">
       ${item.answers.map(
-        (option) => html`<label part="answer" class="answer ${option.exclusive ? 'exclusive' : ''}">
+        (option) => html`<label part="answer" class="choice answer ${option.exclusive ? 'exclusive' : ''}">
           ${optionInput(item, context, 'checkbox', selected.includes(option.value), () => context.toggle(item, option.value))}
           <span>${context.text(option.text)}</span>
         </label>`,
@@ -313,7 +313,7 @@ function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
           (group) => html`<fieldset class="region-group">
             <legend>${context.text(group.label)}</legend>
             ${group.regions.map(
-              (region) => html`<label part="answer" class="answer region">
+              (region) => html`<label part="answer" class="choice answer region">
                 ${optionInput(item, context, 'checkbox', selected.has(region.id), () => context.toggle(item, region.id))}
                 <span>${label(region)}</span>
               </label>`,

@@ -1,37 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .root {
-    max-inline-size: var(--_max-width);
-  }
-
-  .title {
-    font-size: 1.4em;
-    line-height: 1.25;
-    margin-block: 0 calc(var(--_space) * 0.5);
-  }
-
-  .progress {
-    color: var(--_muted);
-    font-size: 0.9em;
-    margin-block-end: var(--_space);
-  }
-
-  .bar {
-    block-size: 0.5rem;
-    margin-block-start: 0.25rem;
-    border-radius: 0.25rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-
-  .bar-fill {
-    block-size: 100%;
-    background: var(--_accent);
-    transition: inline-size 0.2s ease-out;
-  }
-
   .page:focus {
     outline: none;
   }
@@ -71,42 +40,6 @@ export const styles = css`
   .answers {
     display: grid;
     gap: 0.5rem;
-  }
-
-  .answer {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    min-block-size: var(--_target);
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    cursor: pointer;
-  }
-
-  .answer:has(input:checked) {
-    border-color: var(--_accent);
-    background: var(--_selected);
-    font-weight: 600;
-  }
-
-  .answer:has(input:focus-visible) {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  .answer input {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    margin: 0;
-    flex: none;
-    accent-color: var(--_accent);
-  }
-
-  .answer input:focus-visible {
-    outline: none;
   }
 
   [data-invalid] .answer {
@@ -350,16 +283,12 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    .answer:has(input:checked),
     .nrs-option:has(input:checked) {
       outline: 3px solid Highlight;
     }
     .vas-thumb,
     .vas-track::before {
       background: CanvasText;
-    }
-    .bar-fill {
-      background: Highlight;
     }
   }
 `;

@@ -42,6 +42,7 @@ import { failureMessage } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { choiceStyles, headerStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { bodyMapFigureStyles } from './body-map-figure.styles.js';
 import { focusTargetSelector, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
@@ -131,7 +132,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @cssprop --pp-max-width - Maximum width of the form.
  */
 export class PpQuestionnaire extends LitElement {
-  static override styles = [tokens, styles, bodyMapFigureStyles];
+  static override styles = [tokens, headerStyles, choiceStyles, styles, bodyMapFigureStyles];
 
   /** URL of an instrument JSON file. */
   @property() src?: string;
