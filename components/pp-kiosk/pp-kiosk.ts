@@ -274,7 +274,8 @@ export class PpKiosk extends LitElement {
   private renderStep(sequence: KioskSequence): TemplateResult {
     const step = sequence.steps[this.stepIndex]!;
     const key = `${SESSION_PREFIX}${this.session}-${this.stepIndex}`;
-    const progress = msg(str`Part ${this.stepIndex + 1} of ${sequence.steps.length}`);
+    const number = new Intl.NumberFormat(this.language);
+    const progress = msg(str`Part ${number.format(this.stepIndex + 1)} of ${number.format(sequence.steps.length)}`);
     return 'questionnaire' in step
       ? html`<p class="visually-hidden" role="status">${progress}</p>
           <pp-questionnaire src=${step.questionnaire} lang=${this.language} draft-key=${key} layout="paged" @pp-submit=${this.nextStep}></pp-questionnaire>`
