@@ -150,7 +150,7 @@ describe('bring-your-own-text instruments', () => {
     it('bands 0-20 / 21-40 / 41-60 / 61-80 / 81-100 at every boundary (Fairbank & Pynsent 2000)', () => {
       const bandOf = (answers: Answers) => scoreOf(odi, answers).band;
       expect([10, 11, 20, 21, 30, 31, 40, 41].map((sum) => bandOf(odiSum(sum)))).to.deep.equal([
-        'minimal', 'moderate', 'moderate', 'severe', 'severe', 'crippled', 'crippled', 'bed-bound',
+        'minimal', 'moderate', 'moderate', 'severe', 'severe', 'very-severe', 'very-severe', 'bed-bound',
       ]);
       // With 9 sections: 9/45 = 20% and 10/45 = 22.2%.
       expect([9, 10].map((sum) => bandOf(odiSum(sum, 9)))).to.deep.equal(['minimal', 'moderate']);
