@@ -18,7 +18,8 @@ const CONTENT_FILE = /[\\/]content[\\/](instruments|education|pathways)[\\/][^\\
 const kindOf = (fileName: string) => CONTENT_FILE.exec(fileName)![1] as ContentKind;
 /** The module through which Storybook's Vite builder imports every story file. */
 const STORY_IMPORTER = /@storybook\/builder-vite\/storybook-stories/;
-const STORY_SUFFIX = '.story.js';
+// Not ".story.js": Storybook's docs plugin would try to read that name from disk.
+const STORY_SUFFIX = '.painpath-csf.js';
 
 interface InstrumentSummary {
   readonly title: string;
@@ -102,16 +103,17 @@ export function contentStoriesPlugin(root: string): Plugin {
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (source.endsWith(STORY_SUFFIX)) return source;
+      // A virtual module ("\0" prefix): plugins that read story files from disk leave it alone.
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       // Only Storybook's own story imports become CSF; anything else importing the data keeps JSON.
       if (resolved && CONTENT_FILE.test(resolved.id) && importer && STORY_IMPORTER.test(importer)) {
-        return resolved.id + STORY_SUFFIX;
+        return `\0${resolved.id}${STORY_SUFFIX}`;
       }
       return null;
     },
     load(id) {
       if (!id.endsWith(STORY_SUFFIX)) return null;
-      const fileName = id.slice(0, -STORY_SUFFIX.length);
+      const fileName = id.replace(/^\0/, '').slice(0, -STORY_SUFFIX.length);
       this.addWatchFile(fileName);
       return storyModule(fileName, root);
     },

@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts', '../content/instruments/*.json', '../content/education/*.json', '../content/pathways/*.json'],
-  addons: ['@storybook/addon-a11y'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   framework: {
     name: '@storybook/web-components-vite',
     // The project's vite.config.ts builds the library; Storybook needs none of that.

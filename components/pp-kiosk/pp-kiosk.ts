@@ -48,6 +48,7 @@ interface SavingElement extends HTMLElement {
  *
  * @csspart screen - The current screen.
  * @csspart title - The heading of a screen.
+ * @csspart step - The questionnaire or module of the current step.
  * @csspart actions - The row of large buttons.
  * @csspart idle-dialog - The "Are you still there?" dialog.
  *

@@ -109,10 +109,13 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @csspart item - One question (a fieldset).
  * @csspart label - A question's text (the legend).
  * @csspart answer - One answer option.
+ * @csspart input - A text, number or date field.
+ * @csspart slider - The track of a visual analogue scale.
  * @csspart error - A validation message, or the message shown when the content cannot be used.
  * @csspart navigation - The row of Back / Next / Submit buttons.
  * @csspart done - The thank-you message after submitting.
  * @csspart notice - The licence holder's notice.
+ * @csspart flag - The advice shown at once when an answer raises a flag (`flagMessages`).
  *
  * @cssprop --pp-font-family - Font of all text.
  * @cssprop --pp-font-size - Base font size (default 1.125rem).
