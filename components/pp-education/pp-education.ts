@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
@@ -21,6 +20,7 @@ import type { TextMap } from '../../src/model/text.js';
 import { EducationProgressWriter, loadEducationProgress, type EducationProgressRecord } from '../../src/store/education-progress.js';
 import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, type ErrorDetail } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -448,7 +448,7 @@ export class PpEducation extends LitElement {
     const fraction = (this.pageIndex + 1) / content.pages.length;
     return html`<div part="progress" class="progress">
       <span role="status">${this.pageLabel(content, lang)}</span>
-      <div class="bar" aria-hidden="true"><div class="bar-fill" style=${styleMap({ inlineSize: `${fraction * 100}%` })}></div></div>
+      <div class="bar" aria-hidden="true"><div class="bar-fill" ${styleProperties({ 'inline-size': `${fraction * 100}%` })}></div></div>
     </div>`;
   }
 

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { PpEvents, type ErrorDetail, type PathwayActionDetail } from '../../src/events.js';
@@ -9,6 +8,7 @@ import { ContentError } from '../../src/model/content-error.js';
 import { parsePathway, ROLES, type Decision, type Pathway, type PathwayStep, type StepLink } from '../../src/model/pathway.js';
 import type { TextMap } from '../../src/model/text.js';
 import { defineElement } from '../shared/define.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -269,7 +269,7 @@ export class PpPathway extends LitElement {
         <ol
           part="timeline"
           class="timeline ${this.openAction ? 'has-inline-action' : ''}"
-          style=${styleMap({ '--_columns': pathway.steps.map((step) => `minmax(0, ${this.openSteps.has(step.id) ? 2.5 : 1}fr)`).join(' ') })}
+          ${styleProperties({ '--_columns': pathway.steps.map((step) => `minmax(0, ${this.openSteps.has(step.id) ? 2.5 : 1}fr)`).join(' ') })}
           aria-labelledby="timeline-heading"
         >
           ${pathway.steps.map((step, i) => this.renderStep(pathway, step, i, states.get(step.id)!, text, lang))}

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { formatLocaleNumber } from '../../src/i18n/numbers.js';
@@ -19,6 +18,7 @@ import type {
 import { REGION_SETS, type Region } from '../../src/model/region-sets.js';
 import type { TextMap } from '../../src/model/text.js';
 import { isoToday } from '../../src/model/validate-answer.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { bodyMapFigure } from './body-map-figure.js';
 
 /** What item templates need from the element: text in the form's language, state, and handlers. */
@@ -212,7 +212,7 @@ function vas(item: VasItem, context: ItemContext): TemplateResult {
         @pointermove=${(event: PointerEvent) => event.buttons && context.vasPointer(item, event)}
         @pointerup=${(event: PointerEvent) => context.vasPointer(item, event)}
       >
-        ${value === undefined ? nothing : html`<span class="vas-thumb" style=${styleMap({ insetInlineStart: `${value}%` })}></span>`}
+        ${value === undefined ? nothing : html`<span class="vas-thumb" ${styleProperties({ 'inset-inline-start': `${value}%` })}></span>`}
       </div>
       <div class="anchors" id=${anchorsId}>
         <span>${number(0, context.lang)} = ${low}</span><span>${number(100, context.lang)} = ${high}</span>

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
 import { parseLocaleNumber } from '../../src/i18n/numbers.js';
@@ -38,6 +37,7 @@ import {
   type SubmitDetail,
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
@@ -637,7 +637,7 @@ export class PpQuestionnaire extends LitElement {
     return html`<div part="progress" class="progress">
       ${engine.layout === 'paged' ? html`<span aria-hidden="true">${this.pageLabel(engine, lang)} · </span>` : nothing}
       <span role="status">${answeredText}</span>
-      <div class="bar" aria-hidden="true"><div class="bar-fill" style=${styleMap({ inlineSize: `${fraction * 100}%` })}></div></div>
+      <div class="bar" aria-hidden="true"><div class="bar-fill" ${styleProperties({ 'inline-size': `${fraction * 100}%` })}></div></div>
     </div>`;
   }
 

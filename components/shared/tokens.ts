@@ -26,13 +26,23 @@ export const tokens = css`
 
     display: block;
     box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_background);
+  }
+
+  /*
+   * Type and spacing are set again on the shadow root's own elements: a CMS theme's
+   * "* { font: … !important }" or "text-indent" matches the host element itself and would
+   * otherwise be inherited by everything inside.
+   */
+  :host > * {
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
-    color: var(--_text);
-    background: var(--_background);
-    /* CMS themes often set text-align or letter-spacing globally; a form must not inherit them. */
+    font-style: normal;
+    font-weight: normal;
     text-align: start;
+    text-indent: 0;
     letter-spacing: normal;
     word-spacing: normal;
     text-transform: none;
@@ -45,7 +55,7 @@ export const tokens = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   :focus-visible {
