@@ -1,0 +1,1 @@
+import '../components/pp-questionnaire/pp-questionnaire.js';
