@@ -36,6 +36,8 @@ export default defineConfig(({ command, mode }) =>
           },
           rolldownOptions: {
             external: (id) => mode !== 'standalone' && dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+            // Library mode leaves whitespace for the host's bundler; a plain <script> gets it minified here.
+            ...(mode === 'standalone' && { output: { minify: true } }),
           },
         },
       },

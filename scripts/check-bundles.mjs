@@ -10,7 +10,8 @@ const root = resolve(process.argv[2] ?? 'dist');
 // (Not a bare "chart.js": file names such as pp-score-chart.js.map end with it.)
 const CHART_JS_MARKERS = ['"chart.js"', "'chart.js'", 'node_modules/chart.js/', 'Canvas is already in use', 'complete date adapter'];
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
+// Minified output may quote the specifier with backticks.
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
 
 const problems = [];
 const shown = (file) => relative(process.cwd(), file);
