@@ -23,7 +23,7 @@ import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { choiceStyles, headerStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { ILLUSTRATIONS, illustrationStyles } from './illustrations.js';
@@ -390,6 +390,12 @@ export class PpEducation extends LitElement {
       const page = this.renderRoot.querySelector<HTMLElement>('.page:not([hidden])')!;
       void readAloud.start(sentencesIn(page), this.locale);
     }
+  }
+
+  /** Waits for the strings of the language about to be shown, so no update flashes English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadUiLocale(uiLocaleFor(this.locale));
+    super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

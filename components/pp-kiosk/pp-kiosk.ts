@@ -16,7 +16,7 @@ import '../pp-questionnaire/pp-questionnaire.js';
 import { defineElement } from '../shared/define.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, uiLocaleFor } from '../shared/localize.js';
+import { inLocale, loadUiLocale, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { IdleController } from './idle-controller.js';
 
@@ -158,6 +158,8 @@ export class PpKiosk extends LitElement {
     try {
       const json = this.sequence ?? (await fetchJson(this.src ?? ''));
       this.parsed = parseKioskSequence(json);
+      // Every language the kiosk offers is fetched now, while the tablet is surely online.
+      for (const language of this.parsed.languages) void loadUiLocale(uiLocaleFor(language));
       this.language = this.parsed.languages[0]!;
       this.screen = 'start';
     } catch (error) {
@@ -188,7 +190,9 @@ export class PpKiosk extends LitElement {
     void this.show('consent');
   }
 
-  private nextStep(): void {
+  private nextStep(event: Event): void {
+    // A result from an earlier session emitted again is for the host, not a step finished now.
+    if ((event as CustomEvent<{ redelivered?: boolean }>).detail?.redelivered) return;
     if (this.stepIndex + 1 < this.parsed!.steps.length) {
       this.stepIndex += 1;
       void this.show('step');
@@ -219,6 +223,12 @@ export class PpKiosk extends LitElement {
     );
     this.resetting = false;
     this.dispatchEvent(new CustomEvent<KioskResetDetail>(PpEvents.kioskReset, { detail: { reason }, bubbles: true, composed: true }));
+  }
+
+  /** Waits for the strings of the language about to be shown, so no update flashes English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadUiLocale(uiLocaleFor(this.language));
+    super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

@@ -5,7 +5,7 @@ import { msg } from '@lit/localize';
 import { PpEvents, type LanguageChangeDetail } from '../../src/events.js';
 import { directionOf, resolveLocale } from '../../src/i18n/locale.js';
 import { defineElement } from '../shared/define.js';
-import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { choiceStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 
@@ -87,9 +87,19 @@ export class PpLanguagePicker extends LitElement {
     );
   }
 
+  /** The language of the picker's own heading: its `lang`, else the chosen language, else the page's or browser's. */
+  private get uiLocale(): string {
+    return uiLocaleFor(this.language || this.value || this.closest('[lang]')?.getAttribute('lang') || resolveLocale(navigator.languages, UI_LOCALES, 'en'));
+  }
+
+  /** Waits for the strings of the language about to be shown, so no update flashes English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadUiLocale(this.uiLocale);
+    super.scheduleUpdate();
+  }
+
   protected override render(): TemplateResult {
-    const own = this.language || this.value || this.closest('[lang]')?.getAttribute('lang') || resolveLocale(navigator.languages, UI_LOCALES, 'en');
-    const locale = uiLocaleFor(own);
+    const locale = this.uiLocale;
     return inLocale(
       locale,
       () => html`<fieldset part="group" lang=${locale} dir=${directionOf(locale)}>

@@ -11,7 +11,7 @@ import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { durationText } from './duration-text.js';
 import { styles } from './pp-pathway.styles.js';
@@ -243,6 +243,12 @@ export class PpPathway extends LitElement {
     const currentIndex = this.current === undefined ? -1 : ids.indexOf(this.current);
     const completed = new Set(this.completed == null ? ids.slice(0, Math.max(currentIndex, 0)) : this.completed.split(/\s+/));
     return new Map(ids.map((id, i) => [id, i === currentIndex ? 'current' : completed.has(id) ? 'completed' : 'upcoming']));
+  }
+
+  /** Waits for the strings of the language about to be shown, so no update flashes English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadUiLocale(uiLocaleFor(this.locale));
+    super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

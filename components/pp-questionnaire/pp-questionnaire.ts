@@ -41,7 +41,7 @@ import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { choiceStyles, headerStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { bodyMapFigureStyles } from './body-map-figure.styles.js';
@@ -50,8 +50,8 @@ import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
 
-/** Outbox entries already emitted again on this page, so that several elements do not repeat them. */
-const redeliveredThisPage = new Set<string>();
+/** Outbox entries already emitted on this page (fresh or again), so that no element repeats them. */
+const emittedThisPage = new Set<string>();
 
 /** Why the element could not show its instrument, as it tells the host. */
 class LoadFailure extends Error {
@@ -450,6 +450,7 @@ export class PpQuestionnaire extends LitElement {
     // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
     // a crash at any moment loses nothing.
     const outboxId = await putInOutbox(result).catch((error: unknown) => this.reportStorageFailure(error));
+    if (outboxId) emittedThisPage.add(outboxId);
     deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
     this.emitSubmit(result, outboxId ?? undefined, false);
     await this.updateComplete;
@@ -483,8 +484,8 @@ export class PpQuestionnaire extends LitElement {
       return;
     }
     for (const entry of pending) {
-      if (redeliveredThisPage.has(entry.id)) continue;
-      redeliveredThisPage.add(entry.id);
+      if (emittedThisPage.has(entry.id)) continue;
+      emittedThisPage.add(entry.id);
       this.emitSubmit(entry.result as QuestionnaireResult, entry.id, true);
     }
   }
@@ -530,6 +531,12 @@ export class PpQuestionnaire extends LitElement {
       finishedAt: finishedAt.toISOString(),
       questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt }),
     };
+  }
+
+  /** Waits for the strings of the language about to be shown, so no update flashes English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadUiLocale(uiLocaleFor(this.locale));
+    super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

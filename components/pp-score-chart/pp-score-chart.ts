@@ -12,7 +12,7 @@ import { addToHistory, resultKeyOf, historyOf } from '../../src/store/history.js
 import { defineElement } from '../shared/define.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { chartConfig, lookOf } from './chart-config.js';
 import { importantChangeText, panelSummary } from './chart-text.js';
@@ -257,6 +257,12 @@ export class PpScoreChart extends LitElement {
     this.charts = inLocale(uiLocaleFor(model.lang), () =>
       model.panels.map((panel, index) => new ChartJs(canvases[index]!, chartConfig(panel, look, direction, model.lang))),
     );
+  }
+
+  /** Waits for the strings of the language about to be shown, so no update flashes English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadUiLocale(uiLocaleFor(this.locale));
+    super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

@@ -1,17 +1,43 @@
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { resolveLocale } from '../../src/i18n/locale.js';
 import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
-import * as ar from './locales/ar.js';
-import * as da from './locales/da.js';
-import * as de from './locales/de.js';
-import * as nb from './locales/nb.js';
-import * as pl from './locales/pl.js';
-import * as sv from './locales/sv.js';
-import * as uk from './locales/uk.js';
-
-/** The languages of the user interface. Bundled, not fetched: kiosks must work offline. */
+/** The languages of the user interface. */
 export const UI_LOCALES: readonly string[] = allLocales;
-const LOCALE_MODULES = { ar, da, de, nb, pl, sv, uk } as const;
+
+type LocaleModule = { readonly templates: Record<string, unknown> };
+
+// Fixed imports (one chunk per language), so a page downloads only the languages it shows;
+// a kiosk preloads its languages, and its service worker keeps them for offline use.
+const LOCALE_LOADERS: Readonly<Record<string, () => Promise<LocaleModule>>> = {
+  ar: () => import('./locales/ar.js'),
+  da: () => import('./locales/da.js'),
+  de: () => import('./locales/de.js'),
+  nb: () => import('./locales/nb.js'),
+  pl: () => import('./locales/pl.js'),
+  sv: () => import('./locales/sv.js'),
+  uk: () => import('./locales/uk.js'),
+};
+const loadedLocales = new Map<string, LocaleModule>();
+const loadingLocales = new Map<string, Promise<void>>();
+
+/**
+ * Fetches a user-interface language's strings the first time it is needed. English needs none.
+ * Never rejects: when a language cannot be fetched (offline), texts stay English and the next
+ * call tries again.
+ */
+export function loadUiLocale(locale: string): Promise<void> {
+  const load = LOCALE_LOADERS[locale];
+  if (!load || loadedLocales.has(locale)) return Promise.resolve();
+  let loading = loadingLocales.get(locale);
+  if (!loading) {
+    loading = load()
+      .then((module) => void loadedLocales.set(locale, module))
+      .catch(() => undefined)
+      .finally(() => loadingLocales.delete(locale));
+    loadingLocales.set(locale, loading);
+  }
+  return loading;
+}
 
 let activeLocale: string = sourceLocale;
 
@@ -23,7 +49,7 @@ try {
     sourceLocale,
     targetLocales: [...targetLocales],
     getLocale: () => activeLocale,
-    loadLocaleSync: (locale) => LOCALE_MODULES[locale as keyof typeof LOCALE_MODULES],
+    loadLocaleSync: (locale) => loadedLocales.get(locale) as never,
   });
 } catch (error) {
   console.warn('Painpath: @lit/localize was already configured by the page, so Painpath shows its own texts as the page configured them.', error);

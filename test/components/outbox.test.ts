@@ -36,6 +36,22 @@ describe('the outbox: results are never lost', () => {
     await waitUntil(async () => (await pendingResults()).length === 0, 'the acknowledged result stayed in the outbox');
   });
 
+  it('does not emit a result again on the page where it was just submitted', async () => {
+    const first = await fixture<PpQuestionnaire>(html`<pp-questionnaire src=${PHQ9_URL} layout="list" draft-key="first"></pp-questionnaire>`);
+    const submitted = nextEvent<SubmitDetail>(first, 'pp-submit');
+    await complete(first);
+    await submitted;
+    const received: SubmitDetail[] = [];
+    const listener = (event: Event) => received.push((event as CustomEvent<SubmitDetail>).detail);
+    document.addEventListener('pp-submit', listener);
+    const second = await fixture<PpQuestionnaire>(html`<pp-questionnaire src=${PHQ9_URL} layout="list" draft-key="second"></pp-questionnaire>`);
+    await waitUntil(() => second.shadowRoot!.querySelector('form'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    document.removeEventListener('pp-submit', listener);
+    expect(received, 'the unacknowledged result is still in the outbox, but this page already had it').to.deep.equal([]);
+    expect(await pendingResults()).to.have.length(1);
+  });
+
   it('keeps a result whose upload failed', async () => {
     const el = await fixture<PpQuestionnaire>(html`<pp-questionnaire src=${PHQ9_URL} layout="list" draft-key="fail"></pp-questionnaire>`);
     const submitted = nextEvent<SubmitDetail>(el, 'pp-submit');

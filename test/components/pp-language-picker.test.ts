@@ -37,6 +37,7 @@ describe('<pp-language-picker>', () => {
     const { detail, bubbles, composed } = await changed;
     expect({ detail, bubbles, composed }).to.deep.equal({ detail: { language: 'de' }, bubbles: true, composed: true });
     expect(el.value).to.equal('de');
+    await el.updateComplete;
     expect(el.getAttribute('value')).to.equal('de');
   });
 

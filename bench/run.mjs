@@ -1,0 +1,210 @@
+// `npm run bench`: Painpath against SurveyJS in the same headless Chromium, on the figures of the
+// "Performance targets" table in DESIGN.md. Prints a Markdown table (paste it into docs/benchmarks.md).
+// Expects `npm run build` to have run (the npm script does it first).
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const STANDALONE = join(ROOT, 'dist/standalone');
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// Each figure is the median over this many fresh pages (answers: each run answers ANSWERS questions).
+const RENDER_RUNS = 5;
+const ANSWER_RUNS = 3;
+const HEAP_RUNS = 3;
+const ANSWERS = 200;
+
+// ---- Sizes: what a page transfers, each file gzipped on its own as a server sends it ----
+
+const gzipped = (file) => gzipSync(readFileSync(file)).length;
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
+
+/** The file and every file it imports statically: what a page loads with it. */
+function staticGraph(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  for (const [, specifier] of readFileSync(entry, 'utf8').matchAll(STATIC_IMPORT)) staticGraph(resolve(dirname(entry), specifier), seen);
+  return seen;
+}
+
+const sizeOf = (files) => [...files].reduce((sum, file) => sum + gzipped(file), 0);
+const entry = (name) => join(STANDALONE, `${name}.js`);
+
+/** The part pp-score-chart loads with import() when it draws: the chunks it adds to what is already loaded. */
+function lazyChartFiles() {
+  const loaded = staticGraph(entry('pp-score-chart'));
+  const lazy = new Set();
+  for (const file of loaded) {
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)) {
+      for (const chunk of staticGraph(resolve(dirname(file), specifier))) if (!loaded.has(chunk)) lazy.add(chunk);
+    }
+  }
+  if (lazy.size === 0) throw new Error('pp-score-chart has no import() of a chart chunk: did the build change?');
+  return lazy;
+}
+
+function sizes() {
+  const surveyjs = ['survey-core/survey.core.min.js', 'survey-js-ui/survey-js-ui.min.js', 'survey-core/survey-core.min.css'].map((f) =>
+    gzipped(join(ROOT, 'node_modules', f)),
+  );
+  const library = readdirSync(STANDALONE).filter((f) => f.endsWith('.js')).map((f) => join(STANDALONE, f));
+  return {
+    questionnaire: sizeOf(staticGraph(entry('pp-questionnaire'))),
+    education: sizeOf(staticGraph(entry('pp-education'))),
+    pathway: sizeOf(staticGraph(entry('pp-pathway'))),
+    kiosk: sizeOf(staticGraph(entry('pp-kiosk'))),
+    chart: sizeOf(lazyChartFiles()),
+    library: sizeOf(library),
+    surveyjsJs: surveyjs[0] + surveyjs[1],
+    surveyjsCss: surveyjs[2],
+  };
+}
+
+// ---- A static server for the bench pages, the standalone build, content and SurveyJS ----
+
+const MOUNTS = {
+  '/dist/': STANDALONE,
+  '/content/': join(ROOT, 'content'),
+  '/bench/': join(ROOT, 'bench'),
+  '/node_modules/survey-core/': join(ROOT, 'node_modules/survey-core'),
+  '/node_modules/survey-js-ui/': join(ROOT, 'node_modules/survey-js-ui'),
+};
+// Module scripts are refused without a JavaScript MIME type.
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+
+function serve() {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
+    const file = mount && resolve(MOUNTS[mount], `.${path.slice(mount.length - 1)}`);
+    // Nothing outside the mounted folders, whatever `..` the path holds.
+    if (!file || !file.startsWith(MOUNTS[mount] + sep)) return response.writeHead(404).end();
+    let body;
+    try {
+      body = readFileSync(file);
+    } catch {
+      return response.writeHead(404).end();
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
+}
+
+// ---- Measuring in the browser ----
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+
+/**
+ * Runs `measure(page)` in a fresh page of a fresh browser context `runs` times: every run starts
+ * with a cold page and empty storage (no draft from the run before), and its own renderer process,
+ * so heaps do not mix.
+ */
+async function inFreshPages(browser, url, runs, measure) {
+  const results = [];
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`${url}: ${error.message}`));
+    await page.goto(url);
+    await page.waitForFunction(() => window.bench !== undefined || document.title.includes('empty'));
+    results.push(await measure(page));
+    await context.close();
+  }
+  return results;
+}
+
+/** The JS heap still in use after two full garbage collections. */
+const keptHeap = (page) =>
+  page.evaluate(() => {
+    window.gc();
+    window.gc();
+    return performance.memory.usedJSHeapSize;
+  });
+
+async function measureSide(browser, base, side) {
+  const url = `${base}/bench/pages/${side}.html`;
+  const render = (name) => inFreshPages(browser, url, RENDER_RUNS, (page) => page.evaluate((n) => window.bench.render(n), name));
+  const phq9 = median(await render('phq-9'));
+  const many = median(await render('many'));
+  const answerRuns = await inFreshPages(browser, url, ANSWER_RUNS, async (page) => {
+    await page.evaluate(() => window.bench.render('many'));
+    return page.evaluate((count) => window.bench.answer(count), ANSWERS);
+  });
+  // p50 and p95 of each run's answers, then the median of those over the runs.
+  const spread = (key) => {
+    if (answerRuns[0][key].length === 0) return undefined;
+    return { p50: median(answerRuns.map((r) => percentile(r[key], 50))), p95: median(answerRuns.map((r) => percentile(r[key], 95))) };
+  };
+  const heap = median(
+    await inFreshPages(browser, url, HEAP_RUNS, async (page) => {
+      await page.evaluate(() => window.bench.render('many'));
+      return keptHeap(page);
+    }),
+  );
+  return { phq9, many, toChange: spread('toChange'), toFrame: spread('toFrame'), toDurable: spread('toDurable'), heap };
+}
+
+// ---- The table ----
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+const ratio = (ours, theirs) => `${(theirs / ours).toFixed(1)}×`;
+
+function table(size, ours, theirs) {
+  const rows = [
+    ['gzip JS (+CSS) a page loads: `<pp-questionnaire>`', kb(size.questionnaire), `${kb(size.surveyjsJs)} + ${kb(size.surveyjsCss)}`, ratio(size.questionnaire, size.surveyjsJs + size.surveyjsCss)],
+    ['gzip: `<pp-education>`', kb(size.education), '', ''],
+    ['gzip: `<pp-pathway>`', kb(size.pathway), '', ''],
+    ['gzip: `<pp-kiosk>`', kb(size.kiosk), '', ''],
+    ['gzip: chart chunk `<pp-score-chart>` loads lazily', kb(size.chart), '', ''],
+    ['gzip: the whole library (all of dist/standalone)', kb(size.library), '', ''],
+    ['PHQ-9 render → painted', ms(ours.phq9), ms(theirs.phq9), ratio(ours.phq9, theirs.phq9)],
+    ['500-item form render → painted', ms(ours.many), ms(theirs.many), ratio(ours.many, theirs.many)],
+  ];
+  for (const [label, key] of [['answer click → change event', 'toChange'], ['answer click → next painted frame', 'toFrame']]) {
+    for (const p of ['p50', 'p95']) rows.push([`${label}, ${p} (500-item form)`, ms(ours[key][p]), ms(theirs[key][p]), ratio(ours[key][p], theirs[key][p])]);
+  }
+  for (const p of ['p50', 'p95']) rows.push([`answer click → draft durable in IndexedDB, ${p}`, ms(ours.toDurable[p]), 'no drafts', '']);
+  rows.push(['JS heap kept after rendering the 500-item form', mb(ours.heap), mb(theirs.heap), ratio(ours.heap, theirs.heap)]);
+  return [
+    '| figure | Painpath | SurveyJS 2.5 | SurveyJS ÷ Painpath |',
+    '|---|---:|---:|---:|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+const cpuModel = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model;
+const size = sizes();
+const server = await serve();
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    // performance.memory in bytes rather than coarse buckets, and window.gc() to measure what is kept.
+    '--enable-precise-memory-info', '--js-flags=--expose-gc',
+  ],
+});
+try {
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const emptyHeap = median(await inFreshPages(browser, `${base}/bench/pages/empty.html`, HEAP_RUNS, keptHeap));
+  const painpath = await measureSide(browser, base, 'painpath');
+  const surveyjs = await measureSide(browser, base, 'surveyjs');
+  painpath.heap -= emptyHeap;
+  surveyjs.heap -= emptyHeap;
+  console.log(`\n${cpuModel}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM; Chromium ${browser.version()} headless; ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`Medians of ${RENDER_RUNS} fresh pages (renders), ${ANSWER_RUNS} × ${ANSWERS} answers, ${HEAP_RUNS} heaps (empty page: ${mb(emptyHeap)}, subtracted).\n`);
+  console.log(table(size, painpath, surveyjs));
+} finally {
+  await browser.close();
+  server.close();
+}
