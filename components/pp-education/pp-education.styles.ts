@@ -208,18 +208,6 @@ export const styles = css`
     margin-block-start: 0.35em;
   }
 
-  .navigation {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    justify-content: space-between;
-    margin-block: var(--_space);
-  }
-
-  .navigation .primary {
-    margin-inline-start: auto;
-  }
-
   .done {
     font-weight: 600;
     margin: 0;

@@ -23,8 +23,8 @@ import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
-import { choiceStyles, headerStyles } from '../shared/form-styles.js';
+import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { ILLUSTRATIONS, illustrationStyles } from './illustrations.js';
 import { ReadAloudController, sentencesIn, type SpeechSynthesisLike } from './read-aloud.js';
@@ -123,7 +123,7 @@ function parsed(json: unknown): EducationModule {
  * @cssprop --pp-illustration-alert - Alert fill colour of the drawings.
  */
 export class PpEducation extends LitElement {
-  static override styles = [tokens, headerStyles, choiceStyles, illustrationStyles, styles];
+  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, illustrationStyles, styles];
 
   /** URL of a module JSON file. */
   @property() src?: string;
@@ -400,8 +400,7 @@ export class PpEducation extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = this.locale;
-    // Buttons and messages follow the content's language, so one language is on screen at a time.
-    return inLocale(uiLocaleFor(lang), () => html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody(lang)}</div>`);
+    return localizedRoot(lang, () => this.renderBody(lang));
   }
 
   private renderBody(lang: string): TemplateResult {

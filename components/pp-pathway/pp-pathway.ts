@@ -11,7 +11,7 @@ import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { durationText } from './duration-text.js';
 import { styles } from './pp-pathway.styles.js';
@@ -253,8 +253,7 @@ export class PpPathway extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = this.locale;
-    // Headings and buttons follow the content's language, so one language is on screen at a time.
-    return inLocale(uiLocaleFor(lang), () => html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody(lang)}</div>`);
+    return localizedRoot(lang, () => this.renderBody(lang));
   }
 
   private renderBody(lang: string): TemplateResult {

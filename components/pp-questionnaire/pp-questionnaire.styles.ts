@@ -249,18 +249,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  .navigation {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    justify-content: space-between;
-    margin-block: var(--_space);
-  }
-
-  .navigation .primary {
-    margin-inline-start: auto;
-  }
-
   .notice {
     font-size: 0.8em;
     color: var(--_muted);

@@ -41,8 +41,8 @@ import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
-import { choiceStyles, headerStyles } from '../shared/form-styles.js';
+import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { bodyMapFigureStyles } from './body-map-figure.styles.js';
 import { focusTargetSelector, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
@@ -135,7 +135,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @cssprop --pp-max-width - Maximum width of the form.
  */
 export class PpQuestionnaire extends LitElement {
-  static override styles = [tokens, headerStyles, choiceStyles, styles, bodyMapFigureStyles];
+  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, styles, bodyMapFigureStyles];
 
   /** URL of an instrument JSON file. */
   @property() src?: string;
@@ -542,8 +542,7 @@ export class PpQuestionnaire extends LitElement {
   protected override render(): TemplateResult {
     const lang = this.locale;
     this.textsShownInFallback.clear();
-    // Buttons and messages follow the content's language, so one language is on screen at a time.
-    return inLocale(uiLocaleFor(lang), () => html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody(lang)}</div>`);
+    return localizedRoot(lang, () => this.renderBody(lang));
   }
 
   protected override updated(): void {

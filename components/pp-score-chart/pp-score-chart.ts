@@ -12,7 +12,7 @@ import { addToHistory, resultKeyOf, historyOf } from '../../src/store/history.js
 import { defineElement } from '../shared/define.js';
 import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
-import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
 import { chartConfig, lookOf } from './chart-config.js';
 import { importantChangeText, panelSummary } from './chart-text.js';
@@ -267,7 +267,7 @@ export class PpScoreChart extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = this.locale;
-    return inLocale(uiLocaleFor(lang), () => html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${this.renderBody()}</div>`);
+    return localizedRoot(lang, () => this.renderBody());
   }
 
   private renderBody(): TemplateResult | TemplateResult[] {

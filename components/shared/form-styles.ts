@@ -40,6 +40,21 @@ export const headerStyles = css`
   }
 `;
 
+/** The row of Back / Next buttons, Next at the end of the line whichever the direction. */
+export const navigationStyles = css`
+  .navigation {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: space-between;
+    margin-block: var(--_space);
+  }
+
+  .navigation .primary {
+    margin-inline-start: auto;
+  }
+`;
+
 /** A radio button or checkbox inside a large box that is the whole touch target: answers, languages. */
 export const choiceStyles = css`
   .choice {

@@ -1,5 +1,6 @@
+import { html, type TemplateResult } from 'lit';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
-import { resolveLocale } from '../../src/i18n/locale.js';
+import { directionOf, resolveLocale } from '../../src/i18n/locale.js';
 import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
 /** The languages of the user interface. */
 export const UI_LOCALES: readonly string[] = allLocales;
@@ -68,3 +69,10 @@ export function inLocale<T>(locale: string, render: () => T): T {
 
 /** The user-interface locale for a content language: the same language when we have it, else English. */
 export const uiLocaleFor = (language: string): string => resolveLocale([language], UI_LOCALES, sourceLocale);
+
+/**
+ * An element's root in the language of its content, with the interface texts (buttons, messages)
+ * in the same language, so one language is on screen at a time.
+ */
+export const localizedRoot = (lang: string, body: () => unknown): TemplateResult =>
+  inLocale(uiLocaleFor(lang), () => html`<div class="root" lang=${lang} dir=${directionOf(lang)}>${body()}</div>`);
