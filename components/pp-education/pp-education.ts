@@ -21,7 +21,7 @@ import { EducationProgressWriter, loadEducationProgress, type EducationProgressR
 import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, type ErrorDetail } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage } from '../shared/failure.js';
+import { failureMessage, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
@@ -269,12 +269,7 @@ export class PpEducation extends LitElement {
   private reportStorageFailure(error: unknown): void {
     if (this.storageFailureReported) return;
     this.storageFailureReported = true;
-    const reason = error instanceof Error ? error.message : String(error);
-    this.emit<ErrorDetail>(PpEvents.error, {
-      code: 'storage-unavailable',
-      message: `Progress cannot be saved in this browser (${reason}); the module keeps working, but a reload starts it again.`,
-      cause: error,
-    });
+    this.emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Progress cannot be saved in this browser (${reason}); the module keeps working, but a reload starts it again.`));
   }
 
   private saveProgress(): void {

@@ -14,7 +14,7 @@ import '../pp-education/pp-education.js';
 import '../pp-language-picker/pp-language-picker.js';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { defineElement } from '../shared/define.js';
-import { failureMessage } from '../shared/failure.js';
+import { failureMessage, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -174,7 +174,7 @@ export class PpKiosk extends LitElement {
   }
 
   private reportStorage(error: unknown): void {
-    const detail: ErrorDetail = { code: 'storage-unavailable', message: `Saved answers could not be cleared: ${String(error)}`, cause: error };
+    const detail = storageFailure(error, (reason) => `Saved answers could not be cleared: ${reason}`);
     this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
   }
 

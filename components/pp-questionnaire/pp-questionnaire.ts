@@ -38,7 +38,7 @@ import {
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage } from '../shared/failure.js';
+import { failureMessage, storageFailure } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -317,12 +317,7 @@ export class PpQuestionnaire extends LitElement {
   private reportStorageFailure(error: unknown): void {
     if (this.storageFailureReported) return;
     this.storageFailureReported = true;
-    const reason = error instanceof Error ? error.message : String(error);
-    this.emit<ErrorDetail>(PpEvents.error, {
-      code: 'storage-unavailable',
-      message: `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`,
-      cause: error,
-    });
+    this.emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`));
   }
 
   private saveDraft(): void {

@@ -10,7 +10,7 @@ import { sourceLanguageOf, type Instrument } from '../../src/model/instrument.js
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { addToHistory, resultKeyOf, historyOf } from '../../src/store/history.js';
 import { defineElement } from '../shared/define.js';
-import { failureMessage } from '../shared/failure.js';
+import { failureMessage, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -215,12 +215,7 @@ export class PpScoreChart extends LitElement {
   private reportStorageFailure(error: unknown): void {
     if (this.storageFailureReported) return;
     this.storageFailureReported = true;
-    const reason = error instanceof Error ? error.message : String(error);
-    this.emit<ErrorDetail>(PpEvents.error, {
-      code: 'storage-unavailable',
-      message: `Results cannot be kept in this browser (${reason}); the chart shows them until the page is closed.`,
-      cause: error,
-    });
+    this.emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Results cannot be kept in this browser (${reason}); the chart shows them until the page is closed.`));
   }
 
   private emit<T>(type: string, detail: T): void {

@@ -21,3 +21,9 @@ export function failureMessage(headline: string, failure: ErrorDetail | undefine
     </details>
   </div>`;
 }
+
+/** The `pp-error` detail for storage trouble; `message` puts the browser's reason into words for the host. */
+export function storageFailure(error: unknown, message: (reason: string) => string): ErrorDetail {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { code: 'storage-unavailable', message: message(reason), cause: error };
+}
