@@ -1,25 +1,25 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { formatLocaleNumber } from '../../src/i18n/numbers.js';
-import type {
-  AnswerValue,
-  BodyMapItem,
-  ChoiceItem,
-  DateItem,
-  MultiChoiceItem,
-  NrsItem,
-  NumberItem,
-  QuestionItem,
-  TextItem,
-  VasItem,
+import {
+  walkItems,
+  type AnswerValue,
+  type BodyMapItem,
+  type ChoiceItem,
+  type DateItem,
+  type Instrument,
+  type MultiChoiceItem,
+  type NrsItem,
+  type NumberItem,
+  type QuestionItem,
+  type TextItem,
+  type VasItem,
 } from '../../src/model/instrument.js';
-import { REGION_SETS, type Region } from '../../src/model/region-sets.js';
 import type { TextMap } from '../../src/model/text.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { bodyMapFigure } from './body-map-figure.js';
 
 /** What item templates need from the element: text in the form's language, state, and handlers. */
 export interface ItemContext {
@@ -96,7 +96,7 @@ function legendText(item: QuestionItem, context: ItemContext): TemplateResult {
 }
 
 /** A question answered with a group of inputs: a fieldset named by its legend. */
-function fieldsetItem(item: QuestionItem, context: ItemContext, body: TemplateResult, className = ''): TemplateResult {
+export function fieldsetItem(item: QuestionItem, context: ItemContext, body: TemplateResult, className = ''): TemplateResult {
   return html`<fieldset part="item" class="item ${className}" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
     <legend part="label" class="label" id=${labelId(item.id)}>${legendText(item, context)}</legend>
     ${body} ${errorText(item, context)}
@@ -112,7 +112,7 @@ function fieldItem(item: QuestionItem, context: ItemContext, control: TemplateRe
 }
 
 /** One radio button or checkbox of an item, wired to the item's error message. */
-function optionInput(item: QuestionItem, context: ItemContext, type: 'radio' | 'checkbox', checked: boolean, onChange: () => void): TemplateResult {
+export function optionInput(item: QuestionItem, context: ItemContext, type: 'radio' | 'checkbox', checked: boolean, onChange: () => void): TemplateResult {
   const radio = type === 'radio';
   return html`<input
     type=${type}
@@ -291,38 +291,17 @@ function dateField(item: DateItem, context: ItemContext): TemplateResult {
   );
 }
 
-function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
-  const set = REGION_SETS[item.regionSet]!;
-  const selected = new Set((context.value(item.id) as readonly string[] | undefined) ?? []);
-  const label = (region: Region) => context.text(region.label);
-  return fieldsetItem(
-    item,
-    context,
-    html`${bodyMapFigure({
-        regionSet: set,
-        selected,
-        labelOf: label,
-        onToggle: (regionId) => context.toggle(item, regionId),
-        frontLabel: msg('Front', { id: 'body-map-front', desc: 'Caption of the drawing of the body seen from the front' }),
-        backLabel: msg('Back', { id: 'body-map-back', desc: 'Caption of the drawing of the body seen from behind (not "go back")' }),
-        leftLabel: msg('Left', { id: 'body-map-left', desc: "The person's own left side, marked on the body drawing" }),
-        rightLabel: msg('Right', { id: 'body-map-right', desc: "The person's own right side, marked on the body drawing" }),
-      })}
-      <div class="region-groups">
-        ${set.groups.map(
-          (group) => html`<fieldset class="region-group">
-            <legend>${context.text(group.label)}</legend>
-            ${group.regions.map(
-              (region) => html`<label part="answer" class="choice answer region">
-                ${optionInput(item, context, 'checkbox', selected.has(region.id), () => context.toggle(item, region.id))}
-                <span>${label(region)}</span>
-              </label>`,
-            )}
-          </fieldset>`,
-        )}
-      </div>`,
-    'body-map-item',
-  );
+type BodyMapPart = typeof import('./body-map-item.js');
+let bodyMapPart: BodyMapPart | undefined;
+
+/**
+ * Loads what the instrument's rarer item types need (the body map's artwork and styles), so that
+ * pages showing other instruments do not download it. Returns the styles to adopt.
+ */
+export async function loadItemParts(instrument: Instrument): Promise<CSSResult[]> {
+  if (![...walkItems(instrument.items)].some((item) => item.type === 'body-map')) return [];
+  bodyMapPart ??= await import('./body-map-item.js');
+  return [bodyMapPart.bodyMapFigureStyles];
 }
 
 export function renderQuestion(item: QuestionItem, context: ItemContext): TemplateResult {
@@ -343,7 +322,8 @@ export function renderQuestion(item: QuestionItem, context: ItemContext): Templa
     case 'date':
       return dateField(item, context);
     case 'body-map':
-      return bodyMap(item, context);
+      if (!bodyMapPart) throw new Error(`"${item.id}" is a body map: await loadItemParts(instrument) before rendering it`);
+      return bodyMapPart.bodyMap(item, context);
   }
 }
 

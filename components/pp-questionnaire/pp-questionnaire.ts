@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
@@ -21,7 +21,6 @@ import {
   type VasItem,
 } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
-import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import type { TextMap } from '../../src/model/text.js';
 import { predicateItems, type Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
@@ -44,8 +43,7 @@ import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
-import { bodyMapFigureStyles } from './body-map-figure.styles.js';
-import { focusTargetSelector, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
+import { focusTargetSelector, loadItemParts, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
@@ -68,6 +66,16 @@ async function fetchContent(url: string | undefined, attribute: string, what: st
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LoadFailure({ code: 'content-unreachable', message: `${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded: ${reason}`, cause: error });
+  }
+}
+
+/** Loads a part of the element that only some content needs, as a LoadFailure when it cannot. */
+async function importPart<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LoadFailure({ code: 'content-unreachable', message: `A part of pp-questionnaire could not be loaded: ${reason}`, cause: error });
   }
 }
 
@@ -135,7 +143,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @cssprop --pp-max-width - Maximum width of the form.
  */
 export class PpQuestionnaire extends LitElement {
-  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, styles, bodyMapFigureStyles];
+  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, styles];
 
   /** URL of an instrument JSON file. */
   @property() src?: string;
@@ -254,6 +262,8 @@ export class PpQuestionnaire extends LitElement {
     let instrument: Instrument;
     try {
       instrument = await this.loadInstrument();
+      const partStyles = await importPart(() => loadItemParts(instrument));
+      if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
     } catch (error) {
       if (!isCurrent()) return;
       if (!(error instanceof LoadFailure)) throw error;
@@ -276,12 +286,15 @@ export class PpQuestionnaire extends LitElement {
     const instrument = checked('content-invalid', () => parseInstrument(instrumentJson));
     const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
     const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
-    if (packs.length === 0 && instrument.meta.licence.kind === 'bring-your-own-text') {
+    if (packs.length === 0) {
+      if (instrument.meta.licence.kind !== 'bring-your-own-text') return instrument;
       throw new LoadFailure({
         code: 'text-pack-missing',
         message: `${instrument.id} is a bring-your-own-text instrument: its licence holder's wording must come from a text pack (the textPack property or the text-pack attribute).`,
       });
     }
+    // Only hosts that bring their own text download the text-pack checker.
+    const { applyTextPacks, parseTextPack } = await importPart(() => import('../../src/model/text-pack.js'));
     return applyTextPacks(instrument, packs.map((pack) => checked('text-pack-invalid', () => parseTextPack(pack, instrument))));
   }
 

@@ -1,0 +1,43 @@
+import { html, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { BodyMapItem } from '../../src/model/instrument.js';
+import { REGION_SETS, type Region } from '../../src/model/region-sets.js';
+import { bodyMapFigure } from './body-map-figure.js';
+import { fieldsetItem, optionInput, type ItemContext } from './item-templates.js';
+
+export { bodyMapFigureStyles } from './body-map-figure.styles.js';
+
+/** A body map: the drawing to tap regions on, and the same regions as checkboxes in their groups. */
+export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
+  const set = REGION_SETS[item.regionSet]!;
+  const selected = new Set((context.value(item.id) as readonly string[] | undefined) ?? []);
+  const label = (region: Region) => context.text(region.label);
+  return fieldsetItem(
+    item,
+    context,
+    html`${bodyMapFigure({
+        regionSet: set,
+        selected,
+        labelOf: label,
+        onToggle: (regionId) => context.toggle(item, regionId),
+        frontLabel: msg('Front', { id: 'body-map-front', desc: 'Caption of the drawing of the body seen from the front' }),
+        backLabel: msg('Back', { id: 'body-map-back', desc: 'Caption of the drawing of the body seen from behind (not "go back")' }),
+        leftLabel: msg('Left', { id: 'body-map-left', desc: "The person's own left side, marked on the body drawing" }),
+        rightLabel: msg('Right', { id: 'body-map-right', desc: "The person's own right side, marked on the body drawing" }),
+      })}
+      <div class="region-groups">
+        ${set.groups.map(
+          (group) => html`<fieldset class="region-group">
+            <legend>${context.text(group.label)}</legend>
+            ${group.regions.map(
+              (region) => html`<label part="answer" class="choice answer region">
+                ${optionInput(item, context, 'checkbox', selected.has(region.id), () => context.toggle(item, region.id))}
+                <span>${label(region)}</span>
+              </label>`,
+            )}
+          </fieldset>`,
+        )}
+      </div>`,
+    'body-map-item',
+  );
+}
