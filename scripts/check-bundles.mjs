@@ -1,14 +1,31 @@
-// Checks what `npm run build` put in dist/ (and dist/standalone/): a page showing <pp-questionnaire>
-// loads no chart.js code, and <pp-score-chart> loads chart.js only through a dynamic import(), when
-// it draws a chart. Usage: `node scripts/check-bundles.mjs [DIST_DIR]`; exits 1 naming the file at fault.
+// Checks what `npm run build` put in dist/ (and dist/standalone/): parts that only some pages need
+// are loaded through a dynamic import(), when needed, and never with the entries that do not need
+// them. Usage: `node scripts/check-bundles.mjs [DIST_DIR]`; exits 1 naming the file at fault.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
+/**
+ * Each lazy part, with texts only its code contains that survive minification, and the entry that
+ * loads it lazily. For chart.js: the package as an import specifier, its path in the bundler's
+ * module comments, and two of its own error messages (not a bare "chart.js": file names such as
+ * pp-score-chart.js.map end with it).
+ */
+const LAZY_PARTS = [
+  {
+    name: 'chart.js',
+    markers: ['"chart.js"', "'chart.js'", 'node_modules/chart.js/', 'Canvas is already in use', 'complete date adapter'],
+    package: 'chart.js',
+    loadedBy: 'pp-score-chart',
+  },
+  // The body map's artwork (its class name is in its template and its styles).
+  { name: 'the body map artwork', markers: ['body-map-figure'], loadedBy: 'pp-questionnaire' },
+  // The text-pack checker (the start of each of its error messages).
+  { name: 'the text-pack checker', markers: ['Text pack'], loadedBy: 'pp-questionnaire' },
+];
+/** Entries checked to load none of the lazy parts with them. */
+const ENTRIES = ['pp-questionnaire', 'pp-score-chart'];
+
 const root = resolve(process.argv[2] ?? 'dist');
-// Texts only chart.js code (or an import of it) contains, which survive minification: the package as an
-// import specifier, its path in the bundler's module comments, and two of its own error messages.
-// (Not a bare "chart.js": file names such as pp-score-chart.js.map end with it.)
-const CHART_JS_MARKERS = ['"chart.js"', "'chart.js'", 'node_modules/chart.js/', 'Canvas is already in use', 'complete date adapter'];
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
 // Minified output may quote the specifier with backticks.
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
@@ -16,7 +33,7 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
 const problems = [];
 const shown = (file) => relative(process.cwd(), file);
 const read = (file) => readFileSync(file, 'utf8');
-const markerIn = (text) => CHART_JS_MARKERS.find((marker) => text.includes(marker));
+const markerOf = (part, text) => part.markers.find((marker) => text.includes(marker));
 
 /** The file and every file it imports statically (what a page loads with it). */
 function staticGraph(entry) {
@@ -30,35 +47,38 @@ function staticGraph(entry) {
   return [...seen];
 }
 
-/** Reports each file loaded with the entry that contains chart.js code, optionally not counting `import()` calls. */
-function expectNoChartJs(entry, { ignoringDynamicImports = false } = {}) {
+/** Reports each file loaded with the entry that contains the part's code; `import()` calls are the lazy loads, not its code. */
+function expectNotLoadedWith(entry, part) {
   for (const file of staticGraph(entry)) {
-    const text = ignoringDynamicImports ? read(file).replace(DYNAMIC_IMPORT, '') : read(file);
-    const marker = markerIn(text);
-    if (marker) problems.push(`${shown(file)} is loaded with ${shown(entry)} but contains chart.js code ("${marker}")`);
+    const marker = markerOf(part, read(file).replace(DYNAMIC_IMPORT, ''));
+    if (marker) problems.push(`${shown(file)} is loaded with ${shown(entry)} but contains ${part.name} ("${marker}")`);
   }
 }
 
-/** Whether a dynamic import() target is chart.js: the package itself (library build), or a chunk holding its code (standalone). */
-const isChartJs = (specifier, importer) =>
-  specifier === 'chart.js' ||
-  (specifier.startsWith('.') && staticGraph(resolve(dirname(importer), specifier)).some((file) => markerIn(read(file))));
+/** Whether a dynamic import() target is the part: its package (library build), or a chunk holding its code. */
+const isPart = (part, specifier, importer) =>
+  specifier === part.package ||
+  (specifier.startsWith('.') && staticGraph(resolve(dirname(importer), specifier)).some((file) => markerOf(part, read(file))));
 
-function expectLazyChartJs(entry) {
-  const lazy = staticGraph(entry).some((file) => [...read(file).matchAll(DYNAMIC_IMPORT)].some(([, specifier]) => isChartJs(specifier, file)));
-  if (!lazy) problems.push(`${shown(entry)} does not load chart.js through a dynamic import()`);
+function expectLazy(entry, part) {
+  const lazy = staticGraph(entry).some((file) => [...read(file).matchAll(DYNAMIC_IMPORT)].some(([, specifier]) => isPart(part, specifier, file)));
+  if (!lazy) problems.push(`${shown(entry)} does not load ${part.name} through a dynamic import()`);
 }
 
 const dists = [root, join(root, 'standalone')].filter((dist) => existsSync(join(dist, 'pp-questionnaire.js')));
 if (dists.length === 0) problems.push(`${shown(join(root, 'pp-questionnaire.js'))} is missing: run \`npm run build\` first`);
 for (const dist of dists) {
-  expectNoChartJs(join(dist, 'pp-questionnaire.js'));
-  const chart = join(dist, 'pp-score-chart.js');
-  if (existsSync(chart)) {
-    // Its own `import('chart.js')` is the lazy load, not chart.js code.
-    expectNoChartJs(chart, { ignoringDynamicImports: true });
-    expectLazyChartJs(chart);
-  } else problems.push(`${shown(join(dist, 'pp-score-chart.js'))} is missing: is pp-score-chart in vite.config.ts's elements?`);
+  for (const name of ENTRIES) {
+    const entry = join(dist, `${name}.js`);
+    if (!existsSync(entry)) {
+      problems.push(`${shown(entry)} is missing: is ${name} in vite.config.ts's elements?`);
+      continue;
+    }
+    for (const part of LAZY_PARTS) {
+      expectNotLoadedWith(entry, part);
+      if (part.loadedBy === name) expectLazy(entry, part);
+    }
+  }
 }
 
 if (problems.length > 0) {
@@ -66,5 +86,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 for (const dist of dists) {
-  console.log(`check-bundles: ${shown(dist)}: pp-questionnaire loads no chart.js code; pp-score-chart loads chart.js lazily`);
+  console.log(`check-bundles: ${shown(dist)}: ${LAZY_PARTS.map((part) => `${part.name} loads lazily with ${part.loadedBy}`).join('; ')}, and with nothing else`);
 }

@@ -136,6 +136,13 @@ describe('<pp-questionnaire> item types', () => {
       expect(legends).to.deep.equal(['Upper body, left side', 'Upper body, right side', 'Lower body, left side', 'Lower body, right side', 'Neck, back and trunk']);
       expect(item(el, 'where').querySelectorAll('.region-group input')).to.have.length(19);
     });
+
+    it('styles the drawing, whose styles load with it', async () => {
+      const el = await form();
+      const figure = item(el, 'where').querySelector('.body-map-figure')!;
+      expect(getComputedStyle(figure).display).to.equal('flex');
+      expect(getComputedStyle(figure).touchAction).to.equal('manipulation');
+    });
   });
 
   describe('multi-choice', () => {
