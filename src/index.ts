@@ -2,7 +2,7 @@ export { ContentError, type ContentProblem } from './model/content-error.js';
 export type * from './model/instrument.js';
 export { walkItems, isQuestion, isContainer, sourceLanguageOf } from './model/instrument.js';
 export type { LanguageCode, TextMap } from './model/text.js';
-export { REGION_SETS, type Region, type RegionGroup, type RegionSet } from './model/region-sets.js';
+export { REGION_SETS, type RegionGroup, type RegionSet } from './model/region-sets.js';
 export { parseInstrument } from './model/parse-instrument.js';
 export { parseEducationModule, keyMessagesOf, knowledgeChecksOf, ILLUSTRATION_NAMES, type EducationModule, type EducationPage, type EducationBlock, type KnowledgeCheckAnswer } from './model/education.js';
 export { parsePathway, ROLES, ROLE_IDS, type Pathway, type PathwayStep, type PathwayMeta, type Role, type RoleId, type Duration, type Amount, type Decision, type StepLink } from './model/pathway.js';

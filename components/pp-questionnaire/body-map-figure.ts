@@ -1,12 +1,12 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { Region, RegionSet } from '../../src/model/region-sets.js';
+import type { RegionSet } from '../../src/model/region-sets.js';
 
 export interface BodyMapFigureOptions {
   readonly regionSet: RegionSet;
   /** Region ids currently chosen. */
   readonly selected: ReadonlySet<string>;
   /** Localized region label, shown as the shape's tooltip. */
-  readonly labelOf: (region: Region) => string;
+  readonly labelOf: (regionId: string) => string;
   /** Called with a region id when its shape is clicked or tapped. */
   readonly onToggle: (regionId: string) => void;
   readonly frontLabel: string;
@@ -155,11 +155,11 @@ export function bodyMapFigure(options: BodyMapFigureOptions): TemplateResult {
   </div>`;
 }
 
-function viewFigure(view: View, regions: readonly Region[], options: BodyMapFigureOptions): TemplateResult {
+function viewFigure(view: View, regions: readonly string[], options: BodyMapFigureOptions): TemplateResult {
   const sideLabel = { left: options.leftLabel, right: options.rightLabel };
   const sidesInViewerOrder: Side[] = view.sideOnViewersLeft === 'right' ? ['right', 'left'] : ['left', 'right'];
-  const drawn = regions.filter((region) => view.shapes[region.id] !== undefined);
-  const isSelected = (region: Region) => options.selected.has(region.id);
+  const drawn = regions.filter((region) => view.shapes[region] !== undefined);
+  const isSelected = (region: string) => options.selected.has(region);
   // Selected shapes go last so that neighbours do not paint over their thicker outline.
   const paintOrder = [...drawn.filter((region) => !isSelected(region)), ...drawn.filter(isSelected)];
   return html`<figure class="body-map-view" data-view=${view.name}>
@@ -170,16 +170,16 @@ function viewFigure(view: View, regions: readonly Region[], options: BodyMapFigu
     <svg viewBox="0 0 ${WIDTH} ${HEIGHT}">
       ${SILHOUETTE.map((d) => svg`<path class="body-map-silhouette" d=${d}></path>`)}
       <path class="body-map-hair" d=${view.hair}></path>
-      ${paintOrder.map((region) => regionShape(region, view.shapes[region.id]!, isSelected(region), options))}
+      ${paintOrder.map((region) => regionShape(region, view.shapes[region]!, isSelected(region), options))}
     </svg>
   </figure>`;
 }
 
-function regionShape(region: Region, d: string, selected: boolean, options: BodyMapFigureOptions): SVGTemplateResult {
+function regionShape(region: string, d: string, selected: boolean, options: BodyMapFigureOptions): SVGTemplateResult {
   return svg`<path
     class=${selected ? 'region selected' : 'region'}
-    data-region=${region.id}
+    data-region=${region}
     d=${d}
-    @click=${() => options.onToggle(region.id)}
+    @click=${() => options.onToggle(region)}
   ><title>${options.labelOf(region)}</title></path>`;
 }

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { BodyMapItem } from '../../src/model/instrument.js';
-import { REGION_SETS, type Region } from '../../src/model/region-sets.js';
+import { REGION_SETS } from '../../src/model/region-sets.js';
 import { bodyMapFigure } from './body-map-figure.js';
 import { fieldsetItem, optionInput, type ItemContext } from './item-templates.js';
 
@@ -11,7 +11,7 @@ export { bodyMapFigureStyles } from './body-map-figure.styles.js';
 export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
   const set = REGION_SETS[item.regionSet]!;
   const selected = new Set((context.value(item.id) as readonly string[] | undefined) ?? []);
-  const label = (region: Region) => context.text(region.label);
+  const label = (id: string) => context.text(item.regionLabels[id]!);
   return fieldsetItem(
     item,
     context,
@@ -28,10 +28,10 @@ export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult
       <div class="region-groups">
         ${set.groups.map(
           (group) => html`<fieldset class="region-group">
-            <legend>${context.text(group.label)}</legend>
+            <legend>${label(group.id)}</legend>
             ${group.regions.map(
               (region) => html`<label part="answer" class="choice answer region">
-                ${optionInput(item, context, 'checkbox', selected.has(region.id), () => context.toggle(item, region.id))}
+                ${optionInput(item, context, 'checkbox', selected.has(region), () => context.toggle(item, region))}
                 <span>${label(region)}</span>
               </label>`,
             )}

@@ -1,6 +1,5 @@
 import type { Answers, AnswerValue, Coding, Instrument, Item, QuestionItem } from '../model/instrument.js';
 import { isContainer, sourceLanguageOf } from '../model/instrument.js';
-import { REGION_SETS } from '../model/region-sets.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
 import type { Scores } from '../scoring/score.js';
 
@@ -60,9 +59,8 @@ function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap
         return typeof v === 'number' ? numberAnswer(v) : { valueString: v };
       });
     case 'body-map': {
-      const regions = REGION_SETS[item.regionSet]?.groups.flatMap((g) => g.regions) ?? [];
       return (value as readonly string[]).map((id) => {
-        const display = text(regions.find((r) => r.id === id)?.label);
+        const display = text(item.regionLabels[id]);
         return { valueCoding: { system: regionSetSystem(item.regionSet), code: id, ...(display && { display }) } };
       });
     }

@@ -120,6 +120,8 @@ export interface BodyMapItem extends QuestionBase {
   readonly type: 'body-map';
   /** The name of a region set, e.g. `acr-2016`. */
   readonly regionSet: string;
+  /** The label of every group and region of the set, by id. */
+  readonly regionLabels: Readonly<Record<string, TextMap>>;
 }
 
 export interface DisplayItem extends ItemBase {

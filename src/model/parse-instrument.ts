@@ -21,7 +21,7 @@ import type {
 } from './instrument.js';
 import { itemScoreRange } from './item-score.js';
 import { childPath, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
-import { REGION_SETS } from './region-sets.js';
+import { labelledIdsOf, REGION_SETS, type RegionSet } from './region-sets.js';
 import type { TextMap } from './text.js';
 
 const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'date', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
@@ -231,7 +231,8 @@ class InstrumentParser {
       }
       case 'body-map': {
         const regionSet = reader.oneOf(object['regionSet'], at('regionSet'), Object.keys(REGION_SETS));
-        return regionSet === undefined ? undefined : { type, regionSet };
+        const regionLabels = regionSet && this.regionLabels(object['regionLabels'], at('regionLabels'), REGION_SETS[regionSet]!);
+        return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
       }
     }
   }
@@ -263,6 +264,24 @@ class InstrumentParser {
     const min = this.text(object['min'], childPath(path, 'min'));
     const max = this.text(object['max'], childPath(path, 'max'));
     return min && max ? { min, max } : undefined;
+  }
+
+  /** A label for every group and region of the set, and for nothing else. */
+  private regionLabels(value: unknown, path: string, set: RegionSet): Record<string, TextMap> | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const ids = labelledIdsOf(set);
+    for (const key of Object.keys(object)) {
+      if (!ids.includes(key)) this.reader.report(childPath(path, key), `${set.id} has no region or region group "${key}"`);
+    }
+    const missing = ids.filter((id) => object[id] === undefined);
+    if (missing.length) this.reader.report(path, `missing the label of ${missing.map((id) => `"${id}"`).join(', ')}`);
+    const labels: Record<string, TextMap> = {};
+    for (const id of ids.filter((id) => object[id] !== undefined)) {
+      const label = this.text(object[id], childPath(path, id));
+      if (label) labels[id] = label;
+    }
+    return Object.keys(labels).length === ids.length ? labels : undefined;
   }
 
   private answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice'): AnswerOption[] | undefined {

@@ -38,7 +38,7 @@ function regionGroupCount(scale: Scale, questions: ReadonlyMap<ItemId, QuestionI
     const answer = answers[id];
     if (item?.type !== 'body-map' || !Array.isArray(answer)) continue;
     for (const group of REGION_SETS[item.regionSet]?.groups ?? []) {
-      if (group.regions.some((region) => !excluded.has(region.id) && answer.includes(region.id))) groups.add(group.id);
+      if (group.regions.some((region) => !excluded.has(region) && answer.includes(region))) groups.add(group.id);
     }
   }
   return groups.size;

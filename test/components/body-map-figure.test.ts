@@ -21,7 +21,7 @@ function renderFigure(options: Partial<BodyMapFigureOptions> = {}, dir = 'ltr'):
     bodyMapFigure({
       regionSet: ACR_2016,
       selected: new Set(),
-      labelOf: (region) => region.label.en!,
+      labelOf: (region) => region,
       onToggle: () => {},
       frontLabel: 'Front',
       backLabel: 'Back',
@@ -61,7 +61,7 @@ describe('bodyMapFigure', () => {
   });
 
   it('names each shape with the localized label and makes it a visible, hittable region', () => {
-    const root = renderFigure({ labelOf: (region) => `label:${region.id}` });
+    const root = renderFigure({ labelOf: (region) => `label:${region}` });
     for (const path of shapesIn(root)) {
       expect(path.classList.contains('region')).to.be.true;
       expect(path.querySelector('title')!.textContent).to.equal(`label:${path.dataset['region']}`);
@@ -133,7 +133,7 @@ describe('bodyMapFigure', () => {
   it('leaves out regions the artwork has no shape for', () => {
     const withExtraRegion: RegionSet = {
       ...ACR_2016,
-      groups: [...ACR_2016.groups, { id: 'other', label: { en: 'Other' }, regions: [{ id: 'tail', label: { en: 'Tail' } }] }],
+      groups: [...ACR_2016.groups, { id: 'other', regions: ['tail'] }],
     };
     const root = renderFigure({ regionSet: withExtraRegion });
     expect(root.querySelector('[data-region=tail]')).to.not.exist;

@@ -6,6 +6,7 @@
  */
 import type { Instrument } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { labelledIdsOf, REGION_SETS } from '../../src/model/region-sets.js';
 
 export type Json = Record<string, unknown>;
 
@@ -56,7 +57,7 @@ export const question = (id: string, type: string, extra: Json = {}): Json => ({
   type,
   text: en(id),
   ...(type === 'nrs' || type === 'vas' ? { anchors: { min: en('none'), max: en('worst') } } : {}),
-  ...(type === 'body-map' ? { regionSet: 'acr-2016' } : {}),
+  ...(type === 'body-map' ? { regionSet: 'acr-2016', regionLabels: Object.fromEntries(labelledIdsOf(REGION_SETS['acr-2016']!).map((r) => [r, en(r)])) } : {}),
   ...extra,
 });
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ContentError } from '../../src/model/content-error.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { labelledIdsOf, REGION_SETS } from '../../src/model/region-sets.js';
 import { phq9Json } from '../helpers/fixtures.js';
 
 function problemsOf(json: unknown): string[] {
@@ -149,6 +150,21 @@ describe('parseInstrument', () => {
     const json: Record<string, unknown> = minimal();
     json['languages'] = 'en';
     expect(problemsOf(json)).to.include('languages: expected an array, got string');
+  });
+
+  it('needs a label for every group and region of a body map, and for nothing else', () => {
+    const json = minimal();
+    const labels: Record<string, unknown> = Object.fromEntries(labelledIdsOf(REGION_SETS['acr-2016']!).map((id) => [id, { en: id }]));
+    delete labels['neck'];
+    delete labels['axial'];
+    labels['tail'] = { en: 'Tail' };
+    labels['chest'] = { da: 'Bryst' };
+    (json.items as unknown[]).push({ id: 'where', type: 'body-map', text: { en: 'Where?' }, regionSet: 'acr-2016', regionLabels: labels });
+    expect(problemsOf(json)).to.have.members([
+      'items[2].regionLabels.tail: acr-2016 has no region or region group "tail"',
+      'items[2].regionLabels: missing the label of "axial", "neck"',
+      'items[2].regionLabels.chest: missing the source language "en"',
+    ]);
   });
 
   it('explains a non-object file at the root', () => {
