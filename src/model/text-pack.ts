@@ -2,6 +2,7 @@ import { ContentError } from './content-error.js';
 import type { AnswerOption, Anchors, Instrument, Item, TranslationStatus } from './instrument.js';
 import { isContainer, walkItems } from './instrument.js';
 import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import { labelledIdsOf, REGION_SETS } from './region-sets.js';
 import type { LanguageCode, TextMap } from './text.js';
 
 /** The wording of one item in one language. Answer texts are keyed by the answer's value. */
@@ -10,6 +11,8 @@ export interface ItemWording {
   readonly answers?: Readonly<Record<string, string>>;
   readonly anchors?: { readonly min: string; readonly max: string };
   readonly unit?: string;
+  /** A body map's label of each region and region group, by id. */
+  readonly regionLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -88,25 +91,26 @@ export function parseTextPack(json: unknown, instrument: Instrument): TextPack {
 
 function readWording(reader: JsonReader, wording: JsonObject, item: Item, path: string): ItemWording {
   const at = (key: string) => childPath(path, key);
-  const known = new Set(['text', ...(hasAnswers(item) ? ['answers'] : []), ...(hasAnchors(item) ? ['anchors'] : []), ...(item.type === 'integer' || item.type === 'decimal' ? ['unit'] : [])]);
+  const known = new Set([
+    'text',
+    ...(hasAnswers(item) ? ['answers'] : []),
+    ...(hasAnchors(item) ? ['anchors'] : []),
+    ...(item.type === 'integer' || item.type === 'decimal' ? ['unit'] : []),
+    ...(item.type === 'body-map' ? ['regionLabels'] : []),
+  ]);
   for (const key of Object.keys(wording)) {
     if (!known.has(key)) reader.report(at(key), `"${key}" does not apply to a ${item.type} item`);
   }
   const text = needsText(item) || wording['text'] !== undefined ? reader.string(wording['text'], at('text')) : undefined;
   const unit = reader.optional(wording['unit'], (v) => reader.string(v, at('unit')));
-  let answers: Record<string, string> | undefined;
-  if (hasAnswers(item)) {
-    const object = reader.object(wording['answers'], at('answers')) ?? {};
-    const values = item.answers.map((option) => String(option.value));
-    for (const key of Object.keys(object)) {
-      if (!values.includes(key)) reader.report(childPath(at('answers'), key), `"${key}" is not an answer of "${item.id}" (answers: ${values.join(', ')})`);
-    }
-    answers = {};
-    for (const value of values) {
-      if (!(value in object)) reader.report(at('answers'), `missing the wording of answer "${value}"`);
-      else answers[value] = reader.string(object[value], childPath(at('answers'), value)) ?? '';
-    }
-  }
+  const values = hasAnswers(item) ? item.answers.map((option) => String(option.value)) : [];
+  const answers = hasAnswers(item)
+    ? readKeyedTexts(reader, wording['answers'], at('answers'), values, (key) => `"${key}" is not an answer of "${item.id}" (answers: ${values.join(', ')})`, 'answer')
+    : undefined;
+  const regionLabels =
+    item.type === 'body-map'
+      ? readKeyedTexts(reader, wording['regionLabels'], at('regionLabels'), labelledIdsOf(REGION_SETS[item.regionSet]!), (key) => `${item.regionSet} has no region or region group "${key}"`, 'region')
+      : undefined;
   let anchors: ItemWording['anchors'];
   if (hasAnchors(item)) {
     const object = reader.object(wording['anchors'], at('anchors'));
@@ -114,7 +118,21 @@ function readWording(reader: JsonReader, wording: JsonObject, item: Item, path: 
     const max = object && reader.string(object['max'], childPath(at('anchors'), 'max'));
     if (min && max) anchors = { min, max };
   }
-  return { ...(text && { text }), ...(answers && { answers }), ...(anchors && { anchors }), ...(unit && { unit }) };
+  return { ...(text && { text }), ...(answers && { answers }), ...(anchors && { anchors }), ...(unit && { unit }), ...(regionLabels && { regionLabels }) };
+}
+
+/** Texts keyed by the ids an item has (its answers' values, its regions): one for each, and no others (`unknownKey` says why). */
+function readKeyedTexts(reader: JsonReader, value: unknown, path: string, keys: readonly string[], unknownKey: (key: string) => string, what: string): Record<string, string> {
+  const object = reader.object(value, path) ?? {};
+  for (const key of Object.keys(object)) {
+    if (!keys.includes(key)) reader.report(childPath(path, key), unknownKey(key));
+  }
+  const texts: Record<string, string> = {};
+  for (const key of keys) {
+    if (!(key in object)) reader.report(path, `missing the wording of ${what} "${key}"`);
+    else texts[key] = reader.string(object[key], childPath(path, key)) ?? '';
+  }
+  return texts;
 }
 
 const withLanguage = (map: TextMap | undefined, language: LanguageCode, text: string | undefined): TextMap | undefined =>
@@ -148,6 +166,10 @@ export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[
         }
         if ((result.type === 'integer' || result.type === 'decimal') && wording.unit) {
           result = { ...result, unit: withLanguage(result.unit, pack.language, wording.unit)! };
+        }
+        if (result.type === 'body-map' && wording.regionLabels) {
+          const labels = Object.entries(result.regionLabels).map(([id, label]) => [id, withLanguage(label, pack.language, wording.regionLabels![id])!]);
+          result = { ...result, regionLabels: Object.fromEntries(labels) };
         }
       }
       return isContainer(result) ? { ...result, items: apply(result.items) } : result;

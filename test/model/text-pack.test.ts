@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { ContentError } from '../../src/model/content-error.js';
-import type { ChoiceItem, Instrument, NrsItem } from '../../src/model/instrument.js';
+import type { BodyMapItem, ChoiceItem, Instrument, NrsItem } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { labelledIdsOf, REGION_SETS } from '../../src/model/region-sets.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
-import type { Json } from '../helpers/instrument-builder.js';
+import { build, question, scale, type Json } from '../helpers/instrument-builder.js';
 import { licensedJson, packFor } from '../helpers/licensed-fixture.js';
 
 function problemsOf(run: () => unknown): string[] {
@@ -75,6 +76,22 @@ describe('text packs', () => {
     const withFaroese = applyTextPacks(phq9, [pack]);
     expect(withFaroese.languages.at(-1)).to.equal('fo');
     expect(withFaroese.languages[0]).to.equal('en');
+  });
+
+  it('label the regions of a body map in the language they add', () => {
+    const acr = build({ items: [question('where', 'body-map')], scales: [scale('wpi', 'region-groups', ['where'], [0, 5])] });
+    const regionLabels: Record<string, string> = Object.fromEntries(labelledIdsOf(REGION_SETS['acr-2016']!).map((id) => [id, `fo:${id}`]));
+    const pack = { instrument: acr.id, language: 'fo', status: 'draft', source: 'test', items: { where: { text: 'Hvar?', regionLabels } } };
+    const where = applyTextPacks(acr, [parseTextPack(pack, acr)]).items[0] as BodyMapItem;
+    expect(where.regionLabels['neck']).to.deep.equal({ en: 'neck', fo: 'fo:neck' });
+    expect(where.regionLabels['axial']).to.deep.equal({ en: 'axial', fo: 'fo:axial' });
+
+    delete regionLabels['neck'];
+    regionLabels['tail'] = 'Hali';
+    expect(problemsOf(() => parseTextPack(pack, acr))).to.have.members([
+      'items.where.regionLabels: missing the wording of region "neck"',
+      'items.where.regionLabels.tail: acr-2016 has no region or region group "tail"',
+    ]);
   });
 
   it('name every missing or unknown text with its path', () => {
