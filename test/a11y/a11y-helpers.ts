@@ -66,15 +66,26 @@ function drawsFocusRing(element: Element): boolean {
   });
 }
 
+/** Whether the node is inside the element, through any shadow roots between them. */
+export function isInside(element: Element, node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.getRootNode() instanceof ShadowRoot ? (current.getRootNode() as ShadowRoot).host : null) {
+    if (element.contains(current)) return true;
+  }
+  return false;
+}
+
 /**
  * Focus sits on an element of the component (never lost to <body>), that element matches
  * :focus-visible, draws a ring of at least 2 px, and is on screen. Returns the element.
  */
-export function expectVisibleFocus(step: string): HTMLElement {
+export function expectVisibleFocus(step: string, component: Element): HTMLElement {
   const focused = deepActiveElement();
   expect(focused, `${step}: focus lost`).to.exist;
   expect(focused, `${step}: focus on <body>`).not.to.equal(document.body);
-  expect(focused!.matches(':focus-visible'), `${step}: ${describe(focused!)} is not :focus-visible`).to.equal(true);
+  expect(isInside(component, focused!), `${step}: focus left the component, on ${describe(focused!)}`).to.equal(true);
+  // Chromium moves focus inside a date field (day, month, year, calendar button): only :focus-within matches.
+  const focusVisible = focused!.matches(':focus-visible, input[type=date]:focus-within');
+  expect(focusVisible, `${step}: ${describe(focused!)} is not :focus-visible`).to.equal(true);
   expect(drawsFocusRing(focused!), `${step}: ${describe(focused!)} draws no focus ring`).to.equal(true);
   const box = (focused!.closest('label') ?? focused!).getBoundingClientRect();
   expect(box.width * box.height, `${step}: ${describe(focused!)} has no size`).to.be.greaterThan(0);
