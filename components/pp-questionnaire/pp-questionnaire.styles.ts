@@ -279,9 +279,17 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  /* High contrast: as a chosen answer box (form-styles.ts), the selection colours, the outline for focus. */
   @media (forced-colors: active) {
     .nrs-option:has(input:checked) {
-      outline: 3px solid Highlight;
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+
+    .nrs-option:has(input:focus-visible) {
+      outline-color: CanvasText;
     }
     .vas-thumb,
     .vas-track::before {
