@@ -3,7 +3,9 @@
  * one at 200 %, no state of any element scrolls sideways or sticks out of the page. Data tables
  * may scroll inside their own box, which the criterion allows.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { CartesianScaleOptions, FontSpec } from 'chart.js';
+import { toFont } from 'chart.js/helpers';
 import { setViewport } from '@web/test-runner-commands';
 import type { PpLanguagePicker } from '../../components/pp-language-picker/pp-language-picker.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
@@ -20,6 +22,24 @@ import {
   questionnaire,
   shadow,
 } from './a11y-helpers.js';
+
+/** The band names drawn beside the plot fit on the canvas whole: none is cut off at its edge. */
+async function expectBandNamesInside(canvas: HTMLCanvasElement, lang: string): Promise<void> {
+  const { Chart } = await import('chart.js');
+  await waitUntil(() => Chart.getChart(canvas), 'the chart was not drawn');
+  const chart = Chart.getChart(canvas)!;
+  const bands = chart.scales['bands']!;
+  const { ticks, grid } = bands.options as CartesianScaleOptions;
+  const offset = (grid.drawTicks ? (grid.tickLength ?? 0) : 0) + (ticks.padding ?? 0);
+  chart.ctx.save();
+  chart.ctx.font = toFont(ticks.font as Partial<FontSpec>).string;
+  const names = bands.ticks.flatMap((tick) => tick.label ?? []) as string[];
+  const widest = Math.max(...names.map((name) => chart.ctx.measureText(name).width));
+  chart.ctx.restore();
+  expect(names.length, 'band names drawn').to.be.greaterThan(0);
+  if (lang === 'ar') expect(bands.right - offset - widest, 'the band names start inside the canvas').to.be.at.least(-0.5);
+  else expect(bands.left + offset + widest, 'the band names end inside the canvas').to.be.at.most(chart.width + 0.5);
+}
 
 describe('reflow at 320 CSS px', () => {
   before(() => setViewport({ width: 320, height: 640 }));
@@ -79,6 +99,7 @@ describe('reflow at 320 CSS px', () => {
         shadow(el).querySelector<HTMLElement>('details > summary')!.click();
         await waitUntil(() => shadow(el).querySelector('details[open]'), 'table not opened');
         expectNoHorizontalOverflow(el, 'chart and table');
+        await expectBandNamesInside(shadow(el).querySelector('canvas')!, lang);
         // The table may scroll in its own box: then that box must be reachable by keyboard.
         await expectAxeClean(el, 'chart and table at 320 px');
       });
