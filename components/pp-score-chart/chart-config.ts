@@ -110,8 +110,9 @@ const ticksAt = (values: readonly number[]) => (scale: Scale) => {
 };
 
 /**
- * Widens a side axis to its widest label line: chart.js caps a side axis at a quarter of the
- * chart's width, which cut band names off on a 320 px screen. The plot gives way instead.
+ * Widens a side axis to its widest label line: chart.js shares half the chart's width among the
+ * side axes (a quarter each beside the score axis), which cut band names off on a 320 px screen.
+ * The plot gives way instead.
  */
 const fitWidestLabel = (labels: readonly string[], look: ChartLook) => (scale: Scale) => {
   const { ctx } = scale;
