@@ -233,12 +233,6 @@ export const styles = css`
       background: Highlight;
       color: HighlightText;
     }
-    .bar-fill {
-      background: Highlight;
-    }
-    .option[data-verdict] {
-      outline: 3px solid Highlight;
-    }
   }
 
   /* On paper every page is shown, one after another, without the controls. */

@@ -194,6 +194,15 @@ export const styles = css`
     border-radius: var(--_radius);
   }
 
+  /*
+   * A date field's own focus ring: Chromium moves focus inside it (day, month, year, then the
+   * calendar button), where only :focus-within still matches the field.
+   */
+  input[type='date']:focus-within {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
   .number-field input {
     inline-size: 8ch;
     text-align: end;
@@ -204,9 +213,13 @@ export const styles = css`
     resize: vertical;
   }
 
-  [data-invalid] :is(input[type='text'], input[type='date'], textarea),
-  [data-invalid] .vas-track::before {
+  /* A doubled border, not an outline: the outline stays free for the focus ring. */
+  [data-invalid] :is(input[type='text'], input[type='date'], textarea) {
     border-color: var(--_error);
+    box-shadow: 0 0 0 2px var(--_error);
+  }
+
+  [data-invalid] .vas-track::before {
     outline: 2px solid var(--_error);
   }
 
@@ -266,13 +279,17 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  .done:focus {
-    outline: none;
-  }
-
+  /* High contrast: as a chosen answer box (form-styles.ts), the selection colours, the outline for focus. */
   @media (forced-colors: active) {
     .nrs-option:has(input:checked) {
-      outline: 3px solid Highlight;
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+
+    .nrs-option:has(input:focus-visible) {
+      outline-color: CanvasText;
     }
     .vas-thumb,
     .vas-track::before {

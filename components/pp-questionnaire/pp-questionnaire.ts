@@ -454,6 +454,9 @@ export class PpQuestionnaire extends LitElement {
     if (await this.showProblems(engine.problems().map((p) => p.itemId))) return;
     const result = this.result();
     this.status = 'submitted';
+    // Focus moves to the thanks at once: the button that had it is gone, and storage may be slow.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
     await this.drafts.cancel();
     // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
     // a crash at any moment loses nothing.
@@ -461,8 +464,6 @@ export class PpQuestionnaire extends LitElement {
     if (outboxId) emittedThisPage.add(outboxId);
     deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
     this.emitSubmit(result, outboxId ?? undefined, false);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
   }
 
   /**

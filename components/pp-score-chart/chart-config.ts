@@ -1,4 +1,4 @@
-import type { ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, TooltipItem } from 'chart.js';
+import type { CartesianScaleOptions, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, TooltipItem } from 'chart.js';
 import type { ChartBand, ChartPanel, ChartPoint, ImportantChange } from '../../src/charts/score-series.js';
 import { changeText, importantChangeText, scoreText } from './chart-text.js';
 
@@ -107,6 +107,23 @@ const xy = (point: ChartPoint): XY => ({ x: point.time, y: point.value });
 /** Sets a scale's ticks to exactly these values (band middles) instead of round numbers. */
 const ticksAt = (values: readonly number[]) => (scale: Scale) => {
   scale.ticks = values.map((value) => ({ value }));
+};
+
+/**
+ * Widens a side axis to its widest label line: chart.js shares half the chart's width among the
+ * side axes (a quarter each beside the score axis), which cut band names off on a 320 px screen.
+ * The plot gives way instead.
+ */
+const fitWidestLabel = (labels: readonly string[], look: ChartLook) => (scale: Scale) => {
+  const { ctx } = scale;
+  ctx.save();
+  ctx.font = `${look.font.size}px ${look.font.family}`;
+  const widest = Math.max(0, ...labels.map((label) => ctx.measureText(label).width));
+  ctx.restore();
+  // Labels start after the tick mark and the tick padding, as chart.js lays them out.
+  const { ticks, grid } = scale.options as CartesianScaleOptions;
+  const offset = (grid.drawTicks ? (grid.tickLength ?? 0) : 0) + (ticks.padding ?? 0);
+  scale.width = Math.max(scale.width, Math.ceil(widest + offset));
 };
 
 /**
@@ -241,6 +258,7 @@ export function chartConfig(panel: ChartPanel, look: ChartLook, direction: 'ltr'
           min: panel.range.min,
           max: panel.range.max,
           afterBuildTicks: ticksAt([...bandLabelAt.keys()]),
+          afterFit: fitWidestLabel([...bandLabelAt.values()].flat(), look),
           ticks: { color: look.muted, font, autoSkip: false, callback: (value) => bandLabelAt.get(Number(value)) ?? '' },
           grid: { display: false },
           border: { display: false },

@@ -7,8 +7,10 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
   }
 
+  /* A grid item is as wide as its widest content unless allowed to shrink: the table scrolls instead. */
   .panel {
     margin: 0;
+    min-inline-size: 0;
   }
 
   .title {

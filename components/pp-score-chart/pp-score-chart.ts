@@ -289,9 +289,11 @@ export class PpScoreChart extends LitElement {
 
   private renderTable(line: ChartLine): TemplateResult {
     const hasBands = line.bands.length > 0;
-    return html`<div class="table-scroll">
+    const captionId = `caption-${line.scale}`;
+    // A table wider than a narrow screen scrolls in its box, which keyboard users must be able to focus to scroll.
+    return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby=${captionId}>
       <table part="table">
-        <caption>${line.name}</caption>
+        <caption id=${captionId}>${line.name}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Date')}</th>

@@ -93,9 +93,24 @@ export const choiceStyles = css`
     outline: none;
   }
 
+  /*
+   * High contrast: the chosen box takes the system's selection colours, as a selected row of a
+   * list does, so that the outline stays the focus ring alone.
+   */
   @media (forced-colors: active) {
     .choice:has(input:checked) {
-      outline: 3px solid Highlight;
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+
+    .choice input {
+      forced-color-adjust: auto;
+    }
+
+    .choice:has(input:focus-visible) {
+      outline-color: CanvasText;
     }
   }
 `;

@@ -1,3 +1,5 @@
+import type { Instrument } from '../../src/model/instrument.js';
+import { walkItems } from '../../src/model/instrument.js';
 import type { Json } from './instrument-builder.js';
 
 /** A bring-your-own-text instrument: structure and scoring, no wording. */
@@ -31,3 +33,23 @@ export const packFor = (language: string, overrides: Json = {}): Json => ({
   },
   ...overrides,
 });
+
+/** A pack of placeholder texts ("Item 3", "Answer 2"): clearly not the licensed wording. */
+export function placeholderPack(instrument: Instrument): Json {
+  const items = [...walkItems(instrument.items)].map((item, i): [string, Json] => [
+    item.id,
+    {
+      text: `Item ${i + 1}`,
+      ...(item.type === 'choice' && { answers: Object.fromEntries(item.answers.map((a) => [String(a.value), `Answer ${a.value}`])) }),
+      ...((item.type === 'nrs' || item.type === 'vas') && { anchors: { min: 'Lowest end', max: 'Highest end' } }),
+    },
+  ]);
+  return {
+    instrument: instrument.id,
+    version: instrument.version,
+    language: 'en',
+    status: 'draft',
+    source: 'Placeholder texts for tests, not the licensed wording',
+    items: Object.fromEntries(items),
+  };
+}

@@ -14,6 +14,7 @@ import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import { classify, raisedFlags, scoreAnswers, type ScaleScore, type Scores } from '../../src/scoring/score.js';
 import { loadJson } from '../helpers/fixtures.js';
+import { placeholderPack } from '../helpers/licensed-fixture.js';
 import type { Json } from '../helpers/instrument-builder.js';
 
 const FILES = [
@@ -84,26 +85,6 @@ describe('bring-your-own-text instruments', () => {
   });
 
   describe('text packs', () => {
-    /** A pack of placeholder texts ("Item 3", "Answer 2"): clearly not the licensed wording. */
-    function placeholderPack(instrument: Instrument): Json {
-      const items = [...walkItems(instrument.items)].map((item, i): [string, Json] => [
-        item.id,
-        {
-          text: `Item ${i + 1}`,
-          ...(item.type === 'choice' && { answers: Object.fromEntries(item.answers.map((a) => [String(a.value), `Answer ${a.value}`])) }),
-          ...((item.type === 'nrs' || item.type === 'vas') && { anchors: { min: 'Lowest end', max: 'Highest end' } }),
-        },
-      ]);
-      return {
-        instrument: instrument.id,
-        version: instrument.version,
-        language: 'en',
-        status: 'draft',
-        source: 'Placeholder texts for tests, not the licensed wording',
-        items: Object.fromEntries(items),
-      };
-    }
-
     for (const file of FILES) {
       it(`${file}: a placeholder pack gives every question, answer and scale end a text`, async () => {
         const instrument = await load(file);
