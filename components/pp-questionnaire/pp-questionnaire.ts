@@ -24,7 +24,7 @@ import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import type { TextMap } from '../../src/model/text.js';
 import { predicateItems, type Scores } from '../../src/scoring/score.js';
-import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
+import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, deleteDraft, DraftWriter, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
 import { acknowledge, pendingResults, putInOutbox, type OutboxEntry } from '../../src/store/outbox.js';
 import {
   PpEvents,
@@ -116,6 +116,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @csspart done - The thank-you message after submitting.
  * @csspart notice - The licence holder's notice.
  * @csspart flag - The advice shown at once when an answer raises a flag (`flagMessages`).
+ * @csspart draft-notice - The message that answers saved for another version of the questionnaire were not kept.
  *
  * @cssprop --pp-font-family - Font of all text.
  * @cssprop --pp-font-size - Base font size (default 1.125rem).
@@ -181,6 +182,9 @@ export class PpQuestionnaire extends LitElement {
   /** Items whose problems are on screen: after a failed Next or submit, or an entry left invalid. */
   @state() private shownProblems: ReadonlySet<ItemId> = new Set();
   @state() private announcement = '';
+  /** A draft of another version found on loading: not applied, and the person is told. */
+  @state() private supersededDraft?: Draft;
+  private staleDraftKey?: string;
 
   private engine?: QuestionnaireEngine;
   private startedAt?: string;
@@ -240,8 +244,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   private get resolvedDraftKey(): string {
-    const instrument = this.engine!.instrument;
-    return this.draftKey || `${instrument.id}@${instrument.version}`;
+    return this.draftKey || defaultDraftKey(this.engine!.instrument);
   }
 
   private async load(): Promise<void> {
@@ -250,6 +253,8 @@ export class PpQuestionnaire extends LitElement {
     this.status = 'loading';
     this.failure = undefined;
     this.shownProblems = new Set();
+    this.supersededDraft = undefined;
+    this.staleDraftKey = undefined;
     this.typedNumbers.clear();
     let instrument: Instrument;
     try {
@@ -263,9 +268,13 @@ export class PpQuestionnaire extends LitElement {
     if (!isCurrent()) return;
     this.engine = new QuestionnaireEngine(instrument, this.layout);
     this.startedAt = undefined;
-    const draft = await this.readDraft();
+    const { draft, superseded } = await this.readDraft();
     if (!isCurrent()) return;
-    if (draft) this.applyDraft(draft);
+    if (draft) {
+      this.engine.restore(draft);
+      this.startedAt = draft.startedAt;
+    }
+    if (superseded) this.setAside(superseded);
     this.status = 'ready';
     this.emitProgress();
   }
@@ -292,26 +301,30 @@ export class PpQuestionnaire extends LitElement {
     this.emit(PpEvents.error, detail);
   }
 
-  private async readDraft(): Promise<Draft | undefined> {
+  private async readDraft(): Promise<DraftLookup> {
     try {
-      return await loadDraft(this.resolvedDraftKey, this.draftMaxAgeDays);
+      return await lookUpDraft(this.engine!.instrument, this.draftKey || undefined, this.draftMaxAgeDays);
     } catch (error) {
       this.reportStorageFailure(error);
-      return undefined;
+      return {};
     }
   }
 
-  private applyDraft(draft: Draft): void {
+  /**
+   * Answers saved for another version are never applied: an item may now ask something else or
+   * score its answers differently. The person starts again and is told why; the host gets the draft.
+   */
+  private setAside(draft: Draft): void {
     const instrument = this.engine!.instrument;
-    if (draft.instrumentId !== instrument.id || draft.instrumentVersion !== instrument.version) {
-      this.emit<ErrorDetail>(PpEvents.error, {
-        code: 'draft-version-mismatch',
-        message: `The saved draft "${draft.draftKey}" is for ${draft.instrumentId} ${draft.instrumentVersion}, not ${instrument.id} ${instrument.version}; it was not applied.`,
-      });
-      return;
-    }
-    this.engine!.restore(draft);
-    this.startedAt = draft.startedAt;
+    this.supersededDraft = draft;
+    // The draft stays stored until the person answers this version (in case this version was
+    // shown by mistake): then one under the same key is overwritten, one under another key deleted.
+    if (draft.draftKey !== this.resolvedDraftKey) this.staleDraftKey = draft.draftKey;
+    this.emit<ErrorDetail>(PpEvents.error, {
+      code: 'draft-version-mismatch',
+      message: `The saved draft "${draft.draftKey}" is for ${draft.instrumentId} ${draft.instrumentVersion}, not ${instrument.id} ${instrument.version}; it was not applied.`,
+      draft,
+    });
   }
 
   private reportStorageFailure(error: unknown): void {
@@ -322,6 +335,10 @@ export class PpQuestionnaire extends LitElement {
 
   private saveDraft(): void {
     const engine = this.engine!;
+    if (this.staleDraftKey) {
+      deleteDraft(this.staleDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+      this.staleDraftKey = undefined;
+    }
     const now = new Date().toISOString();
     this.startedAt ??= now;
     void this.drafts.save({
@@ -597,6 +614,11 @@ export class PpQuestionnaire extends LitElement {
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       ${heading(this.headingLevel, text(instrument.title), 'title')}
       ${this.renderProgress(engine, lang)}
+      ${this.supersededDraft
+        ? html`<p part="draft-notice" class="draft-notice" role="status">
+            ${msg('This questionnaire has been updated since you started it, so your earlier answers could not be kept. Please answer the questions again.')}
+          </p>`
+        : nothing}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
       ${this.renderAdvice(advice.get(null))}
       <div

@@ -16,6 +16,41 @@ export async function loadDraft(draftKey: string, maxAgeDays = DEFAULT_DRAFT_MAX
   return draft;
 }
 
+/** The key a draft is saved under when the host gives none: the instrument's id and version. */
+export const defaultDraftKey = (instrument: { readonly id: string; readonly version: string }) => `${instrument.id}@${instrument.version}`;
+
+export interface DraftLookup {
+  /** The draft to resume: saved for this very version of the instrument. */
+  readonly draft?: Draft;
+  /** A draft saved for another version (or instrument), which must not be applied: its items or answers may mean something else now. */
+  readonly superseded?: Draft;
+}
+
+/**
+ * Finds the draft to resume under `draftKey` (the default key when absent). With the default key a
+ * draft of another version lives under another key, so the newest of those is looked up too:
+ * the person is then told why their answers are not there, instead of losing them silently.
+ */
+export async function lookUpDraft(
+  instrument: { readonly id: string; readonly version: string },
+  draftKey: string | undefined,
+  maxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS,
+  now = new Date(),
+): Promise<DraftLookup> {
+  const key = draftKey ?? defaultDraftKey(instrument);
+  const draft = await loadDraft(key, maxAgeDays, now);
+  const fits = (d: Draft) => d.instrumentId === instrument.id && d.instrumentVersion === instrument.version;
+  if (draft) return fits(draft) ? { draft } : { superseded: draft };
+  if (draftKey !== undefined) return {};
+  const db = await openDatabase();
+  const prefix = `${instrument.id}@`;
+  const others = (await db.getAll('drafts', IDBKeyRange.bound(prefix, `${prefix}\uffff`))).filter(
+    (d) => d.instrumentId === instrument.id && !fits(d) && now.getTime() - Date.parse(d.updatedAt) <= maxAgeDays * DAY_MS,
+  );
+  const newest = others.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  return newest ? { superseded: newest } : {};
+}
+
 export async function deleteDraft(draftKey: string): Promise<void> {
   const db = await openDatabase();
   await db.delete('drafts', draftKey);
