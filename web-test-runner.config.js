@@ -20,32 +20,17 @@ const chromium = chromeLauncher({
 });
 
 /**
- * Server commands for tests (`executeServerCommand` from @web/test-runner-commands):
- * - `content-files` lists the shipped JSON files of a content folder, so tests cover new files by themselves;
- * - `storage-quota` sets (or, without `bytes`, resets) the test page's storage quota through the
- *   DevTools protocol, the only way to make a real browser run out of space.
+ * A server command for tests (`executeServerCommand` from @web/test-runner-commands):
+ * `content-files` lists the shipped JSON files of a content folder, so tests cover new files by themselves.
  */
 const painpathCommands = {
   name: 'painpath-commands',
-  async executeCommand({ command, payload, session }) {
-    if (command === 'content-files') {
-      const folder = String(payload.folder);
-      if (!/^[a-z-]+$/.test(folder)) throw new Error(`content-files: bad folder "${folder}"`);
-      const names = await readdir(new URL(`./content/${folder}/`, import.meta.url));
-      return names.filter((name) => name.endsWith('.json')).sort();
-    }
-    if (command === 'storage-quota') {
-      const page = session.browser.getPage(session.id);
-      const cdp = await page.createCDPSession();
-      try {
-        const origin = new URL(page.url()).origin;
-        await cdp.send('Storage.overrideQuotaForOrigin', payload.bytes === undefined ? { origin } : { origin, quotaSize: payload.bytes });
-      } finally {
-        await cdp.detach();
-      }
-      return true;
-    }
-    return undefined;
+  async executeCommand({ command, payload }) {
+    if (command !== 'content-files') return undefined;
+    const folder = String(payload.folder);
+    if (!/^[a-z-]+$/.test(folder)) throw new Error(`content-files: bad folder "${folder}"`);
+    const names = await readdir(new URL(`./content/${folder}/`, import.meta.url));
+    return names.filter((name) => name.endsWith('.json')).sort();
   },
 };
 

@@ -67,8 +67,13 @@ export type ErrorCode =
   | 'text-pack-missing'
   /** A text pack does not fit its instrument; `problems` lists what and where. */
   | 'text-pack-invalid'
-  /** IndexedDB cannot be used; the element keeps working in memory. */
+  /** IndexedDB cannot be used (cannot be opened, blocked by another tab, full); the element keeps working in memory. */
   | 'storage-unavailable'
+  /**
+   * The database went away while in use (another tab deleted it, or the browser closed it): the
+   * element saved its draft again into a new one; other stored data (e.g. unacknowledged results) may be gone.
+   */
+  | 'storage-reset'
   /**
    * A saved draft belongs to another version of the instrument and was not applied; the person is
    * told and starts again. `draft` holds it; it stays stored until the person's first answer replaces it.

@@ -198,9 +198,19 @@ export class PpQuestionnaire extends LitElement {
   private unreportedCleared: ItemId[] = [];
   private loadGeneration = 0;
   private storageFailureReported = false;
+  /** When the person last changed an answer here (ISO 8601): a draft saved elsewhere before that is older. */
+  private lastChangeAt = '';
   private readonly drafts = new DraftWriter(
     (draft) => this.emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
     (error) => this.reportStorageFailure(error),
+    {
+      savedElsewhere: (draft) => this.follow(draft),
+      lost: (loss) =>
+        this.emit<ErrorDetail>(PpEvents.error, {
+          code: 'storage-reset',
+          message: `The database was ${loss === 'deleted' ? 'deleted by another tab' : 'closed by the browser'}; the draft on screen was saved again, other stored data may be gone.`,
+        }),
+    },
   );
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -211,6 +221,27 @@ export class PpQuestionnaire extends LitElement {
   /** Resolves when every answer given so far is durable in IndexedDB (or storage failed). */
   draftSaved(): Promise<void> {
     return this.drafts.flush();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.drafts.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.drafts.stopListening();
+  }
+
+  /** Takes over the answers of the same draft saved later elsewhere (another tab, frame or element), keeping this page. */
+  private follow(draft: Draft): void {
+    const engine = this.engine;
+    if (this.status !== 'ready' || !engine || draft.draftKey !== this.resolvedDraftKey || draft.updatedAt <= this.lastChangeAt) return;
+    if (draft.instrumentId !== engine.instrument.id || draft.instrumentVersion !== engine.instrument.version) return;
+    engine.restore({ answers: draft.answers, pageIndex: engine.pageIndex });
+    this.startedAt ??= draft.startedAt;
+    this.emitProgress();
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -341,6 +372,7 @@ export class PpQuestionnaire extends LitElement {
     }
     const now = new Date().toISOString();
     this.startedAt ??= now;
+    this.lastChangeAt = now;
     void this.drafts.save({
       draftKey: this.resolvedDraftKey,
       instrumentId: engine.instrument.id,
@@ -462,8 +494,11 @@ export class PpQuestionnaire extends LitElement {
     // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
     // a crash at any moment loses nothing.
     const outboxId = await putInOutbox(result).catch((error: unknown) => this.reportStorageFailure(error));
-    if (outboxId) emittedThisPage.add(outboxId);
-    deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+    // Without the result in the outbox, the draft is the only copy of the answers this browser keeps.
+    if (outboxId) {
+      emittedThisPage.add(outboxId);
+      deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+    }
     this.emitSubmit(result, outboxId ?? undefined, false);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
