@@ -73,3 +73,29 @@ describe('looking up the draft to resume', () => {
     expect(await lookUpDraft(phq9, undefined, 14, new Date('2026-02-01T00:00:00Z'))).to.deep.equal({});
   });
 });
+
+describe('drafts written from several places at once', () => {
+  beforeEach(deleteAllDatabases);
+
+  it('never replaces a draft with one changed earlier, whichever write lands last', async () => {
+    const later = new DraftWriter(() => {}, (e) => { throw e; });
+    const earlier = new DraftWriter(() => {}, (e) => { throw e; });
+    await later.save(draft({ q: 2 }, '2026-01-01T10:00:01.000Z'));
+    await earlier.save(draft({ q: 1 }, '2026-01-01T10:00:00.000Z'));
+    expect((await loadDraft('k', 14, new Date('2026-01-02T00:00:00Z')))?.answers).to.deep.equal({ q: 2 });
+  });
+
+  it('tells every other listening writer, in this document or another, of each draft it saved', async () => {
+    const heard: Draft[] = [];
+    const listener = new DraftWriter(() => {}, () => {}, { savedElsewhere: (d) => heard.push(d) });
+    listener.listen();
+    try {
+      await listener.save(draft({ q: 0 }));
+      await new DraftWriter(() => {}, () => {}).save(draft({ q: 5 }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard.map((d) => d.answers), 'its own save is not echoed back').to.deep.equal([{ q: 5 }]);
+    } finally {
+      listener.stopListening();
+    }
+  });
+});
