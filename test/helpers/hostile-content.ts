@@ -11,7 +11,7 @@ import type { Json } from './instrument-builder.js';
 const STRUCTURAL_KEYS = new Set([
   'id', 'version', 'languages', 'type', 'kind', 'status', 'severity', 'method', 'operator', 'enableBehavior',
   'item', 'items', 'answers', 'value', 'scale', 'class', 'exclude', 'reverse', 'regionSet', 'recallPeriod',
-  'system', 'code', 'name', 'next', 'roles', 'instrument', 'module', 'message', 'questionnaire', 'improvement',
+  'system', 'code', 'name', 'next', 'roles', 'instrument', 'module', 'message', 'questionnaire', 'improvement', 'min', 'max',
 ]);
 
 /** The content with every text leaf (any string not under a structural key) replaced by `vector`. */

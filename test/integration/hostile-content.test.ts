@@ -75,12 +75,14 @@ describe('hostile text in every shipped content file', function () {
     expect(pathwayFiles.length).to.be.at.least(4);
   });
 
-  for (const file of instrumentFiles) {
-    it(`runs no script from any text of instruments/${file}, its text pack, its flag messages or its scores' labels`, async () => {
-      const json = await loadJson(`/content/instruments/${file}`);
+  // The shipped instruments, and a fixture with every item type (units, body-map regions, dates…) that no single one has.
+  const instrumentUrls = [...instrumentFiles.map((file) => `/content/instruments/${file}`), '/test/fixtures/every-item-type.json'];
+  for (const url of instrumentUrls) {
+    it(`runs no script from any text of ${url}, its text pack, its flag messages or its scores' labels`, async () => {
+      const json = await loadJson(url);
       const instrument = parseInstrument(json);
       // The answers that show every conditional item and raise every flag, so their texts are on screen too.
-      const draftKey = `hostile-${file}`;
+      const draftKey = `hostile-${url}`;
       const now = new Date().toISOString();
       await new DraftWriter(() => {}, (error) => expect.fail(String(error))).save({
         draftKey, instrumentId: instrument.id, instrumentVersion: instrument.version, answers: answersShowingEverything(json), pageIndex: 0, startedAt: now, updatedAt: now,
