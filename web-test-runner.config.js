@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mediaFeaturesPlugin } from './test/a11y/media-features-plugin.mjs';
@@ -19,11 +20,26 @@ const chromium = chromeLauncher({
   },
 });
 
+/**
+ * A server command for tests (`executeServerCommand` from @web/test-runner-commands):
+ * `content-files` lists the shipped JSON files of a content folder, so tests cover new files by themselves.
+ */
+const painpathCommands = {
+  name: 'painpath-commands',
+  async executeCommand({ command, payload }) {
+    if (command !== 'content-files') return undefined;
+    const folder = String(payload.folder);
+    if (!/^[a-z-]+$/.test(folder)) throw new Error(`content-files: bad folder "${folder}"`);
+    const names = await readdir(new URL(`./content/${folder}/`, import.meta.url));
+    return names.filter((name) => name.endsWith('.json')).sort();
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   browsers: [chromium],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeaturesPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeaturesPlugin(), painpathCommands],
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
 };

@@ -5,6 +5,7 @@ import type { LanguageCode } from './model/text.js';
 import type { KnowledgeCheckAnswer } from './model/education.js';
 import type { RaisedFlag, Scores } from './scoring/score.js';
 import type { Progress } from './engine/questionnaire-engine.js';
+import type { Draft } from './store/database.js';
 
 /** The public event names. All are `CustomEvent`s that bubble and cross shadow roots. */
 export const PpEvents = {
@@ -66,9 +67,17 @@ export type ErrorCode =
   | 'text-pack-missing'
   /** A text pack does not fit its instrument; `problems` lists what and where. */
   | 'text-pack-invalid'
-  /** IndexedDB cannot be used; the element keeps working in memory. */
+  /** IndexedDB cannot be used (cannot be opened, blocked by another tab, full); the element keeps working in memory. */
   | 'storage-unavailable'
-  /** A saved draft belongs to another version of the instrument and was not applied. */
+  /**
+   * The database went away while in use (another tab deleted it, or the browser closed it): the
+   * element saved its draft again into a new one; other stored data (e.g. unacknowledged results) may be gone.
+   */
+  | 'storage-reset'
+  /**
+   * A saved draft belongs to another version of the instrument and was not applied; the person is
+   * told and starts again. `draft` holds it; it stays stored until the person's first answer replaces it.
+   */
   | 'draft-version-mismatch'
   /** Texts are missing in the chosen language; the instrument's source language is shown instead. */
   | 'missing-translation';
@@ -78,6 +87,8 @@ export interface ErrorDetail {
   readonly message: string;
   readonly problems?: readonly ContentProblem[];
   readonly cause?: unknown;
+  /** With `draft-version-mismatch`: the draft set aside (its instrument version, answers by item id, timestamps). */
+  readonly draft?: Draft;
 }
 
 export const RESULT_SCHEMA_VERSION = 1;

@@ -28,3 +28,4 @@ export { resolveLocale, directionOf, localText } from './i18n/locale.js';
 export { parseLocaleNumber, formatLocaleNumber } from './i18n/numbers.js';
 export { buildScoreChart, seriesFromResults, type ScoreSeries, type ScorePoint, type ScoreChart, type ScoreChartOptions, type ChartPanel, type ChartLine, type ChartPoint, type ChartBand, type Summary } from './charts/score-series.js';
 export * from './events.js';
+export type { Draft } from './store/database.js';

@@ -269,6 +269,11 @@ export const styles = css`
     padding-block-start: calc(var(--_space) * 0.5);
   }
 
+  .draft-notice {
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: var(--_space);
+  }
+
   .failure {
     border: 2px solid var(--_error);
     border-radius: var(--_radius);

@@ -23,7 +23,7 @@ import {
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { TextMap } from '../../src/model/text.js';
 import { predicateItems, type Scores } from '../../src/scoring/score.js';
-import { DEFAULT_DRAFT_MAX_AGE_DAYS, deleteDraft, DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
+import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, deleteDraft, DraftWriter, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
 import { acknowledge, pendingResults, putInOutbox, type OutboxEntry } from '../../src/store/outbox.js';
 import {
   PpEvents,
@@ -124,6 +124,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @csspart done - The thank-you message after submitting.
  * @csspart notice - The licence holder's notice.
  * @csspart flag - The advice shown at once when an answer raises a flag (`flagMessages`).
+ * @csspart draft-notice - The message that answers saved for another version of the questionnaire were not kept.
  *
  * @cssprop --pp-font-family - Font of all text.
  * @cssprop --pp-font-size - Base font size (default 1.125rem).
@@ -189,6 +190,9 @@ export class PpQuestionnaire extends LitElement {
   /** Items whose problems are on screen: after a failed Next or submit, or an entry left invalid. */
   @state() private shownProblems: ReadonlySet<ItemId> = new Set();
   @state() private announcement = '';
+  /** A draft of another version found on loading: not applied, and the person is told. */
+  @state() private supersededDraft?: Draft;
+  private staleDraftKey?: string;
 
   private engine?: QuestionnaireEngine;
   private startedAt?: string;
@@ -202,9 +206,19 @@ export class PpQuestionnaire extends LitElement {
   private unreportedCleared: ItemId[] = [];
   private loadGeneration = 0;
   private storageFailureReported = false;
+  /** When the person last changed an answer here (ISO 8601): a draft saved elsewhere before that is older. */
+  private lastChangeAt = '';
   private readonly drafts = new DraftWriter(
     (draft) => this.emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
     (error) => this.reportStorageFailure(error),
+    {
+      savedElsewhere: (draft) => this.follow(draft),
+      lost: (loss) =>
+        this.emit<ErrorDetail>(PpEvents.error, {
+          code: 'storage-reset',
+          message: `The database was ${loss === 'deleted' ? 'deleted by another tab' : 'closed by the browser'}; the draft on screen was saved again, other stored data may be gone.`,
+        }),
+    },
   );
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -215,6 +229,27 @@ export class PpQuestionnaire extends LitElement {
   /** Resolves when every answer given so far is durable in IndexedDB (or storage failed). */
   draftSaved(): Promise<void> {
     return this.drafts.flush();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.drafts.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.drafts.stopListening();
+  }
+
+  /** Takes over the answers of the same draft saved later elsewhere (another tab, frame or element), keeping this page. */
+  private follow(draft: Draft): void {
+    const engine = this.engine;
+    if (this.status !== 'ready' || !engine || draft.draftKey !== this.resolvedDraftKey || draft.updatedAt <= this.lastChangeAt) return;
+    if (draft.instrumentId !== engine.instrument.id || draft.instrumentVersion !== engine.instrument.version) return;
+    engine.restore({ answers: draft.answers, pageIndex: engine.pageIndex });
+    this.startedAt ??= draft.startedAt;
+    this.emitProgress();
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,8 +283,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   private get resolvedDraftKey(): string {
-    const instrument = this.engine!.instrument;
-    return this.draftKey || `${instrument.id}@${instrument.version}`;
+    return this.draftKey || defaultDraftKey(this.engine!.instrument);
   }
 
   private async load(): Promise<void> {
@@ -258,6 +292,8 @@ export class PpQuestionnaire extends LitElement {
     this.status = 'loading';
     this.failure = undefined;
     this.shownProblems = new Set();
+    this.supersededDraft = undefined;
+    this.staleDraftKey = undefined;
     this.typedNumbers.clear();
     let instrument: Instrument;
     try {
@@ -273,9 +309,13 @@ export class PpQuestionnaire extends LitElement {
     if (!isCurrent()) return;
     this.engine = new QuestionnaireEngine(instrument, this.layout);
     this.startedAt = undefined;
-    const draft = await this.readDraft();
+    const { draft, superseded } = await this.readDraft();
     if (!isCurrent()) return;
-    if (draft) this.applyDraft(draft);
+    if (draft) {
+      this.engine.restore(draft);
+      this.startedAt = draft.startedAt;
+    }
+    if (superseded) this.setAside(superseded);
     this.status = 'ready';
     this.emitProgress();
   }
@@ -305,26 +345,30 @@ export class PpQuestionnaire extends LitElement {
     this.emit(PpEvents.error, detail);
   }
 
-  private async readDraft(): Promise<Draft | undefined> {
+  private async readDraft(): Promise<DraftLookup> {
     try {
-      return await loadDraft(this.resolvedDraftKey, this.draftMaxAgeDays);
+      return await lookUpDraft(this.engine!.instrument, this.draftKey || undefined, this.draftMaxAgeDays);
     } catch (error) {
       this.reportStorageFailure(error);
-      return undefined;
+      return {};
     }
   }
 
-  private applyDraft(draft: Draft): void {
+  /**
+   * Answers saved for another version are never applied: an item may now ask something else or
+   * score its answers differently. The person starts again and is told why; the host gets the draft.
+   */
+  private setAside(draft: Draft): void {
     const instrument = this.engine!.instrument;
-    if (draft.instrumentId !== instrument.id || draft.instrumentVersion !== instrument.version) {
-      this.emit<ErrorDetail>(PpEvents.error, {
-        code: 'draft-version-mismatch',
-        message: `The saved draft "${draft.draftKey}" is for ${draft.instrumentId} ${draft.instrumentVersion}, not ${instrument.id} ${instrument.version}; it was not applied.`,
-      });
-      return;
-    }
-    this.engine!.restore(draft);
-    this.startedAt = draft.startedAt;
+    this.supersededDraft = draft;
+    // The draft stays stored until the person answers this version (in case this version was
+    // shown by mistake): then one under the same key is overwritten, one under another key deleted.
+    if (draft.draftKey !== this.resolvedDraftKey) this.staleDraftKey = draft.draftKey;
+    this.emit<ErrorDetail>(PpEvents.error, {
+      code: 'draft-version-mismatch',
+      message: `The saved draft "${draft.draftKey}" is for ${draft.instrumentId} ${draft.instrumentVersion}, not ${instrument.id} ${instrument.version}; it was not applied.`,
+      draft,
+    });
   }
 
   private reportStorageFailure(error: unknown): void {
@@ -335,8 +379,13 @@ export class PpQuestionnaire extends LitElement {
 
   private saveDraft(): void {
     const engine = this.engine!;
+    if (this.staleDraftKey) {
+      deleteDraft(this.staleDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+      this.staleDraftKey = undefined;
+    }
     const now = new Date().toISOString();
     this.startedAt ??= now;
+    this.lastChangeAt = now;
     void this.drafts.save({
       draftKey: this.resolvedDraftKey,
       instrumentId: engine.instrument.id,
@@ -461,8 +510,11 @@ export class PpQuestionnaire extends LitElement {
     // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
     // a crash at any moment loses nothing.
     const outboxId = await putInOutbox(result).catch((error: unknown) => this.reportStorageFailure(error));
-    if (outboxId) emittedThisPage.add(outboxId);
-    deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+    // Without the result in the outbox, the draft is the only copy of the answers this browser keeps.
+    if (outboxId) {
+      emittedThisPage.add(outboxId);
+      deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+    }
     this.emitSubmit(result, outboxId ?? undefined, false);
   }
 
@@ -611,6 +663,11 @@ export class PpQuestionnaire extends LitElement {
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       ${heading(this.headingLevel, text(instrument.title), 'title')}
       ${this.renderProgress(engine, lang)}
+      ${this.supersededDraft
+        ? html`<p part="draft-notice" class="draft-notice" role="status">
+            ${msg('This questionnaire has been updated since you started it, so your earlier answers could not be kept. Please answer the questions again.')}
+          </p>`
+        : nothing}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
       ${this.renderAdvice(advice.get(null))}
       <div

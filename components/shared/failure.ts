@@ -24,6 +24,7 @@ export function failureMessage(headline: string, failure: ErrorDetail | undefine
 
 /** The `pp-error` detail for storage trouble; `message` puts the browser's reason into words for the host. */
 export function storageFailure(error: unknown, message: (reason: string) => string): ErrorDetail {
-  const reason = error instanceof Error ? error.message : String(error);
+  // A DOMException may come without a message (Chromium's QuotaExceededError does): its name says it then.
+  const reason = error instanceof Error ? error.message || error.name : String(error);
   return { code: 'storage-unavailable', message: message(reason), cause: error };
 }

@@ -1,4 +1,4 @@
-import { openDatabase, type Draft } from './database.js';
+import { openDatabase, watchConnection, type ConnectionLoss, type Draft } from './database.js';
 
 export type { Draft } from './database.js';
 
@@ -16,20 +16,82 @@ export async function loadDraft(draftKey: string, maxAgeDays = DEFAULT_DRAFT_MAX
   return draft;
 }
 
+/** The key a draft is saved under when the host gives none: the instrument's id and version. */
+export const defaultDraftKey = (instrument: { readonly id: string; readonly version: string }) => `${instrument.id}@${instrument.version}`;
+
+export interface DraftLookup {
+  /** The draft to resume: saved for this very version of the instrument. */
+  readonly draft?: Draft;
+  /** A draft saved for another version (or instrument), which must not be applied: its items or answers may mean something else now. */
+  readonly superseded?: Draft;
+}
+
+/**
+ * Finds the draft to resume under `draftKey` (the default key when absent). With the default key a
+ * draft of another version lives under another key, so the newest of those is looked up too:
+ * the person is then told why their answers are not there, instead of losing them silently.
+ */
+export async function lookUpDraft(
+  instrument: { readonly id: string; readonly version: string },
+  draftKey: string | undefined,
+  maxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS,
+  now = new Date(),
+): Promise<DraftLookup> {
+  const key = draftKey ?? defaultDraftKey(instrument);
+  const draft = await loadDraft(key, maxAgeDays, now);
+  const fits = (d: Draft) => d.instrumentId === instrument.id && d.instrumentVersion === instrument.version;
+  if (draft) return fits(draft) ? { draft } : { superseded: draft };
+  if (draftKey !== undefined) return {};
+  const db = await openDatabase();
+  const prefix = `${instrument.id}@`;
+  const others = (await db.getAll('drafts', IDBKeyRange.bound(prefix, `${prefix}\uffff`))).filter(
+    (d) => d.instrumentId === instrument.id && !fits(d) && now.getTime() - Date.parse(d.updatedAt) <= maxAgeDays * DAY_MS,
+  );
+  const newest = others.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  return newest ? { superseded: newest } : {};
+}
+
 export async function deleteDraft(draftKey: string): Promise<void> {
   const db = await openDatabase();
   await db.delete('drafts', draftKey);
 }
 
+/** What a `DraftWriter` hears from outside, while it listens. */
+export interface DraftWriterEvents {
+  /** Another writer (another element, tab or frame) saved a draft. */
+  savedElsewhere?(draft: Draft): void;
+  /** The database went away under the page; the writer has saved its newest draft again. */
+  lost?(loss: ConnectionLoss): void;
+}
+
+/** Drafts are announced here when saved, so every questionnaire with the same draft follows the latest. */
+const DRAFT_CHANNEL = 'painpath-drafts';
+
+interface SavedMessage {
+  readonly writer: string;
+  readonly draft: Draft;
+}
+
 /**
  * Writes drafts one at a time, coalescing: while a write is in flight only the newest pending
  * draft is kept, so a burst of answers costs few transactions and the last answer is always written.
+ * A write never replaces a draft saved later by someone else (another tab): the later one wins.
  */
 export class DraftWriter {
   private pending: Draft | undefined;
   private running: Promise<void> | undefined;
+  private lastSaved: Draft | undefined;
+  /** The newest draft whose write failed, to write again when the database comes back. */
+  private lastFailed: Draft | undefined;
+  private readonly id = crypto.randomUUID();
+  private channel: BroadcastChannel | undefined;
+  private stopWatching: (() => void) | undefined;
 
-  constructor(private readonly onSaved: (draft: Draft) => void, private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly onSaved: (draft: Draft) => void,
+    private readonly onError: (error: unknown) => void,
+    private readonly events: DraftWriterEvents = {},
+  ) {}
 
   save(draft: Draft): Promise<void> {
     this.pending = draft;
@@ -45,7 +107,33 @@ export class DraftWriter {
   /** Drops an unwritten draft and waits for the write in flight, e.g. before deleting the draft. */
   async cancel(): Promise<void> {
     this.pending = undefined;
+    this.lastSaved = undefined;
+    this.lastFailed = undefined;
     await this.flush();
+  }
+
+  /** Starts hearing drafts saved elsewhere and the database going away (see `DraftWriterEvents`), until `stopListening`. */
+  listen(): void {
+    if (this.channel) return;
+    this.channel = new BroadcastChannel(DRAFT_CHANNEL);
+    this.channel.onmessage = ({ data }: MessageEvent<SavedMessage>) => {
+      if (data.writer === this.id) return;
+      if (this.pending?.draftKey === data.draft.draftKey && this.pending.updatedAt < data.draft.updatedAt) this.pending = undefined;
+      this.events.savedElsewhere?.(data.draft);
+    };
+    this.stopWatching = watchConnection((change) => {
+      // After a loss, what this page holds is all that is left of the draft: write it into the new database.
+      const unwritten = change === 'unblocked' ? this.lastFailed : (this.lastFailed ?? this.lastSaved);
+      if (unwritten && !this.pending) void this.save(unwritten);
+      if (change !== 'unblocked') this.events.lost?.(change);
+    });
+  }
+
+  stopListening(): void {
+    this.channel?.close();
+    this.channel = undefined;
+    this.stopWatching?.();
+    this.stopWatching = undefined;
   }
 
   private async drain(): Promise<void> {
@@ -55,9 +143,21 @@ export class DraftWriter {
         this.pending = undefined;
         try {
           const db = await openDatabase();
-          await db.put('drafts', draft);
+          const transaction = db.transaction('drafts', 'readwrite');
+          const stored = await transaction.store.get(draft.draftKey);
+          const overtaken = stored !== undefined && stored.updatedAt > draft.updatedAt;
+          if (!overtaken) await transaction.store.put(draft);
+          await transaction.done;
+          // An overtaken draft was not written; its writer hears of the later one on the channel.
+          if (overtaken) continue;
+          this.lastSaved = draft;
+          this.lastFailed = undefined;
           this.onSaved(draft);
+          const sender = new BroadcastChannel(DRAFT_CHANNEL);
+          sender.postMessage({ writer: this.id, draft } satisfies SavedMessage);
+          sender.close();
         } catch (error) {
+          this.lastFailed = draft;
           this.onError(error);
         }
       }

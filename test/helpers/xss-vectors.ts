@@ -77,7 +77,12 @@ export function trapScriptExecution(): { readonly ran: string[]; restore(): void
 }
 
 const DANGEROUS_ELEMENTS = 'script, iframe, object, embed, frame, frameset, meta, base, link, style, form, input, textarea, button, video, audio, source, math, img';
-const SAFE_URL = /^(?:https?:|mailto:|#)/i;
+/** A URL with a scheme other than these (after the blanks and control characters browsers skip) can run code or load a document. */
+const SAFE_SCHEME = /^(?:https?|mailto)$/i;
+const isUnsafeUrl = (url: string) => {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1];
+  return scheme !== undefined && !SAFE_SCHEME.test(scheme);
+};
 
 /**
  * What of injected markup reached the DOM under `root`, shadow roots included: event-handler
@@ -90,7 +95,7 @@ export function injectedMarkup(root: Node, allow: (element: Element) => boolean 
     for (const element of node.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (/^on/i.test(attribute.name)) found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
-        if (['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcdoc'].includes(attribute.name) && !SAFE_URL.test(attribute.value.trim())) {
+        if (['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcdoc'].includes(attribute.name) && isUnsafeUrl(attribute.value)) {
           found.push(`<${element.localName} ${attribute.name}="${attribute.value}">`);
         }
       }
@@ -100,4 +105,27 @@ export function injectedMarkup(root: Node, allow: (element: Element) => boolean 
   };
   visit(root instanceof Element && root.shadowRoot ? root.shadowRoot : (root as ParentNode));
   return found;
+}
+
+/** How many of each dangerous element (inputs, buttons, forms…) a component renders for harmless content. */
+export function ownElementCounts(clean: Element): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  const visit = (node: ParentNode) => {
+    for (const element of node.querySelectorAll('*')) {
+      if (element.matches(DANGEROUS_ELEMENTS)) counts.set(element.localName, (counts.get(element.localName) ?? 0) + 1);
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  visit(clean.shadowRoot ?? clean);
+  return counts;
+}
+
+/** An `allow` for `injectedMarkup` that lets through as many of each element as `ownElementCounts` found: only extra ones count as injected. */
+export function allowCounted(counts: ReadonlyMap<string, number>): (element: Element) => boolean {
+  const left = new Map(counts);
+  return (element) => {
+    const count = left.get(element.localName) ?? 0;
+    left.set(element.localName, count - 1);
+    return count > 0;
+  };
 }

@@ -63,6 +63,7 @@
 's6f44428c68ab6748': `Hvad du skal have med`,
 's7732ec33bdcda509': `Tryk eller klik på linjen for at svare.`,
 's77e335c227e785a4': `Diagrammet kan ikke vises lige nu.`,
+'s7843a8cbfc0c0621': `Spørgeskemaet er blevet opdateret, siden du begyndte på det, så dine tidligere svar kunne ikke gemmes. Besvar venligst spørgsmålene igen.`,
 's7bd3db2d1d308c35': `Der er ingen resultater at vise endnu.`,
 's7bf2be055eda7535': `Stop oplæsningen`,
 's7d09afc329d9995b': str`Side ${0} af ${1}`,

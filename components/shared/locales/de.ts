@@ -63,6 +63,7 @@
 's6f44428c68ab6748': `Was Sie mitbringen sollten`,
 's7732ec33bdcda509': `Tippen oder klicken Sie auf die Linie, um zu antworten.`,
 's77e335c227e785a4': `Dieses Diagramm kann gerade nicht angezeigt werden.`,
+'s7843a8cbfc0c0621': `Dieser Fragebogen wurde geändert, seit Sie mit ihm begonnen haben. Ihre früheren Antworten konnten deshalb nicht übernommen werden. Bitte beantworten Sie die Fragen noch einmal.`,
 's7bd3db2d1d308c35': `Es gibt noch keine Ergebnisse.`,
 's7bf2be055eda7535': `Vorlesen beenden`,
 's7d09afc329d9995b': str`Seite ${0} von ${1}`,

@@ -63,6 +63,7 @@
 's6f44428c68ab6748': `Hva du bør ta med`,
 's7732ec33bdcda509': `Trykk eller klikk på linjen for å svare.`,
 's77e335c227e785a4': `Diagrammet kan ikke vises akkurat nå.`,
+'s7843a8cbfc0c0621': `Spørreskjemaet er oppdatert siden du begynte på det, så de tidligere svarene dine kunne ikke beholdes. Svar på spørsmålene på nytt.`,
 's7bd3db2d1d308c35': `Det er ingen resultater å vise ennå.`,
 's7bf2be055eda7535': `Stopp opplesningen`,
 's7d09afc329d9995b': str`Side ${0} av ${1}`,

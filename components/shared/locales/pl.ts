@@ -63,6 +63,7 @@
 's6f44428c68ab6748': `Co zabrać ze sobą`,
 's7732ec33bdcda509': `Dotknij linii lub kliknij ją, aby odpowiedzieć.`,
 's77e335c227e785a4': `Nie można teraz wyświetlić tego wykresu.`,
+'s7843a8cbfc0c0621': `Ten kwestionariusz został zaktualizowany od czasu rozpoczęcia wypełniania, dlatego nie udało się zachować wcześniejszych odpowiedzi. Odpowiedz na pytania jeszcze raz.`,
 's7bd3db2d1d308c35': `Nie ma jeszcze wyników.`,
 's7bf2be055eda7535': `Zakończ czytanie`,
 's7d09afc329d9995b': str`Strona ${0} z ${1}`,

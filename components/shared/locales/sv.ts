@@ -63,6 +63,7 @@
 's6f44428c68ab6748': `Vad du ska ta med`,
 's7732ec33bdcda509': `Tryck eller klicka på linjen för att svara.`,
 's77e335c227e785a4': `Diagrammet kan inte visas just nu.`,
+'s7843a8cbfc0c0621': `Frågeformuläret har uppdaterats sedan du började fylla i det, så dina tidigare svar kunde inte sparas. Svara på frågorna igen.`,
 's7bd3db2d1d308c35': `Det finns inga resultat att visa ännu.`,
 's7bf2be055eda7535': `Stoppa uppläsningen`,
 's7d09afc329d9995b': str`Sida ${0} av ${1}`,
