@@ -11,7 +11,7 @@ import type { EducationCompleteDetail, SubmitDetail } from '../../src/events.js'
 import { knowledgeChecksOf, parseEducationModule, type KnowledgeCheckAnswer } from '../../src/model/education.js';
 import { isQuestion, walkItems, type AnswerValue, type Instrument, type QuestionItem } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
-import { REGION_SETS } from '../../src/model/region-sets.js';
+import { REGION_SETS, regionIdsOf } from '../../src/model/region-sets.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
 import type { Json } from '../helpers/instrument-builder.js';
 import { placeholderPack } from '../helpers/licensed-fixture.js';
@@ -107,7 +107,7 @@ async function answerFocused(focused: HTMLElement, plan: AnswerPlan, step: strin
       const index = boxes.indexOf(focused as HTMLInputElement);
       if (!plan.wantsBox(id, index)) return;
       await pressAndCheck('Space', step);
-      const value = item.type === 'multi-choice' ? item.answers[index]!.value : REGION_SETS[item.regionSet]!.groups.flatMap((group) => group.regions)[index]!.id;
+      const value = item.type === 'multi-choice' ? item.answers[index]!.value : regionIdsOf(REGION_SETS[item.regionSet]!)[index]!;
       plan.expected[id] = [...((plan.expected[id] as (string | number)[] | undefined) ?? []), value];
       return;
     }
