@@ -361,20 +361,22 @@ describe('<pp-education>', () => {
   });
 
   it('says so, politely, when the device has no voice for the language', async () => {
-    // Headless Chromium has no voices at all: this is the browser's own speech synthesis.
-    const el = await education();
-    button(el, 'Read aloud')!.click();
+    // The browser's own speech synthesis, in a language none of the tested engines has a voice
+    // for: headless Chromium and Firefox have no voices at all, WebKitGTK has English ones.
+    const el = await education({ lang: 'ar' });
+    // The button reads "قراءة بصوت عالٍ" in an Arabic module.
+    $<HTMLButtonElement>(el, '[part=read-aloud] button')!.click();
     const message = $(el, '.read-aloud-message')!;
     expect(message.getAttribute('role')).to.equal('status');
     await waitUntil(() => message.textContent!.trim() !== '', 'no message', { timeout: 3000 });
-    expect(message.textContent!.trim()).to.equal('Read-aloud is not available in English on this device.');
+    expect(message.textContent!.trim()).to.equal('القراءة بصوت عالٍ باللغة العربية غير متاحة على هذا الجهاز.');
     await expect(el).to.be.accessible();
 
     const danishOnly = new FakeSpeechSynthesis([{ ...englishVoice, lang: 'da-DK' }]);
-    const arabic = await education({ lang: 'ar', speech: danishOnly });
-    // The button reads "قراءة بصوت عالٍ" in an Arabic module.
-    $<HTMLButtonElement>(arabic, '[part=read-aloud] button')!.click();
-    await waitUntil(() => $(arabic, '.read-aloud-message')!.textContent!.trim() !== '');
+    const english = await education({ speech: danishOnly });
+    button(english, 'Read aloud')!.click();
+    await waitUntil(() => $(english, '.read-aloud-message')!.textContent!.trim() !== '');
+    expect($(english, '.read-aloud-message')!.textContent!.trim()).to.equal('Read-aloud is not available in English on this device.');
     expect(danishOnly.calls).to.deep.equal([]);
   });
 
@@ -445,9 +447,16 @@ describe('<pp-education>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('prints every page, without the controls', async () => {
+  it('prints every page, without the controls', async function () {
     const el = await education();
-    await emulateMedia({ media: 'print' });
+    try {
+      await emulateMedia({ media: 'print' });
+    } catch (error) {
+      // Print media can be emulated only through the Chrome DevTools Protocol: Firefox's WebDriver
+      // BiDi and WebKitGTK's WebDriver have no command for it (docs/engines.md).
+      if (/CDP support is required|not supported for browser type/.test(String(error))) this.skip();
+      throw error;
+    }
     try {
       expect($$(el, '.page').map((page) => getComputedStyle(page).display)).to.deep.equal(['block', 'block', 'block']);
       expect(getComputedStyle($(el, '[part=navigation]')!).display).to.equal('none');
