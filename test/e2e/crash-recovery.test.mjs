@@ -1,8 +1,5 @@
 // Answers survive the browser being killed: this test runs the browser itself with a persistent
 // profile, kills it with SIGKILL mid-questionnaire, starts it again and finds every answer.
-// Chromium by default; E2E_ENGINES=chromium,firefox (npm run test:engines) adds Firefox ESR.
-// WebKitGTK cannot take part: its MiniBrowser starts every WebDriver session with empty storage,
-// so there is no profile to come back to (docs/engines.md).
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,20 +7,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import puppeteer from 'puppeteer-core';
+import { engines, launch } from './engines.mjs';
 
 const ANSWERS = { 'phq9-1': 2, 'phq9-2': 1, 'phq9-3': 3, 'phq9-4': 0, 'phq9-5': 1 };
-
-/** Launch options per engine: Debian's browsers, driven over CDP (Chromium) and WebDriver BiDi (Firefox). */
-const ENGINES = {
-  chromium: {
-    browser: 'chrome',
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  },
-  firefox: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr' },
-};
-const engines = (process.env.E2E_ENGINES ?? 'chromium').split(',');
 
 let server;
 
@@ -49,12 +35,9 @@ async function openForm(browser) {
 
 for (const engine of engines) {
   test(`${engine}: every answer given before the browser was killed is restored when it starts again`, async (t) => {
-    if (!ENGINES[engine]) throw new Error(`E2E_ENGINES: unknown engine ${engine}; known: ${Object.keys(ENGINES).join(', ')}`);
     const profile = await mkdtemp(join(tmpdir(), `painpath-${engine}-profile-`));
     t.after(() => rm(profile, { recursive: true, force: true }));
-    const launch = () => puppeteer.launch({ ...ENGINES[engine], headless: true, userDataDir: profile });
-
-    const first = await launch();
+    const first = await launch(engine, { userDataDir: profile });
     try {
       const page = await openForm(first);
       for (const [item, value] of Object.entries(ANSWERS)) {
@@ -74,7 +57,7 @@ for (const engine of engines) {
     await exited;
 
     // The killed browser leaves its profile lock behind; the relaunch must cope, as a tablet's would.
-    const second = await launch();
+    const second = await launch(engine, { userDataDir: profile });
     try {
       const restored = await openForm(second);
       await restored.waitForFunction(() => Object.keys(document.querySelector('pp-questionnaire').answers).length === 5);
