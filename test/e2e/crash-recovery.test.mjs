@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { engines, launch } from './engines.mjs';
+import { engines, launch, waitForInShadow } from './engines.mjs';
 
 const ANSWERS = { 'phq9-1': 2, 'phq9-2': 1, 'phq9-3': 3, 'phq9-4': 0, 'phq9-5': 1 };
 
@@ -29,7 +29,7 @@ after(async () => {
 async function openForm(browser) {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${server.server.address().port}/test/pages/crash.html`);
-  await page.waitForFunction(() => document.querySelector('pp-questionnaire').shadowRoot?.querySelector('fieldset'));
+  await waitForInShadow(page, ['pp-questionnaire', 'fieldset']);
   return page;
 }
 

@@ -21,3 +21,15 @@ export const engines = (process.env.E2E_ENGINES ?? 'chromium').split(',').map((e
 
 /** Starts the engine's browser headless; `userDataDir` keeps its profile between launches. */
 export const launch = (engine, options = {}) => puppeteer.launch({ ...LAUNCH_OPTIONS[engine], headless: true, ...options });
+
+/**
+ * Waits for the element `path` leads to, each selector inside the shadow root of the element
+ * before it, and returns it. Checks every frame: puppeteer's own `>>>` waits can miss elements
+ * that appear inside shadow roots.
+ */
+export const waitForInShadow = (page, path, options) =>
+  page.waitForFunction(
+    (selectors) => selectors.slice(1).reduce((element, selector) => element?.shadowRoot?.querySelector(selector), document.querySelector(selectors[0])),
+    options,
+    path,
+  );

@@ -2,9 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createServer } from 'vite';
-import { engines, launch } from './engines.mjs';
-
-const inKiosk = (selector) => `pp-kiosk >>> ${selector}`;
+import { engines, launch, waitForInShadow } from './engines.mjs';
 
 /** Clicks the first button in the kiosk whose text matches. */
 async function clickButton(page, text) {
@@ -41,10 +39,10 @@ for (const engine of engines) {
     // A second online load goes through the service worker, which keeps every file it fetches.
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.waitForSelector(inKiosk('h2[part=title]'));
+    await waitForInShadow(page, ['pp-kiosk', 'h2[part=title]']);
     await page.waitForFunction(async () => (await caches.match('/instruments/phq-9.json')) !== undefined);
     await clickButton(page, /^Start$/);
-    await page.waitForSelector(inKiosk('pp-language-picker >>> [lang="da"] input'));
+    await waitForInShadow(page, ['pp-kiosk', 'pp-language-picker', '[lang="da"] input']);
 
     // The network drops: nothing answers for the kiosk's server any more.
     await server.close();
@@ -57,9 +55,10 @@ for (const engine of engines) {
       { timeout: 10000 },
     );
     await clickButton(page, /^Start$/);
-    await (await page.waitForSelector(inKiosk('pp-language-picker >>> [lang="da"] input'))).click();
+    await (await waitForInShadow(page, ['pp-kiosk', 'pp-language-picker', '[lang="da"] input'])).click();
     await clickButton(page, /^(Jeg accepterer|I agree)$/);
-    await page.waitForSelector(inKiosk('pp-questionnaire >>> fieldset'), { timeout: 10000 });
-    assert.equal(await page.$eval(inKiosk('pp-questionnaire'), (form) => form.getAttribute('lang')), 'da');
+    await waitForInShadow(page, ['pp-kiosk', 'pp-questionnaire', 'fieldset'], { timeout: 10000 });
+    const form = await waitForInShadow(page, ['pp-kiosk', 'pp-questionnaire']);
+    assert.equal(await form.evaluate((element) => element.getAttribute('lang')), 'da');
   });
 }
