@@ -22,6 +22,10 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   browsers: [chromium],
+  // One test file at a time in each browser, whatever the machine's cores: the files share the
+  // test origin's IndexedDB and clear it between tests, and @web/test-runner-webdriver would run
+  // several files as iframes of one page, taking keyboard focus from each other.
+  concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

@@ -33,10 +33,6 @@ const firefox = puppeteerLauncher({
  * WebKitWebDriver, which this launcher starts with the run and stops after it.
  */
 class WebKitLauncher extends WebdriverLauncher {
-  // One page at a time: with more, the launcher runs test files in iframes of one page, where
-  // they take keyboard focus from each other.
-  concurrency = 1;
-
   constructor(port) {
     super({
       hostname: '127.0.0.1',
@@ -61,7 +57,7 @@ class WebKitLauncher extends WebdriverLauncher {
       if (startError) throw startError;
       if (driver.exitCode !== null) throw new Error(`${WEBKIT_DRIVER} exited with ${driver.exitCode}`);
       const ready = await fetch(`http://127.0.0.1:${port}/status`).then((response) => response.ok, () => false);
-      if (ready) return super.initialize({ ...config, concurrency: this.concurrency }, testFiles);
+      if (ready) return super.initialize(config, testFiles);
       await sleep(100);
     }
     throw new Error(`${WEBKIT_DRIVER} did not answer on port ${port}`);
