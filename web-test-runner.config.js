@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 // Debian's Chromium: npm tools cannot download browsers on this project's machines.
-const chromium = chromeLauncher({
+export const chromium = chromeLauncher({
   launchOptions: {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,

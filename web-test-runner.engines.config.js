@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import base from './web-test-runner.config.js';
+import base, { chromium } from './web-test-runner.config.js';
 
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 
@@ -60,6 +60,7 @@ class WebKitLauncher extends WebdriverLauncher {
       if (ready) return super.initialize(config, testFiles);
       await sleep(100);
     }
+    driver.kill();
     throw new Error(`${WEBKIT_DRIVER} did not answer on port ${port}`);
   }
 
@@ -69,7 +70,7 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 }
 
-const engines = { chromium: base.browsers[0], firefox, webkit: new WebKitLauncher(await freePort()) };
+const engines = { chromium, firefox, webkit: new WebKitLauncher(await freePort()) };
 // ENGINES=firefox,webkit narrows a run while working on one engine's difference.
 const chosen = process.env.ENGINES?.split(',') ?? Object.keys(engines);
 
