@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { mediaFeaturesPlugin } from './test/a11y/media-features-plugin.mjs';
 
 // Debian's Chromium: npm tools cannot download browsers on this project's machines.
-const chromium = chromeLauncher({
+export const chromium = chromeLauncher({
   launchOptions: {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -39,6 +39,10 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   browsers: [chromium],
+  // One test file at a time in each browser, whatever the machine's cores: the files share the
+  // test origin's IndexedDB and clear it between tests, and @web/test-runner-webdriver would run
+  // several files as iframes of one page, taking keyboard focus from each other.
+  concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeaturesPlugin(), painpathCommands],
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),

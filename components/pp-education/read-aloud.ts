@@ -123,7 +123,9 @@ export class ReadAloudController implements ReactiveController {
     if (voice instanceof SpeechSynthesisVoice) utterance.voice = voice;
     const current = () => reading === this.reading;
     utterance.addEventListener('start', () => current() && this.highlight(sentence));
-    utterance.addEventListener('end', () => current() && this.speak(synthesis, voice, index + 1, reading));
+    // WebKit starts an utterance spoken from inside the previous one's `end` event but never ends
+    // it, so the next sentence is spoken from a task of its own.
+    utterance.addEventListener('end', () => setTimeout(() => current() && this.speak(synthesis, voice, index + 1, reading)));
     utterance.addEventListener('error', () => current() && this.stop());
     synthesis.speak(utterance);
   }

@@ -4,6 +4,7 @@ import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { ChangeDetail, QuestionnaireResult } from '../../src/events.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
+import { pressSpace, typeKeys } from '../helpers/keyboard.js';
 
 const FIXTURE = '/test/fixtures/every-item-type.json';
 const shadow = (el: Element) => el.shadowRoot!;
@@ -30,7 +31,7 @@ async function typeInto(el: PpQuestionnaire, id: string, text: string): Promise<
   const field = item(el, id).querySelector<HTMLInputElement>('input')!;
   field.focus();
   field.select();
-  await sendKeys({ type: text });
+  await typeKeys(text);
   await sendKeys({ press: 'Tab' });
   await el.updateComplete;
 }
@@ -52,7 +53,7 @@ describe('<pp-questionnaire> item types', () => {
     it('is answered by arrow keys', async () => {
       const el = await form();
       inputs(el, 'pain')[0]!.focus();
-      await sendKeys({ press: 'Space' });
+      await pressSpace();
       for (let i = 0; i < 6; i += 1) await sendKeys({ press: 'ArrowRight' });
       expect(el.answers['pain']).to.equal(6);
     });
@@ -123,9 +124,9 @@ describe('<pp-questionnaire> item types', () => {
         (c) => c.closest('label')!.textContent!.trim() === 'Neck',
       )!;
       neck.focus();
-      await sendKeys({ press: 'Space' });
+      await pressSpace();
       checkbox.focus();
-      await sendKeys({ press: 'Space' });
+      await pressSpace();
       expect(el.answers['where']).to.deep.equal(['neck']);
       expect(item(el, 'where').querySelector('[data-region="neck"]')!.classList.contains('selected')).to.equal(true);
     });
@@ -208,7 +209,7 @@ describe('<pp-questionnaire> item types', () => {
       const textarea = item(el, 'goal').querySelector('textarea')!;
       expect(textarea.maxLength).to.equal(200);
       textarea.focus();
-      await sendKeys({ type: 'Walk the dog' });
+      await typeKeys('Walk the dog');
       expect(el.answers['goal']).to.equal('Walk the dog');
     });
 

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import DOMPurify from 'dompurify';
 import '../../components/pp-education/pp-education.js';
 import type { PpEducation } from '../../components/pp-education/pp-education.js';
-import type { SpeechSynthesisLike } from '../../components/pp-education/read-aloud.js';
+import { sentencesIn, type SpeechSynthesisLike } from '../../components/pp-education/read-aloud.js';
 import type { EducationCompleteDetail, EducationProgressDetail, ErrorDetail } from '../../src/events.js';
 import { deleteAllDatabases, nextEvent } from '../helpers/fixtures.js';
 import { injectedMarkup, trapScriptExecution, XSS_VECTORS } from '../helpers/xss-vectors.js';
@@ -361,26 +361,45 @@ describe('<pp-education>', () => {
   });
 
   it('says so, politely, when the device has no voice for the language', async () => {
-    // Headless Chromium has no voices at all: this is the browser's own speech synthesis.
-    const el = await education();
-    button(el, 'Read aloud')!.click();
+    // The browser's own speech synthesis, in a language none of the tested engines has a voice
+    // for: headless Chromium and Firefox have no voices at all, WebKitGTK has English ones.
+    const el = await education({ lang: 'ar' });
+    // The button reads "قراءة بصوت عالٍ" in an Arabic module.
+    $<HTMLButtonElement>(el, '[part=read-aloud] button')!.click();
     const message = $(el, '.read-aloud-message')!;
     expect(message.getAttribute('role')).to.equal('status');
     await waitUntil(() => message.textContent!.trim() !== '', 'no message', { timeout: 3000 });
-    expect(message.textContent!.trim()).to.equal('Read-aloud is not available in English on this device.');
+    expect(message.textContent!.trim()).to.equal('القراءة بصوت عالٍ باللغة العربية غير متاحة على هذا الجهاز.');
     await expect(el).to.be.accessible();
 
     const danishOnly = new FakeSpeechSynthesis([{ ...englishVoice, lang: 'da-DK' }]);
-    const arabic = await education({ lang: 'ar', speech: danishOnly });
-    // The button reads "قراءة بصوت عالٍ" in an Arabic module.
-    $<HTMLButtonElement>(arabic, '[part=read-aloud] button')!.click();
-    await waitUntil(() => $(arabic, '.read-aloud-message')!.textContent!.trim() !== '');
+    const english = await education({ speech: danishOnly });
+    button(english, 'Read aloud')!.click();
+    await waitUntil(() => $(english, '.read-aloud-message')!.textContent!.trim() !== '');
+    expect($(english, '.read-aloud-message')!.textContent!.trim()).to.equal('Read-aloud is not available in English on this device.');
     expect(danishOnly.calls).to.deep.equal([]);
   });
 
   it('offers no read-aloud where there is no speech synthesis', async () => {
     const el = await education({ speech: null });
     expect($(el, '[part=read-aloud]')).to.equal(null);
+  });
+
+  it('reads every sentence of the page to the end with the device\'s own voice', async function () {
+    // Of the tested engines only WebKitGTK has voices (docs/engines.md). There this found the
+    // sentence spoken from the previous one's `end` event never ending.
+    if (!window.speechSynthesis.getVoices().some((voice) => voice.lang.startsWith('en'))) this.skip();
+    const el = await education();
+    const spans = sentencesIn(currentPage(el)).flatMap((sentence) => sentence.spans);
+    const highlighted = new Set<Node>();
+    const observer = new MutationObserver((records) => records.forEach((record) => highlighted.add(record.target)));
+    observer.observe(el.shadowRoot!, { subtree: true, attributeFilter: ['part'] });
+    button(el, 'Read aloud')!.click();
+    await waitUntil(() => button(el, 'Pause reading'), 'did not start reading');
+    await waitUntil(() => button(el, 'Read aloud'), 'did not finish reading', { timeout: 5000 });
+    observer.disconnect();
+    expect(spans.filter((span) => !highlighted.has(span)).map((span) => span.textContent)).to.deep.equal([]);
+    expect($$(el, '[part~=speaking]')).to.have.length(0);
   });
 
   it('reads the page aloud sentence by sentence, highlighting the one being spoken, with pause and resume', async () => {
@@ -445,9 +464,16 @@ describe('<pp-education>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('prints every page, without the controls', async () => {
+  it('prints every page, without the controls', async function () {
     const el = await education();
-    await emulateMedia({ media: 'print' });
+    try {
+      await emulateMedia({ media: 'print' });
+    } catch (error) {
+      // Print media can be emulated only through the Chrome DevTools Protocol: Firefox's WebDriver
+      // BiDi and WebKitGTK's WebDriver have no command for it (docs/engines.md).
+      if (/CDP support is required|not supported for browser type/.test(String(error))) this.skip();
+      throw error;
+    }
     try {
       expect($$(el, '.page').map((page) => getComputedStyle(page).display)).to.deep.equal(['block', 'block', 'block']);
       expect(getComputedStyle($(el, '[part=navigation]')!).display).to.equal('none');

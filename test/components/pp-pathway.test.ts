@@ -4,6 +4,7 @@ import '../../components/pp-pathway/pp-pathway.js';
 import type { PpPathway } from '../../components/pp-pathway/pp-pathway.js';
 import type { ErrorDetail, PathwayActionDetail } from '../../src/events.js';
 import { loadJson, nextEvent } from '../helpers/fixtures.js';
+import { pressSpace } from '../helpers/keyboard.js';
 
 const SPECIALIST_URL = '/content/pathways/specialist-physiotherapy.json';
 const shadow = (el: Element) => el.shadowRoot!;
@@ -72,7 +73,7 @@ describe('<pp-pathway>', () => {
     expect(isOpen(el, 'assessment')).to.equal(true);
     expect(details(el, 'assessment').textContent).to.contain('Clothes you can move in');
     expect(details(el, 'assessment').getBoundingClientRect().height).to.be.above(100);
-    await sendKeys({ press: 'Space' });
+    await pressSpace();
     await el.updateComplete;
     expect(isOpen(el, 'assessment')).to.equal(false);
     expect(shadow(el).activeElement).to.equal(toggle(el, 'assessment'));

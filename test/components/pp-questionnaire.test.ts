@@ -5,6 +5,7 @@ import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-quest
 import type { ErrorDetail, ProgressDetail, QuestionnaireResult } from '../../src/events.js';
 import { DraftWriter } from '../../src/store/drafts.js';
 import { deleteAllDatabases, nextEvent, PHQ9_URL, phq9Json } from '../helpers/fixtures.js';
+import { pressSpace } from '../helpers/keyboard.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const isReady = (el: PpQuestionnaire) => () => !!shadow(el).querySelector('form');
@@ -70,7 +71,7 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     for (const [page, value] of wanted.entries()) {
       await sendKeys({ press: 'Tab' });
       expect(focused(el), `page ${page + 1} starts at its first answer`).to.equal(radios(el, fieldsets(el)[0]!.dataset['item']!)[0]);
-      await sendKeys({ press: 'Space' });
+      await pressSpace();
       for (let step = 0; step < value; step += 1) await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Tab' });
       if (page > 0) {
