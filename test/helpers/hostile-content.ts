@@ -25,7 +25,7 @@ export function poisonContent<T>(json: T, vector: string): T {
   return poison(json, '') as T;
 }
 
-/** A text pack in `language` for the instrument with every wording, answer, anchor and unit set to `vector`. */
+/** A text pack in `language` for the instrument with every wording, answer, anchor, unit and region label set to `vector`. */
 export function hostileTextPack(instrument: Instrument, language: string, vector: string): Json {
   const items: Record<string, Json> = {};
   for (const item of walkItems(instrument.items)) {
@@ -37,6 +37,7 @@ export function hostileTextPack(instrument: Instrument, language: string, vector
       }),
       ...((item.type === 'nrs' || item.type === 'vas') && { anchors: { min: vector, max: vector } }),
       ...((item.type === 'integer' || item.type === 'decimal') && { unit: vector }),
+      ...(item.type === 'body-map' && { regionLabels: Object.fromEntries(Object.keys(item.regionLabels).map((id) => [id, vector])) }),
     };
   }
   return { instrument: instrument.id, language, status: 'draft', source: vector, title: vector, instructions: vector, items };
