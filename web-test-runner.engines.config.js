@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import base, { chromium } from './web-test-runner.config.js';
+import base, { chromium, ENGINE_SPECIFIC_FILES } from './web-test-runner.config.js';
 
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 
@@ -74,10 +74,17 @@ const engines = { chromium, firefox, webkit: new WebKitLauncher(await freePort()
 // ENGINES=firefox,webkit narrows a run while working on one engine's difference.
 const chosen = process.env.ENGINES?.split(',') ?? Object.keys(engines);
 
+for (const name of chosen) {
+  if (!engines[name]) throw new Error(`ENGINES: unknown engine ${name}; known: ${Object.keys(engines).join(', ')}`);
+}
+
 export default {
   ...base,
-  browsers: chosen.map((name) => {
-    if (!engines[name]) throw new Error(`ENGINES: unknown engine ${name}; known: ${Object.keys(engines).join(', ')}`);
-    return engines[name];
+  files: ['test/**/*.test.ts', ...Object.keys(ENGINE_SPECIFIC_FILES).map((file) => `!${file}`)],
+  browsers: chosen.map((name) => engines[name]),
+  // Each engine-specific file runs in those of its engines that were chosen.
+  groups: Object.entries(ENGINE_SPECIFIC_FILES).flatMap(([file, names]) => {
+    const browsers = names.filter((name) => chosen.includes(name)).map((name) => engines[name]);
+    return browsers.length ? [{ name: file.replace(/^.*\//, '').replace('.test.ts', ''), files: file, browsers }] : [];
   }),
 };

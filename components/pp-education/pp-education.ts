@@ -24,6 +24,7 @@ import { styleProperties } from '../shared/style-properties.js';
 import { failureMessage, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { KeyboardModality } from '../shared/keyboard-modality.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { ILLUSTRATIONS, illustrationStyles } from './illustrations.js';
@@ -124,6 +125,9 @@ function parsed(json: unknown): EducationModule {
  */
 export class PpEducation extends LitElement {
   static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, illustrationStyles, styles];
+
+  /** Rings a choice reached with arrow keys in WebKit too. */
+  protected readonly keyboardModality = new KeyboardModality(this);
 
   /** URL of a module JSON file. */
   @property() src?: string;

@@ -7,6 +7,7 @@ import { directionOf, resolveLocale } from '../../src/i18n/locale.js';
 import { defineElement } from '../shared/define.js';
 import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { choiceStyles } from '../shared/form-styles.js';
+import { KeyboardModality } from '../shared/keyboard-modality.js';
 import { tokens } from '../shared/tokens.js';
 
 /** A language's name in that language, capitalised as a list item: "Dansk", "العربية", "Українська". */
@@ -63,6 +64,9 @@ export class PpLanguagePicker extends LitElement {
       }
     `,
   ];
+
+  /** Rings a choice reached with arrow keys in WebKit too. */
+  protected readonly keyboardModality = new KeyboardModality(this);
 
   @property() languages = UI_LOCALES.join(' ');
 

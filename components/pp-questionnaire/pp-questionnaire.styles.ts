@@ -117,6 +117,12 @@ export const styles = css`
     outline-offset: 2px;
   }
 
+  /* Its own rule: an engine without :state() drops only this one (see keyboard-modality.ts). */
+  :host(:state(keyboard)) .nrs-option:has(input:focus) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
   .anchors {
     display: flex;
     justify-content: space-between;
@@ -294,6 +300,10 @@ export const styles = css`
     }
 
     .nrs-option:has(input:focus-visible) {
+      outline-color: CanvasText;
+    }
+
+    :host(:state(keyboard)) .nrs-option:has(input:focus) {
       outline-color: CanvasText;
     }
     .vas-thumb,

@@ -41,6 +41,7 @@ import { failureMessage, storageFailure } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
+import { KeyboardModality } from '../shared/keyboard-modality.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { focusTargetSelector, loadItemParts, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
@@ -145,6 +146,9 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  */
 export class PpQuestionnaire extends LitElement {
   static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, styles];
+
+  /** Rings a choice reached with arrow keys in WebKit too. */
+  protected readonly keyboardModality = new KeyboardModality(this);
 
   /** URL of an instrument JSON file. */
   @property() src?: string;

@@ -29,6 +29,12 @@ export const styles = css`
     block-size: var(--pp-chart-height, 20rem);
   }
 
+  /* Until chart.js sizes the canvas to its box, its default 300 px width must not widen a narrow page. */
+  .plot > canvas {
+    display: block;
+    max-inline-size: 100%;
+  }
+
   .data {
     margin-block-start: calc(var(--_space) * 0.5);
   }

@@ -81,6 +81,12 @@ export const choiceStyles = css`
     outline-offset: 2px;
   }
 
+  /* Its own rule: an engine without :state() drops only this one (see keyboard-modality.ts). */
+  :host(:state(keyboard)) .choice:has(input:focus) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
   .choice input {
     inline-size: 1.5rem;
     block-size: 1.5rem;
@@ -110,6 +116,10 @@ export const choiceStyles = css`
     }
 
     .choice:has(input:focus-visible) {
+      outline-color: CanvasText;
+    }
+
+    :host(:state(keyboard)) .choice:has(input:focus) {
       outline-color: CanvasText;
     }
   }

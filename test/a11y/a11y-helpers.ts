@@ -19,6 +19,7 @@ import type { PpPathway } from '../../components/pp-pathway/pp-pathway.js';
 import type { PpKiosk } from '../../components/pp-kiosk/pp-kiosk.js';
 import type { Json } from '../helpers/instrument-builder.js';
 import { loadJson } from '../helpers/fixtures.js';
+import { pressShiftTab, pressSpace } from '../helpers/keyboard.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 
 declare global {
@@ -41,14 +42,10 @@ export async function expectAxeClean(element: Element, state: string): Promise<v
 
 /** One real key press; `Shift+Tab` holds Shift down around the Tab, as a person does. */
 export async function press(key: string): Promise<void> {
-  if (key !== 'Shift+Tab') return sendKeys({ press: key });
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
+  if (key === 'Space') return pressSpace();
+  if (key === 'Shift+Tab') return pressShiftTab();
+  return sendKeys({ press: key });
 }
-
-/** Types text key by key. */
-export const type = (text: string): Promise<void> => sendKeys({ type: text });
 
 /** The focused element, looking inside shadow roots. */
 export function deepActiveElement(): Element | null {
@@ -75,17 +72,16 @@ export function isInside(element: Element, node: Node): boolean {
 }
 
 /**
- * Focus sits on an element of the component (never lost to <body>), that element matches
- * :focus-visible, draws a ring of at least 2 px, and is on screen. Returns the element.
+ * Focus sits on an element of the component (never lost to <body>), that element draws a ring
+ * of at least 2 px, and is on screen. Returns the element.
  */
 export function expectVisibleFocus(step: string, component: Element): HTMLElement {
   const focused = deepActiveElement();
   expect(focused, `${step}: focus lost`).to.exist;
   expect(focused, `${step}: focus on <body>`).not.to.equal(document.body);
   expect(isInside(component, focused!), `${step}: focus left the component, on ${describe(focused!)}`).to.equal(true);
-  // Chromium moves focus inside a date field (day, month, year, calendar button): only :focus-within matches.
-  const focusVisible = focused!.matches(':focus-visible, input[type=date]:focus-within');
-  expect(focusVisible, `${step}: ${describe(focused!)} is not :focus-visible`).to.equal(true);
+  // What counts is the ring a person sees, not :focus-visible: WebKit does not match it after arrow
+  // keys move focus within a radio group, where the elements draw the ring themselves.
   expect(drawsFocusRing(focused!), `${step}: ${describe(focused!)} draws no focus ring`).to.equal(true);
   const box = (focused!.closest('label') ?? focused!).getBoundingClientRect();
   expect(box.width * box.height, `${step}: ${describe(focused!)} has no size`).to.be.greaterThan(0);

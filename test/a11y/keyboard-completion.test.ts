@@ -15,7 +15,8 @@ import { REGION_SETS, regionIdsOf } from '../../src/model/region-sets.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
 import type { Json } from '../helpers/instrument-builder.js';
 import { placeholderPack } from '../helpers/licensed-fixture.js';
-import { deepActiveElement, describe as describeElement, expectVisibleFocus, press, shadow, type } from './a11y-helpers.js';
+import { typeDate, typeKeys } from '../helpers/keyboard.js';
+import { deepActiveElement, describe as describeElement, expectVisibleFocus, press, shadow } from './a11y-helpers.js';
 
 const INSTRUMENTS = [
   'acr-2016', 'bpi-sf', 'eq-5d-5l', 'fiqr', 'gad-7', 'global-rating-of-change', 'isi', 'nrs-11', 'odi-2.1a', 'ompsq-10',
@@ -118,20 +119,19 @@ async function answerFocused(focused: HTMLElement, plan: AnswerPlan, step: strin
       plan.expected[id] = 71;
       return;
     case 'integer':
-      await type('42');
+      await typeKeys('42');
       plan.expected[id] = 42;
       return;
     case 'decimal':
-      await type('7.5');
+      await typeKeys('7.5');
       plan.expected[id] = 7.5;
       return;
     case 'text':
-      await type('Walk the dog');
+      await typeKeys('Walk the dog');
       plan.expected[id] = 'Walk the dog';
       return;
     case 'date':
-      // Chromium's date field takes month, day and year digits in the en-US order.
-      await type('03152024');
+      await typeDate('03', '15', '2024');
       plan.expected[id] = '2024-03-15';
       return;
   }

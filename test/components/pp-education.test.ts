@@ -1,86 +1,13 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import DOMPurify from 'dompurify';
 import '../../components/pp-education/pp-education.js';
 import type { PpEducation } from '../../components/pp-education/pp-education.js';
-import { sentencesIn, type SpeechSynthesisLike } from '../../components/pp-education/read-aloud.js';
+import type { SpeechSynthesisLike } from '../../components/pp-education/read-aloud.js';
 import type { EducationCompleteDetail, EducationProgressDetail, ErrorDetail } from '../../src/events.js';
 import { deleteAllDatabases, nextEvent } from '../helpers/fixtures.js';
 import { injectedMarkup, trapScriptExecution, XSS_VECTORS } from '../helpers/xss-vectors.js';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const both = (en: string, ar: string) => ({ en, ar });
-
-/** A three-page module in English and Arabic: a content page, a knowledge check, the summary. */
-const testModule = (): Json => ({
-  id: 'test-module',
-  version: '1.0.0',
-  languages: ['en', 'ar'],
-  title: both('Pain is a protector', 'الألم حارس يحميك'),
-  translations: { en: { status: 'draft', source: 'test' }, ar: { status: 'draft', source: 'test' } },
-  meta: { audience: both('Adults', 'البالغون'), references: [{ message: 'km-protector', citation: 'Moseley GL, Butler DS. Explain Pain Supercharged. 2017.' }] },
-  pages: [
-    {
-      id: 'intro',
-      blocks: [
-        { type: 'heading', text: both('What is pain for?', 'ما فائدة الألم؟') },
-        { type: 'illustration', name: 'healing-timeline', alt: both('A smoke alarm.', 'جهاز إنذار.') },
-        {
-          type: 'paragraph',
-          text: both(
-            'Pain is **a real and useful** alarm. Read [the NHS page](https://www.nhs.uk/) or [write to us](mailto:team@example.org).\n\n- rest\n- move',
-            'الألم **إنذار حقيقي ومفيد**. اقرأ [صفحة NHS](https://www.nhs.uk/).',
-          ),
-        },
-        { type: 'key-message', id: 'km-protector', text: both('Pain is a protector.', 'الألم حارس يحميك.') },
-        { type: 'callout', title: both('When to get help', 'متى تطلب المساعدة'), text: both('Call your doctor if *anything* is new.', 'اتصل بطبيبك إذا ظهر أي شيء جديد.') },
-      ],
-    },
-    {
-      id: 'check',
-      blocks: [
-        { type: 'heading', text: both('Check what you know', 'اختبر معلوماتك') },
-        {
-          type: 'knowledge-check',
-          id: 'q-job',
-          question: both('What is the main job of pain?', 'ما المهمة الأساسية للألم؟'),
-          options: [
-            { id: 'measure', text: both('To measure damage', 'أن يقيس الضرر'), feedback: both('Pain does not measure damage.', 'الألم لا يقيس الضرر.') },
-            { id: 'protect', text: both('To protect you', 'أن يحميك'), correct: true, feedback: both('Pain is a protector.', 'الألم حارس.') },
-          ],
-        },
-      ],
-    },
-    { id: 'summary', kind: 'summary', blocks: [{ type: 'heading', text: both('All at a glance', 'الخلاصة في لمحة') }] },
-  ],
-});
-
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-const button = (el: Element, name: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.replace(/[▶❚]/g, '').trim() === name);
-const currentPage = (el: Element) => $(el, '.page:not([hidden])')!;
-const progressText = (el: Element) => $(el, '[part=progress] [role=status]')!.textContent!.trim();
-const focused = (el: Element) => shadow(el).activeElement;
-
-async function education(options: { module?: Json; lang?: string; progressKey?: string; speech?: SpeechSynthesisLike | null } = {}): Promise<PpEducation> {
-  const el = await fixture<PpEducation>(html`<pp-education
-    .module=${options.module ?? testModule()}
-    lang=${options.lang ?? 'en'}
-    progress-key=${options.progressKey ?? `test-${Math.random()}`}
-    .speechSynthesis=${options.speech === null ? undefined : (options.speech ?? window.speechSynthesis)}
-  ></pp-education>`);
-  await waitUntil(() => $(el, '.page'), 'the module did not render');
-  return el;
-}
-
-/** Presses a key with the page region focused, as someone reading it would. */
-async function pressOnPage(el: PpEducation, key: string): Promise<void> {
-  currentPage(el).focus();
-  await sendKeys({ press: key });
-  await el.updateComplete;
-}
+import { $, $$, both, button, currentPage, education, focused, pressOnPage, progressText, testModule, type Json } from '../helpers/education-fixture.js';
 
 /** A finger (or pen) moving across the page region from one point to another. */
 async function swipe(el: PpEducation, dx: number, dy = 0, pointerType = 'touch'): Promise<void> {
@@ -385,23 +312,6 @@ describe('<pp-education>', () => {
     expect($(el, '[part=read-aloud]')).to.equal(null);
   });
 
-  it('reads every sentence of the page to the end with the device\'s own voice', async function () {
-    // Of the tested engines only WebKitGTK has voices (docs/engines.md). There this found the
-    // sentence spoken from the previous one's `end` event never ending.
-    if (!window.speechSynthesis.getVoices().some((voice) => voice.lang.startsWith('en'))) this.skip();
-    const el = await education();
-    const spans = sentencesIn(currentPage(el)).flatMap((sentence) => sentence.spans);
-    const highlighted = new Set<Node>();
-    const observer = new MutationObserver((records) => records.forEach((record) => highlighted.add(record.target)));
-    observer.observe(el.shadowRoot!, { subtree: true, attributeFilter: ['part'] });
-    button(el, 'Read aloud')!.click();
-    await waitUntil(() => button(el, 'Pause reading'), 'did not start reading');
-    await waitUntil(() => button(el, 'Read aloud'), 'did not finish reading', { timeout: 5000 });
-    observer.disconnect();
-    expect(spans.filter((span) => !highlighted.has(span)).map((span) => span.textContent)).to.deep.equal([]);
-    expect($$(el, '[part~=speaking]')).to.have.length(0);
-  });
-
   it('reads the page aloud sentence by sentence, highlighting the one being spoken, with pause and resume', async () => {
     const speech = new FakeSpeechSynthesis([{ ...englishVoice, default: false, lang: 'de-DE' }, englishVoice]);
     const el = await education({ speech });
@@ -462,25 +372,6 @@ describe('<pp-education>', () => {
     expect([...summary.querySelectorAll('[part=key-messages] li')].map((li) => li.textContent)).to.deep.equal(['Pain is a protector.']);
     expect(summary.querySelector('[part=sources]')!.textContent).to.contain('Explain Pain Supercharged');
     await expect(el).to.be.accessible();
-  });
-
-  it('prints every page, without the controls', async function () {
-    const el = await education();
-    try {
-      await emulateMedia({ media: 'print' });
-    } catch (error) {
-      // Print media can be emulated only through the Chrome DevTools Protocol: Firefox's WebDriver
-      // BiDi and WebKitGTK's WebDriver have no command for it (docs/engines.md).
-      if (/CDP support is required|not supported for browser type/.test(String(error))) this.skip();
-      throw error;
-    }
-    try {
-      expect($$(el, '.page').map((page) => getComputedStyle(page).display)).to.deep.equal(['block', 'block', 'block']);
-      expect(getComputedStyle($(el, '[part=navigation]')!).display).to.equal('none');
-      expect(getComputedStyle($(el, '[part=read-aloud]')!).display).to.equal('none');
-    } finally {
-      await emulateMedia({ media: 'screen' });
-    }
   });
 
   it('shows staff what is wrong with an invalid module and tells the host', async () => {
