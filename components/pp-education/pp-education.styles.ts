@@ -217,16 +217,6 @@ export const styles = css`
     display: none;
   }
 
-  .failure {
-    border: 2px solid var(--_error);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-  }
-
-  .failure code {
-    overflow-wrap: anywhere;
-  }
-
   @media (forced-colors: active) {
     [part~='speaking'] {
       forced-color-adjust: none;

@@ -21,7 +21,7 @@ import { EducationProgressWriter, loadEducationProgress, type EducationProgressR
 import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, type ErrorDetail } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage, storageFailure } from '../shared/failure.js';
+import { failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { KeyboardModality } from '../shared/keyboard-modality.js';
@@ -124,7 +124,7 @@ function parsed(json: unknown): EducationModule {
  * @cssprop --pp-illustration-alert - Alert fill colour of the drawings.
  */
 export class PpEducation extends LitElement {
-  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, illustrationStyles, styles];
+  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, illustrationStyles, failureStyles, styles];
 
   /** Rings a choice reached with arrow keys in WebKit too. */
   protected readonly keyboardModality = new KeyboardModality(this);

@@ -282,12 +282,6 @@ export const styles = css`
     margin-block-start: 0.25rem;
   }
 
-  .failure {
-    border: 2px solid var(--_error);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-  }
-
   /*
    * Wide: the steps side by side, the line running between the markers (right to left in
    * right-to-left languages, as the grid follows the direction). An open step gets a wider column

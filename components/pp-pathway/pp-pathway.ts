@@ -9,7 +9,7 @@ import { parsePathway, ROLES, type Decision, type Pathway, type PathwayStep, typ
 import type { TextMap } from '../../src/model/text.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage } from '../shared/failure.js';
+import { failureMessage, failureStyles } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -84,7 +84,7 @@ const paragraphs = (text: string) => text.split(/\n+/).map((paragraph) => html`<
  * @cssprop --pp-max-width - Maximum width of running text and of a step in the vertical timeline.
  */
 export class PpPathway extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, failureStyles, styles];
 
   /** URL of a pathway JSON file. */
   @property() src?: string;

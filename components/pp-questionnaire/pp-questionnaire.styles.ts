@@ -280,16 +280,6 @@ export const styles = css`
     padding-inline-start: var(--_space);
   }
 
-  .failure {
-    border: 2px solid var(--_error);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-  }
-
-  .failure code {
-    overflow-wrap: anywhere;
-  }
-
   /* High contrast: as a chosen answer box (form-styles.ts), the selection colours, the outline for focus. */
   @media (forced-colors: active) {
     .nrs-option:has(input:checked) {

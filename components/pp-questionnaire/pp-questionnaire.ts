@@ -37,7 +37,7 @@ import {
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage, storageFailure } from '../shared/failure.js';
+import { failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -145,7 +145,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @cssprop --pp-max-width - Maximum width of the form.
  */
 export class PpQuestionnaire extends LitElement {
-  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, styles];
+  static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, failureStyles, styles];
 
   /** Rings a choice reached with arrow keys in WebKit too. */
   protected readonly keyboardModality = new KeyboardModality(this);

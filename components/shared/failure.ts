@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { ErrorDetail } from '../../src/events.js';
 
@@ -21,6 +21,19 @@ export function failureMessage(headline: string, failure: ErrorDetail | undefine
     </details>
   </div>`;
 }
+
+/** The box around a failure message; long JSON paths in its details wrap instead of widening it. */
+export const failureStyles = css`
+  .failure {
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+
+  .failure code {
+    overflow-wrap: anywhere;
+  }
+`;
 
 /** The `pp-error` detail for storage trouble; `message` puts the browser's reason into words for the host. */
 export function storageFailure(error: unknown, message: (reason: string) => string): ErrorDetail {
