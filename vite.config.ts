@@ -1,44 +1,109 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import MagicString from 'magic-string';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { elementNames } from './scripts/elements.mjs';
 
 const here = import.meta.dirname;
 const dependencies = Object.keys(pkg.dependencies);
-const elements = {
-  'pp-questionnaire': resolve(here, 'components/pp-questionnaire/pp-questionnaire.ts'),
-  'pp-language-picker': resolve(here, 'components/pp-language-picker/pp-language-picker.ts'),
-  'pp-kiosk': resolve(here, 'components/pp-kiosk/pp-kiosk.ts'),
-  'pp-score-chart': resolve(here, 'components/pp-score-chart/pp-score-chart.ts'),
-  'pp-education': resolve(here, 'components/pp-education/pp-education.ts'),
-  'pp-pathway': resolve(here, 'components/pp-pathway/pp-pathway.ts'),
-};
+const elements: Record<string, string> = Object.fromEntries(elementNames.map((name) => [name, resolve(here, `components/${name}/${name}.ts`)]));
+/**
+ * Strips comments and whitespace from CSS outside its strings. Nothing else: a full CSS minifier
+ * merges rules with equal declarations, and a rule that joins a selector some engines lack (such
+ * as `:state()`) is dropped whole there.
+ */
+const minifyCss = (styles: string): string =>
+  styles
+    .split(/('[^']*'|"[^"]*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};,]) ?/g, '$1')
+            .replace(/: /g, ':'),
+    )
+    .join('')
+    .replace(/;}/g, '}')
+    .trim();
+
+/**
+ * Minifies the styles in our `css` tagged templates: no bundler minifies CSS inside JavaScript
+ * strings, and the form's styles are a good part of what a page downloads. Templates with
+ * interpolations are left as written.
+ */
+function minifyCssLiterals(): Plugin {
+  return {
+    name: 'painpath:minify-css-literals',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(resolve(here, 'components')) || !id.endsWith('.ts')) return undefined;
+      const output = new MagicString(code);
+      for (const match of code.matchAll(/\bcss`([^`]*)`/g)) {
+        const styles = match[1]!;
+        if (styles.includes('${')) continue;
+        const start = match.index + 'css`'.length;
+        output.overwrite(start, start + styles.length, minifyCss(styles));
+      }
+      return output.hasChanged() ? { code: output.toString(), map: output.generateMap({ hires: true, source: id }) } : undefined;
+    },
+  };
+}
+
+const SINGLE_ELEMENT_MODE = /^standalone-(pp-[a-z-]+)$/;
 
 // `npm start` serves the demo pages, with content/ as their static files.
 // `npm run build` builds the library into dist/, leaving its dependencies to the host's bundler,
-// and (`--mode standalone`) dist/standalone/, with every dependency inside, for a plain <script>.
-export default defineConfig(({ command, mode }) =>
-  command === 'serve'
-    ? {
-        root: resolve(here, 'demo'),
-        publicDir: resolve(here, 'content'),
-        server: { host: '127.0.0.1', port: 5173 },
-      }
-    : {
-        publicDir: false,
-        build: {
-          outDir: resolve(here, mode === 'standalone' ? 'dist/standalone' : 'dist'),
-          emptyOutDir: mode !== 'standalone',
-          target: 'es2022',
-          sourcemap: true,
-          lib: {
-            entry: mode === 'standalone' ? elements : { index: resolve(here, 'src/index.ts'), ...elements },
-            formats: ['es'],
-          },
-          rolldownOptions: {
-            external: (id) => mode !== 'standalone' && dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-            // Library mode leaves whitespace for the host's bundler; a plain <script> gets it minified here.
-            ...(mode === 'standalone' && { output: { minify: true } }),
-          },
+// then (scripts/build-standalone.mjs) the bundles for a plain <script>, every dependency inside:
+// `--mode standalone-pp-questionnaire` one element in one file (with the parts it loads lazily) in
+// dist/standalone/, for a page with one element; `--mode standalone` every element in
+// dist/standalone/shared/, sharing Lit and the rest in chunks, for a page with several.
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return {
+      root: resolve(here, 'demo'),
+      publicDir: resolve(here, 'content'),
+      server: { host: '127.0.0.1', port: 5173 },
+    };
+  }
+  const singleElement = SINGLE_ELEMENT_MODE.exec(mode)?.[1];
+  if (singleElement && !elements[singleElement]) throw new Error(`--mode ${mode}: ${singleElement} is not an element of package.json's exports`);
+  const standalone = mode === 'standalone' || singleElement !== undefined;
+  return {
+    publicDir: false,
+    plugins: [minifyCssLiterals()],
+    build: {
+      outDir: resolve(here, singleElement ? 'dist/standalone' : standalone ? 'dist/standalone/shared' : 'dist'),
+      // Single-element builds add their files to dist/standalone/ one after another.
+      emptyOutDir: !singleElement,
+      target: 'es2022',
+      sourcemap: true,
+      lib: {
+        entry: singleElement
+          ? { [singleElement]: elements[singleElement]! }
+          : standalone
+            ? elements
+            : { index: resolve(here, 'src/index.ts'), ...elements },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        external: (id) => !standalone && dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+        // One element, one file: the chunks it loads lazily import what they share with it from
+        // the element's file itself, instead of from common chunks that would each cost a request.
+        ...(singleElement && { preserveEntrySignatures: 'allow-extension' as const }),
+        output: {
+          // Library mode leaves whitespace for the host's bundler; a plain <script> gets it minified here.
+          minify: standalone,
+          // Tree-shaking hints are for the host's bundler; a finished bundle has no use for them.
+          ...(standalone && { comments: { legal: true, annotation: false, jsdoc: false } }),
+          // An element's lazy parts in a folder named after it: the elements' parts differ.
+          ...(singleElement && {
+            chunkFileNames: `${singleElement}/[name]-[hash].js`,
+            codeSplitting: { groups: [{ name: singleElement, tags: ['$initial' as const] }] },
+          }),
         },
       },
-);
+    },
+  };
+});

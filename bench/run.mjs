@@ -4,12 +4,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { extname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
+import { dynamicImports, gzippedSize, staticGraph } from '../scripts/bundle-graph.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const STANDALONE = join(ROOT, 'dist/standalone');
+// Every element, sharing Lit and the rest in chunks: for a page with several elements.
+const SHARED = join(STANDALONE, 'shared');
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Each figure is the median over this many fresh pages (answers: each run answers ANSWERS questions).
 const RENDER_RUNS = 5;
@@ -19,46 +21,30 @@ const ANSWERS = 200;
 
 // ---- Sizes: what a page transfers, each file gzipped on its own as a server sends it ----
 
-const gzipped = (file) => gzipSync(readFileSync(file)).length;
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
+const entry = (name, build = STANDALONE) => join(build, `${name}.js`);
+const pageSize = (name, build) => gzippedSize(staticGraph(entry(name, build)));
 
-/** The file and every file it imports statically: what a page loads with it. */
-function staticGraph(entry, seen = new Set()) {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  for (const [, specifier] of readFileSync(entry, 'utf8').matchAll(STATIC_IMPORT)) staticGraph(resolve(dirname(entry), specifier), seen);
-  return seen;
-}
-
-const sizeOf = (files) => [...files].reduce((sum, file) => sum + gzipped(file), 0);
-const entry = (name) => join(STANDALONE, `${name}.js`);
-
-/** The part pp-score-chart loads with import() when it draws: the chunks it adds to what is already loaded. */
+/** The part pp-score-chart loads with import() when it draws: the files it adds to what is already loaded. */
 function lazyChartFiles() {
   const loaded = staticGraph(entry('pp-score-chart'));
-  const lazy = new Set();
-  for (const file of loaded) {
-    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(DYNAMIC_IMPORT)) {
-      for (const chunk of staticGraph(resolve(dirname(file), specifier))) if (!loaded.has(chunk)) lazy.add(chunk);
-    }
-  }
+  const lazy = new Set(dynamicImports(loaded).flatMap((part) => [...staticGraph(part)]).filter((file) => !loaded.has(file)));
   if (lazy.size === 0) throw new Error('pp-score-chart has no import() of a chart chunk: did the build change?');
   return lazy;
 }
 
 function sizes() {
   const surveyjs = ['survey-core/survey.core.min.js', 'survey-js-ui/survey-js-ui.min.js', 'survey-core/survey-core.min.css'].map((f) =>
-    gzipped(join(ROOT, 'node_modules', f)),
+    gzippedSize([join(ROOT, 'node_modules', f)]),
   );
-  const library = readdirSync(STANDALONE).filter((f) => f.endsWith('.js')).map((f) => join(STANDALONE, f));
+  const library = readdirSync(SHARED).filter((f) => f.endsWith('.js')).map((f) => join(SHARED, f));
   return {
-    questionnaire: sizeOf(staticGraph(entry('pp-questionnaire'))),
-    education: sizeOf(staticGraph(entry('pp-education'))),
-    pathway: sizeOf(staticGraph(entry('pp-pathway'))),
-    kiosk: sizeOf(staticGraph(entry('pp-kiosk'))),
-    chart: sizeOf(lazyChartFiles()),
-    library: sizeOf(library),
+    questionnaire: pageSize('pp-questionnaire'),
+    questionnaireShared: pageSize('pp-questionnaire', SHARED),
+    education: pageSize('pp-education'),
+    pathway: pageSize('pp-pathway'),
+    kiosk: pageSize('pp-kiosk'),
+    chart: gzippedSize(lazyChartFiles()),
+    library: gzippedSize(library),
     surveyjsJs: surveyjs[0] + surveyjs[1],
     surveyjsCss: surveyjs[2],
   };
@@ -163,11 +149,12 @@ const ratio = (ours, theirs) => `${(theirs / ours).toFixed(1)}×`;
 function table(size, ours, theirs) {
   const rows = [
     ['gzip JS (+CSS) a page loads: `<pp-questionnaire>`', kb(size.questionnaire), `${kb(size.surveyjsJs)} + ${kb(size.surveyjsCss)}`, ratio(size.questionnaire, size.surveyjsJs + size.surveyjsCss)],
+    ['gzip: `<pp-questionnaire>` on a page with several elements (shared chunks)', kb(size.questionnaireShared), '', ''],
     ['gzip: `<pp-education>`', kb(size.education), '', ''],
     ['gzip: `<pp-pathway>`', kb(size.pathway), '', ''],
     ['gzip: `<pp-kiosk>`', kb(size.kiosk), '', ''],
     ['gzip: chart chunk `<pp-score-chart>` loads lazily', kb(size.chart), '', ''],
-    ['gzip: the whole library (all of dist/standalone)', kb(size.library), '', ''],
+    ['gzip: the whole library (all of dist/standalone/shared)', kb(size.library), '', ''],
     ['PHQ-9 render → painted', ms(ours.phq9), ms(theirs.phq9), ratio(ours.phq9, theirs.phq9)],
     ['500-item form render → painted', ms(ours.many), ms(theirs.many), ratio(ours.many, theirs.many)],
   ];

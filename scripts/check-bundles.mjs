@@ -1,8 +1,10 @@
-// Checks what `npm run build` put in dist/ (and dist/standalone/): parts that only some pages need
-// are loaded through a dynamic import(), when needed, and never with the entries that do not need
-// them. Usage: `node scripts/check-bundles.mjs [DIST_DIR]`; exits 1 naming the file at fault.
+// Checks what `npm run build` put in dist/, dist/standalone/ and dist/standalone/shared/: parts that
+// only some pages need are loaded through a dynamic import(), when needed, and never with the
+// entries that do not need them.
+// Usage: `node scripts/check-bundles.mjs [DIST_DIR]`; exits 1 naming the file at fault.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { DYNAMIC_IMPORT, staticGraph } from './bundle-graph.mjs';
 
 /**
  * Each lazy part, with texts only its code contains that survive minification, and the entry that
@@ -19,33 +21,22 @@ const LAZY_PARTS = [
   },
   // The body map's artwork (its class name is in its template and its styles).
   { name: 'the body map artwork', markers: ['body-map-figure'], loadedBy: 'pp-questionnaire' },
+  // The VAS, number, text and date items (the VAS's class name is in its template and its styles).
+  { name: 'the part with the VAS, number, text and date items', markers: ['vas-track'], loadedBy: 'pp-questionnaire' },
   // The text-pack checker (the start of each of its error messages).
   { name: 'the text-pack checker', markers: ['Text pack'], loadedBy: 'pp-questionnaire' },
 ];
 /** Entries checked to load none of the lazy parts with them. */
 const ENTRIES = ['pp-questionnaire', 'pp-score-chart'];
+/** The folders of dist/ with a build of every element. */
+const BUILDS = ['.', 'standalone', 'standalone/shared'];
 
 const root = resolve(process.argv[2] ?? 'dist');
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
-// Minified output may quote the specifier with backticks.
-const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g;
 
 const problems = [];
 const shown = (file) => relative(process.cwd(), file);
 const read = (file) => readFileSync(file, 'utf8');
 const markerOf = (part, text) => part.markers.find((marker) => text.includes(marker));
-
-/** The file and every file it imports statically (what a page loads with it). */
-function staticGraph(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const [, specifier] of read(file).matchAll(STATIC_IMPORT)) visit(resolve(dirname(file), specifier));
-  };
-  visit(entry);
-  return [...seen];
-}
 
 /** Reports each file loaded with the entry that contains the part's code; `import()` calls are the lazy loads, not its code. */
 function expectNotLoadedWith(entry, part) {
@@ -58,15 +49,14 @@ function expectNotLoadedWith(entry, part) {
 /** Whether a dynamic import() target is the part: its package (library build), or a chunk holding its code. */
 const isPart = (part, specifier, importer) =>
   specifier === part.package ||
-  (specifier.startsWith('.') && staticGraph(resolve(dirname(importer), specifier)).some((file) => markerOf(part, read(file))));
+  (specifier.startsWith('.') && [...staticGraph(resolve(dirname(importer), specifier))].some((file) => markerOf(part, read(file))));
 
 function expectLazy(entry, part) {
-  const lazy = staticGraph(entry).some((file) => [...read(file).matchAll(DYNAMIC_IMPORT)].some(([, specifier]) => isPart(part, specifier, file)));
+  const lazy = [...staticGraph(entry)].some((file) => [...read(file).matchAll(DYNAMIC_IMPORT)].some(([, specifier]) => isPart(part, specifier, file)));
   if (!lazy) problems.push(`${shown(entry)} does not load ${part.name} through a dynamic import()`);
 }
 
-const dists = [root, join(root, 'standalone')].filter((dist) => existsSync(join(dist, 'pp-questionnaire.js')));
-if (dists.length === 0) problems.push(`${shown(join(root, 'pp-questionnaire.js'))} is missing: run \`npm run build\` first`);
+const dists = BUILDS.map((build) => join(root, build));
 for (const dist of dists) {
   for (const name of ENTRIES) {
     const entry = join(dist, `${name}.js`);

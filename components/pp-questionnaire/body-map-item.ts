@@ -1,11 +1,10 @@
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { BodyMapItem } from '../../src/model/instrument.js';
 import { REGION_SETS } from '../../src/model/region-sets.js';
 import { bodyMapFigure } from './body-map-figure.js';
+import { bodyMapFigureStyles } from './body-map-figure.styles.js';
 import { fieldsetItem, optionInput, type ItemContext } from './item-templates.js';
-
-export { bodyMapFigureStyles } from './body-map-figure.styles.js';
 
 /** A body map: the drawing to tap regions on, and the same regions as checkboxes in their groups. */
 export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
@@ -41,3 +40,33 @@ export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult
     'body-map-item',
   );
 }
+
+const regionGroupStyles = css`
+  .region-groups {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: var(--_space);
+    margin-block-start: var(--_space);
+  }
+
+  .region-group {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .region-group legend {
+    font-weight: 600;
+    padding-inline: 0.25rem;
+  }
+
+  .answer.region {
+    min-block-size: 2.75rem;
+    padding-block: 0.25rem;
+  }
+`;
+
+export const bodyMapStyles = [bodyMapFigureStyles, regionGroupStyles];

@@ -117,10 +117,12 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  /* Its own rule: an engine without :state() drops only this one (see keyboard-modality.ts). */
-  :host(:state(keyboard)) .nrs-option:has(input:focus) {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+  /* Apart, so that an engine without :state() skips only this (see keyboard-modality.ts). */
+  @supports selector(:state(keyboard)) {
+    :host(:state(keyboard)) .nrs-option:has(input:focus) {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
   }
 
   .anchors {
@@ -134,130 +136,6 @@ export const styles = css`
 
   .anchors > :last-child {
     text-align: end;
-  }
-
-  .vas {
-    padding-inline: 0.75rem;
-  }
-
-  .vas-track {
-    position: relative;
-    block-size: var(--_target);
-    cursor: pointer;
-    touch-action: none;
-    border-radius: var(--_radius);
-  }
-
-  /* The line itself, drawn through the middle of the touch area. */
-  .vas-track::before {
-    content: '';
-    position: absolute;
-    inset-inline: 0;
-    inset-block-start: 50%;
-    block-size: 0.375rem;
-    translate: 0 -50%;
-    border-radius: 0.25rem;
-    background: var(--_border);
-  }
-
-  .vas-thumb {
-    position: absolute;
-    inset-block-start: 50%;
-    inline-size: 1.75rem;
-    block-size: 1.75rem;
-    translate: -50% -50%;
-    border-radius: 50%;
-    background: var(--_accent);
-    border: 3px solid var(--_background);
-    box-shadow: 0 0 0 2px var(--_accent);
-  }
-
-  :dir(rtl) .vas-thumb {
-    translate: 50% -50%;
-  }
-
-  .vas-value {
-    margin-block: 0.25rem 0;
-    font-weight: 600;
-  }
-
-  .number-field {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  input[type='text'],
-  input[type='date'],
-  textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_background);
-    min-block-size: var(--_target);
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  /*
-   * A date field's own focus ring: Chromium moves focus inside it (day, month, year, then the
-   * calendar button), where only :focus-within still matches the field.
-   */
-  input[type='date']:focus-within {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  .number-field input {
-    inline-size: 8ch;
-    text-align: end;
-  }
-
-  textarea {
-    inline-size: 100%;
-    resize: vertical;
-  }
-
-  /* A doubled border, not an outline: the outline stays free for the focus ring. */
-  [data-invalid] :is(input[type='text'], input[type='date'], textarea) {
-    border-color: var(--_error);
-    box-shadow: 0 0 0 2px var(--_error);
-  }
-
-  [data-invalid] .vas-track::before {
-    outline: 2px solid var(--_error);
-  }
-
-  div.item > .label {
-    display: block;
-    margin-block-end: 0.5rem;
-  }
-
-  .region-groups {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
-    gap: var(--_space);
-    margin-block-start: var(--_space);
-  }
-
-  .region-group {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5rem;
-    margin: 0;
-    display: grid;
-    gap: 0.25rem;
-  }
-
-  .region-group legend {
-    font-weight: 600;
-    padding-inline: 0.25rem;
-  }
-
-  .answer.region {
-    min-block-size: 2.75rem;
-    padding-block: 0.25rem;
   }
 
   .flag {
@@ -293,12 +171,10 @@ export const styles = css`
       outline-color: CanvasText;
     }
 
-    :host(:state(keyboard)) .nrs-option:has(input:focus) {
-      outline-color: CanvasText;
-    }
-    .vas-thumb,
-    .vas-track::before {
-      background: CanvasText;
+    @supports selector(:state(keyboard)) {
+      :host(:state(keyboard)) .nrs-option:has(input:focus) {
+        outline-color: CanvasText;
+      }
     }
   }
 `;

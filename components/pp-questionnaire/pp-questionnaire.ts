@@ -2,9 +2,8 @@ import { LitElement, adoptStyles, html, nothing, type PropertyValues, type Templ
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
-import { parseLocaleNumber } from '../../src/i18n/numbers.js';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
-import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
+import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
 import {
   isContainer,
@@ -18,7 +17,6 @@ import {
   type MultiChoiceItem,
   type NumberItem,
   type QuestionItem,
-  type VasItem,
 } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { TextMap } from '../../src/model/text.js';
@@ -437,50 +435,15 @@ export class PpQuestionnaire extends LitElement {
   private readonly itemHandlers = {
     answer: (item: QuestionItem, value: AnswerValue | undefined, report = true) => this.change(item, (e) => e.answer(item.id, value), report),
     toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => this.change(item, (e) => e.toggle(item.id, value)),
-    typeNumber: (item: NumberItem, text: string) => {
+    typeNumber: (item: NumberItem, text: string, value: number) => {
       const blank = text.trim() === '';
-      const value = parseLocaleNumber(text, this.locale);
       this.change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
       // What was typed stays in the field while it is not a valid answer, so the person can correct it.
       if (!blank && this.engine!.problemOf(item.id)) this.typedNumbers.set(item.id, text);
       else this.typedNumbers.delete(item.id);
     },
-    vasKey: (item: VasItem, event: KeyboardEvent) => {
-      const current = this.engine!.answers[item.id] as number | undefined;
-      // In right-to-left forms the scale runs from right to left, so the arrow keys swap.
-      const forward = directionOf(this.locale) === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-      const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
-      const steps: Record<string, (v: number) => number> = {
-        [forward]: (v) => v + 1,
-        ArrowUp: (v) => v + 1,
-        [backward]: (v) => v - 1,
-        ArrowDown: (v) => v - 1,
-        PageUp: (v) => v + 10,
-        PageDown: (v) => v - 10,
-        Home: () => 0,
-        End: () => 100,
-      };
-      const step = steps[event.key];
-      if (!step) return;
-      event.preventDefault();
-      const value = Math.max(0, Math.min(100, step(current ?? 0)));
-      this.itemHandlers.answer(item, value);
-    },
-    vasPointer: (item: VasItem, event: PointerEvent) => {
-      const track = event.currentTarget as HTMLElement;
-      if (event.type === 'pointerdown') {
-        track.setPointerCapture(event.pointerId);
-        track.focus();
-      }
-      const rect = track.getBoundingClientRect();
-      const fraction = (event.clientX - rect.left) / rect.width;
-      const fromStart = directionOf(this.locale) === 'rtl' ? 1 - fraction : fraction;
-      const value = Math.round(Math.max(0, Math.min(1, fromStart)) * 100);
-      // One pp-change and one announcement per touch: when the finger or button lets go.
-      const released = event.type === 'pointerup';
-      this.itemHandlers.answer(item, value, released);
-      const shown = new Intl.NumberFormat(this.locale).format(value);
-      if (released) this.announcement = inLocale(uiLocaleFor(this.locale), () => msg(str`Your answer: ${shown}`));
+    announce: (message: () => string) => {
+      this.announcement = inLocale(uiLocaleFor(this.locale), message);
     },
   };
 

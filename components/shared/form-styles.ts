@@ -81,10 +81,12 @@ export const choiceStyles = css`
     outline-offset: 2px;
   }
 
-  /* Its own rule: an engine without :state() drops only this one (see keyboard-modality.ts). */
-  :host(:state(keyboard)) .choice:has(input:focus) {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+  /* Apart, so that an engine without :state() skips only this (see keyboard-modality.ts). */
+  @supports selector(:state(keyboard)) {
+    :host(:state(keyboard)) .choice:has(input:focus) {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
   }
 
   .choice input {
@@ -119,8 +121,10 @@ export const choiceStyles = css`
       outline-color: CanvasText;
     }
 
-    :host(:state(keyboard)) .choice:has(input:focus) {
-      outline-color: CanvasText;
+    @supports selector(:state(keyboard)) {
+      :host(:state(keyboard)) .choice:has(input:focus) {
+        outline-color: CanvasText;
+      }
     }
   }
 `;

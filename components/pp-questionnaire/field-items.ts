@@ -1,0 +1,324 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
+import { directionOf } from '../../src/i18n/locale.js';
+import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
+import type { DateItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import { isoToday } from '../../src/model/validate-answer.js';
+import { styleProperties } from '../shared/style-properties.js';
+import { controlId, describedBy, errorText, formatNumber, labelId, legendText, type ItemContext } from './item-templates.js';
+
+/**
+ * The item types most instruments do without (a 0–100 line, numbers, free text, dates), loaded
+ * with their styles only for instruments that have them (see loadItemParts).
+ */
+export type FieldItem = VasItem | NumberItem | TextItem | DateItem;
+
+function formatDate(iso: string, lang: string): string {
+  const [year, month, day] = (iso === 'today' ? isoToday() : iso).split('-').map(Number);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year!, month! - 1, day!));
+}
+
+function rangeMessage(min: string | undefined, max: string | undefined): string {
+  if (min !== undefined && max !== undefined) return msg(str`Please give a value from ${min} to ${max}.`);
+  return min !== undefined ? msg(str`Please give a value of at least ${min}.`) : msg(str`Please give a value of at most ${max}.`);
+}
+
+/** The sentence for a problem only these items can have: out of range, badly formed, too long. */
+export function fieldProblemMessage(item: QuestionItem, code: Exclude<ValidationCode, 'required'>, lang: string): string {
+  switch (code) {
+    case 'range':
+      if (item.type === 'date') return rangeMessage(item.min && formatDate(item.min, lang), item.max && formatDate(item.max, lang));
+      if (item.type === 'integer' || item.type === 'decimal') {
+        const bound = (value: number | undefined) => (value === undefined ? undefined : formatNumber(value, lang));
+        return rangeMessage(bound(item.min), bound(item.max));
+      }
+      return msg('Please give a value in the allowed range.');
+    case 'format':
+      if (item.type === 'integer') return msg('Please enter a whole number, using digits.');
+      if (item.type === 'date') return msg('Please enter a real date.');
+      return msg('Please enter a number, using digits.');
+    case 'too-long': {
+      const limit = formatNumber(item.type === 'text' ? (item.maxLength ?? 0) : 0, lang);
+      return msg(str`Please use at most ${limit} characters.`);
+    }
+  }
+}
+
+/** A question answered with one control: a labelled field. */
+function fieldItem(item: QuestionItem, context: ItemContext, control: TemplateResult): TemplateResult {
+  return html`<div part="item" class="item" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
+    <label part="label" class="label" id=${labelId(item.id)} for=${controlId(item.id)}>${legendText(item, context)}</label>
+    ${control} ${errorText(item, context)}
+  </div>`;
+}
+
+function vasKey(item: VasItem, event: KeyboardEvent, context: ItemContext): void {
+  // In right-to-left forms the scale runs from right to left, so the arrow keys swap.
+  const forward = directionOf(context.lang) === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+  const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+  const steps: Record<string, (v: number) => number> = {
+    [forward]: (v) => v + 1,
+    ArrowUp: (v) => v + 1,
+    [backward]: (v) => v - 1,
+    ArrowDown: (v) => v - 1,
+    PageUp: (v) => v + 10,
+    PageDown: (v) => v - 10,
+    Home: () => 0,
+    End: () => 100,
+  };
+  const step = steps[event.key];
+  if (!step) return;
+  event.preventDefault();
+  context.answer(item, Math.max(0, Math.min(100, step((context.value(item.id) as number | undefined) ?? 0))));
+}
+
+function vasPointer(item: VasItem, event: PointerEvent, context: ItemContext): void {
+  const track = event.currentTarget as HTMLElement;
+  if (event.type === 'pointerdown') {
+    track.setPointerCapture(event.pointerId);
+    track.focus();
+  }
+  const rect = track.getBoundingClientRect();
+  const fraction = (event.clientX - rect.left) / rect.width;
+  const fromStart = directionOf(context.lang) === 'rtl' ? 1 - fraction : fraction;
+  const value = Math.round(Math.max(0, Math.min(1, fromStart)) * 100);
+  // One pp-change and one announcement per touch: when the finger or button lets go.
+  const released = event.type === 'pointerup';
+  context.answer(item, value, released);
+  const shown = formatNumber(value, context.lang);
+  if (released) context.announce(() => msg(str`Your answer: ${shown}`));
+}
+
+function vas(item: VasItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id) as number | undefined;
+  const low = context.text(item.anchors.min);
+  const high = context.text(item.anchors.max);
+  const anchorsId = `anchors-${item.id}`;
+  const valueText = value === undefined ? msg('Not answered yet') : formatNumber(value, context.lang);
+  const onPointer = (event: PointerEvent) => vasPointer(item, event, context);
+  return html`<div part="item" class="item vas-item" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
+    <p part="label" class="label" id=${labelId(item.id)}>${legendText(item, context)}</p>
+    <div class="vas">
+      <div
+        class="vas-track"
+        part="slider"
+        role="slider"
+        tabindex="0"
+        id=${controlId(item.id)}
+        aria-labelledby=${labelId(item.id)}
+        aria-describedby=${describedBy(item, context, anchorsId)}
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${value ?? 0}
+        aria-valuetext=${valueText}
+        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-required=${item.required ? 'true' : nothing}
+        @keydown=${(event: KeyboardEvent) => vasKey(item, event, context)}
+        @pointerdown=${onPointer}
+        @pointermove=${(event: PointerEvent) => event.buttons && onPointer(event)}
+        @pointerup=${onPointer}
+      >
+        ${value === undefined ? nothing : html`<span class="vas-thumb" ${styleProperties({ 'inset-inline-start': `${value}%` })}></span>`}
+      </div>
+      <div class="anchors" id=${anchorsId}>
+        <span>${formatNumber(0, context.lang)} = ${low}</span><span>${formatNumber(100, context.lang)} = ${high}</span>
+      </div>
+      <p class="vas-value" aria-hidden="true">
+        ${value === undefined ? msg('Touch or click the line to answer.') : msg(str`Your answer: ${valueText}`)}
+      </p>
+    </div>
+    ${errorText(item, context)}
+  </div>`;
+}
+
+function numberField(item: NumberItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const shown = context.typed(item.id) ?? (typeof value === 'number' ? formatLocaleNumber(value, context.lang) : '');
+  const unitId = `unit-${item.id}`;
+  return fieldItem(
+    item,
+    context,
+    html`<div class="number-field">
+      <input
+        part="input"
+        id=${controlId(item.id)}
+        type="text"
+        inputmode=${item.type === 'integer' ? 'numeric' : 'decimal'}
+        autocomplete="off"
+        .value=${live(shown)}
+        ?required=${item.required}
+        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-describedby=${describedBy(item, context, item.unit ? unitId : undefined)}
+        @change=${(event: Event) => {
+          const text = (event.target as HTMLInputElement).value;
+          context.typeNumber(item, text, parseLocaleNumber(text, context.lang));
+        }}
+      />
+      ${item.unit ? html`<span class="unit" id=${unitId}>${context.text(item.unit)}</span>` : nothing}
+    </div>`,
+  );
+}
+
+function textField(item: TextItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  return fieldItem(
+    item,
+    context,
+    html`<textarea
+      part="input"
+      id=${controlId(item.id)}
+      rows="3"
+      maxlength=${item.maxLength ?? nothing}
+      .value=${live(typeof value === 'string' ? value : '')}
+      ?required=${item.required}
+      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-describedby=${describedBy(item, context)}
+      @input=${(event: Event) => context.answer(item, (event.target as HTMLTextAreaElement).value, false)}
+      @change=${(event: Event) => context.answer(item, (event.target as HTMLTextAreaElement).value)}
+    ></textarea>`,
+  );
+}
+
+function dateField(item: DateItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const bound = (b: string | undefined) => (b === 'today' ? isoToday() : (b ?? nothing));
+  return fieldItem(
+    item,
+    context,
+    html`<input
+      part="input"
+      id=${controlId(item.id)}
+      type="date"
+      min=${bound(item.min)}
+      max=${bound(item.max)}
+      .value=${live(typeof value === 'string' ? value : '')}
+      ?required=${item.required}
+      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-describedby=${describedBy(item, context)}
+      @change=${(event: Event) => context.answer(item, (event.target as HTMLInputElement).value || undefined)}
+    />`,
+  );
+}
+
+export function fieldItemTemplate(item: FieldItem, context: ItemContext): TemplateResult {
+  switch (item.type) {
+    case 'vas':
+      return vas(item, context);
+    case 'integer':
+    case 'decimal':
+      return numberField(item, context);
+    case 'text':
+      return textField(item, context);
+    case 'date':
+      return dateField(item, context);
+  }
+}
+
+export const fieldStyles = css`
+  .vas {
+    padding-inline: 0.75rem;
+  }
+
+  .vas-track {
+    position: relative;
+    block-size: var(--_target);
+    cursor: pointer;
+    touch-action: none;
+    border-radius: var(--_radius);
+  }
+
+  /* The line itself, drawn through the middle of the touch area. */
+  .vas-track::before {
+    content: '';
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: 50%;
+    block-size: 0.375rem;
+    translate: 0 -50%;
+    border-radius: 0.25rem;
+    background: var(--_border);
+  }
+
+  .vas-thumb {
+    position: absolute;
+    inset-block-start: 50%;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    translate: -50% -50%;
+    border-radius: 50%;
+    background: var(--_accent);
+    border: 3px solid var(--_background);
+    box-shadow: 0 0 0 2px var(--_accent);
+  }
+
+  :dir(rtl) .vas-thumb {
+    translate: 50% -50%;
+  }
+
+  .vas-value {
+    margin-block: 0.25rem 0;
+    font-weight: 600;
+  }
+
+  .number-field {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  input[type='text'],
+  input[type='date'],
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_background);
+    min-block-size: var(--_target);
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  /*
+   * A date field's own focus ring: Chromium moves focus inside it (day, month, year, then the
+   * calendar button), where only :focus-within still matches the field.
+   */
+  input[type='date']:focus-within {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .number-field input {
+    inline-size: 8ch;
+    text-align: end;
+  }
+
+  textarea {
+    inline-size: 100%;
+    resize: vertical;
+  }
+
+  /* A doubled border, not an outline: the outline stays free for the focus ring. */
+  [data-invalid] :is(input[type='text'], input[type='date'], textarea) {
+    border-color: var(--_error);
+    box-shadow: 0 0 0 2px var(--_error);
+  }
+
+  [data-invalid] .vas-track::before {
+    outline: 2px solid var(--_error);
+  }
+
+  div.item > .label {
+    display: block;
+    margin-block-end: 0.5rem;
+  }
+
+  @media (forced-colors: active) {
+    .vas-thumb,
+    .vas-track::before {
+      background: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,2 @@
+/** The package's elements, as its exports name them (see elements.mjs). */
+export declare const elementNames: string[];
