@@ -1,6 +1,6 @@
 /**
  * Builds `custom-elements.json` from the elements' JSDoc (`@summary @tag @attr @event @csspart
- * @cssprop`) and their Lit decorators. Storybook's docs pages read it, and so do IDEs and CMS
+ * @cssprop`) and their Lit `static properties`. Storybook's docs pages read it, and so do IDEs and CMS
  * integrations through the `customElements` field of package.json.
  */
 
@@ -14,6 +14,9 @@ function painpathDocs() {
           if (!declaration.customElement) continue;
           // `this.dispatchEvent(new CustomEvent(type, …))` in a generic emit helper is not an event.
           declaration.events = (declaration.events ?? []).filter((event) => event.name?.startsWith('pp-'));
+          // Internal reactive state (`{ state: true }`, on private fields) has no attribute.
+          const isPrivate = (name) => declaration.members?.some((member) => member.name === name && member.privacy === 'private');
+          declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !isPrivate(attribute.fieldName));
           // A field behind a documented attribute shares the attribute's description.
           for (const attribute of declaration.attributes ?? []) {
             const field = declaration.members?.find((member) => member.name === attribute.fieldName);

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
@@ -124,32 +123,46 @@ function parsed(json: unknown): EducationModule {
  * @cssprop --pp-illustration-alert - Alert fill colour of the drawings.
  */
 export class PpEducation extends LitElement {
+  static override properties = {
+    src: {},
+    module: { attribute: false },
+    language: { attribute: 'lang' },
+    progressKey: { attribute: 'progress-key' },
+    speechSynthesis: { attribute: false },
+    status: { state: true },
+    failure: { state: true },
+    pageIndex: { state: true },
+    pagesSeen: { state: true },
+    answers: { state: true },
+    completedAt: { state: true },
+  };
+
   static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, illustrationStyles, failureStyles, styles];
 
   /** Rings a choice reached with arrow keys in WebKit too. */
   protected readonly keyboardModality = new KeyboardModality(this);
 
   /** URL of a module JSON file. */
-  @property() src?: string;
+  src?: string;
 
   /** A module object (raw JSON or already parsed); takes precedence over `src`. */
-  @property({ attribute: false }) module?: unknown;
+  module?: unknown;
 
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
-  @property({ attribute: 'lang' }) language?: string;
+  language?: string;
 
-  @property({ attribute: 'progress-key' }) progressKey?: string;
+  progressKey?: string;
 
   /** The speech synthesis used for read-aloud; the browser's by default. */
-  @property({ attribute: false }) speechSynthesis: SpeechSynthesisLike | undefined = globalThis.speechSynthesis;
+  speechSynthesis: SpeechSynthesisLike | undefined = globalThis.speechSynthesis;
 
-  @state() private status: Status = 'loading';
-  @state() private failure?: ErrorDetail;
-  @state() private pageIndex = 0;
-  @state() private pagesSeen: ReadonlySet<string> = new Set();
+  private status: Status = 'loading';
+  private failure?: ErrorDetail;
+  private pageIndex = 0;
+  private pagesSeen: ReadonlySet<string> = new Set();
   /** The chosen option's id by question id. */
-  @state() private answers: ReadonlyMap<string, string> = new Map();
-  @state() private completedAt?: string;
+  private answers: ReadonlyMap<string, string> = new Map();
+  private completedAt?: string;
 
   private content?: EducationModule;
   private loadGeneration = 0;

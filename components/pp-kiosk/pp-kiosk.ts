@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { PpEvents, type ErrorDetail, type KioskResetDetail, type LanguageChangeDetail } from '../../src/events.js';
@@ -56,6 +55,19 @@ interface SavingElement extends HTMLElement {
  * @cssprop --pp-font-size - Base type size (kiosk default 1.375rem).
  */
 export class PpKiosk extends LitElement {
+  static override properties = {
+    src: {},
+    sequence: { attribute: false },
+    idleTimeout: { attribute: 'idle-timeout', type: Number },
+    idleCountdown: { attribute: 'idle-countdown', type: Number },
+    screen: { state: true },
+    stepIndex: { state: true },
+    language: { state: true },
+    secondsLeft: { state: true },
+    parsed: { state: true },
+    failure: { state: true },
+  };
+
   static override styles = [
     tokens,
     css`
@@ -111,23 +123,25 @@ export class PpKiosk extends LitElement {
     `,
   ];
 
-  @property() src?: string;
+  src?: string;
 
   /** The sequence as an object (raw JSON or parsed); takes precedence over `src`. */
-  @property({ attribute: false }) sequence?: unknown;
+  sequence?: unknown;
 
-  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 90;
+  idleTimeout = 90;
 
-  @property({ attribute: 'idle-countdown', type: Number }) idleCountdown = 20;
+  idleCountdown = 20;
 
-  @state() private screen: Screen = 'start';
-  @state() private stepIndex = 0;
-  @state() private language = 'en';
-  @state() private secondsLeft?: number;
-  @state() private parsed?: KioskSequence;
-  @state() private failure?: ErrorDetail;
+  private screen: Screen = 'start';
+  private stepIndex = 0;
+  private language = 'en';
+  private secondsLeft?: number;
+  private parsed?: KioskSequence;
+  private failure?: ErrorDetail;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
   private session = crypto.randomUUID();
   private resetting = false;

@@ -1,5 +1,4 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { PpEvents, type LanguageChangeDetail } from '../../src/events.js';
@@ -38,6 +37,12 @@ function endonym(code: string): string {
  * @cssprop --pp-color-accent - Border and background of the chosen language.
  */
 export class PpLanguagePicker extends LitElement {
+  static override properties = {
+    languages: {},
+    value: { reflect: true },
+    language: { attribute: 'lang' },
+  };
+
   static override styles = [
     tokens,
     choiceStyles,
@@ -68,12 +73,12 @@ export class PpLanguagePicker extends LitElement {
   /** Rings a choice reached with arrow keys in WebKit too. */
   protected readonly keyboardModality = new KeyboardModality(this);
 
-  @property() languages = UI_LOCALES.join(' ');
+  languages = UI_LOCALES.join(' ');
 
-  @property({ reflect: true }) value = '';
+  value = '';
 
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
-  @property({ attribute: 'lang' }) language?: string;
+  language?: string;
 
   private get codes(): string[] {
     return this.languages.split(/[\s,]+/).filter(Boolean);

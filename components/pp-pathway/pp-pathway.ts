@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { PpEvents, type ErrorDetail, type PathwayActionDetail } from '../../src/events.js';
@@ -84,29 +83,43 @@ const paragraphs = (text: string) => text.split(/\n+/).map((paragraph) => html`<
  * @cssprop --pp-max-width - Maximum width of running text and of a step in the vertical timeline.
  */
 export class PpPathway extends LitElement {
+  static override properties = {
+    src: {},
+    pathway: { attribute: false },
+    language: { attribute: 'lang' },
+    current: {},
+    completed: {},
+    inlineActions: { type: Boolean, attribute: 'inline-actions' },
+    contentBase: { attribute: 'content-base' },
+    parsed: { state: true },
+    failure: { state: true },
+    openSteps: { state: true },
+    openAction: { state: true },
+  };
+
   static override styles = [tokens, failureStyles, styles];
 
   /** URL of a pathway JSON file. */
-  @property() src?: string;
+  src?: string;
 
   /** A pathway object (raw JSON or already parsed); takes precedence over `src`. */
-  @property({ attribute: false }) pathway?: unknown;
+  pathway?: unknown;
 
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
-  @property({ attribute: 'lang' }) language?: string;
+  language?: string;
 
-  @property() current?: string;
+  current?: string;
 
-  @property() completed?: string | null;
+  completed?: string | null;
 
-  @property({ type: Boolean, attribute: 'inline-actions' }) inlineActions = false;
+  inlineActions = false;
 
-  @property({ attribute: 'content-base' }) contentBase = '/content/';
+  contentBase = '/content/';
 
-  @state() private parsed?: Pathway;
-  @state() private failure?: ErrorDetail;
-  @state() private openSteps: ReadonlySet<string> = new Set();
-  @state() private openAction?: PathwayActionDetail;
+  private parsed?: Pathway;
+  private failure?: ErrorDetail;
+  private openSteps: ReadonlySet<string> = new Set();
+  private openAction?: PathwayActionDetail;
 
   private loadGeneration = 0;
   private readonly onHashChange = () => this.followHash();

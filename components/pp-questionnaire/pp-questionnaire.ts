@@ -1,5 +1,4 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
@@ -143,57 +142,77 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @cssprop --pp-max-width - Maximum width of the form.
  */
 export class PpQuestionnaire extends LitElement {
+  static override properties = {
+    src: {},
+    instrument: { attribute: false },
+    textPack: { attribute: false },
+    textPackUrl: { attribute: 'text-pack' },
+    language: { attribute: 'lang' },
+    draftKey: { attribute: 'draft-key' },
+    acceptTranslations: { attribute: 'accept-translations' },
+    layout: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    draftMaxAgeDays: { attribute: 'draft-max-age-days', type: Number },
+    previous: { attribute: false },
+    flagMessages: { attribute: false },
+    status: { state: true },
+    failure: { state: true },
+    shownProblems: { state: true },
+    announcement: { state: true },
+    supersededDraft: { state: true },
+  };
+
   static override styles = [tokens, headerStyles, navigationStyles, choiceStyles, failureStyles, styles];
 
   /** Rings a choice reached with arrow keys in WebKit too. */
   protected readonly keyboardModality = new KeyboardModality(this);
 
   /** URL of an instrument JSON file. */
-  @property() src?: string;
+  src?: string;
 
   /** An instrument object (raw JSON or already parsed); takes precedence over `src`. */
-  @property({ attribute: false }) instrument?: unknown;
+  instrument?: unknown;
 
   /**
    * The licensed wording of a bring-your-own-text instrument, or a language to add: one text pack
    * or a list (see docs/instrument-format.md). Takes precedence over `text-pack`.
    */
-  @property({ attribute: false }) textPack?: unknown;
+  textPack?: unknown;
 
   /** URL of a text pack (or of a JSON list of them). */
-  @property({ attribute: 'text-pack' }) textPackUrl?: string;
+  textPackUrl?: string;
 
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
-  @property({ attribute: 'lang' }) language?: string;
+  language?: string;
 
-  @property({ attribute: 'draft-key' }) draftKey?: string;
+  draftKey?: string;
 
   /**
    * Translation statuses the host accepts, e.g. `official` to show only the licence holder's own
    * wording; other languages fall back to the instrument's source language. All when absent.
    */
-  @property({ attribute: 'accept-translations' }) acceptTranslations?: string;
+  acceptTranslations?: string;
 
-  @property({ reflect: true }) layout: Layout = 'paged';
+  layout: Layout = 'paged';
 
   /** The level of the element's own headings (1–6), to fit the host page's outline; 2 by default. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
-  @property({ attribute: 'draft-max-age-days', type: Number }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
+  draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
 
   /** Scores of an earlier visit; the result then carries each scale's change and whether it reaches the MCID. */
-  @property({ attribute: false }) previous?: Scores;
+  previous?: Scores;
 
   /** Advice to show the person at once when a flag is raised, by flag id (e.g. whom to call today). */
-  @property({ attribute: false }) flagMessages: Readonly<Record<string, string>> = {};
+  flagMessages: Readonly<Record<string, string>> = {};
 
-  @state() private status: Status = 'loading';
-  @state() private failure?: ErrorDetail;
+  private status: Status = 'loading';
+  private failure?: ErrorDetail;
   /** Items whose problems are on screen: after a failed Next or submit, or an entry left invalid. */
-  @state() private shownProblems: ReadonlySet<ItemId> = new Set();
-  @state() private announcement = '';
+  private shownProblems: ReadonlySet<ItemId> = new Set();
+  private announcement = '';
   /** A draft of another version found on loading: not applied, and the person is told. */
-  @state() private supersededDraft?: Draft;
+  private supersededDraft?: Draft;
   private staleDraftKey?: string;
 
   private engine?: QuestionnaireEngine;

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { Chart } from 'chart.js';
 import { buildScoreChart, seriesFromResults, type ChartLine, type ChartPanel, type ScoreChart, type ScoreSeries } from '../../src/charts/score-series.js';
@@ -63,35 +62,51 @@ type Status = 'loading' | 'ready' | 'failed';
  * @cssprop --pp-max-width - Maximum width.
  */
 export class PpScoreChart extends LitElement {
+  static override properties = {
+    src: {},
+    instrument: { attribute: false },
+    results: { attribute: false },
+    series: { attribute: false },
+    scales: {},
+    language: { attribute: 'lang' },
+    keepHistory: { attribute: 'keep-history', type: Boolean, reflect: true },
+    status: { state: true },
+    failure: { state: true },
+    parsed: { state: true },
+    added: { state: true },
+    history: { state: true },
+    chartUnavailable: { state: true },
+  };
+
   static override styles = [tokens, styles];
 
   /** URL of an instrument JSON file. */
-  @property() src?: string;
+  src?: string;
 
   /** An instrument object (raw JSON or already parsed); takes precedence over `src`. */
-  @property({ attribute: false }) instrument?: unknown;
+  instrument?: unknown;
 
   /** Results as `pp-submit` emits them; those of other instruments are ignored. */
-  @property({ attribute: false }) results: readonly QuestionnaireResult[] = [];
+  results: readonly QuestionnaireResult[] = [];
 
   /** Scores from elsewhere, e.g. a record system: one series or a list of them. */
-  @property({ attribute: false }) series?: ScoreSeries | readonly ScoreSeries[];
+  series?: ScoreSeries | readonly ScoreSeries[];
 
-  @property() scales?: string;
+  scales?: string;
 
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
-  @property({ attribute: 'lang' }) language?: string;
+  language?: string;
 
-  @property({ attribute: 'keep-history', type: Boolean, reflect: true }) keepHistory = false;
+  keepHistory = false;
 
-  @state() private status: Status = 'loading';
-  @state() private failure?: ErrorDetail;
-  @state() private parsed?: Instrument;
+  private status: Status = 'loading';
+  private failure?: ErrorDetail;
+  private parsed?: Instrument;
   /** Results given through `addResult()` (or submitted on the page, with keep-history). */
-  @state() private added: readonly QuestionnaireResult[] = [];
+  private added: readonly QuestionnaireResult[] = [];
   /** Results kept in this browser from earlier visits, with keep-history. */
-  @state() private history: readonly QuestionnaireResult[] = [];
-  @state() private chartUnavailable = false;
+  private history: readonly QuestionnaireResult[] = [];
+  private chartUnavailable = false;
 
   private model?: ScoreChart;
   private drawnModel?: ScoreChart;

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import '../../components/pp-education/pp-education.js';
 import '../../components/pp-pathway/pp-pathway.js';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
@@ -59,6 +58,16 @@ const languageName = (lang: string) => {
  * @attr name - Name of the file being edited, shown above the editor.
  */
 export class PpContentPlayground extends LitElement {
+  static override properties = {
+    text: {},
+    name: {},
+    kind: {},
+    check: { state: true },
+    shown: { state: true },
+    languages: { state: true },
+    caret: { state: true },
+  };
+
   static override styles = css`
     :host {
       display: block;
@@ -177,20 +186,20 @@ export class PpContentPlayground extends LitElement {
   `;
 
   /** The JSON text being edited. */
-  @property() text = '';
+  text = '';
 
   /** Name of the file being edited. */
-  @property() name = '';
+  name = '';
 
   /** The kind of content, or `auto` to tell it by its shape. */
-  @property() kind: KindChoice = 'auto';
+  kind: KindChoice = 'auto';
 
-  @state() private check: Check = { syntax: false, problems: [] };
+  private check: Check = { syntax: false, problems: [] };
   /** The last content that was valid JSON, so a half-typed edit does not blank the previews. */
-  @state() private shown?: { content: Record<string, unknown>; kind: ContentKind };
-  @state() private languages: [string, string] = ['', ''];
+  private shown?: { content: Record<string, unknown>; kind: ContentKind };
+  private languages: [string, string] = ['', ''];
   /** Where the caret is, since a textarea shows no line numbers. */
-  @state() private caret = 'Line 1, column 1';
+  private caret = 'Line 1, column 1';
 
   private timer?: ReturnType<typeof setTimeout>;
   /** Fresh keys per playground, so previews never open on saved answers or progress. */
