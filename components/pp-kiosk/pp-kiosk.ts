@@ -11,7 +11,7 @@ import { deleteEducationProgressWithPrefix } from '../../src/store/education-pro
 import { clearHistory } from '../../src/store/history.js';
 import '../pp-education/pp-education.js';
 import '../pp-language-picker/pp-language-picker.js';
-import '../pp-questionnaire/pp-questionnaire.js';
+import { PpQuestionnaire } from '../pp-questionnaire/pp-questionnaire.js';
 import { defineElement } from '../shared/define.js';
 import { failureMessage, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
@@ -172,8 +172,11 @@ export class PpKiosk extends LitElement {
     try {
       const json = this.sequence ?? (await fetchJson(this.src ?? ''));
       this.parsed = parseKioskSequence(json);
-      // Every language the kiosk offers is fetched now, while the tablet is surely online.
+      // Every language the kiosk offers, and every part a questionnaire loads only for some
+      // instruments, is fetched now, while the tablet is surely online (a failure here is tried
+      // again when the part is needed).
       for (const language of this.parsed.languages) void loadUiLocale(uiLocaleFor(language));
+      PpQuestionnaire.preloadParts().catch(() => undefined);
       this.language = this.parsed.languages[0]!;
       this.screen = 'start';
     } catch (error) {

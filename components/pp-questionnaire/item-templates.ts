@@ -8,6 +8,7 @@ import {
   type BodyMapItem,
   type ChoiceItem,
   type Instrument,
+  type Item,
   type MultiChoiceItem,
   type NrsItem,
   type NumberItem,
@@ -158,12 +159,8 @@ function partOf<T>(part: T | undefined, item: QuestionItem): T {
   return part;
 }
 
-/**
- * Loads what the instrument's rarer item types need (templates, artwork, styles), so that pages
- * showing other instruments do not download it. Returns the styles to adopt.
- */
-export async function loadItemParts(instrument: Instrument): Promise<CSSResult[]> {
-  const types = new Set([...walkItems(instrument.items)].map((item) => item.type));
+/** Loads the parts for the given item types; returns the styles to adopt. */
+async function loadParts(types: ReadonlySet<Item['type']>): Promise<CSSResult[]> {
   const [fields, bodyMap] = await Promise.all([
     FIELD_TYPES.some((type) => types.has(type)) ? import('./field-items.js') : undefined,
     types.has('body-map') ? import('./body-map-item.js') : undefined,
@@ -172,6 +169,16 @@ export async function loadItemParts(instrument: Instrument): Promise<CSSResult[]
   bodyMapPart ??= bodyMap;
   return [fields?.fieldStyles ?? [], bodyMap?.bodyMapStyles ?? []].flat();
 }
+
+/**
+ * Loads what the instrument's rarer item types need (templates, artwork, styles), so that pages
+ * showing other instruments do not download it. Returns the styles to adopt.
+ */
+export const loadItemParts = (instrument: Instrument): Promise<CSSResult[]> =>
+  loadParts(new Set([...walkItems(instrument.items)].map((item) => item.type)));
+
+/** Loads the parts of every rarer item type. */
+export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']));
 
 export function renderQuestion(item: QuestionItem, context: ItemContext): TemplateResult {
   switch (item.type) {

@@ -41,7 +41,7 @@ import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '
 import { KeyboardModality } from '../shared/keyboard-modality.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
-import { focusTargetSelector, loadItemParts, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
+import { focusTargetSelector, loadAllItemParts, loadItemParts, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
@@ -241,6 +241,14 @@ export class PpQuestionnaire extends LitElement {
         }),
     },
   );
+
+  /**
+   * Loads every part the element otherwise loads only when an instrument needs it (rarer item
+   * types, the text-pack checker), for a page that must go on working offline, such as a kiosk.
+   */
+  static async preloadParts(): Promise<void> {
+    await Promise.all([loadAllItemParts(), import('../../src/model/text-pack.js')]);
+  }
 
   /** The engine's current answers; empty until the instrument is loaded. */
   get answers() {
