@@ -95,8 +95,13 @@ export default defineConfig(({ command, mode }) => {
         output: {
           // Library mode leaves whitespace for the host's bundler; a plain <script> gets it minified here.
           minify: standalone,
-          // Tree-shaking hints are for the host's bundler; a finished bundle has no use for them.
-          ...(standalone && { comments: { legal: true, annotation: false, jsdoc: false } }),
+          // A finished bundle needs no tree-shaking hints, and the licence comments of the code
+          // inside are collected once in THIRD-PARTY-LICENSES.txt (scripts/build-standalone.mjs)
+          // instead of repeated before each module.
+          ...(standalone && {
+            comments: false,
+            postBanner: (chunk: { isEntry: boolean }) => (chunk.isEntry ? '/*! Third-party code inside: see THIRD-PARTY-LICENSES.txt */' : ''),
+          }),
           // An element's lazy parts in a folder named after it: the elements' parts differ.
           ...(singleElement && {
             chunkFileNames: `${singleElement}/[name]-[hash].js`,

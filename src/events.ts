@@ -3,7 +3,8 @@ import type { ContentProblem } from './model/content-error.js';
 import type { QuestionnaireResponse } from './fhir/questionnaire-response.js';
 import type { LanguageCode } from './model/text.js';
 import type { KnowledgeCheckAnswer } from './model/education.js';
-import type { RaisedFlag, Scores } from './scoring/score.js';
+import type { RaisedFlag } from './scoring/rules.js';
+import type { Scores } from './scoring/score.js';
 import type { Progress } from './engine/questionnaire-engine.js';
 import type { Draft } from './store/database.js';
 

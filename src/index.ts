@@ -16,7 +16,8 @@ export {
   type ValidationProblem,
   type EngineState,
 } from './engine/questionnaire-engine.js';
-export { scoreAnswers, bandOf, classify, raisedFlags, importantChange, changeBetween, type Scores, type ScaleScore, type RaisedFlag, type ImportantChange } from './scoring/score.js';
+export { scoreAnswers, bandOf, importantChange, changeBetween, type Scores, type ScaleScore, type ImportantChange } from './scoring/score.js';
+export { classify, raisedFlags, type RaisedFlag } from './scoring/rules.js';
 export {
   toQuestionnaireResponse,
   type QuestionnaireResponse,

@@ -17,9 +17,9 @@ import {
   type NumberItem,
   type QuestionItem,
 } from '../../src/model/instrument.js';
-import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { parseInstrumentWith, partsNeeded } from '../../src/model/instrument-parser.js';
 import type { TextMap } from '../../src/model/text.js';
-import { predicateItems, type Scores } from '../../src/scoring/score.js';
+import type { Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, deleteDraft, DraftWriter, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
 import { acknowledge, pendingResults, putInOutbox, type OutboxEntry } from '../../src/store/outbox.js';
 import {
@@ -45,6 +45,7 @@ import { focusTargetSelector, loadAllItemParts, loadItemParts, problemMessage, r
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
+type RulesPart = typeof import('./rules-part.js');
 
 /** Outbox entries already emitted on this page (fresh or again), so that no element repeats them. */
 const emittedThisPage = new Set<string>();
@@ -216,6 +217,8 @@ export class PpQuestionnaire extends LitElement {
   private staleDraftKey?: string;
 
   private engine?: QuestionnaireEngine;
+  /** The flags and classifications part, for an instrument that has them. */
+  private rules?: RulesPart;
   private startedAt?: string;
   /** Text typed into number fields that is not a valid answer, so a re-render does not wipe it. */
   private readonly typedNumbers = new Map<ItemId, string>();
@@ -325,8 +328,9 @@ export class PpQuestionnaire extends LitElement {
     this.staleDraftKey = undefined;
     this.typedNumbers.clear();
     let instrument: Instrument;
+    let rules: RulesPart | undefined;
     try {
-      instrument = await this.loadInstrument();
+      ({ instrument, rules } = await this.loadInstrument());
       const partStyles = await importPart(() => loadItemParts(instrument));
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
     } catch (error) {
@@ -336,6 +340,7 @@ export class PpQuestionnaire extends LitElement {
       return;
     }
     if (!isCurrent()) return;
+    this.rules = rules;
     this.engine = new QuestionnaireEngine(instrument, this.layout);
     this.startedAt = undefined;
     const { draft, superseded } = await this.readDraft();
@@ -349,14 +354,18 @@ export class PpQuestionnaire extends LitElement {
     this.emitProgress();
   }
 
-  /** The instrument with its text packs applied; throws a LoadFailure that says what went wrong. */
-  private async loadInstrument(): Promise<Instrument> {
+  /**
+   * The instrument with its text packs applied, and the rules part when it has flags or
+   * classifications; throws a LoadFailure that says what went wrong.
+   */
+  private async loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
-    const instrument = checked('content-invalid', () => parseInstrument(instrumentJson));
+    const rules = partsNeeded(instrumentJson).rules ? await importPart(() => import('./rules-part.js')) : undefined;
+    const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser }));
     const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
     const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
     if (packs.length === 0) {
-      if (instrument.meta.licence.kind !== 'bring-your-own-text') return instrument;
+      if (instrument.meta.licence.kind !== 'bring-your-own-text') return { instrument, rules };
       throw new LoadFailure({
         code: 'text-pack-missing',
         message: `${instrument.id} is a bring-your-own-text instrument: its licence holder's wording must come from a text pack (the textPack property or the text-pack attribute).`,
@@ -364,7 +373,8 @@ export class PpQuestionnaire extends LitElement {
     }
     // Only hosts that bring their own text download the text-pack checker.
     const { applyTextPacks, parseTextPack } = await importPart(() => import('../../src/model/text-pack.js'));
-    return applyTextPacks(instrument, packs.map((pack) => checked('text-pack-invalid', () => parseTextPack(pack, instrument))));
+    const packed = applyTextPacks(instrument, packs.map((pack) => checked('text-pack-invalid', () => parseTextPack(pack, instrument))));
+    return { instrument: packed, rules };
   }
 
   private fail(detail: ErrorDetail): void {
@@ -567,7 +577,7 @@ export class PpQuestionnaire extends LitElement {
     const { instrument } = engine;
     const language = this.locale;
     const scores = engine.scores(this.previous);
-    const flags = engine.flags(scores);
+    const flags = this.rules?.raisedFlags(instrument, engine.answers, scores) ?? [];
     const finishedAt = new Date();
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -579,7 +589,7 @@ export class PpQuestionnaire extends LitElement {
       },
       answers: engine.answers,
       scores,
-      classifications: engine.classifications(scores),
+      classifications: this.rules?.classify(instrument, engine.answers, scores) ?? {},
       flags,
       urgent: flags.some((flag) => flag.severity === 'urgent'),
       startedAt: this.startedAt ?? finishedAt.toISOString(),
@@ -715,11 +725,13 @@ export class PpQuestionnaire extends LitElement {
     const flags = new Map((engine.instrument.scoring.flags ?? []).map((flag) => [flag.id, flag]));
     const onPage = new Set([...walkItems(engine.page.items)].map((item) => item.id));
     const byItem = new Map<ItemId | null, string[]>();
-    for (const raised of engine.flags()) {
+    const { rules } = this;
+    if (!rules) return byItem;
+    for (const raised of rules.raisedFlags(engine.instrument, engine.answers, engine.scores())) {
       const flag = flags.get(raised.id)!;
       const message = this.flagMessages[flag.id] ?? (flag.advice && localText(flag.advice, this.locale, sourceLanguageOf(engine.instrument)));
       if (!message) continue;
-      const anchor = predicateItems(flag.when).filter((id) => onPage.has(id)).at(-1) ?? null;
+      const anchor = rules.predicateItems(flag.when).filter((id) => onPage.has(id)).at(-1) ?? null;
       byItem.set(anchor, [...(byItem.get(anchor) ?? []), message]);
     }
     return byItem;

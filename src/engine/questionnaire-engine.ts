@@ -3,7 +3,7 @@ import type { Answers, AnswerValue, GroupItem, Instrument, Item, ItemId, Questio
 import { isContainer, isQuestion, walkItems } from '../model/instrument.js';
 import type { TextMap } from '../model/text.js';
 import { answerProblem, isEmptyAnswer, isoToday, type AnswerProblem } from '../model/validate-answer.js';
-import { classify, raisedFlags, scoreAnswers, type RaisedFlag, type Scores } from '../scoring/score.js';
+import { scoreAnswers, type Scores } from '../scoring/score.js';
 
 export type Layout = 'paged' | 'list';
 
@@ -192,14 +192,6 @@ export class QuestionnaireEngine {
 
   scores(previous?: Scores): Scores {
     return scoreAnswers(this.instrument, this.current, previous);
-  }
-
-  classifications(scores = this.scores()): Readonly<Record<string, string | null>> {
-    return classify(this.instrument, this.current, scores);
-  }
-
-  flags(scores = this.scores()): RaisedFlag[] {
-    return raisedFlags(this.instrument, this.current, scores);
   }
 
   private enabledQuestion(id: ItemId): QuestionItem {

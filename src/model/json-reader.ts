@@ -11,6 +11,10 @@ export type JsonObject = Readonly<Record<string, unknown>>;
 export const childPath = (parent: string, key: string | number): string =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
+/** Drops undefined entries so that parsed objects carry only the fields a file gave, and parse again unchanged. */
+export const defined = <T extends object>(object: T): T =>
+  Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 

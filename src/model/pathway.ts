@@ -1,5 +1,5 @@
 import type { Translation } from './instrument.js';
-import { childPath, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
+import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import type { LanguageCode, TextMap } from './text.js';
 
 /** The professions a pathway step can name; each has a plain-language entry in `ROLES`. */
@@ -281,10 +281,6 @@ export interface Pathway {
 const PATHWAY_FIELDS = ['id', 'version', 'languages', 'title', 'translations', 'meta', 'intro', 'steps', 'willItCureMe', 'followUp'];
 const STEP_FIELDS = ['id', 'title', 'roles', 'whatHappens', 'duration', 'bring', 'youDecide', 'decisions', 'links'];
 const DURATION_FIELDS = ['sessions', ...PERIOD_UNITS, 'minutesEach', 'approximate', 'note'];
-
-/** Drops undefined entries so that parsed objects carry only the fields a file gave, and parse again unchanged. */
-const defined = <T extends object>(object: T): T =>
-  Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * Validates a pathway file and returns it typed. Throws a `ContentError` listing every problem

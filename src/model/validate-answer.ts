@@ -1,5 +1,5 @@
 import type { AnswerValue, QuestionItem } from './instrument.js';
-import { isIsoDate } from './parse-instrument.js';
+import { isIsoDate } from './instrument-parser.js';
 import { REGION_SETS, regionIdsOf } from './region-sets.js';
 
 /**

@@ -4,7 +4,8 @@ import type { Answers, Instrument, Item } from '../../src/model/instrument.js';
 import { walkItems } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { TextMap } from '../../src/model/text.js';
-import { classify, raisedFlags, scoreAnswers, type Scores } from '../../src/scoring/score.js';
+import { classify, raisedFlags } from '../../src/scoring/rules.js';
+import { scoreAnswers, type Scores } from '../../src/scoring/score.js';
 import { loadJson } from '../helpers/fixtures.js';
 
 /** Files in Painpath's own wording: every text in six languages, none official. */

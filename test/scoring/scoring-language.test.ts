@@ -3,7 +3,8 @@ import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { ContentError } from '../../src/model/content-error.js';
 import type { Answers, Instrument } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
-import { bandOf, classify, raisedFlags, scoreAnswers } from '../../src/scoring/score.js';
+import { classify, raisedFlags } from '../../src/scoring/rules.js';
+import { bandOf, scoreAnswers } from '../../src/scoring/score.js';
 import { bands, build, choice, choices, en, instrument, multiChoice, question, scale, type Json } from '../helpers/instrument-builder.js';
 
 /** The value of one scale for these answers. */
@@ -719,7 +720,7 @@ describe('scoring language', () => {
     it('raises self-harm as urgent when item 9 is above 0', () => {
       const engine = new QuestionnaireEngine(phq9);
       engine.answer('phq9-9', 1);
-      expect(engine.flags()).to.deep.equal([{ id: 'self-harm', severity: 'urgent' }]);
+      expect(raisedFlags(phq9, engine.answers, engine.scores())).to.deep.equal([{ id: 'self-harm', severity: 'urgent' }]);
     });
 
     it('does not raise self-harm when item 9 is 0 or unanswered', () => {

@@ -1,0 +1,555 @@
+import type {
+  Anchors,
+  AnswerOption,
+  Band,
+  Coding,
+  Condition,
+  ConditionOperator,
+  Instrument,
+  InstrumentMeta,
+  Item,
+  Mcid,
+  MissingItemRule,
+  QuestionItem,
+  Scale,
+  Scoring,
+  ScoringMethod,
+} from './instrument.js';
+import { itemScoreRange } from './item-score.js';
+import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
+import { labelledIdsOf, REGION_SETS, type RegionSet } from './region-sets.js';
+import type { RulesParser } from './parse-rules.js';
+import type { TextMap } from './text.js';
+
+const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'date', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
+const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
+const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
+// Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
+const ITEM_ID_PATTERN = /^\S+$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` string that names a real calendar day. */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Month 13 is an invalid date; 31 February rolls over into March, which startsWith catches.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** The parser of flags and classifications, which only some instruments have (parse-rules.ts). */
+export type RulesModule = typeof import('./parse-rules.js');
+
+/** Parts of the parser that only some instruments need, loaded by whoever parses them. */
+export interface InstrumentParserParts {
+  readonly rules?: RulesModule;
+}
+
+/** Which parts the instrument file needs, read from the raw file before it is checked. */
+export function partsNeeded(json: unknown): { readonly rules: boolean } {
+  const scoring = typeof json === 'object' && json !== null ? (json as JsonObject)['scoring'] : undefined;
+  const has = (key: string) => typeof scoring === 'object' && scoring !== null && (scoring as JsonObject)[key] !== undefined;
+  return { rules: has('flags') || has('classifications') };
+}
+
+/**
+ * Validates an instrument file with the given parts and returns it typed (parseInstrument in
+ * parse-instrument.ts has every part). Throws a `ContentError` listing every problem with its
+ * JSON path. Answer lists may be shared: an item's `answers` can name an entry of `answerSets`.
+ */
+export function parseInstrumentWith(json: unknown, parts: InstrumentParserParts): Instrument {
+  return parseContent(json, 'Instrument', (reader, root) => new InstrumentParser(reader, root, parts).parse());
+}
+
+/** What parse-rules.ts needs from the instrument's parser. */
+export interface RulesContext {
+  readonly reader: JsonReader;
+  /** Ids of the scales parsed so far (rules come after the scales). */
+  readonly scaleIds: ReadonlySet<string>;
+  text(value: unknown, path: string): TextMap | undefined;
+  optionalText(object: JsonObject, key: string, path: string): TextMap | undefined;
+  condition(value: unknown, path: string): Condition | undefined;
+  uniqueIds(entries: readonly { id: string }[], path: string): void;
+}
+
+class InstrumentParser implements RulesContext {
+  /** Item ids seen so far with their type, registered even when the rest of the item is invalid,
+   *  so that one mistake does not cascade into every reference to it. */
+  private readonly seenTypes = new Map<string, Item['type']>();
+  private readonly questions = new Map<string, QuestionItem>();
+  readonly scaleIds = new Set<string>();
+  private readonly languages: readonly string[];
+  private readonly source: string | undefined;
+  /** The licence holder does not let us ship the wording: it comes from the host's text pack. */
+  private readonly bringYourOwnText: boolean;
+  private readonly answerSets: Readonly<Record<string, unknown>>;
+  private readonly parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
+
+  constructor(
+    readonly reader: JsonReader,
+    private readonly root: JsonObject,
+    private readonly parts: InstrumentParserParts,
+  ) {
+    ({ languages: this.languages, source: this.source } = reader.languages(root['languages']));
+    const meta = root['meta'];
+    const licence = typeof meta === 'object' && meta !== null ? (meta as JsonObject)['licence'] : undefined;
+    this.bringYourOwnText = typeof licence === 'object' && licence !== null && (licence as JsonObject)['kind'] === 'bring-your-own-text';
+    this.answerSets = root['answerSets'] === undefined ? {} : (reader.object(root['answerSets'], 'answerSets') ?? {});
+  }
+
+  parse(): Instrument | undefined {
+    const { reader, root } = this;
+    const id = this.reader.id(root['id'], 'id');
+    const version = reader.string(root['version'], 'version');
+    const title = this.text(root['title'], 'title');
+    const instructions = this.wording(root, 'instructions', '', false);
+    const meta = this.meta(root['meta'], 'meta');
+    const translations = reader.translations(root['translations'], 'translations', this.languages);
+    const items = this.items(root['items'], 'items');
+    if (items?.length === 0) reader.report('items', 'an instrument needs at least one item');
+    const scoring = this.scoring(root['scoring'], 'scoring');
+    if (!id || !version || !title || !meta || !translations || !items || !scoring || !this.source) return undefined;
+    return defined({ id, version, languages: this.languages, title, instructions, meta, translations, items, scoring });
+  }
+
+  text(value: unknown, path: string): TextMap | undefined {
+    return this.reader.textMap(value, path, this.source);
+  }
+
+  optionalText(object: JsonObject, key: string, path: string): TextMap | undefined {
+    return this.reader.optional(object[key], (v) => this.text(v, childPath(path, key)));
+  }
+
+  /**
+   * The licence holder's wording of an item, answer or instruction. A bring-your-own-text
+   * instrument must not carry it (shipping it would break the licence): it stays empty until a
+   * text pack fills it.
+   */
+  private wording(object: JsonObject, key: string, path: string, required: boolean): TextMap | undefined {
+    if (!this.bringYourOwnText) return required ? this.text(object[key], childPath(path, key)) : this.optionalText(object, key, path);
+    if (object[key] !== undefined) {
+      this.reader.report(childPath(path, key), 'a bring-your-own-text instrument must not contain wording: the host gives it in a text pack');
+    }
+    return required ? {} : undefined;
+  }
+
+
+
+
+
+  uniqueIds(entries: readonly { id: string }[], path: string): void {
+    const seen = new Set<string>();
+    entries.forEach((entry, i) => {
+      if (seen.has(entry.id)) this.reader.report(childPath(childPath(path, i), 'id'), `duplicate id "${entry.id}"`);
+      seen.add(entry.id);
+    });
+  }
+
+  private meta(value: unknown, path: string): InstrumentMeta | undefined {
+    const { reader } = this;
+    const meta = reader.object(value, path);
+    if (!meta) return undefined;
+    const name = this.text(meta['name'], childPath(path, 'name'));
+    const citation = this.reader.list(meta['citation'], childPath(path, 'citation'), (v, p) => reader.string(v, p));
+    const licencePath = childPath(path, 'licence');
+    const licenceObject = reader.object(meta['licence'], licencePath);
+    const kind = licenceObject && reader.oneOf(licenceObject['kind'], childPath(licencePath, 'kind'), ['text-granted', 'bring-your-own-text'] as const);
+    const notice = licenceObject && this.text(licenceObject['notice'], childPath(licencePath, 'notice'));
+    const code = reader.optional(meta['code'], (v) => this.coding(v, childPath(path, 'code')));
+    const recallPeriod = reader.optional(meta['recallPeriod'], (v) => reader.string(v, childPath(path, 'recallPeriod')));
+    if (!name || !citation || !kind || !notice) return undefined;
+    return defined({ name, citation, licence: { kind, notice }, code, recallPeriod });
+  }
+
+
+  private coding(value: unknown, path: string): Coding | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const system = reader.string(object['system'], childPath(path, 'system'));
+    const code = reader.string(object['code'], childPath(path, 'code'));
+    const display = reader.optional(object['display'], (v) => reader.string(v, childPath(path, 'display')));
+    return system && code ? defined({ system, code, display }) : undefined;
+  }
+
+  private items(value: unknown, path: string): Item[] | undefined {
+    return this.reader.list(value, path, (v, p) => this.item(v, p));
+  }
+
+  private item(value: unknown, path: string): Item | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const id = this.reader.id(object['id'], childPath(path, 'id'), ITEM_ID_PATTERN);
+    const type = reader.oneOf(object['type'], childPath(path, 'type'), ITEM_TYPES);
+    if (id !== undefined && this.seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
+    // Conditions may only look back, which rules out cycles and reads naturally on paper too;
+    // the item itself is registered after its own conditions, so it cannot enable itself.
+    const enableWhen = reader.optional(object['enableWhen'], (v) =>
+      this.reader.list(v, childPath(path, 'enableWhen'), (c, p) => this.condition(c, p)),
+    );
+    if (id !== undefined && type && !this.seenTypes.has(id)) this.seenTypes.set(id, type);
+    const enableBehavior = reader.optional(object['enableBehavior'], (v) =>
+      reader.oneOf(v, childPath(path, 'enableBehavior'), ['all', 'any'] as const),
+    );
+    if (!type || !id) return undefined;
+    const common = { id, enableWhen, enableBehavior };
+
+    if (type === 'group' || type === 'page') {
+      const text = this.wording(object, 'text', path, false);
+      const items = this.items(object['items'], childPath(path, 'items'));
+      if (items?.length === 0) reader.report(childPath(path, 'items'), `a ${type} needs at least one item`);
+      return items ? defined<Item>({ ...common, type, text, items }) : undefined;
+    }
+    const text = this.wording(object, 'text', path, true);
+    if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;
+
+    const required = object['required'] === undefined ? false : reader.boolean(object['required'], childPath(path, 'required'));
+    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
+    const specific = this.questionFields(type, object, path);
+    if (!text || required === undefined || !specific) return undefined;
+    const question = defined({ ...common, text, required, code, ...specific } as QuestionItem);
+    this.questions.set(id, question);
+    return question;
+  }
+
+  /** The fields particular to each question type, or undefined when they are invalid. */
+  private questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
+    const { reader } = this;
+    const at = (key: string) => childPath(path, key);
+    switch (type) {
+      case 'choice':
+      case 'multi-choice': {
+        const answers = this.answerOptions(object['answers'], at('answers'), type);
+        return answers && { type, answers };
+      }
+      case 'integer':
+      case 'decimal': {
+        const read = (key: string) => reader.optional(object[key], (v) => this.number(v, at(key), type === 'integer'));
+        const min = read('min');
+        const max = read('max');
+        if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
+        const unit = this.wording(object, 'unit', path, false);
+        return defined({ type, min, max, unit });
+      }
+      case 'text': {
+        const maxLength = reader.optional(object['maxLength'], (v) => this.number(v, at('maxLength'), true));
+        if (maxLength !== undefined && maxLength < 1) reader.report(at('maxLength'), 'must be at least 1');
+        return defined({ type, maxLength });
+      }
+      case 'date': {
+        const read = (key: string) => reader.optional(object[key], (v) => this.dateBound(v, at(key)));
+        const min = read('min');
+        const max = read('max');
+        if (min && max && min !== 'today' && max !== 'today' && min >= max) reader.report(at('max'), `must be after min (${min})`);
+        return defined({ type, min, max });
+      }
+      case 'nrs':
+      case 'vas': {
+        const anchors = this.bringYourOwnText ? this.wordingAnchors(object, path) : this.anchors(object['anchors'], at('anchors'));
+        return anchors && { type, anchors };
+      }
+      case 'body-map': {
+        const regionSet = reader.oneOf(object['regionSet'], at('regionSet'), Object.keys(REGION_SETS));
+        const regionLabels = regionSet && this.regionLabels(object['regionLabels'], at('regionLabels'), REGION_SETS[regionSet]!);
+        return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
+      }
+    }
+  }
+
+  private number(value: unknown, path: string, integer: boolean): number | undefined {
+    const number = this.reader.number(value, path);
+    if (number !== undefined && integer && !Number.isInteger(number)) {
+      this.reader.report(path, `expected a whole number, got ${number}`);
+      return undefined;
+    }
+    return number;
+  }
+
+  private dateBound(value: unknown, path: string): string | undefined {
+    const bound = this.reader.string(value, path);
+    if (bound === undefined || bound === 'today' || isIsoDate(bound)) return bound;
+    this.reader.report(path, `expected a date as YYYY-MM-DD or "today", got "${bound}"`);
+    return undefined;
+  }
+
+  private wordingAnchors(object: JsonObject, path: string): Anchors {
+    this.wording(object, 'anchors', path, false);
+    return { min: {}, max: {} };
+  }
+
+  private anchors(value: unknown, path: string): Anchors | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const min = this.text(object['min'], childPath(path, 'min'));
+    const max = this.text(object['max'], childPath(path, 'max'));
+    return min && max ? { min, max } : undefined;
+  }
+
+  /** A label for every group and region of the set, and for nothing else. */
+  private regionLabels(value: unknown, path: string, set: RegionSet): Record<string, TextMap> | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const ids = labelledIdsOf(set);
+    for (const key of Object.keys(object)) {
+      if (!ids.includes(key)) this.reader.report(childPath(path, key), `${set.id} has no region or region group "${key}"`);
+    }
+    const missing = ids.filter((id) => object[id] === undefined);
+    if (missing.length) this.reader.report(path, `missing the label of ${missing.map((id) => `"${id}"`).join(', ')}`);
+    const labels: Record<string, TextMap> = {};
+    for (const id of ids.filter((id) => object[id] !== undefined)) {
+      const label = this.text(object[id], childPath(path, id));
+      if (label) labels[id] = label;
+    }
+    return Object.keys(labels).length === ids.length ? labels : undefined;
+  }
+
+  private answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice'): AnswerOption[] | undefined {
+    const options = typeof value === 'string' ? this.answerSet(value, path) : this.optionList(value, path);
+    if (type === 'choice' && options?.some((o) => o.exclusive)) {
+      this.reader.report(path, 'only the answers of a multi-choice item can be exclusive');
+    }
+    return options;
+  }
+
+  private answerSet(name: string, path: string): AnswerOption[] | undefined {
+    if (!(name in this.answerSets)) {
+      this.reader.report(path, `no answer set named "${name}" in answerSets`);
+      return undefined;
+    }
+    if (!this.parsedAnswerSets.has(name)) {
+      this.parsedAnswerSets.set(name, this.optionList(this.answerSets[name], childPath('answerSets', name)));
+    }
+    return this.parsedAnswerSets.get(name);
+  }
+
+  private optionList(value: unknown, path: string): AnswerOption[] | undefined {
+    const options = this.reader.list(value, path, (v, p) => this.answerOption(v, p));
+    if (!options) return undefined;
+    if (options.length < 2) this.reader.report(path, 'a choice needs at least two answers');
+    const seen = new Set<string>();
+    options.forEach((option, i) => {
+      const key = `${typeof option.value}:${option.value}`;
+      if (seen.has(key)) this.reader.report(childPath(childPath(path, i), 'value'), `duplicate answer value ${JSON.stringify(option.value)}`);
+      seen.add(key);
+    });
+    return options;
+  }
+
+  private answerOption(value: unknown, path: string): AnswerOption | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const raw = object['value'];
+    const answerValue = typeof raw === 'string' ? reader.string(raw, childPath(path, 'value')) : reader.number(raw, childPath(path, 'value'));
+    const text = this.wording(object, 'text', path, true);
+    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
+    const score = reader.optional(object['score'], (v) => reader.number(v, childPath(path, 'score')));
+    const exclusive = reader.optional(object['exclusive'], (v) => reader.boolean(v, childPath(path, 'exclusive')));
+    if (answerValue === undefined || !text) return undefined;
+    return defined({ value: answerValue, text, code, score, exclusive });
+  }
+
+  condition(value: unknown, path: string): Condition | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const item = reader.string(object['item'], childPath(path, 'item'));
+    const operator = reader.oneOf(object['operator'], childPath(path, 'operator'), OPERATORS);
+    const raw = object['value'];
+    const valuePath = childPath(path, 'value');
+    const conditionValue =
+      operator === 'exists' ? reader.boolean(raw, valuePath) : typeof raw === 'string' ? reader.string(raw, valuePath) : reader.number(raw, valuePath);
+    if (item !== undefined) {
+      const target = this.seenTypes.get(item);
+      if (!target) reader.report(childPath(path, 'item'), `"${item}" is not an item that comes before this one`);
+      else if (target === 'group' || target === 'page' || target === 'display') reader.report(childPath(path, 'item'), `"${item}" is a ${target} and has no answer`);
+    }
+    if (!item || !operator || conditionValue === undefined) return undefined;
+    return { item, operator, value: conditionValue };
+  }
+
+  private scoring(value: unknown, path: string): Scoring | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const scales = this.reader.list(object['scales'], childPath(path, 'scales'), (v, p) => this.scale(v, p));
+    if (scales) this.uniqueIds(scales, childPath(path, 'scales'));
+    const rules = <T extends { id: string }>(key: 'classifications' | 'flags', read: (parser: RulesParser, value: unknown, path: string) => T | undefined) =>
+      reader.optional(object[key], (v) => {
+        if (!this.parts.rules) throw new Error(`Instrument ${key} need parse-rules.js: pass it to parseInstrumentWith`);
+        const parser = new this.parts.rules.RulesParser(this);
+        const entries = reader.list(v, childPath(path, key), (entry, p) => read(parser, entry, p));
+        if (entries) this.uniqueIds(entries, childPath(path, key));
+        return entries;
+      });
+    const classifications = rules('classifications', (parser, v, p) => parser.classification(v, p));
+    const flags = rules('flags', (parser, v, p) => parser.flag(v, p));
+    return scales && defined({ scales, classifications, flags });
+  }
+
+  private scale(value: unknown, path: string): Scale | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const at = (key: string) => childPath(path, key);
+    const id = this.reader.id(object['id'], at('id'));
+    if (id) this.scaleIds.add(id);
+    const name = this.text(object['name'], at('name'));
+    const method = reader.oneOf(object['method'], at('method'), METHODS);
+    const items = this.reader.list(object['items'], at('items'), (v, p) => this.scoredItem(v, p, method));
+    if (items?.length === 0) reader.report(at('items'), 'a scale needs at least one item');
+    const memberOf = (v: unknown, p: string) => {
+      const itemId = reader.string(v, p);
+      if (itemId !== undefined && items && !items.includes(itemId)) reader.report(p, `"${itemId}" is not one of the scale's items`);
+      return itemId;
+    };
+    const reverse = reader.optional(object['reverse'], (v) => this.reader.list(v, at('reverse'), memberOf));
+    reverse?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('reverse'), i), 'reversed'));
+    if (method === 'percent') items?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('items'), i), 'scored as a percentage'));
+    const weights = reader.optional(object['weights'], (v) => this.weights(v, at('weights'), memberOf));
+    const missing = reader.optional(object['missing'], (v) => this.missingRule(v, at('missing'), items?.length));
+    if (missing?.prorate && items) this.checkProratable(items, at('missing.prorate'));
+    const multiply = reader.optional(object['multiply'], (v) => reader.number(v, at('multiply')));
+    const divide = reader.optional(object['divide'], (v) => reader.number(v, at('divide')));
+    if (divide === 0) reader.report(at('divide'), 'cannot divide by 0');
+    const round = reader.optional(object['round'], (v) => this.number(v, at('round'), true));
+    if (round !== undefined && (round < 0 || round > 6)) reader.report(at('round'), 'expected 0 to 6 decimals');
+    const lookup = reader.optional(object['lookup'], (v) => this.lookup(v, at('lookup')));
+    const exclude = reader.optional(object['exclude'], (v) => this.reader.list(v, at('exclude'), (e, p) => reader.string(e, p)));
+    if (exclude && method !== 'region-groups') reader.report(at('exclude'), 'only a region-groups scale can exclude regions');
+    const rangeObject = reader.object(object['range'], at('range'));
+    const min = rangeObject && reader.number(rangeObject['min'], at('range.min'));
+    const max = rangeObject && reader.number(rangeObject['max'], at('range.max'));
+    if (min !== undefined && max !== undefined && min >= max) reader.report(at('range'), `min (${min}) must be below max (${max})`);
+    const bands = this.reader.list(object['bands'] ?? [], at('bands'), (v, p) => this.band(v, p));
+    if (bands && min !== undefined && max !== undefined) this.checkBandsCoverRange(bands, min, max, at('bands'));
+    const mcid = reader.optional(object['mcid'], (v) => this.mcid(v, at('mcid')));
+    const code = reader.optional(object['code'], (v) => this.coding(v, at('code')));
+    const linkId = reader.optional(object['linkId'], (v) => this.reader.id(v, at('linkId'), ITEM_ID_PATTERN));
+    if (linkId !== undefined && this.seenTypes.has(linkId)) reader.report(at('linkId'), `"${linkId}" is already the id of an item`);
+    const source = reader.string(object['source'], at('source'));
+    if (!id || !name || !method || !items || min === undefined || max === undefined || !bands || !source) return undefined;
+    return defined({
+      id, name, method, items, reverse, weights, missing, multiply, divide, round, lookup, exclude,
+      range: { min, max }, bands, mcid, code, linkId, source,
+    });
+  }
+
+  private scoredItem(value: unknown, path: string, method: ScoringMethod | undefined): string | undefined {
+    const id = this.reader.string(value, path);
+    if (id === undefined) return undefined;
+    const type = this.seenTypes.get(id);
+    if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
+    else if (method === 'region-groups' && type !== 'body-map') this.reader.report(path, `"${id}" is a ${type}; a region-groups scale counts body-map regions`);
+    else if (type === 'text' || type === 'date' || type === 'display' || type === 'group' || type === 'page') {
+      this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);
+    } else {
+      const question = this.questions.get(id);
+      const options = question && (question.type === 'choice' || question.type === 'multi-choice') ? question.answers : [];
+      if (options.some((o) => o.score === undefined && typeof o.value !== 'number')) {
+        this.reader.report(path, `"${id}" has answers with neither a numeric value nor a score`);
+      }
+    }
+    return id;
+  }
+
+  private requireBoundedScore(itemId: string, path: string, use: string): void {
+    const question = this.questions.get(itemId);
+    if (question && !itemScoreRange(question)) {
+      this.reader.report(path, `"${itemId}" has no lowest and highest score, so it cannot be ${use} (give it a min and max)`);
+    }
+  }
+
+  private weights(value: unknown, path: string, memberOf: (v: unknown, p: string) => string | undefined): Record<string, number> | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const entries = Object.entries(object).map(([itemId, weight]) => {
+      memberOf(itemId, childPath(path, itemId));
+      const number = this.reader.number(weight, childPath(path, itemId));
+      if (number !== undefined && number <= 0) this.reader.report(childPath(path, itemId), 'a weight must be above 0');
+      return [itemId, number] as const;
+    });
+    return entries.every(([, w]) => w !== undefined) ? (Object.fromEntries(entries) as Record<string, number>) : undefined;
+  }
+
+  private missingRule(value: unknown, path: string, itemCount: number | undefined): MissingItemRule | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const minAnswered = this.number(object['minAnswered'], childPath(path, 'minAnswered'), true);
+    const prorate = object['prorate'] === undefined ? false : this.reader.boolean(object['prorate'], childPath(path, 'prorate'));
+    if (minAnswered !== undefined && itemCount !== undefined && (minAnswered < 1 || minAnswered > itemCount)) {
+      this.reader.report(childPath(path, 'minAnswered'), `expected 1 to ${itemCount} (the number of items)`);
+    }
+    return minAnswered !== undefined && prorate !== undefined ? { minAnswered, prorate } : undefined;
+  }
+
+  /** Prorating stands a missing item in for the mean of the others, which only makes sense when all score alike. */
+  private checkProratable(items: readonly string[], path: string): void {
+    const ranges = new Set(
+      items.map((id) => {
+        const question = this.questions.get(id);
+        const range = question && itemScoreRange(question);
+        return range ? `${range.min}–${range.max}` : 'unbounded';
+      }),
+    );
+    if (ranges.size > 1 || ranges.has('unbounded')) {
+      this.reader.report(path, `prorating needs items that all score on the same bounded range; these score ${[...ranges].join(', ')}`);
+    }
+  }
+
+  private lookup(value: unknown, path: string): [number, number][] | undefined {
+    const pairs = this.reader.list(value, path, (v, p) => {
+      const pair = this.reader.array(v, p);
+      if (!pair) return undefined;
+      if (pair.length !== 2) {
+        this.reader.report(p, 'expected a [raw, score] pair');
+        return undefined;
+      }
+      const raw = this.reader.number(pair[0], childPath(p, 0));
+      const score = this.reader.number(pair[1], childPath(p, 1));
+      return raw !== undefined && score !== undefined ? ([raw, score] as [number, number]) : undefined;
+    });
+    const seen = new Set<number>();
+    pairs?.forEach(([raw], i) => {
+      if (seen.has(raw)) this.reader.report(childPath(childPath(path, i), 0), `duplicate raw score ${raw}`);
+      seen.add(raw);
+    });
+    return pairs;
+  }
+
+  private band(value: unknown, path: string): Band | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const id = this.reader.id(object['id'], childPath(path, 'id'));
+    const min = reader.number(object['min'], childPath(path, 'min'));
+    const max = reader.number(object['max'], childPath(path, 'max'));
+    const label = this.text(object['label'], childPath(path, 'label'));
+    if (min !== undefined && max !== undefined && min > max) reader.report(path, `min (${min}) is above max (${max})`);
+    return id && min !== undefined && max !== undefined && label ? { id, min, max, label } : undefined;
+  }
+
+  /** Bands must be in order and tile the range, so that every possible score has exactly one band. */
+  private checkBandsCoverRange(bands: readonly Band[], min: number, max: number, path: string): void {
+    if (bands.length === 0) return;
+    this.uniqueIds(bands, path);
+    if (bands[0]!.min !== min) this.reader.report(childPath(childPath(path, 0), 'min'), `the first band must start at the range minimum ${min}`);
+    if (bands.at(-1)!.max !== max) this.reader.report(childPath(childPath(path, bands.length - 1), 'max'), `the last band must end at the range maximum ${max}`);
+    bands.slice(1).forEach((band, i) => {
+      const previous = bands[i]!;
+      if (band.min <= previous.max) this.reader.report(childPath(childPath(path, i + 1), 'min'), `overlaps the band before it (which ends at ${previous.max})`);
+      else if (band.min - previous.max > 1) this.reader.report(childPath(childPath(path, i + 1), 'min'), `leaves a gap after the band before it (which ends at ${previous.max})`);
+    });
+  }
+
+  private mcid(value: unknown, path: string): Mcid | undefined {
+    const { reader } = this;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const mcidValue = reader.number(object['value'], childPath(path, 'value'));
+    if (mcidValue !== undefined && mcidValue <= 0) reader.report(childPath(path, 'value'), 'must be above 0');
+    const improvement = reader.oneOf(object['improvement'], childPath(path, 'improvement'), ['decrease', 'increase'] as const);
+    const source = reader.string(object['source'], childPath(path, 'source'));
+    return mcidValue !== undefined && improvement && source ? { value: mcidValue, improvement, source } : undefined;
+  }
+}
