@@ -21,8 +21,8 @@ const LAZY_PARTS = [
   },
   // The body map's artwork (its class name is in its template and its styles).
   { name: 'the body map artwork', markers: ['body-map-figure'], loadedBy: 'pp-questionnaire' },
-  // The VAS, number, text and date items (the VAS's class name is in its template and its styles).
-  { name: 'the part with the VAS, number, text and date items', markers: ['vas-track'], loadedBy: 'pp-questionnaire' },
+  // The NRS, VAS, number, text and date items (the VAS's class name is in its template and its styles).
+  { name: 'the part with the NRS, VAS, number, text and date items', markers: ['vas-track'], loadedBy: 'pp-questionnaire' },
   // Flags and classifications (a message of their parser); the score chart parses every
   // instrument in full, so it has them built in.
   { name: 'the flags and classifications part', markers: ['expected a test with'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },

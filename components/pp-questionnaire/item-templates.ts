@@ -10,12 +10,11 @@ import {
   type Instrument,
   type Item,
   type MultiChoiceItem,
-  type NrsItem,
   type NumberItem,
   type QuestionItem,
 } from '../../src/model/instrument.js';
 import type { TextMap } from '../../src/model/text.js';
-import type { FieldItem } from './field-items.js';
+import type { FieldItem } from './rating-and-field-items.js';
 
 /** What item templates need from the element: text in the form's language, state, and handlers. */
 export interface ItemContext {
@@ -120,35 +119,8 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   );
 }
 
-function nrs(item: NrsItem, context: ItemContext): TemplateResult {
-  const selected = context.value(item.id);
-  const anchorsId = `anchors-${item.id}`;
-  const low = context.text(item.anchors.min);
-  const high = context.text(item.anchors.max);
-  return fieldsetItem(
-    item,
-    context,
-    html`<div class="nrs">
-      <div class="nrs-options" role="presentation">
-        ${Array.from({ length: 11 }, (_, value) => {
-          const anchor = value === 0 ? low : value === 10 ? high : undefined;
-          return html`<label part="answer" class="nrs-option">
-            ${optionInput(item, context, 'radio', selected === value, () => context.answer(item, value))}
-            <span aria-hidden=${anchor ? 'true' : nothing}>${formatNumber(value, context.lang)}</span>
-            ${anchor ? html`<span class="visually-hidden">${formatNumber(value, context.lang)}: ${anchor}</span>` : nothing}
-          </label>`;
-        })}
-      </div>
-      <div class="anchors" id=${anchorsId} aria-hidden="true">
-        <span>${formatNumber(0, context.lang)} = ${low}</span><span>${formatNumber(10, context.lang)} = ${high}</span>
-      </div>
-    </div>`,
-    'nrs-item',
-  );
-}
-
-const FIELD_TYPES: readonly FieldItem['type'][] = ['vas', 'integer', 'decimal', 'text', 'date'];
-type FieldPart = typeof import('./field-items.js');
+const FIELD_TYPES: readonly FieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date'];
+type FieldPart = typeof import('./rating-and-field-items.js');
 type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;
 let bodyMapPart: BodyMapPart | undefined;
@@ -162,7 +134,7 @@ function partOf<T>(part: T | undefined, item: QuestionItem): T {
 /** Loads the parts for the given item types; returns the styles to adopt. */
 async function loadParts(types: ReadonlySet<Item['type']>): Promise<CSSResult[]> {
   const [fields, bodyMap] = await Promise.all([
-    FIELD_TYPES.some((type) => types.has(type)) ? import('./field-items.js') : undefined,
+    FIELD_TYPES.some((type) => types.has(type)) ? import('./rating-and-field-items.js') : undefined,
     types.has('body-map') ? import('./body-map-item.js') : undefined,
   ]);
   fieldPart ??= fields;
@@ -186,8 +158,6 @@ export function renderQuestion(item: QuestionItem, context: ItemContext): Templa
       return choice(item, context);
     case 'multi-choice':
       return multiChoice(item, context);
-    case 'nrs':
-      return nrs(item, context);
     case 'body-map':
       return partOf(bodyMapPart, item).bodyMap(item, context);
     default:

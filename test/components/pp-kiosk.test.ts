@@ -57,8 +57,8 @@ describe('<pp-kiosk>', () => {
   it('fetches every part a questionnaire loads only for some instruments while the tablet is online', async () => {
     await kiosk();
     const fetched = () => performance.getEntriesByType('resource').map((entry) => entry.name);
-    // The test sequence's instruments need none of them, so only the kiosk's preload fetches them.
-    const parts = ['field-items', 'body-map-item', 'text-pack'];
+    // On the start screen no questionnaire has loaded yet, so only the kiosk's preload fetches them.
+    const parts = ['rating-and-field-items', 'body-map-item', 'text-pack'];
     await waitUntil(() => parts.every((part) => fetched().some((url) => url.includes(`/${part}.`))), `not all of ${parts.join(', ')} fetched`);
   });
 

@@ -4,16 +4,16 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import type { DateItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import type { DateItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { controlId, describedBy, errorText, formatNumber, labelId, legendText, type ItemContext } from './item-templates.js';
+import { controlId, describedBy, errorText, fieldsetItem, formatNumber, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
 
 /**
- * The item types most instruments do without (a 0–100 line, numbers, free text, dates), loaded
- * with their styles only for instruments that have them (see loadItemParts).
+ * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,
+ * dates), loaded with their styles only for instruments that have them (see loadItemParts).
  */
-export type FieldItem = VasItem | NumberItem | TextItem | DateItem;
+export type FieldItem = NrsItem | VasItem | NumberItem | TextItem | DateItem;
 
 function formatDate(iso: string, lang: string): string {
   const [year, month, day] = (iso === 'today' ? isoToday() : iso).split('-').map(Number);
@@ -89,6 +89,33 @@ function vasPointer(item: VasItem, event: PointerEvent, context: ItemContext): v
   context.answer(item, value, released);
   const shown = formatNumber(value, context.lang);
   if (released) context.announce(() => msg(str`Your answer: ${shown}`));
+}
+
+function nrs(item: NrsItem, context: ItemContext): TemplateResult {
+  const selected = context.value(item.id);
+  const anchorsId = `anchors-${item.id}`;
+  const low = context.text(item.anchors.min);
+  const high = context.text(item.anchors.max);
+  return fieldsetItem(
+    item,
+    context,
+    html`<div class="nrs">
+      <div class="nrs-options" role="presentation">
+        ${Array.from({ length: 11 }, (_, value) => {
+          const anchor = value === 0 ? low : value === 10 ? high : undefined;
+          return html`<label part="answer" class="nrs-option">
+            ${optionInput(item, context, 'radio', selected === value, () => context.answer(item, value))}
+            <span aria-hidden=${anchor ? 'true' : nothing}>${formatNumber(value, context.lang)}</span>
+            ${anchor ? html`<span class="visually-hidden">${formatNumber(value, context.lang)}: ${anchor}</span>` : nothing}
+          </label>`;
+        })}
+      </div>
+      <div class="anchors" id=${anchorsId} aria-hidden="true">
+        <span>${formatNumber(0, context.lang)} = ${low}</span><span>${formatNumber(10, context.lang)} = ${high}</span>
+      </div>
+    </div>`,
+    'nrs-item',
+  );
 }
 
 function vas(item: VasItem, context: ItemContext): TemplateResult {
@@ -204,6 +231,8 @@ function dateField(item: DateItem, context: ItemContext): TemplateResult {
 
 export function fieldItemTemplate(item: FieldItem, context: ItemContext): TemplateResult {
   switch (item.type) {
+    case 'nrs':
+      return nrs(item, context);
     case 'vas':
       return vas(item, context);
     case 'integer':
@@ -217,6 +246,77 @@ export function fieldItemTemplate(item: FieldItem, context: ItemContext): Templa
 }
 
 export const fieldStyles = css`
+  .nrs-item {
+    container-type: inline-size;
+  }
+
+  .nrs-options {
+    display: grid;
+    grid-template-columns: repeat(11, minmax(0, 1fr));
+    gap: 0.25rem;
+  }
+
+  /* Two rows (0–5, 6–10) where eleven targets of a usable size do not fit. */
+  @container (max-width: 34rem) {
+    .nrs-options {
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+    }
+  }
+
+  .nrs-option {
+    position: relative;
+    display: grid;
+    place-items: center;
+    min-block-size: var(--_target);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .nrs-option input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+
+  .nrs-option:has(input:checked) {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+
+  .nrs-option:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  /* Apart, so that an engine without :state() skips only this (see keyboard-modality.ts). */
+  @supports selector(:state(keyboard)) {
+    :host(:state(keyboard)) .nrs-option:has(input:focus) {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+  }
+
+  .anchors {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-block-start: 0.5rem;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .anchors > :last-child {
+    text-align: end;
+  }
+
+
+
   .vas {
     padding-inline: 0.75rem;
   }
@@ -315,10 +415,31 @@ export const fieldStyles = css`
     margin-block-end: 0.5rem;
   }
 
+  /*
+   * High contrast, last so that it wins over the rules above: a chosen number as a chosen answer
+   * box (form-styles.ts), the outline for focus, the line and its thumb in the text colour.
+   */
   @media (forced-colors: active) {
     .vas-thumb,
     .vas-track::before {
       background: CanvasText;
+    }
+
+    .nrs-option:has(input:checked) {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+
+    .nrs-option:has(input:focus-visible) {
+      outline-color: CanvasText;
+    }
+
+    @supports selector(:state(keyboard)) {
+      :host(:state(keyboard)) .nrs-option:has(input:focus) {
+        outline-color: CanvasText;
+      }
     }
   }
 `;
