@@ -26,6 +26,8 @@ const LAZY_PARTS = [
   // Flags and classifications (a message of their parser); the score chart parses every
   // instrument in full, so it has them built in.
   { name: 'the flags and classifications part', markers: ['expected a test with'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
+  // The parser of the items other than choices (a message of its body-map check).
+  { name: 'the parser of the items other than choices', markers: ['has no region or region group'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The text-pack checker (the start of each of its error messages).
   { name: 'the text-pack checker', markers: ['Text pack'], loadedBy: 'pp-questionnaire' },
 ];

@@ -247,10 +247,16 @@ export class PpQuestionnaire extends LitElement {
 
   /**
    * Loads every part the element otherwise loads only when an instrument needs it (rarer item
-   * types, the text-pack checker), for a page that must go on working offline, such as a kiosk.
+   * types, flags and classifications, the text-pack checker), for a page that must go on working
+   * offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), import('../../src/model/text-pack.js')]);
+    await Promise.all([
+      loadAllItemParts(),
+      import('./rules-part.js'),
+      import('../../src/model/parse-item-fields.js'),
+      import('../../src/model/text-pack.js'),
+    ]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -360,8 +366,14 @@ export class PpQuestionnaire extends LitElement {
    */
   private async loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
-    const rules = partsNeeded(instrumentJson).rules ? await importPart(() => import('./rules-part.js')) : undefined;
-    const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser }));
+    // Only instruments with flags or classifications, or with items other than choices, download
+    // the parts of the parser (and of the scoring) that read them.
+    const needed = partsNeeded(instrumentJson);
+    const [rules, itemFields] = await Promise.all([
+      needed.rules ? importPart(() => import('./rules-part.js')) : undefined,
+      needed.itemFields ? importPart(() => import('../../src/model/parse-item-fields.js')) : undefined,
+    ]);
+    const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields }));
     const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
     const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
     if (packs.length === 0) {

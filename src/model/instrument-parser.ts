@@ -1,5 +1,4 @@
 import type {
-  Anchors,
   AnswerOption,
   Band,
   Coding,
@@ -17,7 +16,7 @@ import type {
 } from './instrument.js';
 import { itemScoreRange } from './item-score.js';
 import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
-import { labelledIdsOf, REGION_SETS, type RegionSet } from './region-sets.js';
+import type { ItemFieldsParser } from './parse-item-fields.js';
 import type { RulesParser } from './parse-rules.js';
 import type { TextMap } from './text.js';
 
@@ -38,17 +37,27 @@ export function isIsoDate(value: string): boolean {
 
 /** The parser of flags and classifications, which only some instruments have (parse-rules.ts). */
 export type RulesModule = typeof import('./parse-rules.js');
+/** The parser of the fields of the item types other than choices (parse-item-fields.ts). */
+export type ItemFieldsModule = typeof import('./parse-item-fields.js');
 
 /** Parts of the parser that only some instruments need, loaded by whoever parses them. */
 export interface InstrumentParserParts {
   readonly rules?: RulesModule;
+  readonly itemFields?: ItemFieldsModule;
 }
 
+/** The question types whose fields parse-item-fields.ts reads: all but choices. */
+const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'body-map'];
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null;
+
 /** Which parts the instrument file needs, read from the raw file before it is checked. */
-export function partsNeeded(json: unknown): { readonly rules: boolean } {
-  const scoring = typeof json === 'object' && json !== null ? (json as JsonObject)['scoring'] : undefined;
-  const has = (key: string) => typeof scoring === 'object' && scoring !== null && (scoring as JsonObject)[key] !== undefined;
-  return { rules: has('flags') || has('classifications') };
+export function partsNeeded(json: unknown): { readonly rules: boolean; readonly itemFields: boolean } {
+  const scoring = isObject(json) ? json['scoring'] : undefined;
+  const has = (key: string) => isObject(scoring) && scoring[key] !== undefined;
+  const hasFieldItems = (items: unknown): boolean =>
+    Array.isArray(items) && items.some((item) => isObject(item) && (FIELD_ITEM_TYPES.includes(item['type'] as string) || hasFieldItems(item['items'])));
+  return { rules: has('flags') || has('classifications'), itemFields: isObject(json) && hasFieldItems(json['items']) };
 }
 
 /**
@@ -58,6 +67,16 @@ export function partsNeeded(json: unknown): { readonly rules: boolean } {
  */
 export function parseInstrumentWith(json: unknown, parts: InstrumentParserParts): Instrument {
   return parseContent(json, 'Instrument', (reader, root) => new InstrumentParser(reader, root, parts).parse());
+}
+
+/** What parse-item-fields.ts needs from the instrument's parser. */
+export interface ItemFieldsContext {
+  readonly reader: JsonReader;
+  /** The licence holder's wording must come from a text pack, not the file. */
+  readonly bringYourOwnText: boolean;
+  text(value: unknown, path: string): TextMap | undefined;
+  wording(object: JsonObject, key: string, path: string, required: boolean): TextMap | undefined;
+  number(value: unknown, path: string, integer: boolean): number | undefined;
 }
 
 /** What parse-rules.ts needs from the instrument's parser. */
@@ -71,16 +90,17 @@ export interface RulesContext {
   uniqueIds(entries: readonly { id: string }[], path: string): void;
 }
 
-class InstrumentParser implements RulesContext {
+class InstrumentParser implements RulesContext, ItemFieldsContext {
   /** Item ids seen so far with their type, registered even when the rest of the item is invalid,
    *  so that one mistake does not cascade into every reference to it. */
   private readonly seenTypes = new Map<string, Item['type']>();
+  private itemFieldsParser?: ItemFieldsParser;
   private readonly questions = new Map<string, QuestionItem>();
   readonly scaleIds = new Set<string>();
   private readonly languages: readonly string[];
   private readonly source: string | undefined;
   /** The licence holder does not let us ship the wording: it comes from the host's text pack. */
-  private readonly bringYourOwnText: boolean;
+  readonly bringYourOwnText: boolean;
   private readonly answerSets: Readonly<Record<string, unknown>>;
   private readonly parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
 
@@ -124,7 +144,7 @@ class InstrumentParser implements RulesContext {
    * instrument must not carry it (shipping it would break the licence): it stays empty until a
    * text pack fills it.
    */
-  private wording(object: JsonObject, key: string, path: string, required: boolean): TextMap | undefined {
+  wording(object: JsonObject, key: string, path: string, required: boolean): TextMap | undefined {
     if (!this.bringYourOwnText) return required ? this.text(object[key], childPath(path, key)) : this.optionalText(object, key, path);
     if (object[key] !== undefined) {
       this.reader.report(childPath(path, key), 'a bring-your-own-text instrument must not contain wording: the host gives it in a text pack');
@@ -214,93 +234,23 @@ class InstrumentParser implements RulesContext {
 
   /** The fields particular to each question type, or undefined when they are invalid. */
   private questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
-    const { reader } = this;
-    const at = (key: string) => childPath(path, key);
-    switch (type) {
-      case 'choice':
-      case 'multi-choice': {
-        const answers = this.answerOptions(object['answers'], at('answers'), type);
-        return answers && { type, answers };
-      }
-      case 'integer':
-      case 'decimal': {
-        const read = (key: string) => reader.optional(object[key], (v) => this.number(v, at(key), type === 'integer'));
-        const min = read('min');
-        const max = read('max');
-        if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
-        const unit = this.wording(object, 'unit', path, false);
-        return defined({ type, min, max, unit });
-      }
-      case 'text': {
-        const maxLength = reader.optional(object['maxLength'], (v) => this.number(v, at('maxLength'), true));
-        if (maxLength !== undefined && maxLength < 1) reader.report(at('maxLength'), 'must be at least 1');
-        return defined({ type, maxLength });
-      }
-      case 'date': {
-        const read = (key: string) => reader.optional(object[key], (v) => this.dateBound(v, at(key)));
-        const min = read('min');
-        const max = read('max');
-        if (min && max && min !== 'today' && max !== 'today' && min >= max) reader.report(at('max'), `must be after min (${min})`);
-        return defined({ type, min, max });
-      }
-      case 'nrs':
-      case 'vas': {
-        const anchors = this.bringYourOwnText ? this.wordingAnchors(object, path) : this.anchors(object['anchors'], at('anchors'));
-        return anchors && { type, anchors };
-      }
-      case 'body-map': {
-        const regionSet = reader.oneOf(object['regionSet'], at('regionSet'), Object.keys(REGION_SETS));
-        const regionLabels = regionSet && this.regionLabels(object['regionLabels'], at('regionLabels'), REGION_SETS[regionSet]!);
-        return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
-      }
+    if (type === 'choice' || type === 'multi-choice') {
+      const answers = this.answerOptions(object['answers'], childPath(path, 'answers'), type);
+      return answers && { type, answers };
     }
+    if (!this.parts.itemFields) throw new Error(`${type} items need parse-item-fields.js: pass it to parseInstrumentWith`);
+    this.itemFieldsParser ??= new this.parts.itemFields.ItemFieldsParser(this);
+    return this.itemFieldsParser.fields(type, object, path);
   }
 
-  private number(value: unknown, path: string, integer: boolean): number | undefined {
+  /** A number, whole when `integer` is set. */
+  number(value: unknown, path: string, integer: boolean): number | undefined {
     const number = this.reader.number(value, path);
     if (number !== undefined && integer && !Number.isInteger(number)) {
       this.reader.report(path, `expected a whole number, got ${number}`);
       return undefined;
     }
     return number;
-  }
-
-  private dateBound(value: unknown, path: string): string | undefined {
-    const bound = this.reader.string(value, path);
-    if (bound === undefined || bound === 'today' || isIsoDate(bound)) return bound;
-    this.reader.report(path, `expected a date as YYYY-MM-DD or "today", got "${bound}"`);
-    return undefined;
-  }
-
-  private wordingAnchors(object: JsonObject, path: string): Anchors {
-    this.wording(object, 'anchors', path, false);
-    return { min: {}, max: {} };
-  }
-
-  private anchors(value: unknown, path: string): Anchors | undefined {
-    const object = this.reader.object(value, path);
-    if (!object) return undefined;
-    const min = this.text(object['min'], childPath(path, 'min'));
-    const max = this.text(object['max'], childPath(path, 'max'));
-    return min && max ? { min, max } : undefined;
-  }
-
-  /** A label for every group and region of the set, and for nothing else. */
-  private regionLabels(value: unknown, path: string, set: RegionSet): Record<string, TextMap> | undefined {
-    const object = this.reader.object(value, path);
-    if (!object) return undefined;
-    const ids = labelledIdsOf(set);
-    for (const key of Object.keys(object)) {
-      if (!ids.includes(key)) this.reader.report(childPath(path, key), `${set.id} has no region or region group "${key}"`);
-    }
-    const missing = ids.filter((id) => object[id] === undefined);
-    if (missing.length) this.reader.report(path, `missing the label of ${missing.map((id) => `"${id}"`).join(', ')}`);
-    const labels: Record<string, TextMap> = {};
-    for (const id of ids.filter((id) => object[id] !== undefined)) {
-      const label = this.text(object[id], childPath(path, id));
-      if (label) labels[id] = label;
-    }
-    return Object.keys(labels).length === ids.length ? labels : undefined;
   }
 
   private answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice'): AnswerOption[] | undefined {
