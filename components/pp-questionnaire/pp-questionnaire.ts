@@ -247,14 +247,15 @@ export class PpQuestionnaire extends LitElement {
 
   /**
    * Loads every part the element otherwise loads only when an instrument needs it (rarer item
-   * types, flags and classifications, the text-pack checker), for a page that must go on working
-   * offline, such as a kiosk.
+   * types, flags and classifications, scale options, the text-pack checker), for a page that
+   * must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
     await Promise.all([
       loadAllItemParts(),
       import('./rules-part.js'),
       import('../../src/model/parse-item-fields.js'),
+      import('../../src/model/parse-scale-options.js'),
       import('../../src/model/text-pack.js'),
     ]);
   }
@@ -366,14 +367,15 @@ export class PpQuestionnaire extends LitElement {
    */
   private async loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
-    // Only instruments with flags or classifications, or with items other than choices, download
-    // the parts of the parser (and of the scoring) that read them.
+    // Only instruments with flags or classifications, items other than choices or scales with
+    // options download the parts of the parser (and of the scoring) that read them.
     const needed = partsNeeded(instrumentJson);
-    const [rules, itemFields] = await Promise.all([
+    const [rules, itemFields, scaleOptions] = await Promise.all([
       needed.rules ? importPart(() => import('./rules-part.js')) : undefined,
       needed.itemFields ? importPart(() => import('../../src/model/parse-item-fields.js')) : undefined,
+      needed.scaleOptions ? importPart(() => import('../../src/model/parse-scale-options.js')) : undefined,
     ]);
-    const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields }));
+    const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields, scaleOptions }));
     const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
     const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
     if (packs.length === 0) {

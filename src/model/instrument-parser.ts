@@ -8,16 +8,15 @@ import type {
   InstrumentMeta,
   Item,
   Mcid,
-  MissingItemRule,
   QuestionItem,
   Scale,
   Scoring,
   ScoringMethod,
 } from './instrument.js';
-import { itemScoreRange } from './item-score.js';
 import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import type { ItemFieldsParser } from './parse-item-fields.js';
 import type { RulesParser } from './parse-rules.js';
+import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
 
 const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'date', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
@@ -39,12 +38,18 @@ export function isIsoDate(value: string): boolean {
 export type RulesModule = typeof import('./parse-rules.js');
 /** The parser of the fields of the item types other than choices (parse-item-fields.ts). */
 export type ItemFieldsModule = typeof import('./parse-item-fields.js');
+/** The parser of the options only some scales have (parse-scale-options.ts). */
+export type ScaleOptionsModule = typeof import('./parse-scale-options.js');
 
 /** Parts of the parser that only some instruments need, loaded by whoever parses them. */
 export interface InstrumentParserParts {
   readonly rules?: RulesModule;
   readonly itemFields?: ItemFieldsModule;
+  readonly scaleOptions?: ScaleOptionsModule;
 }
+
+/** The options of a scale that parse-scale-options.ts reads (with the method `percent`). */
+const SCALE_OPTIONS = ['reverse', 'weights', 'missing', 'lookup', 'exclude'];
 
 /** The question types whose fields parse-item-fields.ts reads: all but choices. */
 const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'body-map'];
@@ -52,12 +57,14 @@ const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal',
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null;
 
 /** Which parts the instrument file needs, read from the raw file before it is checked. */
-export function partsNeeded(json: unknown): { readonly rules: boolean; readonly itemFields: boolean } {
+export function partsNeeded(json: unknown): { readonly rules: boolean; readonly itemFields: boolean; readonly scaleOptions: boolean } {
   const scoring = isObject(json) ? json['scoring'] : undefined;
   const has = (key: string) => isObject(scoring) && scoring[key] !== undefined;
+  const scales = isObject(scoring) && Array.isArray(scoring['scales']) ? scoring['scales'] : [];
+  const scaleOptions = scales.some((scale) => isObject(scale) && (scale['method'] === 'percent' || SCALE_OPTIONS.some((key) => scale[key] !== undefined)));
   const hasFieldItems = (items: unknown): boolean =>
     Array.isArray(items) && items.some((item) => isObject(item) && (FIELD_ITEM_TYPES.includes(item['type'] as string) || hasFieldItems(item['items'])));
-  return { rules: has('flags') || has('classifications'), itemFields: isObject(json) && hasFieldItems(json['items']) };
+  return { rules: has('flags') || has('classifications'), itemFields: isObject(json) && hasFieldItems(json['items']), scaleOptions };
 }
 
 /**
@@ -79,6 +86,14 @@ export interface ItemFieldsContext {
   number(value: unknown, path: string, integer: boolean): number | undefined;
 }
 
+/** What parse-scale-options.ts needs from the instrument's parser. */
+export interface ScaleOptionsContext {
+  readonly reader: JsonReader;
+  /** The questions parsed so far (scales come after the items). */
+  readonly questions: ReadonlyMap<string, QuestionItem>;
+  number(value: unknown, path: string, integer: boolean): number | undefined;
+}
+
 /** What parse-rules.ts needs from the instrument's parser. */
 export interface RulesContext {
   readonly reader: JsonReader;
@@ -90,12 +105,13 @@ export interface RulesContext {
   uniqueIds(entries: readonly { id: string }[], path: string): void;
 }
 
-class InstrumentParser implements RulesContext, ItemFieldsContext {
+class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsContext {
   /** Item ids seen so far with their type, registered even when the rest of the item is invalid,
    *  so that one mistake does not cascade into every reference to it. */
   private readonly seenTypes = new Map<string, Item['type']>();
   private itemFieldsParser?: ItemFieldsParser;
-  private readonly questions = new Map<string, QuestionItem>();
+  private scaleOptionsParser?: ScaleOptionsParser;
+  readonly questions = new Map<string, QuestionItem>();
   readonly scaleIds = new Set<string>();
   private readonly languages: readonly string[];
   private readonly source: string | undefined;
@@ -348,25 +364,12 @@ class InstrumentParser implements RulesContext, ItemFieldsContext {
     const method = reader.oneOf(object['method'], at('method'), METHODS);
     const items = this.reader.list(object['items'], at('items'), (v, p) => this.scoredItem(v, p, method));
     if (items?.length === 0) reader.report(at('items'), 'a scale needs at least one item');
-    const memberOf = (v: unknown, p: string) => {
-      const itemId = reader.string(v, p);
-      if (itemId !== undefined && items && !items.includes(itemId)) reader.report(p, `"${itemId}" is not one of the scale's items`);
-      return itemId;
-    };
-    const reverse = reader.optional(object['reverse'], (v) => this.reader.list(v, at('reverse'), memberOf));
-    reverse?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('reverse'), i), 'reversed'));
-    if (method === 'percent') items?.forEach((itemId, i) => this.requireBoundedScore(itemId, childPath(at('items'), i), 'scored as a percentage'));
-    const weights = reader.optional(object['weights'], (v) => this.weights(v, at('weights'), memberOf));
-    const missing = reader.optional(object['missing'], (v) => this.missingRule(v, at('missing'), items?.length));
-    if (missing?.prorate && items) this.checkProratable(items, at('missing.prorate'));
+    const { reverse, weights, missing, lookup, exclude } = this.scaleOptions(object, path, method, items);
     const multiply = reader.optional(object['multiply'], (v) => reader.number(v, at('multiply')));
     const divide = reader.optional(object['divide'], (v) => reader.number(v, at('divide')));
     if (divide === 0) reader.report(at('divide'), 'cannot divide by 0');
     const round = reader.optional(object['round'], (v) => this.number(v, at('round'), true));
     if (round !== undefined && (round < 0 || round > 6)) reader.report(at('round'), 'expected 0 to 6 decimals');
-    const lookup = reader.optional(object['lookup'], (v) => this.lookup(v, at('lookup')));
-    const exclude = reader.optional(object['exclude'], (v) => this.reader.list(v, at('exclude'), (e, p) => reader.string(e, p)));
-    if (exclude && method !== 'region-groups') reader.report(at('exclude'), 'only a region-groups scale can exclude regions');
     const rangeObject = reader.object(object['range'], at('range'));
     const min = rangeObject && reader.number(rangeObject['min'], at('range.min'));
     const max = rangeObject && reader.number(rangeObject['max'], at('range.max'));
@@ -385,6 +388,14 @@ class InstrumentParser implements RulesContext, ItemFieldsContext {
     });
   }
 
+  /** The options only some scales have, read by parse-scale-options.ts when a scale has one. */
+  private scaleOptions(object: JsonObject, path: string, method: ScoringMethod | undefined, items: readonly string[] | undefined): ScaleOptions {
+    if (method !== 'percent' && !SCALE_OPTIONS.some((key) => object[key] !== undefined)) return {};
+    if (!this.parts.scaleOptions) throw new Error('Scales with options need parse-scale-options.js: pass it to parseInstrumentWith');
+    this.scaleOptionsParser ??= new this.parts.scaleOptions.ScaleOptionsParser(this);
+    return this.scaleOptionsParser.options(object, path, method, items);
+  }
+
   private scoredItem(value: unknown, path: string, method: ScoringMethod | undefined): string | undefined {
     const id = this.reader.string(value, path);
     if (id === undefined) return undefined;
@@ -401,70 +412,6 @@ class InstrumentParser implements RulesContext, ItemFieldsContext {
       }
     }
     return id;
-  }
-
-  private requireBoundedScore(itemId: string, path: string, use: string): void {
-    const question = this.questions.get(itemId);
-    if (question && !itemScoreRange(question)) {
-      this.reader.report(path, `"${itemId}" has no lowest and highest score, so it cannot be ${use} (give it a min and max)`);
-    }
-  }
-
-  private weights(value: unknown, path: string, memberOf: (v: unknown, p: string) => string | undefined): Record<string, number> | undefined {
-    const object = this.reader.object(value, path);
-    if (!object) return undefined;
-    const entries = Object.entries(object).map(([itemId, weight]) => {
-      memberOf(itemId, childPath(path, itemId));
-      const number = this.reader.number(weight, childPath(path, itemId));
-      if (number !== undefined && number <= 0) this.reader.report(childPath(path, itemId), 'a weight must be above 0');
-      return [itemId, number] as const;
-    });
-    return entries.every(([, w]) => w !== undefined) ? (Object.fromEntries(entries) as Record<string, number>) : undefined;
-  }
-
-  private missingRule(value: unknown, path: string, itemCount: number | undefined): MissingItemRule | undefined {
-    const object = this.reader.object(value, path);
-    if (!object) return undefined;
-    const minAnswered = this.number(object['minAnswered'], childPath(path, 'minAnswered'), true);
-    const prorate = object['prorate'] === undefined ? false : this.reader.boolean(object['prorate'], childPath(path, 'prorate'));
-    if (minAnswered !== undefined && itemCount !== undefined && (minAnswered < 1 || minAnswered > itemCount)) {
-      this.reader.report(childPath(path, 'minAnswered'), `expected 1 to ${itemCount} (the number of items)`);
-    }
-    return minAnswered !== undefined && prorate !== undefined ? { minAnswered, prorate } : undefined;
-  }
-
-  /** Prorating stands a missing item in for the mean of the others, which only makes sense when all score alike. */
-  private checkProratable(items: readonly string[], path: string): void {
-    const ranges = new Set(
-      items.map((id) => {
-        const question = this.questions.get(id);
-        const range = question && itemScoreRange(question);
-        return range ? `${range.min}–${range.max}` : 'unbounded';
-      }),
-    );
-    if (ranges.size > 1 || ranges.has('unbounded')) {
-      this.reader.report(path, `prorating needs items that all score on the same bounded range; these score ${[...ranges].join(', ')}`);
-    }
-  }
-
-  private lookup(value: unknown, path: string): [number, number][] | undefined {
-    const pairs = this.reader.list(value, path, (v, p) => {
-      const pair = this.reader.array(v, p);
-      if (!pair) return undefined;
-      if (pair.length !== 2) {
-        this.reader.report(p, 'expected a [raw, score] pair');
-        return undefined;
-      }
-      const raw = this.reader.number(pair[0], childPath(p, 0));
-      const score = this.reader.number(pair[1], childPath(p, 1));
-      return raw !== undefined && score !== undefined ? ([raw, score] as [number, number]) : undefined;
-    });
-    const seen = new Set<number>();
-    pairs?.forEach(([raw], i) => {
-      if (seen.has(raw)) this.reader.report(childPath(childPath(path, i), 0), `duplicate raw score ${raw}`);
-      seen.add(raw);
-    });
-    return pairs;
   }
 
   private band(value: unknown, path: string): Band | undefined {
