@@ -69,14 +69,6 @@ export const styles = css`
     font-size: 1.15em;
   }
 
-  .flag {
-    border: 3px solid var(--_error);
-    border-radius: var(--_radius);
-    padding-inline: var(--_space);
-    margin-block-end: var(--_space);
-    font-weight: 600;
-  }
-
   .notice {
     font-size: 0.8em;
     color: var(--_muted);

@@ -7,7 +7,6 @@ import { ContentError } from '../../src/model/content-error.js';
 import {
   isContainer,
   sourceLanguageOf,
-  walkItems,
   type AnswerValue,
   type BodyMapItem,
   type Instrument,
@@ -338,7 +337,7 @@ export class PpQuestionnaire extends LitElement {
     let rules: RulesPart | undefined;
     try {
       ({ instrument, rules } = await this.loadInstrument());
-      const partStyles = await importPart(() => loadItemParts(instrument));
+      const partStyles = [...(await importPart(() => loadItemParts(instrument))), ...(rules?.styles ?? [])];
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
     } catch (error) {
       if (!isCurrent()) return;
@@ -677,7 +676,9 @@ export class PpQuestionnaire extends LitElement {
     };
     const page = engine.page;
     const paged = engine.layout === 'paged';
-    const advice = this.flagAdvice(engine);
+    const advice =
+      this.rules?.flagAdvice(engine, (flag) => this.flagMessages[flag.id] ?? (flag.advice && localText(flag.advice, lang, sourceLanguageOf(instrument)))) ??
+      new Map<ItemId | null, string[]>();
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       ${heading(this.headingLevel, text(instrument.title), 'title')}
       ${this.renderProgress(engine, lang)}
@@ -687,7 +688,7 @@ export class PpQuestionnaire extends LitElement {
           </p>`
         : nothing}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
-      ${this.renderAdvice(advice.get(null))}
+      ${this.rules?.renderAdvice(advice.get(null))}
       <div
         class="page"
         data-page-start
@@ -731,32 +732,6 @@ export class PpQuestionnaire extends LitElement {
     </div>`;
   }
 
-  /**
-   * The advice for each raised flag, by the item on this page whose answer raised it (shown right
-   * under it, where the person is looking), or under `null` for the top of the form.
-   */
-  private flagAdvice(engine: QuestionnaireEngine): Map<ItemId | null, string[]> {
-    const flags = new Map((engine.instrument.scoring.flags ?? []).map((flag) => [flag.id, flag]));
-    const onPage = new Set([...walkItems(engine.page.items)].map((item) => item.id));
-    const byItem = new Map<ItemId | null, string[]>();
-    const { rules } = this;
-    if (!rules) return byItem;
-    for (const raised of rules.raisedFlags(engine.instrument, engine.answers, engine.scores())) {
-      const flag = flags.get(raised.id)!;
-      const message = this.flagMessages[flag.id] ?? (flag.advice && localText(flag.advice, this.locale, sourceLanguageOf(engine.instrument)));
-      if (!message) continue;
-      const anchor = rules.predicateItems(flag.when).filter((id) => onPage.has(id)).at(-1) ?? null;
-      byItem.set(anchor, [...(byItem.get(anchor) ?? []), message]);
-    }
-    return byItem;
-  }
-
-  private renderAdvice(messages: readonly string[] | undefined): TemplateResult | typeof nothing {
-    return messages?.length
-      ? html`<div part="flag" class="flag" role="alert">${messages.map((message) => html`<p>${message}</p>`)}</div>`
-      : nothing;
-  }
-
   private itemContext(text: (map: TextMap) => string): ItemContext {
     const engine = this.engine!;
     return {
@@ -779,7 +754,7 @@ export class PpQuestionnaire extends LitElement {
       </div>`;
     }
     if (item.type === 'display') return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
-    return html`${renderQuestion(item, this.itemContext(text))}${this.renderAdvice(advice.get(item.id))}`;
+    return html`${renderQuestion(item, this.itemContext(text))}${this.rules?.renderAdvice(advice.get(item.id))}`;
   }
 }
 
