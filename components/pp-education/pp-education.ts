@@ -164,78 +164,78 @@ export class PpEducation extends LitElement {
   private answers: ReadonlyMap<string, string> = new Map();
   private completedAt?: string;
 
-  private content?: EducationModule;
-  private loadGeneration = 0;
-  private storageFailureReported = false;
+  #content?: EducationModule;
+  #loadGeneration = 0;
+  #storageFailureReported = false;
   /** Time on screen in earlier visits and stretches, and when the current stretch began. */
-  private timeBeforeMs = 0;
-  private shownSince?: number;
-  private swipeStart?: { readonly pointerId: number; readonly x: number; readonly y: number };
-  private readonly progressWriter = new EducationProgressWriter((error) => this.reportStorageFailure(error));
-  private readonly readAloud = new ReadAloudController(this, () => this.speechSynthesis);
+  #timeBeforeMs = 0;
+  #shownSince?: number;
+  #swipeStart?: { readonly pointerId: number; readonly x: number; readonly y: number };
+  readonly #progressWriter = new EducationProgressWriter((error) => this.#reportStorageFailure(error));
+  readonly #readAloud = new ReadAloudController(this, () => this.speechSynthesis);
 
   /** Resolves when the progress so far is durable in IndexedDB (or storage failed). */
   progressSaved(): Promise<void> {
-    return this.progressWriter.flush();
+    return this.#progressWriter.flush();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    this.startClock();
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#startClock();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.stopClock();
-    if (this.status === 'ready') this.saveProgress();
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#stopClock();
+    if (this.status === 'ready') this.#saveProgress();
   }
 
-  private readonly onVisibilityChange = () => {
+  readonly #onVisibilityChange = () => {
     if (document.hidden) {
-      this.stopClock();
-      if (this.status === 'ready') this.saveProgress();
-    } else this.startClock();
+      this.#stopClock();
+      if (this.status === 'ready') this.#saveProgress();
+    } else this.#startClock();
   };
 
-  private startClock(): void {
-    if (!document.hidden) this.shownSince ??= performance.now();
+  #startClock(): void {
+    if (!document.hidden) this.#shownSince ??= performance.now();
   }
 
-  private stopClock(): void {
-    this.timeBeforeMs = this.timeSpentMs;
-    this.shownSince = undefined;
+  #stopClock(): void {
+    this.#timeBeforeMs = this.#timeSpentMs;
+    this.#shownSince = undefined;
   }
 
-  private get timeSpentMs(): number {
-    return Math.round(this.timeBeforeMs + (this.shownSince === undefined ? 0 : performance.now() - this.shownSince));
+  get #timeSpentMs(): number {
+    return Math.round(this.#timeBeforeMs + (this.#shownSince === undefined ? 0 : performance.now() - this.#shownSince));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((['src', 'module', 'progressKey'] as const).some((key) => changed.has(key))) void this.load();
-    if (changed.has('language')) this.readAloud.stop();
+    if ((['src', 'module', 'progressKey'] as const).some((key) => changed.has(key))) void this.#load();
+    if (changed.has('language')) this.#readAloud.stop();
   }
 
   /** The language the host asked for: the element's `lang`, else the closest `[lang]` ancestor's. */
-  private get requestedLanguage(): string | undefined {
+  get #requestedLanguage(): string | undefined {
     return this.language || this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
-  private get locale(): string {
-    const wanted = [this.requestedLanguage, ...navigator.languages];
-    if (!this.content) return resolveLocale(wanted, UI_LOCALES, 'en');
-    return resolveLocale(wanted, this.content.languages, sourceLanguageOfModule(this.content));
+  get #locale(): string {
+    const wanted = [this.#requestedLanguage, ...navigator.languages];
+    if (!this.#content) return resolveLocale(wanted, UI_LOCALES, 'en');
+    return resolveLocale(wanted, this.#content.languages, sourceLanguageOfModule(this.#content));
   }
 
-  private get resolvedProgressKey(): string {
-    return this.progressKey || `${this.content!.id}@${this.content!.version}`;
+  get #resolvedProgressKey(): string {
+    return this.progressKey || `${this.#content!.id}@${this.#content!.version}`;
   }
 
-  private async load(): Promise<void> {
-    const generation = ++this.loadGeneration;
-    const isCurrent = () => generation === this.loadGeneration;
-    this.readAloud.stop();
+  async #load(): Promise<void> {
+    const generation = ++this.#loadGeneration;
+    const isCurrent = () => generation === this.#loadGeneration;
+    this.#readAloud.stop();
     this.status = 'loading';
     this.failure = undefined;
     let content: EducationModule;
@@ -244,243 +244,243 @@ export class PpEducation extends LitElement {
     } catch (error) {
       if (!isCurrent()) return;
       if (!(error instanceof LoadFailure)) throw error;
-      this.content = undefined;
+      this.#content = undefined;
       this.failure = error.detail;
       this.status = 'failed';
-      this.emit(PpEvents.error, error.detail);
+      this.#emit(PpEvents.error, error.detail);
       return;
     }
     if (!isCurrent()) return;
-    this.content = content;
-    const saved = await this.readProgress();
+    this.#content = content;
+    const saved = await this.#readProgress();
     if (!isCurrent()) return;
-    this.restore(content, saved);
+    this.#restore(content, saved);
     this.status = 'ready';
     this.pagesSeen = new Set([...this.pagesSeen, content.pages[this.pageIndex]!.id]);
-    this.saveProgress();
-    this.emitProgress();
+    this.#saveProgress();
+    this.#emitProgress();
   }
 
-  private async readProgress(): Promise<EducationProgressRecord | undefined> {
+  async #readProgress(): Promise<EducationProgressRecord | undefined> {
     try {
-      return await loadEducationProgress(this.resolvedProgressKey);
+      return await loadEducationProgress(this.#resolvedProgressKey);
     } catch (error) {
-      this.reportStorageFailure(error);
+      this.#reportStorageFailure(error);
       return undefined;
     }
   }
 
   /** Applies saved progress, keeping only pages and answers the module still has. */
-  private restore(content: EducationModule, saved: EducationProgressRecord | undefined): void {
+  #restore(content: EducationModule, saved: EducationProgressRecord | undefined): void {
     const usable = saved?.moduleId === content.id ? saved : undefined;
     const pageIds = content.pages.map((page) => page.id);
     this.pageIndex = Math.max(0, pageIds.indexOf(usable?.pageId ?? ''));
     this.pagesSeen = new Set(usable?.pagesSeen.filter((id) => pageIds.includes(id)));
     this.answers = new Map(Object.entries(usable?.answers ?? {}).filter(([question, option]) => answerTo(content, question, option)));
     this.completedAt = usable?.moduleVersion === content.version ? usable.completedAt : undefined;
-    this.timeBeforeMs = usable?.timeSpentMs ?? 0;
-    this.shownSince = undefined;
-    if (this.isConnected) this.startClock();
+    this.#timeBeforeMs = usable?.timeSpentMs ?? 0;
+    this.#shownSince = undefined;
+    if (this.isConnected) this.#startClock();
   }
 
-  private reportStorageFailure(error: unknown): void {
-    if (this.storageFailureReported) return;
-    this.storageFailureReported = true;
-    this.emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Progress cannot be saved in this browser (${reason}); the module keeps working, but a reload starts it again.`));
+  #reportStorageFailure(error: unknown): void {
+    if (this.#storageFailureReported) return;
+    this.#storageFailureReported = true;
+    this.#emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Progress cannot be saved in this browser (${reason}); the module keeps working, but a reload starts it again.`));
   }
 
-  private saveProgress(): void {
-    const content = this.content!;
-    void this.progressWriter.save({
-      key: this.resolvedProgressKey,
+  #saveProgress(): void {
+    const content = this.#content!;
+    void this.#progressWriter.save({
+      key: this.#resolvedProgressKey,
       moduleId: content.id,
       moduleVersion: content.version,
       pageId: content.pages[this.pageIndex]!.id,
-      pagesSeen: this.orderedPagesSeen(),
+      pagesSeen: this.#orderedPagesSeen(),
       answers: Object.fromEntries(this.answers),
-      timeSpentMs: this.timeSpentMs,
+      timeSpentMs: this.#timeSpentMs,
       ...(this.completedAt ? { completedAt: this.completedAt } : {}),
       updatedAt: new Date().toISOString(),
     });
   }
 
-  private orderedPagesSeen(): string[] {
-    return this.content!.pages.map((page) => page.id).filter((id) => this.pagesSeen.has(id));
+  #orderedPagesSeen(): string[] {
+    return this.#content!.pages.map((page) => page.id).filter((id) => this.pagesSeen.has(id));
   }
 
-  private emit<T>(type: string, detail: T): void {
+  #emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
-  private progressDetail(): EducationProgressDetail {
-    const content = this.content!;
-    const language = this.locale;
+  #progressDetail(): EducationProgressDetail {
+    const content = this.#content!;
+    const language = this.#locale;
     const answers: Record<string, KnowledgeCheckAnswer> = {};
     for (const [question, option] of this.answers) answers[question] = answerTo(content, question, option)!;
     return {
       module: { id: content.id, version: content.version, language, translationStatus: content.translations[language]?.status ?? 'draft' },
-      progressKey: this.resolvedProgressKey,
+      progressKey: this.#resolvedProgressKey,
       pageIndex: this.pageIndex,
       pageCount: content.pages.length,
-      pagesSeen: this.orderedPagesSeen(),
+      pagesSeen: this.#orderedPagesSeen(),
       answers,
-      timeSpentMs: this.timeSpentMs,
+      timeSpentMs: this.#timeSpentMs,
     };
   }
 
-  private emitProgress(): void {
-    this.emit<EducationProgressDetail>(PpEvents.educationProgress, this.progressDetail());
+  #emitProgress(): void {
+    this.#emit<EducationProgressDetail>(PpEvents.educationProgress, this.#progressDetail());
   }
 
-  private async goToPage(pageIndex: number): Promise<void> {
-    const content = this.content!;
+  async #goToPage(pageIndex: number): Promise<void> {
+    const content = this.#content!;
     if (pageIndex < 0 || pageIndex >= content.pages.length || pageIndex === this.pageIndex) return;
-    this.readAloud.stop();
+    this.#readAloud.stop();
     this.pageIndex = pageIndex;
     this.pagesSeen = new Set([...this.pagesSeen, content.pages[pageIndex]!.id]);
-    this.saveProgress();
-    this.emitProgress();
+    this.#saveProgress();
+    this.#emitProgress();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.page:not([hidden])')?.focus();
   }
 
-  private answer(check: KnowledgeCheckBlock, optionId: string): void {
+  #answer(check: KnowledgeCheckBlock, optionId: string): void {
     this.answers = new Map([...this.answers, [check.id, optionId]]);
-    this.saveProgress();
-    this.emitProgress();
+    this.#saveProgress();
+    this.#emitProgress();
   }
 
-  private finish(): void {
+  #finish(): void {
     this.completedAt ??= new Date().toISOString();
-    this.saveProgress();
-    this.emit<EducationCompleteDetail>(PpEvents.educationComplete, { ...this.progressDetail(), completedAt: this.completedAt });
+    this.#saveProgress();
+    this.#emit<EducationCompleteDetail>(PpEvents.educationComplete, { ...this.#progressDetail(), completedAt: this.completedAt });
   }
 
   /** Arrow keys turn the page the way the text runs: in right-to-left text, ArrowLeft goes forward. */
-  private onPagesKeydown(event: KeyboardEvent): void {
+  #onPagesKeydown(event: KeyboardEvent): void {
     if (event.target instanceof HTMLInputElement || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const step = this.forwardStep({ ArrowRight: 1, ArrowLeft: -1 }[event.key]);
+    const step = this.#forwardStep({ ArrowRight: 1, ArrowLeft: -1 }[event.key]);
     if (step === undefined) return;
     event.preventDefault();
-    void this.goToPage(this.pageIndex + step);
+    void this.#goToPage(this.pageIndex + step);
   }
 
   /** A step in screen terms (+1 = rightwards) as a step in reading order. */
-  private forwardStep(rightwards: number | undefined): number | undefined {
+  #forwardStep(rightwards: number | undefined): number | undefined {
     if (rightwards === undefined) return undefined;
-    return directionOf(this.locale) === 'rtl' ? -rightwards : rightwards;
+    return directionOf(this.#locale) === 'rtl' ? -rightwards : rightwards;
   }
 
   /**
    * Swipes by touch or pen; a mouse drag selects text instead, as readers expect. Swiping
    * towards the start of the text (leftwards in left-to-right text) shows the next page.
    */
-  private onPointerDown(event: PointerEvent): void {
+  #onPointerDown(event: PointerEvent): void {
     if (event.pointerType === 'mouse' || !event.isPrimary) return;
-    this.swipeStart = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+    this.#swipeStart = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
   }
 
-  private onPointerUp(event: PointerEvent): void {
-    const start = this.swipeStart;
-    this.swipeStart = undefined;
+  #onPointerUp(event: PointerEvent): void {
+    const start = this.#swipeStart;
+    this.#swipeStart = undefined;
     if (!start || start.pointerId !== event.pointerId) return;
     const dx = event.clientX - start.x;
     const dy = event.clientY - start.y;
     if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < 2 * Math.abs(dy)) return;
-    void this.goToPage(this.pageIndex + this.forwardStep(dx < 0 ? 1 : -1)!);
+    void this.#goToPage(this.pageIndex + this.#forwardStep(dx < 0 ? 1 : -1)!);
   }
 
-  private onPointerCancel(): void {
-    this.swipeStart = undefined;
+  #onPointerCancel(): void {
+    this.#swipeStart = undefined;
   }
 
-  private toggleReadAloud(): void {
-    const { readAloud } = this;
+  #toggleReadAloud(): void {
+    const readAloud = this.#readAloud;
     if (readAloud.state === 'speaking') readAloud.pause();
     else if (readAloud.state === 'paused') readAloud.resume();
     else {
       const page = this.renderRoot.querySelector<HTMLElement>('.page:not([hidden])')!;
-      void readAloud.start(sentencesIn(page), this.locale);
+      void readAloud.start(sentencesIn(page), this.#locale);
     }
   }
 
   /** Waits for the strings of the language about to be shown, so no update flashes English. */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadUiLocale(uiLocaleFor(this.locale));
+    await loadUiLocale(uiLocaleFor(this.#locale));
     super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {
-    const lang = this.locale;
-    return localizedRoot(lang, () => this.renderBody(lang));
+    const lang = this.#locale;
+    return localizedRoot(lang, () => this.#renderBody(lang));
   }
 
-  private renderBody(lang: string): TemplateResult {
+  #renderBody(lang: string): TemplateResult {
     switch (this.status) {
       case 'loading':
         return html`<p class="loading" role="status">${msg('Loading the module…')}</p>`;
       case 'failed':
         return failureMessage(msg('This module cannot be shown right now.'), this.failure);
       case 'ready':
-        return this.renderModule(this.content!, lang);
+        return this.#renderModule(this.#content!, lang);
     }
   }
 
 
-  private renderModule(content: EducationModule, lang: string): TemplateResult {
+  #renderModule(content: EducationModule, lang: string): TemplateResult {
     const text = (map: TextMap) => localText(map, lang, sourceLanguageOfModule(content));
     const isLastPage = this.pageIndex === content.pages.length - 1;
     return html`<article part="module" aria-labelledby="module-title">
       <h2 part="title" class="title" id="module-title">${text(content.title)}</h2>
-      ${this.renderProgress(content, lang)} ${this.renderReadAloud(lang)}
+      ${this.#renderProgress(content, lang)} ${this.#renderReadAloud(lang)}
       <div
         class="pages"
-        @keydown=${this.onPagesKeydown}
-        @pointerdown=${this.onPointerDown}
-        @pointerup=${this.onPointerUp}
-        @pointercancel=${this.onPointerCancel}
+        @keydown=${this.#onPagesKeydown}
+        @pointerdown=${this.#onPointerDown}
+        @pointerup=${this.#onPointerUp}
+        @pointercancel=${this.#onPointerCancel}
       >
-        ${content.pages.map((page, i) => this.renderPage(content, page, i, lang, text))}
+        ${content.pages.map((page, i) => this.#renderPage(content, page, i, lang, text))}
       </div>
       <nav part="navigation" class="navigation" aria-label=${msg('Pages')}>
         ${this.pageIndex > 0
-          ? html`<button type="button" class="secondary" @click=${() => this.goToPage(this.pageIndex - 1)}>
+          ? html`<button type="button" class="secondary" @click=${() => this.#goToPage(this.pageIndex - 1)}>
               ${msg('Back', { desc: 'Button: go to the previous question' })}
             </button>`
           : nothing}
         ${isLastPage
-          ? html`<button type="button" class="primary" @click=${this.finish}>${msg('Finish')}</button>`
-          : html`<button type="button" class="primary" @click=${() => this.goToPage(this.pageIndex + 1)}>${msg('Next')}</button>`}
+          ? html`<button type="button" class="primary" @click=${this.#finish}>${msg('Finish')}</button>`
+          : html`<button type="button" class="primary" @click=${() => this.#goToPage(this.pageIndex + 1)}>${msg('Next')}</button>`}
       </nav>
       <p part="done" class="done" role="status">${this.completedAt && isLastPage ? msg('Well done: you have finished this module.') : nothing}</p>
     </article>`;
   }
 
-  private pageLabel(content: EducationModule, lang: string): string {
+  #pageLabel(content: EducationModule, lang: string): string {
     const number = new Intl.NumberFormat(lang);
     return msg(str`Page ${number.format(this.pageIndex + 1)} of ${number.format(content.pages.length)}`);
   }
 
-  private renderProgress(content: EducationModule, lang: string): TemplateResult {
+  #renderProgress(content: EducationModule, lang: string): TemplateResult {
     const fraction = (this.pageIndex + 1) / content.pages.length;
     return html`<div part="progress" class="progress">
-      <span role="status">${this.pageLabel(content, lang)}</span>
+      <span role="status">${this.#pageLabel(content, lang)}</span>
       <div class="bar" aria-hidden="true"><div class="bar-fill" ${styleProperties({ 'inline-size': `${fraction * 100}%` })}></div></div>
     </div>`;
   }
 
-  private renderReadAloud(lang: string): TemplateResult | typeof nothing {
+  #renderReadAloud(lang: string): TemplateResult | typeof nothing {
     if (!this.speechSynthesis) return nothing;
-    const { state } = this.readAloud;
+    const { state } = this.#readAloud;
     const label = state === 'speaking' ? msg('Pause reading') : state === 'paused' ? msg('Resume reading') : msg('Read aloud');
     const language = new Intl.DisplayNames([uiLocaleFor(lang)], { type: 'language' }).of(lang) ?? lang;
     // One toggle button whose label changes, so that keyboard focus stays on it.
     return html`<div part="read-aloud" class="read-aloud">
-      <button type="button" class="secondary" @click=${this.toggleReadAloud}>
+      <button type="button" class="secondary" @click=${this.#toggleReadAloud}>
         <span aria-hidden="true">${state === 'speaking' ? '❚❚' : '▶'}</span> ${label}
       </button>
       ${state === 'speaking' || state === 'paused'
-        ? html`<button type="button" class="secondary" @click=${() => this.readAloud.stop()}>${msg('Stop reading')}</button>`
+        ? html`<button type="button" class="secondary" @click=${() => this.#readAloud.stop()}>${msg('Stop reading')}</button>`
         : nothing}
       <p class="read-aloud-message" role="status">
         ${state === 'no-voice' ? msg(str`Read-aloud is not available in ${language} on this device.`) : nothing}
@@ -488,7 +488,7 @@ export class PpEducation extends LitElement {
     </div>`;
   }
 
-  private renderPage(content: EducationModule, page: EducationPage, index: number, lang: string, text: (map: TextMap) => string): TemplateResult {
+  #renderPage(content: EducationModule, page: EducationPage, index: number, lang: string, text: (map: TextMap) => string): TemplateResult {
     const headingId = `heading-${page.id}`;
     // Every page is in the DOM, hidden but the current one, so that printing shows them all.
     return html`<section
@@ -499,12 +499,12 @@ export class PpEducation extends LitElement {
       tabindex="-1"
       aria-labelledby=${headingId}
     >
-      ${page.blocks.map((block, i) => this.renderBlock(block, i === 0 ? headingId : undefined, lang, text))}
-      ${page.kind === 'summary' ? this.renderSummary(content, lang, text) : nothing}
+      ${page.blocks.map((block, i) => this.#renderBlock(block, i === 0 ? headingId : undefined, lang, text))}
+      ${page.kind === 'summary' ? this.#renderSummary(content, lang, text) : nothing}
     </section>`;
   }
 
-  private renderBlock(block: EducationBlock, pageHeadingId: string | undefined, lang: string, text: (map: TextMap) => string): TemplateResult {
+  #renderBlock(block: EducationBlock, pageHeadingId: string | undefined, lang: string, text: (map: TextMap) => string): TemplateResult {
     const opensInNewTabLabel = msg('opens in a new tab');
     switch (block.type) {
       case 'heading':
@@ -531,11 +531,11 @@ export class PpEducation extends LitElement {
           <div data-readable>${readableText(text(block.text), lang, { markdown: true, opensInNewTabLabel })}</div>
         </div>`;
       case 'knowledge-check':
-        return this.renderKnowledgeCheck(block, lang, text);
+        return this.#renderKnowledgeCheck(block, lang, text);
     }
   }
 
-  private renderKnowledgeCheck(check: KnowledgeCheckBlock, lang: string, text: (map: TextMap) => string): TemplateResult {
+  #renderKnowledgeCheck(check: KnowledgeCheckBlock, lang: string, text: (map: TextMap) => string): TemplateResult {
     const chosen = check.options.find((option) => option.id === this.answers.get(check.id));
     const feedbackId = `feedback-${check.id}`;
     return html`<fieldset part="knowledge-check" class="knowledge-check" data-question=${check.id}>
@@ -554,7 +554,7 @@ export class PpEducation extends LitElement {
               value=${option.id}
               .checked=${live(option === chosen)}
               aria-describedby=${feedbackId}
-              @change=${() => this.answer(check, option.id)}
+              @change=${() => this.#answer(check, option.id)}
             />
             <span data-readable>${readableText(text(option.text), lang)}</span>
           </label>`,
@@ -570,7 +570,7 @@ export class PpEducation extends LitElement {
     </fieldset>`;
   }
 
-  private renderSummary(content: EducationModule, lang: string, text: (map: TextMap) => string): TemplateResult {
+  #renderSummary(content: EducationModule, lang: string, text: (map: TextMap) => string): TemplateResult {
     return html`<ul part="key-messages" class="key-messages">
         ${keyMessagesOf(content).map((message) => html`<li data-readable>${readableText(text(message.text), lang)}</li>`)}
       </ul>

@@ -62,15 +62,20 @@ function voicesOf(synthesis: SpeechSynthesisLike): Promise<SpeechSynthesisVoice[
  */
 export class ReadAloudController implements ReactiveController {
   state: ReadAloudState = 'idle';
-  private sentences: readonly Sentence[] = [];
-  private highlighted?: Sentence;
+  #sentences: readonly Sentence[] = [];
+  #highlighted?: Sentence;
   /** Counts readings, so that events of a cancelled utterance cannot move a newer reading on. */
-  private reading = 0;
+  #reading = 0;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #synthesis: () => SpeechSynthesisLike | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly synthesis: () => SpeechSynthesisLike | undefined,
+    host: ReactiveControllerHost,
+    synthesis: () => SpeechSynthesisLike | undefined,
   ) {
+    this.#host = host;
+    this.#synthesis = synthesis;
     host.addController(this);
   }
 
@@ -80,38 +85,38 @@ export class ReadAloudController implements ReactiveController {
 
   async start(sentences: readonly Sentence[], lang: string): Promise<void> {
     this.stop();
-    const reading = this.reading;
-    const synthesis = this.synthesis();
+    const reading = this.#reading;
+    const synthesis = this.#synthesis();
     const voice = synthesis && voiceFor(await voicesOf(synthesis), lang);
-    if (reading !== this.reading) return;
+    if (reading !== this.#reading) return;
     if (!synthesis || !voice) {
-      this.setState('no-voice');
+      this.#setState('no-voice');
       return;
     }
-    this.sentences = sentences;
-    this.setState('speaking');
-    this.speak(synthesis, voice, 0, reading);
+    this.#sentences = sentences;
+    this.#setState('speaking');
+    this.#speak(synthesis, voice, 0, reading);
   }
 
   pause(): void {
-    this.synthesis()?.pause();
-    this.setState('paused');
+    this.#synthesis()?.pause();
+    this.#setState('paused');
   }
 
   resume(): void {
-    this.synthesis()?.resume();
-    this.setState('speaking');
+    this.#synthesis()?.resume();
+    this.#setState('speaking');
   }
 
   stop(): void {
-    this.reading += 1;
-    if (this.state === 'speaking' || this.state === 'paused') this.synthesis()?.cancel();
-    this.highlight(undefined);
-    this.setState('idle');
+    this.#reading += 1;
+    if (this.state === 'speaking' || this.state === 'paused') this.#synthesis()?.cancel();
+    this.#highlight(undefined);
+    this.#setState('idle');
   }
 
-  private speak(synthesis: SpeechSynthesisLike, voice: SpeechSynthesisVoice, index: number, reading: number): void {
-    const sentence = this.sentences[index];
+  #speak(synthesis: SpeechSynthesisLike, voice: SpeechSynthesisVoice, index: number, reading: number): void {
+    const sentence = this.#sentences[index];
     if (!sentence) {
       this.stop();
       return;
@@ -121,25 +126,25 @@ export class ReadAloudController implements ReactiveController {
     // An injected synthesis may list voices that are not the browser's own objects, which an
     // utterance refuses; the language then picks its voice.
     if (voice instanceof SpeechSynthesisVoice) utterance.voice = voice;
-    const current = () => reading === this.reading;
-    utterance.addEventListener('start', () => current() && this.highlight(sentence));
+    const current = () => reading === this.#reading;
+    utterance.addEventListener('start', () => current() && this.#highlight(sentence));
     // WebKit starts an utterance spoken from inside the previous one's `end` event but never ends
     // it, so the next sentence is spoken from a task of its own.
-    utterance.addEventListener('end', () => setTimeout(() => current() && this.speak(synthesis, voice, index + 1, reading)));
+    utterance.addEventListener('end', () => setTimeout(() => current() && this.#speak(synthesis, voice, index + 1, reading)));
     utterance.addEventListener('error', () => current() && this.stop());
     synthesis.speak(utterance);
   }
 
-  private highlight(sentence: Sentence | undefined): void {
-    for (const span of this.highlighted?.spans ?? []) span.removeAttribute('part');
-    this.highlighted = sentence;
+  #highlight(sentence: Sentence | undefined): void {
+    for (const span of this.#highlighted?.spans ?? []) span.removeAttribute('part');
+    this.#highlighted = sentence;
     // The spans come from content DOM built outside the template, so they are marked directly.
     for (const span of sentence?.spans ?? []) span.setAttribute('part', 'speaking');
     sentence?.spans[0]?.scrollIntoView({ block: 'nearest' });
   }
 
-  private setState(state: ReadAloudState): void {
+  #setState(state: ReadAloudState): void {
     this.state = state;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

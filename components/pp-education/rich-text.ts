@@ -98,7 +98,7 @@ export interface ReadableTextOptions {
 
 /** Builds the text's DOM once per distinct text, keeping the nodes (and any highlight) across renders. */
 class ReadableTextDirective extends Directive {
-  private shown?: string;
+  #shown?: string;
 
   constructor(part: PartInfo) {
     super(part);
@@ -107,8 +107,8 @@ class ReadableTextDirective extends Directive {
 
   render(text: string, lang: string, options: ReadableTextOptions = {}): DocumentFragment | typeof noChange {
     const key = JSON.stringify([text, lang, options.markdown, options.opensInNewTabLabel]);
-    if (key === this.shown) return noChange;
-    this.shown = key;
+    if (key === this.#shown) return noChange;
+    this.#shown = key;
     const fragment = options.markdown ? markdownFragment(text) : document.createDocumentFragment();
     if (!options.markdown) fragment.append(text);
     markSentences(fragment, lang);

@@ -21,54 +21,59 @@ export interface IdleOptions {
  * key it warns, counts down, then expires. Any activity during the warning cancels it.
  */
 export class IdleController implements ReactiveController {
-  private lastActivity = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private warning = false;
-  private readonly onActivity = () => this.activity();
+  #lastActivity = Date.now();
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #warning = false;
+  readonly #onActivity = () => this.activity();
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: IdleOptions;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: IdleOptions,
+    host: ReactiveControllerHost & HTMLElement,
+    options: IdleOptions,
   ) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    for (const type of ACTIVITY_EVENTS) this.host.addEventListener(type, this.onActivity, { capture: true, passive: true });
+    for (const type of ACTIVITY_EVENTS) this.#host.addEventListener(type, this.#onActivity, { capture: true, passive: true });
     // Four checks a second keep the countdown on whole seconds without drifting.
-    this.timer = setInterval(() => this.check(), 250);
+    this.#timer = setInterval(() => this.#check(), 250);
   }
 
   hostDisconnected(): void {
-    for (const type of ACTIVITY_EVENTS) this.host.removeEventListener(type, this.onActivity, { capture: true });
-    clearInterval(this.timer);
+    for (const type of ACTIVITY_EVENTS) this.#host.removeEventListener(type, this.#onActivity, { capture: true });
+    clearInterval(this.#timer);
   }
 
   /** Counts as activity: the person is still there. */
   activity(): void {
-    this.lastActivity = Date.now();
-    if (!this.warning) return;
-    this.warning = false;
-    this.options.onResume();
+    this.#lastActivity = Date.now();
+    if (!this.#warning) return;
+    this.#warning = false;
+    this.#options.onResume();
   }
 
-  private check(): void {
-    if (!this.options.watching()) {
-      this.lastActivity = Date.now();
+  #check(): void {
+    if (!this.#options.watching()) {
+      this.#lastActivity = Date.now();
       return;
     }
-    const idle = (Date.now() - this.lastActivity) / 1000;
-    const timeout = this.options.timeout();
+    const idle = (Date.now() - this.#lastActivity) / 1000;
+    const timeout = this.#options.timeout();
     if (idle < timeout) return;
-    if (!this.warning) {
-      this.warning = true;
-      this.options.onWarn();
+    if (!this.#warning) {
+      this.#warning = true;
+      this.#options.onWarn();
     }
-    const left = Math.max(0, Math.ceil(timeout + this.options.countdown() - idle));
-    this.options.onTick(left);
+    const left = Math.max(0, Math.ceil(timeout + this.#options.countdown() - idle));
+    this.#options.onTick(left);
     if (left === 0) {
-      this.warning = false;
-      this.options.onExpire();
+      this.#warning = false;
+      this.#options.onExpire();
     }
   }
 }

@@ -139,36 +139,36 @@ export class PpKiosk extends LitElement {
   private parsed?: KioskSequence;
   private failure?: ErrorDetail;
 
-  private get dialog(): HTMLDialogElement | null {
+  get #dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
   }
 
-  private session = crypto.randomUUID();
-  private resetting = false;
+  #session = crypto.randomUUID();
+  #resetting = false;
 
-  private readonly idle = new IdleController(this, {
+  readonly #idle = new IdleController(this, {
     timeout: () => this.idleTimeout,
     countdown: () => this.idleCountdown,
-    watching: () => this.screen !== 'start' && this.screen !== 'failed' && !this.resetting,
-    onWarn: () => this.dialog?.showModal(),
+    watching: () => this.screen !== 'start' && this.screen !== 'failed' && !this.#resetting,
+    onWarn: () => this.#dialog?.showModal(),
     onTick: (seconds) => (this.secondsLeft = seconds),
     onExpire: () => void this.reset('idle'),
-    onResume: () => this.closeWarning(),
+    onResume: () => this.#closeWarning(),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
     // What an earlier session left behind (e.g. the tablet lost power) is nobody's to see.
     Promise.all([deleteDraftsWithPrefix(SESSION_PREFIX), deleteEducationProgressWithPrefix(SESSION_PREFIX)]).catch((error: unknown) =>
-      this.reportStorage(error),
+      this.#reportStorage(error),
     );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('sequence')) void this.load();
+    if (changed.has('src') || changed.has('sequence')) void this.#load();
   }
 
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     try {
       const json = this.sequence ?? (await fetchJson(this.src ?? ''));
       this.parsed = parseKioskSequence(json);
@@ -190,55 +190,55 @@ export class PpKiosk extends LitElement {
     }
   }
 
-  private reportStorage(error: unknown): void {
+  #reportStorage(error: unknown): void {
     const detail = storageFailure(error, (reason) => `Saved answers could not be cleared: ${reason}`);
     this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
   }
 
-  private async show(screen: Screen): Promise<void> {
+  async #show(screen: Screen): Promise<void> {
     this.screen = screen;
     await this.updateComplete;
     // Focus moves to the new screen's heading, so screen readers start reading there.
     this.renderRoot.querySelector<HTMLElement>('h2, [part=step] > *')?.focus();
   }
 
-  private chooseLanguage(event: CustomEvent<LanguageChangeDetail>): void {
+  #chooseLanguage(event: CustomEvent<LanguageChangeDetail>): void {
     this.language = event.detail.language;
-    void this.show('consent');
+    void this.#show('consent');
   }
 
-  private nextStep(event: Event): void {
+  #nextStep(event: Event): void {
     // A result from an earlier session emitted again is for the host, not a step finished now.
     if ((event as CustomEvent<{ redelivered?: boolean }>).detail?.redelivered) return;
     if (this.stepIndex + 1 < this.parsed!.steps.length) {
       this.stepIndex += 1;
-      void this.show('step');
-    } else void this.show('thanks');
+      void this.#show('step');
+    } else void this.#show('thanks');
   }
 
-  private closeWarning(): void {
+  #closeWarning(): void {
     this.secondsLeft = undefined;
-    if (this.dialog?.open) this.dialog.close();
+    if (this.#dialog?.open) this.#dialog.close();
   }
 
   /** Clears everything of the last person: the screen, their saved drafts, and the idle warning. */
   async reset(reason: KioskResetDetail['reason']): Promise<void> {
-    if (this.resetting) return;
-    this.resetting = true;
-    const finished = this.session;
+    if (this.#resetting) return;
+    this.#resetting = true;
+    const finished = this.#session;
     // Pending draft writes finish first, so none lands after the deletion below.
     const saving = [...this.renderRoot.querySelectorAll<SavingElement>('pp-questionnaire, pp-education')];
     await Promise.all(saving.map((element) => (element.draftSaved ?? element.progressSaved)?.call(element).catch(() => undefined)));
-    this.closeWarning();
-    this.session = crypto.randomUUID();
+    this.#closeWarning();
+    this.#session = crypto.randomUUID();
     this.stepIndex = 0;
     this.language = this.parsed?.languages[0] ?? 'en';
-    await this.show('start');
+    await this.#show('start');
     const prefix = `${SESSION_PREFIX}${finished}`;
     await Promise.all([deleteDraftsWithPrefix(prefix), deleteEducationProgressWithPrefix(prefix), clearHistory()]).catch((error: unknown) =>
-      this.reportStorage(error),
+      this.#reportStorage(error),
     );
-    this.resetting = false;
+    this.#resetting = false;
     this.dispatchEvent(new CustomEvent<KioskResetDetail>(PpEvents.kioskReset, { detail: { reason }, bubbles: true, composed: true }));
   }
 
@@ -251,28 +251,28 @@ export class PpKiosk extends LitElement {
   protected override render(): TemplateResult {
     const lang = this.language;
     return inLocale(uiLocaleFor(lang), () => html`<div part="screen" class="screen" lang=${lang} dir=${directionOf(lang)}>
-        ${this.renderScreen()}
+        ${this.#renderScreen()}
         <dialog part="idle-dialog" aria-labelledby="idle-title" aria-describedby="idle-text" @cancel=${(e: Event) => e.preventDefault()}>
           <h2 id="idle-title">${msg('Are you still there?')}</h2>
           <p id="idle-text">${msg('If you are still here, touch the button. Otherwise your answers will be cleared for the next person.')}</p>
           <p class="countdown" role="timer" aria-live="off">${this.secondsLeft === undefined ? nothing : new Intl.NumberFormat(lang).format(this.secondsLeft)}</p>
           <div class="actions">
-            <button class="primary" @click=${() => this.idle.activity()}>${msg('Yes, I am still here')}</button>
+            <button class="primary" @click=${() => this.#idle.activity()}>${msg('Yes, I am still here')}</button>
           </div>
         </dialog>
       </div>`);
   }
 
-  private text(map: TextMap): string {
+  #text(map: TextMap): string {
     return localText(map, this.language, this.parsed!.languages[0]!);
   }
 
-  private renderText(screen: KioskScreen): TemplateResult {
-    return html`<h2 part="title" tabindex="-1">${this.text(screen.title)}</h2>
-      <div class="text">${this.text(screen.text).split(/\n+/).map((paragraph) => html`<p>${paragraph}</p>`)}</div>`;
+  #renderText(screen: KioskScreen): TemplateResult {
+    return html`<h2 part="title" tabindex="-1">${this.#text(screen.title)}</h2>
+      <div class="text">${this.#text(screen.text).split(/\n+/).map((paragraph) => html`<p>${paragraph}</p>`)}</div>`;
   }
 
-  private renderScreen(): TemplateResult {
+  #renderScreen(): TemplateResult {
     if (this.screen === 'failed') {
       return failureMessage(msg('This questionnaire cannot be shown right now.'), this.failure);
     }
@@ -280,35 +280,35 @@ export class PpKiosk extends LitElement {
     if (!sequence) return html`<p role="status">${msg('Loading…')}</p>`;
     switch (this.screen) {
       case 'start':
-        return html`${this.renderText(sequence.start)}
-          <div part="actions" class="actions"><button class="primary" @click=${() => this.show('language')}>${msg('Start')}</button></div>`;
+        return html`${this.#renderText(sequence.start)}
+          <div part="actions" class="actions"><button class="primary" @click=${() => this.#show('language')}>${msg('Start')}</button></div>`;
       case 'language':
         return html`<h2 part="title" tabindex="-1" class="visually-hidden">${msg('Choose your language')}</h2>
-          <pp-language-picker languages=${sequence.languages.join(' ')} value=${this.language} @pp-language-change=${this.chooseLanguage}></pp-language-picker>`;
+          <pp-language-picker languages=${sequence.languages.join(' ')} value=${this.language} @pp-language-change=${this.#chooseLanguage}></pp-language-picker>`;
       case 'consent':
-        return html`${this.renderText(sequence.consent)}
+        return html`${this.#renderText(sequence.consent)}
           <div part="actions" class="actions">
-            <button class="primary" @click=${() => this.show('step')}>${msg('I agree')}</button>
+            <button class="primary" @click=${() => this.#show('step')}>${msg('I agree')}</button>
             <button class="secondary" @click=${() => this.reset('declined')}>${msg('No, thank you')}</button>
           </div>`;
       case 'step':
-        return html`<div part="step">${keyed(`${this.session}-${this.stepIndex}`, this.renderStep(sequence))}</div>`;
+        return html`<div part="step">${keyed(`${this.#session}-${this.stepIndex}`, this.#renderStep(sequence))}</div>`;
       case 'thanks':
-        return html`${this.renderText(sequence.thanks)}
+        return html`${this.#renderText(sequence.thanks)}
           <div part="actions" class="actions"><button class="primary" @click=${() => this.reset('finished')}>${msg('Done')}</button></div>`;
     }
   }
 
-  private renderStep(sequence: KioskSequence): TemplateResult {
+  #renderStep(sequence: KioskSequence): TemplateResult {
     const step = sequence.steps[this.stepIndex]!;
-    const key = `${SESSION_PREFIX}${this.session}-${this.stepIndex}`;
+    const key = `${SESSION_PREFIX}${this.#session}-${this.stepIndex}`;
     const number = new Intl.NumberFormat(this.language);
     const progress = msg(str`Part ${number.format(this.stepIndex + 1)} of ${number.format(sequence.steps.length)}`);
     return 'questionnaire' in step
       ? html`<p class="visually-hidden" role="status">${progress}</p>
-          <pp-questionnaire src=${step.questionnaire} lang=${this.language} draft-key=${key} layout="paged" @pp-submit=${this.nextStep}></pp-questionnaire>`
+          <pp-questionnaire src=${step.questionnaire} lang=${this.language} draft-key=${key} layout="paged" @pp-submit=${this.#nextStep}></pp-questionnaire>`
       : html`<p class="visually-hidden" role="status">${progress}</p>
-          <pp-education src=${step.module} lang=${this.language} progress-key=${key} @pp-education-complete=${this.nextStep}></pp-education>`;
+          <pp-education src=${step.module} lang=${this.language} progress-key=${key} @pp-education-complete=${this.#nextStep}></pp-education>`;
   }
 }
 

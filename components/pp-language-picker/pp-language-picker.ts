@@ -80,16 +80,16 @@ export class PpLanguagePicker extends LitElement {
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
   language?: string;
 
-  private get codes(): string[] {
+  get #codes(): string[] {
     return this.languages.split(/[\s,]+/).filter(Boolean);
   }
 
   /** The language just emitted by `change`, so that the click of the same tap does not emit it again. */
-  private justChosen?: string;
+  #justChosen?: string;
 
-  private choose(language: string): void {
-    this.justChosen = language;
-    setTimeout(() => (this.justChosen = undefined));
+  #choose(language: string): void {
+    this.#justChosen = language;
+    setTimeout(() => (this.#justChosen = undefined));
     this.value = language;
     this.dispatchEvent(
       new CustomEvent<LanguageChangeDetail>(PpEvents.languageChange, { detail: { language }, bubbles: true, composed: true }),
@@ -97,31 +97,31 @@ export class PpLanguagePicker extends LitElement {
   }
 
   /** The language of the picker's own heading: its `lang`, else the chosen language, else the page's or browser's. */
-  private get uiLocale(): string {
+  get #uiLocale(): string {
     return uiLocaleFor(this.language || this.value || this.closest('[lang]')?.getAttribute('lang') || resolveLocale(navigator.languages, UI_LOCALES, 'en'));
   }
 
   /** Waits for the strings of the language about to be shown, so no update flashes English. */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadUiLocale(this.uiLocale);
+    await loadUiLocale(this.#uiLocale);
     super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {
-    const locale = this.uiLocale;
+    const locale = this.#uiLocale;
     return inLocale(
       locale,
       () => html`<fieldset part="group" lang=${locale} dir=${directionOf(locale)}>
         <legend part="label">${msg('Choose your language')}</legend>
         <div part="options" class="options">
-          ${this.codes.map(
+          ${this.#codes.map(
             (code) => html`<label part="option" class="choice option" lang=${code} dir=${directionOf(code)}>
               <input
                 type="radio"
                 name="language"
                 .checked=${live(this.value === code)}
-                @change=${() => this.choose(code)}
-                @click=${() => this.justChosen !== code && this.value === code && this.choose(code)}
+                @change=${() => this.#choose(code)}
+                @click=${() => this.#justChosen !== code && this.value === code && this.#choose(code)}
               />
               <span>${endonym(code)}</span>
             </label>`,

@@ -121,30 +121,30 @@ export class PpPathway extends LitElement {
   private openSteps: ReadonlySet<string> = new Set();
   private openAction?: PathwayActionDetail;
 
-  private loadGeneration = 0;
-  private readonly onHashChange = () => this.followHash();
+  #loadGeneration = 0;
+  readonly #onHashChange = () => this.#followHash();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('hashchange', this.#onHashChange);
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('hashchange', this.#onHashChange);
     super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('pathway') || changed.has('src')) void this.load();
+    if (changed.has('pathway') || changed.has('src')) void this.#load();
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('parsed') && this.parsed) this.followHash();
+    if (changed.has('parsed') && this.parsed) this.#followHash();
   }
 
   /** Parses a given pathway at once, so that it renders on the first frame; fetches `src` otherwise. */
-  private async load(): Promise<void> {
-    const generation = ++this.loadGeneration;
+  async #load(): Promise<void> {
+    const generation = ++this.#loadGeneration;
     this.failure = undefined;
     this.openSteps = new Set();
     this.openAction = undefined;
@@ -155,43 +155,43 @@ export class PpPathway extends LitElement {
         if (!this.src) throw new Error('no pathway given: set the pathway property or the src attribute');
         json = await fetchJson(this.src);
       } catch (error) {
-        if (generation === this.loadGeneration) this.fail({ code: 'content-unreachable', message: `The pathway could not be loaded: ${(error as Error).message}`, cause: error });
+        if (generation === this.#loadGeneration) this.#fail({ code: 'content-unreachable', message: `The pathway could not be loaded: ${(error as Error).message}`, cause: error });
         return;
       }
-      if (generation !== this.loadGeneration) return;
+      if (generation !== this.#loadGeneration) return;
     }
     try {
       this.parsed = parsePathway(json);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
-      this.fail({ code: 'content-invalid', message: error.message, problems: error.problems, cause: error });
+      this.#fail({ code: 'content-invalid', message: error.message, problems: error.problems, cause: error });
     }
   }
 
 
-  private fail(detail: ErrorDetail): void {
+  #fail(detail: ErrorDetail): void {
     this.parsed = undefined;
     this.failure = detail;
-    this.emit(PpEvents.error, detail);
+    this.#emit(PpEvents.error, detail);
   }
 
-  private emit<T>(type: string, detail: T): void {
+  #emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
   /** The language the host asked for: the element's `lang`, else the closest `[lang]` ancestor's. */
-  private get requestedLanguage(): string | undefined {
+  get #requestedLanguage(): string | undefined {
     return this.language || this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
   /** The language the pathway is shown in: the best one it has. */
-  private get locale(): string {
-    const wanted = [this.requestedLanguage, ...navigator.languages];
+  get #locale(): string {
+    const wanted = [this.#requestedLanguage, ...navigator.languages];
     return this.parsed ? resolveLocale(wanted, this.parsed.languages, this.parsed.languages[0]!) : resolveLocale(wanted, UI_LOCALES, 'en');
   }
 
   /** Opens the step named by `#step-<id>` in the page's address, as a deep link. */
-  private followHash(): void {
+  #followHash(): void {
     const encoded = STEP_HASH.exec(location.hash)?.[1];
     let id: string;
     try {
@@ -200,14 +200,14 @@ export class PpPathway extends LitElement {
     } catch {
       return; // A malformed escape in someone else's hash: not a link to one of our steps.
     }
-    if (this.parsed?.steps.some((step) => step.id === id)) void this.revealStep(id);
+    if (this.parsed?.steps.some((step) => step.id === id)) void this.#revealStep(id);
   }
 
   /** Opens a step, scrolls it into view and focuses its title, leaving the page's address alone. */
-  private async revealStep(stepId: string): Promise<void> {
+  async #revealStep(stepId: string): Promise<void> {
     // Waits for a running update first, so that opening the step schedules a fresh one.
     await this.updateComplete;
-    this.openStep(stepId);
+    this.#openStep(stepId);
     await this.updateComplete;
     const step = this.renderRoot.querySelector<HTMLElement>(`#step-${CSS.escape(stepId)}`);
     if (!step) return;
@@ -216,20 +216,20 @@ export class PpPathway extends LitElement {
     step.querySelector<HTMLElement>('[part=toggle]')?.focus({ preventScroll: true });
   }
 
-  private toggleStep(stepId: string): void {
+  #toggleStep(stepId: string): void {
     const open = new Set(this.openSteps);
     if (!open.delete(stepId)) open.add(stepId);
     this.openSteps = open;
   }
 
-  private openStep(stepId: string): void {
+  #openStep(stepId: string): void {
     this.openSteps = new Set(this.openSteps).add(stepId);
   }
 
-  private async openLink(step: PathwayStep, link: StepLink): Promise<void> {
+  async #openLink(step: PathwayStep, link: StepLink): Promise<void> {
     const action = actionOf(link, step.id);
     if (!this.inlineActions) {
-      this.emit<PathwayActionDetail>(PpEvents.pathwayAction, action);
+      this.#emit<PathwayActionDetail>(PpEvents.pathwayAction, action);
       return;
     }
     if (sameAction(this.openAction, action)) {
@@ -246,12 +246,12 @@ export class PpPathway extends LitElement {
   }
 
   /** Where a linked questionnaire or lesson is loaded from, for `inline-actions`. */
-  private contentUrl({ kind, id }: PathwayActionDetail): string {
+  #contentUrl({ kind, id }: PathwayActionDetail): string {
     const folder = kind === 'instrument' ? 'instruments' : 'education';
     return new URL(`${folder}/${encodeURIComponent(id)}.json`, new URL(this.contentBase, document.baseURI)).href;
   }
 
-  private stepStates(pathway: Pathway): ReadonlyMap<string, StepState> {
+  #stepStates(pathway: Pathway): ReadonlyMap<string, StepState> {
     const ids = pathway.steps.map((step) => step.id);
     const currentIndex = this.current === undefined ? -1 : ids.indexOf(this.current);
     const completed = new Set(this.completed == null ? ids.slice(0, Math.max(currentIndex, 0)) : this.completed.split(/\s+/));
@@ -260,21 +260,21 @@ export class PpPathway extends LitElement {
 
   /** Waits for the strings of the language about to be shown, so no update flashes English. */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadUiLocale(uiLocaleFor(this.locale));
+    await loadUiLocale(uiLocaleFor(this.#locale));
     super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {
-    const lang = this.locale;
-    return localizedRoot(lang, () => this.renderBody(lang));
+    const lang = this.#locale;
+    return localizedRoot(lang, () => this.#renderBody(lang));
   }
 
-  private renderBody(lang: string): TemplateResult {
+  #renderBody(lang: string): TemplateResult {
     if (this.failure) return failureMessage(msg('This care pathway cannot be shown right now.'), this.failure);
     if (!this.parsed) return html`<p role="status">${msg('Loading the care pathway…')}</p>`;
     const pathway = this.parsed;
     const text = (map: TextMap) => localText(map, lang, pathway.languages[0]!);
-    const states = this.stepStates(pathway);
+    const states = this.#stepStates(pathway);
     const roles = [...new Set(pathway.steps.flatMap((step) => step.roles))];
     return html`
       <h2 part="title" class="title">${text(pathway.title)}</h2>
@@ -290,7 +290,7 @@ export class PpPathway extends LitElement {
           ${styleProperties({ '--_columns': pathway.steps.map((step) => `minmax(0, ${this.openSteps.has(step.id) ? 2.5 : 1}fr)`).join(' ') })}
           aria-labelledby="timeline-heading"
         >
-          ${pathway.steps.map((step, i) => this.renderStep(pathway, step, i, states.get(step.id)!, text, lang))}
+          ${pathway.steps.map((step, i) => this.#renderStep(pathway, step, i, states.get(step.id)!, text, lang))}
         </ol>
       </section>
       <section>
@@ -316,7 +316,7 @@ export class PpPathway extends LitElement {
     `;
   }
 
-  private renderStep(pathway: Pathway, step: PathwayStep, index: number, stepState: StepState, text: (map: TextMap) => string, lang: string): TemplateResult {
+  #renderStep(pathway: Pathway, step: PathwayStep, index: number, stepState: StepState, text: (map: TextMap) => string, lang: string): TemplateResult {
     const open = this.openSteps.has(step.id);
     const duration = step.duration && durationText(step.duration, lang);
     return html`<li
@@ -329,7 +329,7 @@ export class PpPathway extends LitElement {
     >
       <span part="marker" class="marker" aria-hidden="true">${stepState === 'completed' ? '✓' : new Intl.NumberFormat(lang).format(index + 1)}</span>
       <h4 class="step-title">
-        <button part="toggle" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="details-${step.id}" @click=${() => this.toggleStep(step.id)}>
+        <button part="toggle" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="details-${step.id}" @click=${() => this.#toggleStep(step.id)}>
           <span class="toggle-text">${text(step.title)}</span><span class="chevron" aria-hidden="true"></span>
         </button>
       </h4>
@@ -351,18 +351,18 @@ export class PpPathway extends LitElement {
         class="details"
         id="details-${step.id}"
         hidden=${open ? nothing : 'until-found'}
-        @beforematch=${() => this.openStep(step.id)}
+        @beforematch=${() => this.#openStep(step.id)}
       >
         <h5>${msg('What happens')}</h5>
         ${paragraphs(text(step.whatHappens))}
-        ${this.renderList(msg('What to bring'), step.bring, text)} ${this.renderList(msg('What you can decide'), step.youDecide, text)}
-        ${step.decisions ? this.renderDecisions(pathway, step.decisions, text, lang) : nothing}
-        ${step.links ? this.renderLinks(step, step.links, text, lang) : nothing}
+        ${this.#renderList(msg('What to bring'), step.bring, text)} ${this.#renderList(msg('What you can decide'), step.youDecide, text)}
+        ${step.decisions ? this.#renderDecisions(pathway, step.decisions, text, lang) : nothing}
+        ${step.links ? this.#renderLinks(step, step.links, text, lang) : nothing}
       </div>
     </li>`;
   }
 
-  private renderList(heading: string, entries: readonly TextMap[] | undefined, text: (map: TextMap) => string): TemplateResult | typeof nothing {
+  #renderList(heading: string, entries: readonly TextMap[] | undefined, text: (map: TextMap) => string): TemplateResult | typeof nothing {
     return entries
       ? html`<h5>${heading}</h5>
           <ul>
@@ -371,7 +371,7 @@ export class PpPathway extends LitElement {
       : nothing;
   }
 
-  private renderDecisions(pathway: Pathway, decisions: readonly Decision[], text: (map: TextMap) => string, lang: string): TemplateResult {
+  #renderDecisions(pathway: Pathway, decisions: readonly Decision[], text: (map: TextMap) => string, lang: string): TemplateResult {
     const arrow = directionOf(lang) === 'rtl' ? '←' : '→';
     const number = new Intl.NumberFormat(lang);
     return html`<h5>${msg('What happens next')}</h5>
@@ -386,7 +386,7 @@ export class PpPathway extends LitElement {
               href="#step-${decision.next}"
               @click=${(event: Event) => {
                 event.preventDefault();
-                void this.revealStep(decision.next);
+                void this.#revealStep(decision.next);
               }}
               >${msg(str`Step ${number.format(index + 1)}: ${title}`)}</a
             >`;
@@ -401,7 +401,7 @@ export class PpPathway extends LitElement {
       </ul>`;
   }
 
-  private renderLinks(step: PathwayStep, links: readonly StepLink[], text: (map: TextMap) => string, lang: string): TemplateResult {
+  #renderLinks(step: PathwayStep, links: readonly StepLink[], text: (map: TextMap) => string, lang: string): TemplateResult {
     const open = this.openAction?.stepId === step.id ? this.openAction : undefined;
     const kinds = new Set(links.map((link) => ('instrument' in link ? 'instrument' : 'module')));
     const heading = kinds.size > 1 ? msg('Questionnaires and lessons') : kinds.has('instrument') ? msg('Questionnaires') : msg('Lessons');
@@ -416,17 +416,17 @@ export class PpPathway extends LitElement {
             class="secondary link"
             aria-expanded=${this.inlineActions ? String(sameAction(open, action)) : nothing}
             aria-controls=${this.inlineActions && sameAction(open, action) ? `action-${step.id}` : nothing}
-            @click=${() => this.openLink(step, link)}
+            @click=${() => this.#openLink(step, link)}
           >
             ${action.kind === 'instrument' ? msg(str`Questionnaire: ${title}`) : msg(str`Lesson: ${title}`)}
           </button>`;
         })}
       </div>
-      ${open ? this.renderInlineAction(open, lang) : nothing}`;
+      ${open ? this.#renderInlineAction(open, lang) : nothing}`;
   }
 
-  private renderInlineAction(action: PathwayActionDetail, lang: string): TemplateResult {
-    const src = this.contentUrl(action);
+  #renderInlineAction(action: PathwayActionDetail, lang: string): TemplateResult {
+    const src = this.#contentUrl(action);
     let content: TemplateResult;
     // Step titles are h4, so the questionnaire's own headings come under them.
     if (action.kind === 'instrument') content = html`<pp-questionnaire src=${src} lang=${lang} heading-level="5"></pp-questionnaire>`;

@@ -213,31 +213,31 @@ export class PpQuestionnaire extends LitElement {
   private announcement = '';
   /** A draft of another version found on loading: not applied, and the person is told. */
   private supersededDraft?: Draft;
-  private staleDraftKey?: string;
+  #staleDraftKey?: string;
 
-  private engine?: QuestionnaireEngine;
+  #engine?: QuestionnaireEngine;
   /** The flags and classifications part, for an instrument that has them. */
-  private rules?: RulesPart;
-  private startedAt?: string;
+  #rules?: RulesPart;
+  #startedAt?: string;
   /** Text typed into number fields that is not a valid answer, so a re-render does not wipe it. */
-  private readonly typedNumbers = new Map<ItemId, string>();
+  readonly #typedNumbers = new Map<ItemId, string>();
   /** Texts of the last render that lacked the shown language (source-language text was shown instead). */
-  private readonly textsShownInFallback = new Set<string>();
+  readonly #textsShownInFallback = new Set<string>();
   /** Requested→shown language pairs already reported as missing translations. */
-  private readonly reportedLanguages = new Set<string>();
+  readonly #reportedLanguages = new Set<string>();
   /** Answers cleared by changes not yet reported in a pp-change (a slider being dragged, text being typed). */
-  private unreportedCleared: ItemId[] = [];
-  private loadGeneration = 0;
-  private storageFailureReported = false;
+  #unreportedCleared: ItemId[] = [];
+  #loadGeneration = 0;
+  #storageFailureReported = false;
   /** When the person last changed an answer here (ISO 8601): a draft saved elsewhere before that is older. */
-  private lastChangeAt = '';
-  private readonly drafts = new DraftWriter(
-    (draft) => this.emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
-    (error) => this.reportStorageFailure(error),
+  #lastChangeAt = '';
+  readonly #drafts = new DraftWriter(
+    (draft) => this.#emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
+    (error) => this.#reportStorageFailure(error),
     {
-      savedElsewhere: (draft) => this.follow(draft),
+      savedElsewhere: (draft) => this.#follow(draft),
       lost: (loss) =>
-        this.emit<ErrorDetail>(PpEvents.error, {
+        this.#emit<ErrorDetail>(PpEvents.error, {
           code: 'storage-reset',
           message: `The database was ${loss === 'deleted' ? 'deleted by another tab' : 'closed by the browser'}; the draft on screen was saved again, other stored data may be gone.`,
         }),
@@ -261,110 +261,110 @@ export class PpQuestionnaire extends LitElement {
 
   /** The engine's current answers; empty until the instrument is loaded. */
   get answers() {
-    return this.engine?.answers ?? {};
+    return this.#engine?.answers ?? {};
   }
 
   /** Resolves when every answer given so far is durable in IndexedDB (or storage failed). */
   draftSaved(): Promise<void> {
-    return this.drafts.flush();
+    return this.#drafts.flush();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.drafts.listen();
+    this.#drafts.listen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.drafts.stopListening();
+    this.#drafts.stopListening();
   }
 
   /** Takes over the answers of the same draft saved later elsewhere (another tab, frame or element), keeping this page. */
-  private follow(draft: Draft): void {
-    const engine = this.engine;
-    if (this.status !== 'ready' || !engine || draft.draftKey !== this.resolvedDraftKey || draft.updatedAt <= this.lastChangeAt) return;
+  #follow(draft: Draft): void {
+    const engine = this.#engine;
+    if (this.status !== 'ready' || !engine || draft.draftKey !== this.#resolvedDraftKey || draft.updatedAt <= this.#lastChangeAt) return;
     if (draft.instrumentId !== engine.instrument.id || draft.instrumentVersion !== engine.instrument.version) return;
     engine.restore({ answers: draft.answers, pageIndex: engine.pageIndex });
-    this.startedAt ??= draft.startedAt;
-    this.emitProgress();
+    this.#startedAt ??= draft.startedAt;
+    this.#emitProgress();
     this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceChanged = (['src', 'instrument', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
     if (sourceChanged) {
-      void this.load();
-    } else if (changed.has('layout') && this.engine) {
-      const state = this.engine.state;
-      this.engine = new QuestionnaireEngine(this.engine.instrument, this.layout);
-      this.engine.restore({ ...state, pageIndex: 0 });
+      void this.#load();
+    } else if (changed.has('layout') && this.#engine) {
+      const state = this.#engine.state;
+      this.#engine = new QuestionnaireEngine(this.#engine.instrument, this.layout);
+      this.#engine.restore({ ...state, pageIndex: 0 });
     }
   }
 
   /** The language the host asked for: the element's `lang`, else the closest `[lang]` ancestor's. */
-  private get requestedLanguage(): string | undefined {
+  get #requestedLanguage(): string | undefined {
     return this.language || this.closest('[lang]')?.getAttribute('lang') || undefined;
   }
 
   /** The language the content is shown in: the best one the instrument has that the host accepts. */
-  private get locale(): string {
-    const instrument = this.engine?.instrument;
-    const wanted = [this.requestedLanguage, ...navigator.languages];
+  get #locale(): string {
+    const instrument = this.#engine?.instrument;
+    const wanted = [this.#requestedLanguage, ...navigator.languages];
     if (!instrument) return resolveLocale(wanted, UI_LOCALES, 'en');
-    return resolveLocale(wanted, this.acceptedLanguages(instrument), sourceLanguageOf(instrument));
+    return resolveLocale(wanted, this.#acceptedLanguages(instrument), sourceLanguageOf(instrument));
   }
 
-  private acceptedLanguages(instrument: Instrument): readonly string[] {
+  #acceptedLanguages(instrument: Instrument): readonly string[] {
     const accepted = this.acceptTranslations?.split(/[\s,]+/).filter(Boolean);
     if (!accepted?.length) return instrument.languages;
     return instrument.languages.filter((lang) => accepted.includes(instrument.translations[lang]?.status ?? ''));
   }
 
-  private get resolvedDraftKey(): string {
-    return this.draftKey || defaultDraftKey(this.engine!.instrument);
+  get #resolvedDraftKey(): string {
+    return this.draftKey || defaultDraftKey(this.#engine!.instrument);
   }
 
-  private async load(): Promise<void> {
-    const generation = ++this.loadGeneration;
-    const isCurrent = () => generation === this.loadGeneration;
+  async #load(): Promise<void> {
+    const generation = ++this.#loadGeneration;
+    const isCurrent = () => generation === this.#loadGeneration;
     this.status = 'loading';
     this.failure = undefined;
     this.shownProblems = new Set();
     this.supersededDraft = undefined;
-    this.staleDraftKey = undefined;
-    this.typedNumbers.clear();
+    this.#staleDraftKey = undefined;
+    this.#typedNumbers.clear();
     let instrument: Instrument;
     let rules: RulesPart | undefined;
     try {
-      ({ instrument, rules } = await this.loadInstrument());
+      ({ instrument, rules } = await this.#loadInstrument());
       const partStyles = [...(await importPart(() => loadItemParts(instrument))), ...(rules?.styles ?? [])];
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
     } catch (error) {
       if (!isCurrent()) return;
       if (!(error instanceof LoadFailure)) throw error;
-      this.fail(error.detail);
+      this.#fail(error.detail);
       return;
     }
     if (!isCurrent()) return;
-    this.rules = rules;
-    this.engine = new QuestionnaireEngine(instrument, this.layout);
-    this.startedAt = undefined;
-    const { draft, superseded } = await this.readDraft();
+    this.#rules = rules;
+    this.#engine = new QuestionnaireEngine(instrument, this.layout);
+    this.#startedAt = undefined;
+    const { draft, superseded } = await this.#readDraft();
     if (!isCurrent()) return;
     if (draft) {
-      this.engine.restore(draft);
-      this.startedAt = draft.startedAt;
+      this.#engine.restore(draft);
+      this.#startedAt = draft.startedAt;
     }
-    if (superseded) this.setAside(superseded);
+    if (superseded) this.#setAside(superseded);
     this.status = 'ready';
-    this.emitProgress();
+    this.#emitProgress();
   }
 
   /**
    * The instrument with its text packs applied, and the rules part when it has flags or
    * classifications; throws a LoadFailure that says what went wrong.
    */
-  private async loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
+  async #loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
     // Only instruments with flags or classifications, items other than choices or scales with
     // options download the parts of the parser (and of the scoring) that read them.
@@ -390,18 +390,18 @@ export class PpQuestionnaire extends LitElement {
     return { instrument: packed, rules };
   }
 
-  private fail(detail: ErrorDetail): void {
-    this.engine = undefined;
+  #fail(detail: ErrorDetail): void {
+    this.#engine = undefined;
     this.failure = detail;
     this.status = 'failed';
-    this.emit(PpEvents.error, detail);
+    this.#emit(PpEvents.error, detail);
   }
 
-  private async readDraft(): Promise<DraftLookup> {
+  async #readDraft(): Promise<DraftLookup> {
     try {
-      return await lookUpDraft(this.engine!.instrument, this.draftKey || undefined, this.draftMaxAgeDays);
+      return await lookUpDraft(this.#engine!.instrument, this.draftKey || undefined, this.draftMaxAgeDays);
     } catch (error) {
-      this.reportStorageFailure(error);
+      this.#reportStorageFailure(error);
       return {};
     }
   }
@@ -410,51 +410,51 @@ export class PpQuestionnaire extends LitElement {
    * Answers saved for another version are never applied: an item may now ask something else or
    * score its answers differently. The person starts again and is told why; the host gets the draft.
    */
-  private setAside(draft: Draft): void {
-    const instrument = this.engine!.instrument;
+  #setAside(draft: Draft): void {
+    const instrument = this.#engine!.instrument;
     this.supersededDraft = draft;
     // The draft stays stored until the person answers this version (in case this version was
     // shown by mistake): then one under the same key is overwritten, one under another key deleted.
-    if (draft.draftKey !== this.resolvedDraftKey) this.staleDraftKey = draft.draftKey;
-    this.emit<ErrorDetail>(PpEvents.error, {
+    if (draft.draftKey !== this.#resolvedDraftKey) this.#staleDraftKey = draft.draftKey;
+    this.#emit<ErrorDetail>(PpEvents.error, {
       code: 'draft-version-mismatch',
       message: `The saved draft "${draft.draftKey}" is for ${draft.instrumentId} ${draft.instrumentVersion}, not ${instrument.id} ${instrument.version}; it was not applied.`,
       draft,
     });
   }
 
-  private reportStorageFailure(error: unknown): void {
-    if (this.storageFailureReported) return;
-    this.storageFailureReported = true;
-    this.emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`));
+  #reportStorageFailure(error: unknown): void {
+    if (this.#storageFailureReported) return;
+    this.#storageFailureReported = true;
+    this.#emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`));
   }
 
-  private saveDraft(): void {
-    const engine = this.engine!;
-    if (this.staleDraftKey) {
-      deleteDraft(this.staleDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
-      this.staleDraftKey = undefined;
+  #saveDraft(): void {
+    const engine = this.#engine!;
+    if (this.#staleDraftKey) {
+      deleteDraft(this.#staleDraftKey).catch((error: unknown) => this.#reportStorageFailure(error));
+      this.#staleDraftKey = undefined;
     }
     const now = new Date().toISOString();
-    this.startedAt ??= now;
-    this.lastChangeAt = now;
-    void this.drafts.save({
-      draftKey: this.resolvedDraftKey,
+    this.#startedAt ??= now;
+    this.#lastChangeAt = now;
+    void this.#drafts.save({
+      draftKey: this.#resolvedDraftKey,
       instrumentId: engine.instrument.id,
       instrumentVersion: engine.instrument.version,
       ...engine.state,
-      startedAt: this.startedAt,
+      startedAt: this.#startedAt,
       updatedAt: now,
     });
   }
 
-  private emit<T>(type: string, detail: T): void {
+  #emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
-  private emitProgress(): void {
-    const engine = this.engine!;
-    this.emit<ProgressDetail>(PpEvents.progress, { ...engine.progress(), pageIndex: engine.pageIndex, pageCount: engine.pages.length });
+  #emitProgress(): void {
+    const engine = this.#engine!;
+    this.#emit<ProgressDetail>(PpEvents.progress, { ...engine.progress(), pageIndex: engine.pageIndex, pageCount: engine.pages.length });
   }
 
   /**
@@ -462,77 +462,77 @@ export class PpQuestionnaire extends LitElement {
    * (a slider being dragged, text being typed): they are saved at once but announced as one
    * pp-change when the person lets go.
    */
-  private change(item: QuestionItem, apply: (engine: QuestionnaireEngine) => ItemId[], report = true): void {
-    const engine = this.engine!;
-    this.unreportedCleared.push(...apply(engine));
+  #change(item: QuestionItem, apply: (engine: QuestionnaireEngine) => ItemId[], report = true): void {
+    const engine = this.#engine!;
+    this.#unreportedCleared.push(...apply(engine));
     const problem = engine.problemOf(item.id);
     const shown = new Set(this.shownProblems);
     if (problem && problem !== 'required') {
       shown.add(item.id);
-      if (report) this.announcement = inLocale(uiLocaleFor(this.locale), () => problemMessage(item, problem, this.locale));
+      if (report) this.announcement = inLocale(uiLocaleFor(this.#locale), () => problemMessage(item, problem, this.#locale));
     } else shown.delete(item.id);
     this.shownProblems = shown;
-    this.saveDraft();
+    this.#saveDraft();
     if (report) {
-      const cleared = this.unreportedCleared;
-      this.unreportedCleared = [];
-      this.emit<ChangeDetail>(PpEvents.change, { itemId: item.id, value: engine.answers[item.id], cleared, answers: engine.answers });
+      const cleared = this.#unreportedCleared;
+      this.#unreportedCleared = [];
+      this.#emit<ChangeDetail>(PpEvents.change, { itemId: item.id, value: engine.answers[item.id], cleared, answers: engine.answers });
     }
-    this.emitProgress();
+    this.#emitProgress();
     this.requestUpdate();
   }
 
-  private readonly itemHandlers = {
-    answer: (item: QuestionItem, value: AnswerValue | undefined, report = true) => this.change(item, (e) => e.answer(item.id, value), report),
-    toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => this.change(item, (e) => e.toggle(item.id, value)),
+  readonly #itemHandlers = {
+    answer: (item: QuestionItem, value: AnswerValue | undefined, report = true) => this.#change(item, (e) => e.answer(item.id, value), report),
+    toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => this.#change(item, (e) => e.toggle(item.id, value)),
     typeNumber: (item: NumberItem, text: string, value: number) => {
       const blank = text.trim() === '';
-      this.change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
+      this.#change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
       // What was typed stays in the field while it is not a valid answer, so the person can correct it.
-      if (!blank && this.engine!.problemOf(item.id)) this.typedNumbers.set(item.id, text);
-      else this.typedNumbers.delete(item.id);
+      if (!blank && this.#engine!.problemOf(item.id)) this.#typedNumbers.set(item.id, text);
+      else this.#typedNumbers.delete(item.id);
     },
     announce: (message: () => string) => {
-      this.announcement = inLocale(uiLocaleFor(this.locale), message);
+      this.announcement = inLocale(uiLocaleFor(this.#locale), message);
     },
   };
 
-  private async goToPage(pageIndex: number): Promise<void> {
-    const engine = this.engine!;
+  async #goToPage(pageIndex: number): Promise<void> {
+    const engine = this.#engine!;
     engine.goTo(pageIndex);
-    this.saveDraft();
-    this.emitProgress();
+    this.#saveDraft();
+    this.#emitProgress();
     this.requestUpdate();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[data-page-start]')?.focus();
   }
 
-  private async onNext(): Promise<void> {
-    const engine = this.engine!;
-    if (await this.showProblems(engine.problems(engine.page).map((p) => p.itemId))) return;
-    await this.goToPage(engine.pageIndex + 1);
+  async #onNext(): Promise<void> {
+    const engine = this.#engine!;
+    if (await this.#showProblems(engine.problems(engine.page).map((p) => p.itemId))) return;
+    await this.#goToPage(engine.pageIndex + 1);
   }
 
-  private async onSubmit(event: Event): Promise<void> {
+  async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    const engine = this.engine!;
-    if (engine.layout === 'paged' && !engine.isLastPage) return this.onNext();
-    if (await this.showProblems(engine.problems().map((p) => p.itemId))) return;
-    const result = this.result();
+    const engine = this.#engine!;
+    if (engine.layout === 'paged' && !engine.isLastPage) return this.#onNext();
+    if (await this.#showProblems(engine.problems().map((p) => p.itemId))) return;
+    const result = this.#result();
     this.status = 'submitted';
     // Focus moves to the thanks at once: the button that had it is gone, and storage may be slow.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
-    await this.drafts.cancel();
+    await this.#drafts.cancel();
     // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
     // a crash at any moment loses nothing.
-    const outboxId = await putInOutbox(result).catch((error: unknown) => this.reportStorageFailure(error));
+    const outboxId = await putInOutbox(result).catch((error: unknown) => this.#reportStorageFailure(error));
     // Without the result in the outbox, the draft is the only copy of the answers this browser keeps.
     if (outboxId) {
       emittedThisPage.add(outboxId);
-      deleteDraft(this.resolvedDraftKey).catch((error: unknown) => this.reportStorageFailure(error));
+      deleteDraft(this.#resolvedDraftKey).catch((error: unknown) => this.#reportStorageFailure(error));
     }
-    this.emitSubmit(result, outboxId ?? undefined, false);
+    this.#emitSubmit(result, outboxId ?? undefined, false);
   }
 
   /**
@@ -540,42 +540,42 @@ export class PpQuestionnaire extends LitElement {
    * handling the event (e.g. with its upload); when every such promise resolves, the result leaves
    * the outbox. Unacknowledged results are emitted again when a questionnaire next loads.
    */
-  private emitSubmit(result: QuestionnaireResult, outboxId: string | undefined, redelivered: boolean): void {
+  #emitSubmit(result: QuestionnaireResult, outboxId: string | undefined, redelivered: boolean): void {
     const acknowledgements: Promise<unknown>[] = [];
     const waitUntil = (promise: Promise<unknown>) => void acknowledgements.push(promise);
-    this.emit<SubmitDetail>(PpEvents.submit, { ...result, redelivered, waitUntil });
+    this.#emit<SubmitDetail>(PpEvents.submit, { ...result, redelivered, waitUntil });
     if (!outboxId || acknowledgements.length === 0) return;
     // A rejected acknowledgement keeps the result for the next load; it is not an error here.
     Promise.all(acknowledgements).then(
-      () => acknowledge(outboxId).catch((error: unknown) => this.reportStorageFailure(error)),
+      () => acknowledge(outboxId).catch((error: unknown) => this.#reportStorageFailure(error)),
       () => undefined,
     );
   }
 
   /** Emits, once per page, the results a host has not acknowledged on earlier loads. */
-  private async redeliverOutbox(): Promise<void> {
+  async #redeliverOutbox(): Promise<void> {
     let pending: OutboxEntry[];
     try {
       pending = await pendingResults();
     } catch (error) {
-      this.reportStorageFailure(error);
+      this.#reportStorageFailure(error);
       return;
     }
     for (const entry of pending) {
       if (emittedThisPage.has(entry.id)) continue;
       emittedThisPage.add(entry.id);
-      this.emitSubmit(entry.result as QuestionnaireResult, entry.id, true);
+      this.#emitSubmit(entry.result as QuestionnaireResult, entry.id, true);
     }
   }
 
   protected override firstUpdated(): void {
-    void this.redeliverOutbox();
+    void this.#redeliverOutbox();
   }
 
   /** Shows the problems and moves focus to the first; returns whether there were any. */
-  private async showProblems(itemIds: readonly ItemId[]): Promise<boolean> {
+  async #showProblems(itemIds: readonly ItemId[]): Promise<boolean> {
     if (itemIds.length === 0) return false;
-    const engine = this.engine!;
+    const engine = this.#engine!;
     this.shownProblems = new Set(itemIds);
     const first = itemIds[0]!;
     if (engine.layout === 'paged') engine.goTo(engine.pageOf(first));
@@ -585,12 +585,12 @@ export class PpQuestionnaire extends LitElement {
     return true;
   }
 
-  private result(): QuestionnaireResult {
-    const engine = this.engine!;
+  #result(): QuestionnaireResult {
+    const engine = this.#engine!;
     const { instrument } = engine;
-    const language = this.locale;
+    const language = this.#locale;
     const scores = engine.scores(this.previous);
-    const flags = this.rules?.raisedFlags(instrument, engine.answers, scores) ?? [];
+    const flags = this.#rules?.raisedFlags(instrument, engine.answers, scores) ?? [];
     const finishedAt = new Date();
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -602,10 +602,10 @@ export class PpQuestionnaire extends LitElement {
       },
       answers: engine.answers,
       scores,
-      classifications: this.rules?.classify(instrument, engine.answers, scores) ?? {},
+      classifications: this.#rules?.classify(instrument, engine.answers, scores) ?? {},
       flags,
       urgent: flags.some((flag) => flag.severity === 'urgent'),
-      startedAt: this.startedAt ?? finishedAt.toISOString(),
+      startedAt: this.#startedAt ?? finishedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt }),
     };
@@ -613,44 +613,44 @@ export class PpQuestionnaire extends LitElement {
 
   /** Waits for the strings of the language about to be shown, so no update flashes English. */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadUiLocale(uiLocaleFor(this.locale));
+    await loadUiLocale(uiLocaleFor(this.#locale));
     super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {
-    const lang = this.locale;
-    this.textsShownInFallback.clear();
-    return localizedRoot(lang, () => this.renderBody(lang));
+    const lang = this.#locale;
+    this.#textsShownInFallback.clear();
+    return localizedRoot(lang, () => this.#renderBody(lang));
   }
 
   protected override updated(): void {
-    if (this.status === 'ready') this.reportMissingTranslation();
+    if (this.status === 'ready') this.#reportMissingTranslation();
   }
 
   /**
    * Tells the host, once per language, when the language it asked for is missing from the
    * instrument, or when texts lack it: those are shown in the instrument's source language.
    */
-  private reportMissingTranslation(): void {
-    const instrument = this.engine!.instrument;
-    const requested = this.requestedLanguage;
-    const shown = this.locale;
+  #reportMissingTranslation(): void {
+    const instrument = this.#engine!.instrument;
+    const requested = this.#requestedLanguage;
+    const shown = this.#locale;
     const key = `${requested}>${shown}`;
-    if (this.reportedLanguages.has(key)) return;
-    const lacksLanguage = requested !== undefined && resolveLocale([requested], this.acceptedLanguages(instrument), '') === '';
-    if (!lacksLanguage && this.textsShownInFallback.size === 0) return;
-    this.reportedLanguages.add(key);
+    if (this.#reportedLanguages.has(key)) return;
+    const lacksLanguage = requested !== undefined && resolveLocale([requested], this.#acceptedLanguages(instrument), '') === '';
+    if (!lacksLanguage && this.#textsShownInFallback.size === 0) return;
+    this.#reportedLanguages.add(key);
     const fallback = sourceLanguageOf(instrument);
-    const examples = [...this.textsShownInFallback].slice(0, 3).map((t) => `"${t.slice(0, 40)}"`);
-    this.emit<ErrorDetail>(PpEvents.error, {
+    const examples = [...this.#textsShownInFallback].slice(0, 3).map((t) => `"${t.slice(0, 40)}"`);
+    this.#emit<ErrorDetail>(PpEvents.error, {
       code: 'missing-translation',
       message: lacksLanguage
         ? `${instrument.id} has no${this.acceptTranslations ? ` accepted (${this.acceptTranslations})` : ''} text in "${requested}"; it is shown in "${shown}".`
-        : `${this.textsShownInFallback.size} texts of ${instrument.id} have no "${shown}" version and are shown in "${fallback}": ${examples.join(', ')}.`,
+        : `${this.#textsShownInFallback.size} texts of ${instrument.id} have no "${shown}" version and are shown in "${fallback}": ${examples.join(', ')}.`,
     });
   }
 
-  private renderBody(lang: string): TemplateResult {
+  #renderBody(lang: string): TemplateResult {
     switch (this.status) {
       case 'loading':
         return html`<p class="loading" role="status">${msg('Loading the questionnaire…')}</p>`;
@@ -662,47 +662,47 @@ export class PpQuestionnaire extends LitElement {
           <p>${msg('You have answered all the questions.')}</p>
         </div>`;
       case 'ready':
-        return this.renderForm(this.engine!, lang);
+        return this.#renderForm(this.#engine!, lang);
     }
   }
 
 
-  private renderForm(engine: QuestionnaireEngine, lang: string): TemplateResult {
+  #renderForm(engine: QuestionnaireEngine, lang: string): TemplateResult {
     const { instrument } = engine;
     const text = (map: TextMap) => {
       const shown = localText(map, lang, sourceLanguageOf(instrument));
-      if (map[lang] === undefined) this.textsShownInFallback.add(shown);
+      if (map[lang] === undefined) this.#textsShownInFallback.add(shown);
       return shown;
     };
     const page = engine.page;
     const paged = engine.layout === 'paged';
     const advice =
-      this.rules?.flagAdvice(engine, (flag) => this.flagMessages[flag.id] ?? (flag.advice && localText(flag.advice, lang, sourceLanguageOf(instrument)))) ??
+      this.#rules?.flagAdvice(engine, (flag) => this.flagMessages[flag.id] ?? (flag.advice && localText(flag.advice, lang, sourceLanguageOf(instrument)))) ??
       new Map<ItemId | null, string[]>();
-    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${heading(this.headingLevel, text(instrument.title), 'title')}
-      ${this.renderProgress(engine, lang)}
+      ${this.#renderProgress(engine, lang)}
       ${this.supersededDraft
         ? html`<p part="draft-notice" class="draft-notice" role="status">
             ${msg('This questionnaire has been updated since you started it, so your earlier answers could not be kept. Please answer the questions again.')}
           </p>`
         : nothing}
       ${instrument.instructions ? html`<p class="instructions">${text(instrument.instructions)}</p>` : nothing}
-      ${this.rules?.renderAdvice(advice.get(null))}
+      ${this.#rules?.renderAdvice(advice.get(null))}
       <div
         class="page"
         data-page-start
         tabindex="-1"
         role="group"
-        aria-label=${paged ? this.pageLabel(engine, lang) : text(instrument.title)}
+        aria-label=${paged ? this.#pageLabel(engine, lang) : text(instrument.title)}
         aria-describedby=${page.context ? 'page-stem' : nothing}
       >
         ${page.context ? html`<p part="stem" class="stem" id="page-stem">${text(page.context)}</p>` : nothing}
-        ${page.items.map((item) => this.renderItem(item, text, advice))}
+        ${page.items.map((item) => this.#renderItem(item, text, advice))}
       </div>
       <div part="navigation" class="navigation">
         ${paged && engine.pageIndex > 0
-          ? html`<button type="button" class="secondary" @click=${() => this.goToPage(engine.pageIndex - 1)}>${msg('Back', { desc: 'Button: go to the previous question' })}</button>`
+          ? html`<button type="button" class="secondary" @click=${() => this.#goToPage(engine.pageIndex - 1)}>${msg('Back', { desc: 'Button: go to the previous question' })}</button>`
           : nothing}
         ${paged && !engine.isLastPage
           ? html`<button type="submit" class="primary">${msg('Next')}</button>`
@@ -713,48 +713,48 @@ export class PpQuestionnaire extends LitElement {
     </form>`;
   }
 
-  private pageLabel(engine: QuestionnaireEngine, lang: string): string {
+  #pageLabel(engine: QuestionnaireEngine, lang: string): string {
     const number = new Intl.NumberFormat(lang);
     const current = number.format(engine.pageIndex + 1);
     const count = number.format(engine.pages.length);
     return msg(str`Question ${current} of ${count}`);
   }
 
-  private renderProgress(engine: QuestionnaireEngine, lang: string): TemplateResult {
+  #renderProgress(engine: QuestionnaireEngine, lang: string): TemplateResult {
     const { answered, total } = engine.progress();
     const number = new Intl.NumberFormat(lang);
     const answeredText = msg(str`${number.format(answered)} of ${number.format(total)} answered`);
     const fraction = total === 0 ? 0 : answered / total;
     return html`<div part="progress" class="progress">
-      ${engine.layout === 'paged' ? html`<span aria-hidden="true">${this.pageLabel(engine, lang)} · </span>` : nothing}
+      ${engine.layout === 'paged' ? html`<span aria-hidden="true">${this.#pageLabel(engine, lang)} · </span>` : nothing}
       <span role="status">${answeredText}</span>
       <div class="bar" aria-hidden="true"><div class="bar-fill" ${styleProperties({ 'inline-size': `${fraction * 100}%` })}></div></div>
     </div>`;
   }
 
-  private itemContext(text: (map: TextMap) => string): ItemContext {
-    const engine = this.engine!;
+  #itemContext(text: (map: TextMap) => string): ItemContext {
+    const engine = this.#engine!;
     return {
-      lang: this.locale,
+      lang: this.#locale,
       text,
       value: (id) => engine.answers[id],
       problem: (id) => (this.shownProblems.has(id) ? engine.problemOf(id) : undefined),
-      typed: (id) => this.typedNumbers.get(id),
-      ...this.itemHandlers,
+      typed: (id) => this.#typedNumbers.get(id),
+      ...this.#itemHandlers,
     };
   }
 
-  private renderItem(item: Item, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): TemplateResult {
+  #renderItem(item: Item, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): TemplateResult {
     if (isContainer(item)) {
       const stemId = `stem-${item.id}`;
-      const children = item.items.filter((child) => this.engine!.isEnabled(child.id)).map((child) => this.renderItem(child, text, advice));
+      const children = item.items.filter((child) => this.#engine!.isEnabled(child.id)).map((child) => this.#renderItem(child, text, advice));
       // A named group, so that screen readers announce the shared stem on entering its questions.
       return html`<div class="group ${item.type}" data-item=${item.id} role="group" aria-labelledby=${item.text ? stemId : nothing}>
         ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${text(item.text)}</p>` : nothing} ${children}
       </div>`;
     }
     if (item.type === 'display') return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
-    return html`${renderQuestion(item, this.itemContext(text))}${this.rules?.renderAdvice(advice.get(item.id))}`;
+    return html`${renderQuestion(item, this.#itemContext(text))}${this.#rules?.renderAdvice(advice.get(item.id))}`;
   }
 }
 

@@ -108,12 +108,12 @@ export class PpScoreChart extends LitElement {
   private history: readonly QuestionnaireResult[] = [];
   private chartUnavailable = false;
 
-  private model?: ScoreChart;
-  private drawnModel?: ScoreChart;
-  private charts: Chart[] = [];
-  private drawing: Promise<void> = Promise.resolve();
-  private loadGeneration = 0;
-  private storageFailureReported = false;
+  #model?: ScoreChart;
+  #drawnModel?: ScoreChart;
+  #charts: Chart[] = [];
+  #drawing: Promise<void> = Promise.resolve();
+  #loadGeneration = 0;
+  #storageFailureReported = false;
 
   /**
    * Adds a result to the chart; with `keep-history` also to the results kept in this browser.
@@ -125,131 +125,131 @@ export class PpScoreChart extends LitElement {
     try {
       await addToHistory(result);
     } catch (error) {
-      this.reportStorageFailure(error);
+      this.#reportStorageFailure(error);
     }
   }
 
-  private readonly onDocumentSubmit = (event: Event): void => {
+  readonly #onDocumentSubmit = (event: Event): void => {
     const result = (event as CustomEvent<QuestionnaireResult>).detail;
     if (result.instrument.id === this.parsed?.id) void this.addResult(result);
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.listenForSubmits();
+    this.#listenForSubmits();
     // Charts are destroyed when the element leaves the page; draw them again when it comes back.
-    this.drawnModel = undefined;
+    this.#drawnModel = undefined;
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener(PpEvents.submit, this.onDocumentSubmit);
-    this.destroyCharts();
+    document.removeEventListener(PpEvents.submit, this.#onDocumentSubmit);
+    this.#destroyCharts();
   }
 
-  private listenForSubmits(): void {
-    if (this.keepHistory && this.isConnected) document.addEventListener(PpEvents.submit, this.onDocumentSubmit);
-    else document.removeEventListener(PpEvents.submit, this.onDocumentSubmit);
+  #listenForSubmits(): void {
+    if (this.keepHistory && this.isConnected) document.addEventListener(PpEvents.submit, this.#onDocumentSubmit);
+    else document.removeEventListener(PpEvents.submit, this.#onDocumentSubmit);
   }
 
   /** Also waits for the charts to be drawn (chart.js is fetched on first use). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    await this.drawing;
+    await this.#drawing;
     return complete;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     // Before loading: an instrument given as a property is parsed at once, and load() then reads its history.
     if (changed.has('keepHistory')) {
-      this.listenForSubmits();
-      if (this.keepHistory) void this.loadHistory();
+      this.#listenForSubmits();
+      if (this.keepHistory) void this.#loadHistory();
       else this.history = [];
     }
-    if (changed.has('src') || changed.has('instrument')) void this.load();
+    if (changed.has('src') || changed.has('instrument')) void this.#load();
     const inputs = ['parsed', 'results', 'series', 'scales', 'language', 'added', 'history'] as const;
     if (this.parsed && inputs.some((key) => changed.has(key))) {
       const scales = this.scales?.split(/\s+/).filter(Boolean);
-      this.model = buildScoreChart(this.parsed, this.allSeries(this.parsed), { lang: this.locale, scales: scales?.length ? scales : undefined });
+      this.#model = buildScoreChart(this.parsed, this.#allSeries(this.parsed), { lang: this.#locale, scales: scales?.length ? scales : undefined });
     }
   }
 
-  private allSeries(instrument: Instrument): ScoreSeries[] {
+  #allSeries(instrument: Instrument): ScoreSeries[] {
     const results = new Map([...this.history, ...this.results, ...this.added].map((result) => [resultKeyOf(result), result]));
     const given = this.series === undefined ? [] : 'points' in this.series ? [this.series] : this.series;
     return [...seriesFromResults([...results.values()], instrument.id), ...given];
   }
 
   /** The language of the texts: the best one the instrument has. */
-  private get locale(): string {
+  get #locale(): string {
     const wanted = [this.language || this.closest('[lang]')?.getAttribute('lang'), ...navigator.languages];
     return this.parsed ? resolveLocale(wanted, this.parsed.languages, sourceLanguageOf(this.parsed)) : resolveLocale(wanted, UI_LOCALES, 'en');
   }
 
-  private async load(): Promise<void> {
-    const generation = ++this.loadGeneration;
+  async #load(): Promise<void> {
+    const generation = ++this.#loadGeneration;
     this.status = 'loading';
     try {
       if (this.instrument === undefined && !this.src) throw new Error('No instrument given: set the instrument property or the src attribute.');
       const parsed = parseInstrument(this.instrument ?? (await fetchJson(this.src!)));
-      if (generation !== this.loadGeneration) return;
+      if (generation !== this.#loadGeneration) return;
       this.parsed = parsed;
       this.status = 'ready';
     } catch (error) {
-      if (generation !== this.loadGeneration) return;
-      this.fail(
+      if (generation !== this.#loadGeneration) return;
+      this.#fail(
         error instanceof ContentError
           ? { code: 'content-invalid', message: error.message, problems: error.problems, cause: error }
           : { code: 'content-unreachable', message: `The instrument could not be loaded: ${error instanceof Error ? error.message : String(error)}`, cause: error },
       );
       return;
     }
-    if (this.keepHistory) await this.loadHistory();
+    if (this.keepHistory) await this.#loadHistory();
   }
 
-  private fail(detail: ErrorDetail): void {
+  #fail(detail: ErrorDetail): void {
     this.parsed = undefined;
-    this.model = undefined;
+    this.#model = undefined;
     this.failure = detail;
     this.status = 'failed';
-    this.emit(PpEvents.error, detail);
+    this.#emit(PpEvents.error, detail);
   }
 
-  private async loadHistory(): Promise<void> {
+  async #loadHistory(): Promise<void> {
     const instrumentId = this.parsed?.id;
     if (!instrumentId) return;
     try {
       const history = await historyOf(instrumentId);
       if (instrumentId === this.parsed?.id) this.history = history;
     } catch (error) {
-      this.reportStorageFailure(error);
+      this.#reportStorageFailure(error);
     }
   }
 
-  private reportStorageFailure(error: unknown): void {
-    if (this.storageFailureReported) return;
-    this.storageFailureReported = true;
-    this.emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Results cannot be kept in this browser (${reason}); the chart shows them until the page is closed.`));
+  #reportStorageFailure(error: unknown): void {
+    if (this.#storageFailureReported) return;
+    this.#storageFailureReported = true;
+    this.#emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Results cannot be kept in this browser (${reason}); the chart shows them until the page is closed.`));
   }
 
-  private emit<T>(type: string, detail: T): void {
+  #emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
   protected override updated(): void {
-    if (this.model === this.drawnModel) return;
-    this.drawnModel = this.model;
-    this.drawing = this.drawCharts(this.model);
+    if (this.#model === this.#drawnModel) return;
+    this.#drawnModel = this.#model;
+    this.#drawing = this.#drawCharts(this.#model);
   }
 
-  private destroyCharts(): void {
-    for (const chart of this.charts) chart.destroy();
-    this.charts = [];
+  #destroyCharts(): void {
+    for (const chart of this.#charts) chart.destroy();
+    this.#charts = [];
   }
 
-  private async drawCharts(model: ScoreChart | undefined): Promise<void> {
-    this.destroyCharts();
+  async #drawCharts(model: ScoreChart | undefined): Promise<void> {
+    this.#destroyCharts();
     if (!model?.panels.length) return;
     let ChartJs: typeof Chart;
     try {
@@ -260,35 +260,35 @@ export class PpScoreChart extends LitElement {
       return;
     }
     // A newer model arrived while chart.js was loading: its own drawing takes over.
-    if (model !== this.drawnModel || !this.isConnected) return;
+    if (model !== this.#drawnModel || !this.isConnected) return;
     const canvases = [...this.renderRoot.querySelectorAll('canvas')];
     const look = lookOf(this);
     const direction = directionOf(model.lang);
-    this.charts = inLocale(uiLocaleFor(model.lang), () =>
+    this.#charts = inLocale(uiLocaleFor(model.lang), () =>
       model.panels.map((panel, index) => new ChartJs(canvases[index]!, chartConfig(panel, look, direction, model.lang))),
     );
   }
 
   /** Waits for the strings of the language about to be shown, so no update flashes English. */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadUiLocale(uiLocaleFor(this.locale));
+    await loadUiLocale(uiLocaleFor(this.#locale));
     super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {
-    const lang = this.locale;
-    return localizedRoot(lang, () => this.renderBody());
+    const lang = this.#locale;
+    return localizedRoot(lang, () => this.#renderBody());
   }
 
-  private renderBody(): TemplateResult | TemplateResult[] {
+  #renderBody(): TemplateResult | TemplateResult[] {
     if (this.status === 'loading') return html`<p class="loading" role="status">${msg('Loading the chart…')}</p>`;
     if (this.status === 'failed') return failureMessage(msg('This chart cannot be shown right now.'), this.failure, { tellStaff: false });
-    if (!this.model?.panels.length) return html`<p part="empty" class="empty">${msg('No scores to show yet.')}</p>`;
-    return this.model.panels.map((panel) => this.renderPanel(panel));
+    if (!this.#model?.panels.length) return html`<p part="empty" class="empty">${msg('No scores to show yet.')}</p>`;
+    return this.#model.panels.map((panel) => this.#renderPanel(panel));
   }
 
 
-  private renderPanel(panel: ChartPanel): TemplateResult {
+  #renderPanel(panel: ChartPanel): TemplateResult {
     const summary = panelSummary(panel);
     // The canvas carries the summary as its name; the visible copy is hidden from screen readers so it is not read twice.
     return html`<figure part="panel" class="panel">
@@ -297,12 +297,12 @@ export class PpScoreChart extends LitElement {
       ${this.chartUnavailable ? nothing : html`<div class="plot"><canvas part="chart" role="img" aria-label=${summary}></canvas></div>`}
       <details part="data" class="data">
         <summary>${msg('Show the scores as a table')}</summary>
-        ${panel.lines.map((line) => this.renderTable(line))}
+        ${panel.lines.map((line) => this.#renderTable(line))}
       </details>
     </figure>`;
   }
 
-  private renderTable(line: ChartLine): TemplateResult {
+  #renderTable(line: ChartLine): TemplateResult {
     const hasBands = line.bands.length > 0;
     const captionId = `caption-${line.scale}`;
     // A table wider than a narrow screen scrolls in its box, which keyboard users must be able to focus to scroll.

@@ -6,23 +6,28 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * focus within a radio group, so the choice styles also ring a focused choice in this state.
  */
 export class KeyboardModality implements ReactiveController {
-  private readonly states?: CustomStateSet;
-  private readonly onKey = () => this.states?.add('keyboard');
-  private readonly onPointer = () => this.states?.delete('keyboard');
+  readonly #states?: CustomStateSet;
+  readonly #onKey = () => this.#states?.add('keyboard');
+  readonly #onPointer = () => this.#states?.delete('keyboard');
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+
+    this.#host = host;
     // Engines without custom states keep :focus-visible alone.
-    this.states = host.attachInternals().states;
+    this.#states = host.attachInternals().states;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.addEventListener('keydown', this.onKey, true);
-    this.host.addEventListener('pointerdown', this.onPointer, true);
+    this.#host.addEventListener('keydown', this.#onKey, true);
+    this.#host.addEventListener('pointerdown', this.#onPointer, true);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('keydown', this.onKey, true);
-    this.host.removeEventListener('pointerdown', this.onPointer, true);
+    this.#host.removeEventListener('keydown', this.#onKey, true);
+    this.#host.removeEventListener('pointerdown', this.#onPointer, true);
   }
 }

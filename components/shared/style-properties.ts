@@ -9,7 +9,7 @@ type Properties = Readonly<Record<string, string>>;
  * styleMap writes one on first render. Use on an element: `<div ${styleProperties({ 'inline-size': '40%' })}>`.
  */
 class StylePropertiesDirective extends Directive {
-  private applied = new Set<string>();
+  #applied = new Set<string>();
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -22,9 +22,9 @@ class StylePropertiesDirective extends Directive {
 
   override update(part: ElementPart, [properties]: [Properties]): unknown {
     const { style } = part.element as HTMLElement;
-    for (const name of this.applied) if (!(name in properties)) style.removeProperty(name);
+    for (const name of this.#applied) if (!(name in properties)) style.removeProperty(name);
     for (const [name, value] of Object.entries(properties)) style.setProperty(name, value);
-    this.applied = new Set(Object.keys(properties));
+    this.#applied = new Set(Object.keys(properties));
     return noChange;
   }
 }

@@ -37,36 +37,39 @@ export interface EngineState {
  * paging, progress and validation. Knows nothing of the DOM or of storage.
  */
 export class QuestionnaireEngine {
-  private current: Record<ItemId, AnswerValue> = {};
+  #current: Record<ItemId, AnswerValue> = {};
   /** Entries a person made that are not valid answers (out of range, malformed); not scored. */
-  private invalid = new Map<ItemId, ValidationCode>();
-  private enabled = new Set<ItemId>();
-  private visiblePages: readonly Page[] = [];
-  private index = 0;
-  private readonly questions: ReadonlyMap<ItemId, QuestionItem>;
-  private readonly parents: ReadonlyMap<ItemId, GroupItem>;
+  #invalid = new Map<ItemId, ValidationCode>();
+  #enabled = new Set<ItemId>();
+  #visiblePages: readonly Page[] = [];
+  #index = 0;
+  readonly #questions: ReadonlyMap<ItemId, QuestionItem>;
+  readonly #parents: ReadonlyMap<ItemId, GroupItem>;
+
+  readonly #today: () => string;
 
   constructor(
     readonly instrument: Instrument,
     readonly layout: Layout = 'list',
-    private readonly today: () => string = () => isoToday(),
+    today: () => string = () => isoToday(),
   ) {
+    this.#today = today;
     const all = [...walkItems(instrument.items)];
-    this.questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
-    this.parents = new Map(all.flatMap((item) => (isContainer(item) ? item.items.map((child) => [child.id, item] as const) : [])));
-    this.refreshEnabled();
+    this.#questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
+    this.#parents = new Map(all.flatMap((item) => (isContainer(item) ? item.items.map((child) => [child.id, item] as const) : [])));
+    this.#refreshEnabled();
   }
 
   get answers(): Answers {
-    return this.current;
+    return this.#current;
   }
 
   isEnabled(id: ItemId): boolean {
-    return this.enabled.has(id);
+    return this.#enabled.has(id);
   }
 
   question(id: ItemId): QuestionItem | undefined {
-    return this.questions.get(id);
+    return this.#questions.get(id);
   }
 
   /**
@@ -76,28 +79,28 @@ export class QuestionnaireEngine {
    * no answer and is never scored. Throws a RangeError for a value no person could have entered.
    */
   answer(id: ItemId, value: AnswerValue | undefined): ItemId[] {
-    const question = this.enabledQuestion(id);
-    const problem = isEmptyAnswer(value) ? undefined : answerProblem(question, value!, this.today());
+    const question = this.#enabledQuestion(id);
+    const problem = isEmptyAnswer(value) ? undefined : answerProblem(question, value!, this.#today());
     if (problem === 'type') throw new RangeError(`${JSON.stringify(value)} is not an answer to "${id}"`);
-    const next = { ...this.current };
+    const next = { ...this.#current };
     delete next[id];
-    if (problem) this.invalid.set(id, problem);
+    if (problem) this.#invalid.set(id, problem);
     else {
-      this.invalid.delete(id);
+      this.#invalid.delete(id);
       if (!isEmptyAnswer(value)) next[id] = value!;
     }
-    this.current = next;
-    return this.afterChange();
+    this.#current = next;
+    return this.#afterChange();
   }
 
   /** Records an entry that could not be read as an answer at all (e.g. "abc" for a number). */
   reject(id: ItemId): ItemId[] {
-    this.enabledQuestion(id);
-    const next = { ...this.current };
+    this.#enabledQuestion(id);
+    const next = { ...this.#current };
     delete next[id];
-    this.current = next;
-    this.invalid.set(id, 'format');
-    return this.afterChange();
+    this.#current = next;
+    this.#invalid.set(id, 'format');
+    return this.#afterChange();
   }
 
   /**
@@ -105,8 +108,8 @@ export class QuestionnaireEngine {
    * ("None of these") clears the others; choosing another option clears the exclusive one.
    */
   toggle(id: ItemId, value: number | string): ItemId[] {
-    const question = this.enabledQuestion(id);
-    const selected = (this.current[id] as readonly (number | string)[] | undefined) ?? [];
+    const question = this.#enabledQuestion(id);
+    const selected = (this.#current[id] as readonly (number | string)[] | undefined) ?? [];
     if (selected.includes(value)) return this.answer(id, selected.filter((v) => v !== value));
     if (question.type === 'multi-choice') {
       const exclusive = new Set(question.answers.filter((o) => o.exclusive).map((o) => o.value));
@@ -124,45 +127,45 @@ export class QuestionnaireEngine {
     const dropped: ItemId[] = [];
     const kept: Record<ItemId, AnswerValue> = {};
     for (const [id, value] of Object.entries(state.answers)) {
-      const question = this.questions.get(id);
-      if (question && !isEmptyAnswer(value) && !answerProblem(question, value, this.today())) kept[id] = value;
+      const question = this.#questions.get(id);
+      if (question && !isEmptyAnswer(value) && !answerProblem(question, value, this.#today())) kept[id] = value;
       else dropped.push(id);
     }
-    this.current = kept;
-    this.invalid.clear();
-    dropped.push(...this.refreshEnabled());
+    this.#current = kept;
+    this.#invalid.clear();
+    dropped.push(...this.#refreshEnabled());
     this.goTo(state.pageIndex);
     return dropped;
   }
 
   get state(): EngineState {
-    return { answers: this.current, pageIndex: this.index };
+    return { answers: this.#current, pageIndex: this.#index };
   }
 
   get pages(): readonly Page[] {
-    return this.visiblePages;
+    return this.#visiblePages;
   }
 
   get pageIndex(): number {
-    return this.index;
+    return this.#index;
   }
 
   get page(): Page {
-    return this.visiblePages[this.index]!;
+    return this.#visiblePages[this.#index]!;
   }
 
   get isLastPage(): boolean {
-    return this.index === this.visiblePages.length - 1;
+    return this.#index === this.#visiblePages.length - 1;
   }
 
   goTo(pageIndex: number): void {
-    this.index = Math.max(0, Math.min(Math.trunc(pageIndex) || 0, this.visiblePages.length - 1));
+    this.#index = Math.max(0, Math.min(Math.trunc(pageIndex) || 0, this.#visiblePages.length - 1));
   }
 
   progress(): Progress {
-    const enabledQuestions = [...this.questions.values()].filter((q) => this.enabled.has(q.id));
+    const enabledQuestions = [...this.#questions.values()].filter((q) => this.#enabled.has(q.id));
     return {
-      answered: enabledQuestions.filter((q) => this.current[q.id] !== undefined).length,
+      answered: enabledQuestions.filter((q) => this.#current[q.id] !== undefined).length,
       required: enabledQuestions.filter((q) => q.required).length,
       total: enabledQuestions.length,
     };
@@ -170,7 +173,7 @@ export class QuestionnaireEngine {
 
   /** Problems on one page, or on the whole questionnaire when no page is given, in form order. */
   problems(page?: Page): ValidationProblem[] {
-    const items = page ? [...walkItems(page.items)].filter(isQuestion) : [...this.questions.values()];
+    const items = page ? [...walkItems(page.items)].filter(isQuestion) : [...this.#questions.values()];
     return items.flatMap((q): ValidationProblem[] => {
       const code = this.problemOf(q.id);
       return code ? [{ itemId: q.id, code }] : [];
@@ -179,31 +182,31 @@ export class QuestionnaireEngine {
 
   /** The problem an enabled question has now, if any. */
   problemOf(id: ItemId): ValidationCode | undefined {
-    if (!this.enabled.has(id)) return undefined;
-    const invalid = this.invalid.get(id);
+    if (!this.#enabled.has(id)) return undefined;
+    const invalid = this.#invalid.get(id);
     if (invalid) return invalid;
-    return this.questions.get(id)?.required && this.current[id] === undefined ? 'required' : undefined;
+    return this.#questions.get(id)?.required && this.#current[id] === undefined ? 'required' : undefined;
   }
 
   /** The index of the page that shows an item. */
   pageOf(id: ItemId): number {
-    return this.visiblePages.findIndex((page) => [...walkItems(page.items)].some((item) => item.id === id));
+    return this.#visiblePages.findIndex((page) => [...walkItems(page.items)].some((item) => item.id === id));
   }
 
   scores(previous?: Scores): Scores {
-    return scoreAnswers(this.instrument, this.current, previous);
+    return scoreAnswers(this.instrument, this.#current, previous);
   }
 
-  private enabledQuestion(id: ItemId): QuestionItem {
-    const question = this.questions.get(id);
+  #enabledQuestion(id: ItemId): QuestionItem {
+    const question = this.#questions.get(id);
     if (!question) throw new RangeError(`"${id}" is not a question of ${this.instrument.id}`);
-    if (!this.enabled.has(id)) throw new RangeError(`"${id}" is not enabled`);
+    if (!this.#enabled.has(id)) throw new RangeError(`"${id}" is not enabled`);
     return question;
   }
 
-  private afterChange(): ItemId[] {
-    const removed = this.refreshEnabled();
-    this.index = Math.min(this.index, this.visiblePages.length - 1);
+  #afterChange(): ItemId[] {
+    const removed = this.#refreshEnabled();
+    this.#index = Math.min(this.#index, this.#visiblePages.length - 1);
     return removed;
   }
 
@@ -211,17 +214,17 @@ export class QuestionnaireEngine {
    * One question per page, with the display items just before it, so a tablet shows one thing at
    * a time; a `page` item keeps its items together on one page.
    */
-  private pagedPages(): Page[] {
+  #pagedPages(): Page[] {
     const pages: Page[] = [];
     let pendingDisplays: Item[] = [];
     const visit = (items: readonly Item[]) => {
       for (const item of items) {
-        if (!this.enabled.has(item.id)) continue;
+        if (!this.#enabled.has(item.id)) continue;
         if (item.type === 'group') visit(item.items);
         else if (item.type === 'display') pendingDisplays.push(item);
         else {
-          const children = item.type === 'page' ? item.items.filter((child) => this.enabled.has(child.id)) : [item];
-          const context = item.type === 'page' ? item.text : this.stemOf(item.id);
+          const children = item.type === 'page' ? item.items.filter((child) => this.#enabled.has(child.id)) : [item];
+          const context = item.type === 'page' ? item.text : this.#stemOf(item.id);
           pages.push({ items: [...pendingDisplays, ...children], ...(context && { context }) });
           pendingDisplays = [];
         }
@@ -235,8 +238,8 @@ export class QuestionnaireEngine {
     return pages.length ? pages : [{ items: [] }];
   }
 
-  private stemOf(id: ItemId): TextMap | undefined {
-    for (let group = this.parents.get(id); group; group = this.parents.get(group.id)) {
+  #stemOf(id: ItemId): TextMap | undefined {
+    for (let group = this.#parents.get(id); group; group = this.#parents.get(group.id)) {
       if (group.text) return group.text;
     }
     return undefined;
@@ -246,9 +249,9 @@ export class QuestionnaireEngine {
    * Recomputes which items are enabled, dropping answers and entries of items that became hidden.
    * Conditions only look back, so one pass in form order sees every earlier answer already settled.
    */
-  private refreshEnabled(): ItemId[] {
+  #refreshEnabled(): ItemId[] {
     const removed: ItemId[] = [];
-    const answers = { ...this.current };
+    const answers = { ...this.#current };
     const enabled = new Set<ItemId>();
     const visit = (items: readonly Item[]) => {
       for (const item of items) {
@@ -266,10 +269,10 @@ export class QuestionnaireEngine {
       }
     };
     visit(this.instrument.items);
-    this.enabled = enabled;
-    if (removed.length) this.current = answers;
-    for (const id of this.invalid.keys()) if (!enabled.has(id)) this.invalid.delete(id);
-    this.visiblePages = this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id)) }] : this.pagedPages();
+    this.#enabled = enabled;
+    if (removed.length) this.#current = answers;
+    for (const id of this.#invalid.keys()) if (!enabled.has(id)) this.#invalid.delete(id);
+    this.#visiblePages = this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id)) }] : this.#pagedPages();
     return removed;
   }
 }

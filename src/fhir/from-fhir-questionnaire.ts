@@ -96,58 +96,66 @@ export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = 
 }
 
 class QuestionnaireImporter {
-  private readonly source: LanguageCode;
-  private readonly languages = new Set<LanguageCode>();
-  private readonly allLinkIds: ReadonlySet<string>;
+  readonly #source: LanguageCode;
+  readonly #languages = new Set<LanguageCode>();
+  readonly #allLinkIds: ReadonlySet<string>;
   /** LinkIds of the items walked so far, which conditions may refer to. */
-  private readonly seen = new Set<string>();
+  readonly #seen = new Set<string>();
   /** LinkIds of calculated items left out because `options.scoring` computes the scores. */
-  private readonly leftOut = new Set<string>();
+  readonly #leftOut = new Set<string>();
   /** "system|code" of each left-out calculated item → its linkId, so a scale with that code keeps it. */
-  private readonly calculatedByCode = new Map<string, string>();
+  readonly #calculatedByCode = new Map<string, string>();
   /** Contained ValueSets by id, as native answer sets, so items sharing one share one list. */
-  private readonly answerSets: Record<string, unknown[]> = {};
+  readonly #answerSets: Record<string, unknown[]> = {};
   /** Native path → the FHIR path it was made from, to report native problems in FHIR terms. */
-  private readonly origins = new Map<string, string>();
+  readonly #origins = new Map<string, string>();
+
+  readonly #reader: JsonReader;
+  readonly #root: JsonObject;
+  readonly #options: FromFhirOptions;
 
   constructor(
-    private readonly reader: JsonReader,
-    private readonly root: JsonObject,
-    private readonly options: FromFhirOptions,
+    reader: JsonReader,
+    root: JsonObject,
+    options: FromFhirOptions,
   ) {
+    this.#reader = reader;
+    this.#root = root;
+    this.#options = options;
     const language = reader.optional(root['language'], (v) => reader.string(v, 'language'));
-    this.source = primaryLanguage(language ?? 'en');
-    this.allLinkIds = new Set(linkIdsOf(root['item']));
+    this.#source = primaryLanguage(language ?? 'en');
+    this.#allLinkIds = new Set(linkIdsOf(root['item']));
   }
 
   /** The FHIR path a native problem path comes from: its longest prefix that has an origin. */
   fhirPath(nativePath: string): string {
     for (let end = nativePath.length; end > 0; end = Math.max(nativePath.lastIndexOf('.', end - 1), nativePath.lastIndexOf('[', end - 1))) {
-      const origin = this.origins.get(nativePath.slice(0, end));
+      const origin = this.#origins.get(nativePath.slice(0, end));
       if (origin !== undefined) return origin + nativePath.slice(end);
     }
     return nativePath;
   }
 
   document(): JsonObject {
-    const { reader, root } = this;
+    const reader = this.#reader;
+    const root = this.#root;
     const idKey = root['id'] === undefined ? 'name' : 'id';
-    this.origins.set('id', idKey);
-    const id = root[idKey] === undefined ? this.problem('id', 'expected an id or a name') : reader.string(root[idKey], idKey);
+    this.#origins.set('id', idKey);
+    const id = root[idKey] === undefined ? this.#problem('id', 'expected an id or a name') : reader.string(root[idKey], idKey);
     const version = reader.optional(root['version'], (v) => reader.string(v, 'version'));
     const url = reader.optional(root['url'], (v) => reader.string(v, 'url'));
     const canonical = url && version ? `${url}|${version}` : (url ?? id);
     const titleKey = root['title'] === undefined ? 'name' : 'title';
-    const title = root[titleKey] === undefined ? this.problem('title', 'expected a title or a name') : this.text(root, titleKey, '');
-    const notice = reader.optional(root['copyright'], () => this.text(root, 'copyright', '')) ?? {
-      [this.source]: `Imported from FHIR Questionnaire ${url ?? id}`,
+    const title = root[titleKey] === undefined ? this.#problem('title', 'expected a title or a name') : this.#text(root, titleKey, '');
+    const notice = reader.optional(root['copyright'], () => this.#text(root, 'copyright', '')) ?? {
+      [this.#source]: `Imported from FHIR Questionnaire ${url ?? id}`,
     };
-    const code = this.code(root, { fhir: '', native: 'meta' });
-    this.origins.set('items', 'item');
-    const items = this.items(root['item'], { fhir: 'item', native: 'items' });
-    this.origins.set('scoring', 'options.scoring');
+    const code = this.#code(root, { fhir: '', native: 'meta' });
+    this.#origins.set('items', 'item');
+    const items = this.#items(root['item'], { fhir: 'item', native: 'items' });
+    this.#origins.set('scoring', 'options.scoring');
 
-    const languages = [this.source, ...this.languages];
+    const languages = [this.#source, ...this.#languages];
     // An imported text is never claimed official: nobody has checked it against the licence holder's.
     const translation = { status: 'draft', source: `FHIR Questionnaire ${canonical}` };
     return {
@@ -157,14 +165,14 @@ class QuestionnaireImporter {
       title,
       meta: { name: title, citation: [canonical], licence: { kind: 'text-granted', notice }, code },
       translations: Object.fromEntries(languages.map((lang) => [lang, translation])),
-      answerSets: this.answerSets,
+      answerSets: this.#answerSets,
       items,
-      scoring: this.scoring(),
+      scoring: this.#scoring(),
     };
   }
 
-  private problem(path: string, message: string): undefined {
-    this.reader.report(path, message);
+  #problem(path: string, message: string): undefined {
+    this.#reader.report(path, message);
     return undefined;
   }
 
@@ -172,97 +180,97 @@ class QuestionnaireImporter {
    * Reads a FHIR array, appending what `read` makes of each entry to `out` and remembering where
    * each came from. `read` returns undefined for an entry left out, before recording any origin.
    */
-  private collect(value: unknown, fhirPath: string, nativePath: string, read: (value: unknown, at: At) => unknown, out: unknown[] = []): unknown[] {
-    for (const [i, entry] of (this.reader.array(value, fhirPath) ?? []).entries()) {
+  #collect(value: unknown, fhirPath: string, nativePath: string, read: (value: unknown, at: At) => unknown, out: unknown[] = []): unknown[] {
+    for (const [i, entry] of (this.#reader.array(value, fhirPath) ?? []).entries()) {
       const at = { fhir: childPath(fhirPath, i), native: childPath(nativePath, out.length) };
       const result = read(entry, at);
       if (result === undefined) continue;
-      this.origins.set(at.native, at.fhir);
+      this.#origins.set(at.native, at.fhir);
       out.push(result);
     }
     return out;
   }
 
-  private extensionsOf(element: JsonObject, path: string): Extensions {
+  #extensionsOf(element: JsonObject, path: string): Extensions {
     const listPath = childPath(path, 'extension');
-    const list = this.reader.optional(element['extension'], (v) => this.reader.array(v, listPath)) ?? [];
+    const list = this.#reader.optional(element['extension'], (v) => this.#reader.array(v, listPath)) ?? [];
     const found = list.flatMap((value, i): Found[] => {
-      const object = this.reader.object(value, childPath(listPath, i));
+      const object = this.#reader.object(value, childPath(listPath, i));
       return object ? [{ value: object, path: childPath(listPath, i) }] : [];
     });
     return (url) => found.filter((f) => f.value['url'] === url);
   }
 
   /** A FHIR string with the translation extensions of its `_key` element, as a text map. */
-  private text(element: JsonObject, key: string, path: string): TextMap | undefined {
-    const text = this.reader.string(element[key], childPath(path, key));
-    const translations = this.translations(element[`_${key}`], childPath(path, `_${key}`));
-    return text === undefined ? undefined : { [this.source]: text, ...translations };
+  #text(element: JsonObject, key: string, path: string): TextMap | undefined {
+    const text = this.#reader.string(element[key], childPath(path, key));
+    const translations = this.#translations(element[`_${key}`], childPath(path, `_${key}`));
+    return text === undefined ? undefined : { [this.#source]: text, ...translations };
   }
 
-  private translations(value: unknown, path: string): Record<LanguageCode, string> {
-    const element = this.reader.optional(value, (v) => this.reader.object(v, path));
+  #translations(value: unknown, path: string): Record<LanguageCode, string> {
+    const element = this.#reader.optional(value, (v) => this.#reader.object(v, path));
     if (!element) return {};
     const result: Record<LanguageCode, string> = {};
-    for (const translation of this.extensionsOf(element, path)(TRANSLATION)) {
-      const parts = this.extensionsOf(translation.value, translation.path);
+    for (const translation of this.#extensionsOf(element, path)(TRANSLATION)) {
+      const parts = this.#extensionsOf(translation.value, translation.path);
       const part = (url: string, key: string) => {
         const found = parts(url)[0];
-        return found ? this.reader.string(found.value[key], childPath(found.path, key)) : this.problem(translation.path, `missing the "${url}" extension`);
+        return found ? this.#reader.string(found.value[key], childPath(found.path, key)) : this.#problem(translation.path, `missing the "${url}" extension`);
       };
       const lang = part('lang', 'valueCode');
       const content = part('content', 'valueString');
       // The element's own value is the source-language text; a "translation" into it cannot replace it.
-      if (lang === undefined || content === undefined || primaryLanguage(lang) === this.source) continue;
-      this.languages.add(lang);
+      if (lang === undefined || content === undefined || primaryLanguage(lang) === this.#source) continue;
+      this.#languages.add(lang);
       result[lang] = content;
     }
     return result;
   }
 
   /** An element's first coding (`code[0]`), passed on for the native parser to validate. */
-  private code(element: JsonObject, at: At): unknown {
+  #code(element: JsonObject, at: At): unknown {
     const path = childPath(at.fhir, 'code');
-    const first = this.reader.optional(element['code'], (v) => this.reader.array(v, path))?.[0];
+    const first = this.#reader.optional(element['code'], (v) => this.#reader.array(v, path))?.[0];
     if (first === undefined) return undefined;
-    this.origins.set(childPath(at.native, 'code'), childPath(path, 0));
-    const coding = this.reader.object(first, childPath(path, 0));
+    this.#origins.set(childPath(at.native, 'code'), childPath(path, 0));
+    const coding = this.#reader.object(first, childPath(path, 0));
     return coding && { system: coding['system'], code: coding['code'], display: coding['display'] };
   }
 
-  private items(value: unknown, at: At): unknown[] {
-    return this.collect(value, at.fhir, at.native, (v, a) => this.item(v, a));
+  #items(value: unknown, at: At): unknown[] {
+    return this.#collect(value, at.fhir, at.native, (v, a) => this.#item(v, a));
   }
 
-  private item(value: unknown, at: At): JsonObject | undefined {
-    const { reader } = this;
+  #item(value: unknown, at: At): JsonObject | undefined {
+    const reader = this.#reader;
     const item = reader.object(value, at.fhir);
     if (!item) return undefined;
     const fhir = (key: string) => childPath(at.fhir, key);
     const native = (key: string) => childPath(at.native, key);
     const linkId = reader.string(item['linkId'], fhir('linkId'));
     const type = reader.string(item['type'], fhir('type'));
-    const extensions = this.extensionsOf(item, at.fhir);
+    const extensions = this.#extensionsOf(item, at.fhir);
 
-    if (this.isCalculated(item, linkId, extensions, at.fhir)) return undefined;
+    if (this.#isCalculated(item, linkId, extensions, at.fhir)) return undefined;
     for (const url of EXPRESSIONS) {
       for (const found of extensions(url)) reader.report(found.path, `"${url.slice(SDC.length)}" is not supported: FHIRPath is not evaluated`);
     }
 
-    const enableWhen = reader.optional(item['enableWhen'], (v) => this.collect(v, fhir('enableWhen'), native('enableWhen'), (c, a) => this.condition(c, a)));
+    const enableWhen = reader.optional(item['enableWhen'], (v) => this.#collect(v, fhir('enableWhen'), native('enableWhen'), (c, a) => this.#condition(c, a)));
     // Registered after its own conditions, so that an item cannot enable itself.
-    if (linkId) this.seen.add(linkId);
+    if (linkId) this.#seen.add(linkId);
     if (type === undefined) return undefined;
-    this.origins.set(native('id'), fhir('linkId'));
+    this.#origins.set(native('id'), fhir('linkId'));
     const common = { id: linkId, enableWhen, enableBehavior: item['enableBehavior'] };
-    if (type !== 'group' && type !== 'display' && !Object.hasOwn(QUESTION_TYPES, type)) return this.problem(fhir('type'), `"${type}" items are not supported`);
+    if (type !== 'group' && type !== 'display' && !Object.hasOwn(QUESTION_TYPES, type)) return this.#problem(fhir('type'), `"${type}" items are not supported`);
     if (item['repeats'] === true && type !== 'choice') reader.report(fhir('repeats'), `repeating "${type}" items are not supported`);
 
     if (type === 'group') {
       if (item['required'] === true) reader.report(fhir('required'), 'required groups are not supported');
-      this.origins.set(native('items'), fhir('item'));
-      const text = reader.optional(item['text'], () => this.text(item, 'text', at.fhir));
-      return { ...common, type, text, items: this.items(item['item'], { fhir: fhir('item'), native: native('items') }) };
+      this.#origins.set(native('items'), fhir('item'));
+      const text = reader.optional(item['text'], () => this.#text(item, 'text', at.fhir));
+      return { ...common, type, text, items: this.#items(item['item'], { fhir: fhir('item'), native: native('items') }) };
     }
     if (item['item'] !== undefined) reader.report(fhir('item'), `items nested under a "${type}" item are not supported`);
     if (type !== 'choice') {
@@ -270,26 +278,26 @@ class QuestionnaireImporter {
         if (item[key] !== undefined) reader.report(fhir(key), `answer lists on "${type}" items are not supported`);
       }
     }
-    if (type === 'display') return { ...common, type, text: this.text(item, 'text', at.fhir) };
+    if (type === 'display') return { ...common, type, text: this.#text(item, 'text', at.fhir) };
 
     const nativeType = QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
-    const question = { ...common, text: this.text(item, 'text', at.fhir), required: item['required'], code: this.code(item, at) };
-    if (nativeType === 'choice') return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers: this.answers(item, at) };
+    const question = { ...common, text: this.#text(item, 'text', at.fhir), required: item['required'], code: this.#code(item, at) };
+    if (nativeType === 'choice') return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers: this.#answers(item, at) };
     if (nativeType === 'text') return { ...question, type: nativeType, maxLength: item['maxLength'] };
-    const bounds = { min: this.bound(extensions, MIN_VALUE, native('min')), max: this.bound(extensions, MAX_VALUE, native('max')) };
-    return nativeType === 'date' ? { ...question, type: nativeType, ...bounds } : { ...question, type: nativeType, ...bounds, unit: this.unit(extensions) };
+    const bounds = { min: this.#bound(extensions, MIN_VALUE, native('min')), max: this.#bound(extensions, MAX_VALUE, native('max')) };
+    return nativeType === 'date' ? { ...question, type: nativeType, ...bounds } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions) };
   }
 
   /**
    * The native scoring, each scale carrying the linkId of the calculated item with its code (e.g.
    * LOINC 44261-6, the PHQ-9 total), so that responses put the score where the Questionnaire has it.
    */
-  private scoring(): unknown {
-    const scoring = this.options.scoring;
+  #scoring(): unknown {
+    const scoring = this.#options.scoring;
     if (!isObject(scoring) || !Array.isArray(scoring['scales'])) return scoring ?? { scales: [] };
     const scales = scoring['scales'].map((scale: unknown) => {
       if (!isObject(scale) || !isObject(scale['code'])) return scale;
-      const linkId = this.calculatedByCode.get(`${scale['code']['system']}|${scale['code']['code']}`);
+      const linkId = this.#calculatedByCode.get(`${scale['code']['system']}|${scale['code']['code']}`);
       return linkId === undefined || 'linkId' in scale ? scale : { ...scale, linkId };
     });
     return { ...scoring, scales };
@@ -299,61 +307,61 @@ class QuestionnaireImporter {
    * Whether an item is calculated (its value comes from FHIRPath, which is not evaluated). It is
    * left out when `options.scoring` computes the scores, and a problem otherwise.
    */
-  private isCalculated(item: JsonObject, linkId: string | undefined, extensions: Extensions, path: string): boolean {
+  #isCalculated(item: JsonObject, linkId: string | undefined, extensions: Extensions, path: string): boolean {
     const reason =
       item['readOnly'] === true ? '"readOnly"'
       : extensions(HIDDEN).some((e) => e.value['valueBoolean'] === true) ? '"questionnaire-hidden"'
       : extensions(CALCULATED).length > 0 ? '"calculatedExpression"'
       : undefined;
     if (!reason) return false;
-    if (this.options.scoring !== undefined) {
+    if (this.#options.scoring !== undefined) {
       if (linkId) {
-        this.leftOut.add(linkId);
+        this.#leftOut.add(linkId);
         for (const code of Array.isArray(item['code']) ? item['code'] : []) {
-          if (isObject(code)) this.calculatedByCode.set(`${code['system']}|${code['code']}`, linkId);
+          if (isObject(code)) this.#calculatedByCode.set(`${code['system']}|${code['code']}`, linkId);
         }
       }
     } else {
-      this.reader.report(path, `calculated items (${reason}) are not supported: FHIRPath is not evaluated; pass options.scoring to compute the scores natively`);
+      this.#reader.report(path, `calculated items (${reason}) are not supported: FHIRPath is not evaluated; pass options.scoring to compute the scores natively`);
       // Known, so that conditions on it do not add a second, misleading problem.
-      if (linkId) this.seen.add(linkId);
+      if (linkId) this.#seen.add(linkId);
     }
     return true;
   }
 
   /** A minValue / maxValue extension's value, whatever its type: the native parser checks it fits the item. */
-  private bound(extensions: Extensions, url: string, nativePath: string): unknown {
+  #bound(extensions: Extensions, url: string, nativePath: string): unknown {
     const found = extensions(url)[0];
     if (!found) return undefined;
     const key = choiceKey(found.value, 'value');
-    this.origins.set(nativePath, key ? childPath(found.path, key) : found.path);
-    return key ? found.value[key] : this.problem(found.path, 'expected a value[x]');
+    this.#origins.set(nativePath, key ? childPath(found.path, key) : found.path);
+    return key ? found.value[key] : this.#problem(found.path, 'expected a value[x]');
   }
 
-  private unit(extensions: Extensions): TextMap | undefined {
+  #unit(extensions: Extensions): TextMap | undefined {
     const found = extensions(UNIT)[0];
-    const coding = found && this.reader.object(found.value['valueCoding'], childPath(found.path, 'valueCoding'));
-    return coding && this.codingText(coding, childPath(found.path, 'valueCoding'));
+    const coding = found && this.#reader.object(found.value['valueCoding'], childPath(found.path, 'valueCoding'));
+    return coding && this.#codingText(coding, childPath(found.path, 'valueCoding'));
   }
 
   /** A coding's display with its translations; its code when it has no display. */
-  private codingText(coding: JsonObject, path: string): TextMap | undefined {
-    if (coding['display'] !== undefined) return this.text(coding, 'display', path);
-    const code = this.reader.string(coding['code'], childPath(path, 'code'));
-    return code === undefined ? undefined : { [this.source]: code };
+  #codingText(coding: JsonObject, path: string): TextMap | undefined {
+    if (coding['display'] !== undefined) return this.#text(coding, 'display', path);
+    const code = this.#reader.string(coding['code'], childPath(path, 'code'));
+    return code === undefined ? undefined : { [this.#source]: code };
   }
 
-  private condition(value: unknown, at: At): JsonObject | undefined {
-    const { reader } = this;
+  #condition(value: unknown, at: At): JsonObject | undefined {
+    const reader = this.#reader;
     const condition = reader.object(value, at.fhir);
     if (!condition) return undefined;
     const fhir = (key: string) => childPath(at.fhir, key);
     const question = reader.string(condition['question'], fhir('question'));
-    if (question !== undefined) this.checkEarlier(question, fhir('question'));
-    this.origins.set(childPath(at.native, 'item'), fhir('question'));
+    if (question !== undefined) this.#checkEarlier(question, fhir('question'));
+    this.#origins.set(childPath(at.native, 'item'), fhir('question'));
     const key = choiceKey(condition, 'answer');
-    if (!key) return this.problem(at.fhir, 'expected an answer[x]');
-    this.origins.set(childPath(at.native, 'value'), fhir(key));
+    if (!key) return this.#problem(at.fhir, 'expected an answer[x]');
+    this.#origins.set(childPath(at.native, 'value'), fhir(key));
     const answer = condition[key];
     const operator = condition['operator'];
     switch (key) {
@@ -371,64 +379,64 @@ class QuestionnaireImporter {
       case 'answerString':
         return { item: question, operator, value: answer };
       default:
-        return this.problem(fhir(key), `"${key}" conditions are not supported`);
+        return this.#problem(fhir(key), `"${key}" conditions are not supported`);
     }
   }
 
   /** The native model lets conditions refer only to earlier items; say precisely why a reference fails. */
-  private checkEarlier(linkId: string, path: string): void {
-    if (this.seen.has(linkId)) return;
-    this.reader.report(
+  #checkEarlier(linkId: string, path: string): void {
+    if (this.#seen.has(linkId)) return;
+    this.#reader.report(
       path,
-      this.leftOut.has(linkId) ? `"${linkId}" is a calculated item, left out because options.scoring computes the scores; conditions on it are not supported`
-      : this.allLinkIds.has(linkId) ? `"${linkId}" comes after this item; conditions may only refer to earlier items`
+      this.#leftOut.has(linkId) ? `"${linkId}" is a calculated item, left out because options.scoring computes the scores; conditions on it are not supported`
+      : this.#allLinkIds.has(linkId) ? `"${linkId}" comes after this item; conditions may only refer to earlier items`
       : `no item has linkId "${linkId}"`,
     );
   }
 
   /** A choice item's native answers: a list, or the name of an answer set for a contained ValueSet. */
-  private answers(item: JsonObject, at: At): unknown {
-    const { reader } = this;
+  #answers(item: JsonObject, at: At): unknown {
+    const reader = this.#reader;
     const native = childPath(at.native, 'answers');
     const fhir = (key: string) => childPath(at.fhir, key);
     if (item['answerValueSet'] !== undefined) {
       if (item['answerOption'] !== undefined) reader.report(fhir('answerOption'), 'an item cannot have both answerOption and answerValueSet');
-      this.origins.set(native, fhir('answerValueSet'));
+      this.#origins.set(native, fhir('answerValueSet'));
       const reference = reader.string(item['answerValueSet'], fhir('answerValueSet'));
       if (reference === undefined) return undefined;
-      if (!reference.startsWith('#')) return this.problem(fhir('answerValueSet'), 'only contained value sets ("#id") are supported');
-      return this.valueSet(reference.slice(1), fhir('answerValueSet'));
+      if (!reference.startsWith('#')) return this.#problem(fhir('answerValueSet'), 'only contained value sets ("#id") are supported');
+      return this.#valueSet(reference.slice(1), fhir('answerValueSet'));
     }
-    if (item['answerOption'] === undefined) return this.problem(at.fhir, 'a choice item needs answerOption or answerValueSet');
-    this.origins.set(native, fhir('answerOption'));
-    return this.collect(item['answerOption'], fhir('answerOption'), native, (v, a) => this.answerOption(v, a));
+    if (item['answerOption'] === undefined) return this.#problem(at.fhir, 'a choice item needs answerOption or answerValueSet');
+    this.#origins.set(native, fhir('answerOption'));
+    return this.#collect(item['answerOption'], fhir('answerOption'), native, (v, a) => this.#answerOption(v, a));
   }
 
-  private answerOption(value: unknown, at: At): JsonObject | undefined {
-    const { reader } = this;
+  #answerOption(value: unknown, at: At): JsonObject | undefined {
+    const reader = this.#reader;
     const option = reader.object(value, at.fhir);
     if (!option) return undefined;
-    const extensions = this.extensionsOf(option, at.fhir);
+    const extensions = this.#extensionsOf(option, at.fhir);
     const exclusive = extensions(OPTION_EXCLUSIVE)[0]?.value['valueBoolean'];
     const key = choiceKey(option, 'value');
-    if (!key) return this.problem(at.fhir, 'expected a value[x]');
+    if (!key) return this.#problem(at.fhir, 'expected a value[x]');
     const valuePath = childPath(at.fhir, key);
     switch (key) {
       case 'valueCoding': {
         const coding = reader.object(option[key], valuePath);
-        const answer = coding && this.codedOption(coding, coding['system'], valuePath, extensions);
+        const answer = coding && this.#codedOption(coding, coding['system'], valuePath, extensions);
         return answer && { ...answer, exclusive };
       }
       case 'valueInteger': {
         const number = reader.number(option[key], valuePath);
-        return number === undefined ? undefined : { value: number, text: { [this.source]: String(number) }, score: this.score(extensions), exclusive };
+        return number === undefined ? undefined : { value: number, text: { [this.#source]: String(number) }, score: this.#score(extensions), exclusive };
       }
       case 'valueString': {
-        const text = this.text(option, key, at.fhir);
-        return text && { value: text[this.source], text, score: this.score(extensions), exclusive };
+        const text = this.#text(option, key, at.fhir);
+        return text && { value: text[this.#source], text, score: this.#score(extensions), exclusive };
       }
       default:
-        return this.problem(valuePath, `"${key}" answers are not supported`);
+        return this.#problem(valuePath, `"${key}" answers are not supported`);
     }
   }
 
@@ -437,48 +445,48 @@ class QuestionnaireImporter {
    * writes the coding back). Without a system it has no native code, so the response can only
    * write the code as a string.
    */
-  private codedOption(coding: JsonObject, system: unknown, path: string, ...more: Extensions[]): JsonObject | undefined {
-    const code = this.reader.string(coding['code'], childPath(path, 'code'));
+  #codedOption(coding: JsonObject, system: unknown, path: string, ...more: Extensions[]): JsonObject | undefined {
+    const code = this.#reader.string(coding['code'], childPath(path, 'code'));
     if (code === undefined) return undefined;
     return {
       value: code,
-      text: this.codingText(coding, path),
+      text: this.#codingText(coding, path),
       code: system === undefined ? undefined : { system, code, display: coding['display'] },
-      score: this.score(this.extensionsOf(coding, path), ...more),
+      score: this.#score(this.#extensionsOf(coding, path), ...more),
     };
   }
 
   /** An answer's score: FHIR's ordinalValue, or the older itemWeight, on the option or its coding. */
-  private score(...extensions: Extensions[]): number | undefined {
+  #score(...extensions: Extensions[]): number | undefined {
     const found = extensions.flatMap((ext) => [...ext(ORDINAL_VALUE), ...ext(ITEM_WEIGHT)])[0];
-    return found && this.reader.number(found.value['valueDecimal'], childPath(found.path, 'valueDecimal'));
+    return found && this.#reader.number(found.value['valueDecimal'], childPath(found.path, 'valueDecimal'));
   }
 
   /** Maps a contained ValueSet to a native answer set (once), returning the set's name. */
-  private valueSet(id: string, referencePath: string): string | undefined {
-    if (id in this.answerSets) return id;
-    const contained = Array.isArray(this.root['contained']) ? this.root['contained'] : [];
+  #valueSet(id: string, referencePath: string): string | undefined {
+    if (id in this.#answerSets) return id;
+    const contained = Array.isArray(this.#root['contained']) ? this.#root['contained'] : [];
     const index = contained.findIndex((r) => isObject(r) && r['resourceType'] === 'ValueSet' && r['id'] === id);
-    if (index < 0) return this.problem(referencePath, `no contained ValueSet with id "${id}"`);
+    if (index < 0) return this.#problem(referencePath, `no contained ValueSet with id "${id}"`);
     const valueSet = contained[index] as JsonObject;
     const path = childPath('contained', index);
     const native = childPath('answerSets', id);
-    this.origins.set(native, path);
-    this.answerSets[id] = valueSet['expansion'] !== undefined ? this.expansion(valueSet, path, native) : this.compose(valueSet, path, native);
+    this.#origins.set(native, path);
+    this.#answerSets[id] = valueSet['expansion'] !== undefined ? this.#expansion(valueSet, path, native) : this.#compose(valueSet, path, native);
     return id;
   }
 
-  private expansion(valueSet: JsonObject, path: string, native: string): unknown[] {
-    const expansion = this.reader.object(valueSet['expansion'], childPath(path, 'expansion'));
-    return this.collect(expansion?.['contains'], childPath(path, 'expansion.contains'), native, (v, at) => {
-      const entry = this.reader.object(v, at.fhir);
-      if (entry?.['contains'] !== undefined) return this.problem(childPath(at.fhir, 'contains'), 'nested expansions are not supported');
-      return entry && this.codedOption(entry, entry['system'], at.fhir);
+  #expansion(valueSet: JsonObject, path: string, native: string): unknown[] {
+    const expansion = this.#reader.object(valueSet['expansion'], childPath(path, 'expansion'));
+    return this.#collect(expansion?.['contains'], childPath(path, 'expansion.contains'), native, (v, at) => {
+      const entry = this.#reader.object(v, at.fhir);
+      if (entry?.['contains'] !== undefined) return this.#problem(childPath(at.fhir, 'contains'), 'nested expansions are not supported');
+      return entry && this.#codedOption(entry, entry['system'], at.fhir);
     });
   }
 
-  private compose(valueSet: JsonObject, path: string, native: string): unknown[] {
-    const { reader } = this;
+  #compose(valueSet: JsonObject, path: string, native: string): unknown[] {
+    const reader = this.#reader;
     const compose = reader.object(valueSet['compose'], childPath(path, 'compose'));
     if (compose?.['exclude'] !== undefined) reader.report(childPath(path, 'compose.exclude'), 'excludes are not supported');
     const options: unknown[] = [];
@@ -490,9 +498,9 @@ class QuestionnaireImporter {
         reader.report(includePath, 'only includes that list their concepts are supported');
         continue;
       }
-      this.collect(include['concept'], childPath(includePath, 'concept'), native, (v, at) => {
+      this.#collect(include['concept'], childPath(includePath, 'concept'), native, (v, at) => {
         const concept = reader.object(v, at.fhir);
-        return concept && this.codedOption(concept, include['system'], at.fhir);
+        return concept && this.#codedOption(concept, include['system'], at.fhir);
       }, options);
     }
     return options;

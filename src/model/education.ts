@@ -158,99 +158,105 @@ export function parseEducationModule(json: unknown): EducationModule {
 }
 
 class EducationParser {
-  private readonly languages: readonly string[];
-  private readonly source: string | undefined;
+  readonly #languages: readonly string[];
+  readonly #source: string | undefined;
   /** Page and block ids share one namespace, so a reference can never be ambiguous. */
-  private readonly ids = new Set<string>();
+  readonly #ids = new Set<string>();
   /** Key messages by id, with their paths, to match them with `meta.references`. */
-  private readonly keyMessages = new Map<string, string>();
+  readonly #keyMessages = new Map<string, string>();
+
+  readonly #reader: JsonReader;
+  readonly #root: JsonObject;
 
   constructor(
-    private readonly reader: JsonReader,
-    private readonly root: JsonObject,
+    reader: JsonReader,
+    root: JsonObject,
   ) {
-    ({ languages: this.languages, source: this.source } = reader.languages(root['languages']));
+    this.#reader = reader;
+    this.#root = root;
+    ({ languages: this.#languages, source: this.#source } = reader.languages(root['languages']));
   }
 
   parse(): EducationModule | undefined {
-    const { reader, root } = this;
-    const id = this.reader.id(root['id'], 'id');
+    const reader = this.#reader;
+    const root = this.#root;
+    const id = this.#reader.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
-    const title = this.text(root['title'], 'title');
-    const translations = reader.translations(root['translations'], 'translations', this.languages);
+    const title = this.#text(root['title'], 'title');
+    const translations = reader.translations(root['translations'], 'translations', this.#languages);
     // Pages before meta, so that references can be matched with the key messages they name.
-    const pages = this.pages(root['pages'], 'pages');
-    const meta = this.meta(root['meta'], 'meta');
-    if (!id || !version || !title || !translations || !meta || !pages || !this.source) return undefined;
-    return { id, version, languages: this.languages, title, translations, meta, pages };
+    const pages = this.#pages(root['pages'], 'pages');
+    const meta = this.#meta(root['meta'], 'meta');
+    if (!id || !version || !title || !translations || !meta || !pages || !this.#source) return undefined;
+    return { id, version, languages: this.#languages, title, translations, meta, pages };
   }
 
-  private text(value: unknown, path: string): TextMap | undefined {
-    return this.reader.textMap(value, path, this.source);
+  #text(value: unknown, path: string): TextMap | undefined {
+    return this.#reader.textMap(value, path, this.#source);
   }
 
 
 
   /** An id of a page or block, which must be unique in the module. */
-  private uniqueId(value: unknown, path: string): string | undefined {
-    const id = this.reader.id(value, path);
+  #uniqueId(value: unknown, path: string): string | undefined {
+    const id = this.#reader.id(value, path);
     if (id === undefined) return undefined;
-    if (this.ids.has(id)) this.reader.report(path, `duplicate id "${id}"`);
-    this.ids.add(id);
+    if (this.#ids.has(id)) this.#reader.report(path, `duplicate id "${id}"`);
+    this.#ids.add(id);
     return id;
   }
 
 
 
-  private meta(value: unknown, path: string): EducationMeta | undefined {
-    const { reader } = this;
+  #meta(value: unknown, path: string): EducationMeta | undefined {
+    const reader = this.#reader;
     const meta = reader.object(value, path);
     if (!meta) return undefined;
-    const audience = this.text(meta['audience'], childPath(path, 'audience'));
+    const audience = this.#text(meta['audience'], childPath(path, 'audience'));
     const referencesPath = childPath(path, 'references');
-    const references = this.reader.list(meta['references'], referencesPath, (v, p) => this.reference(v, p));
+    const references = this.#reader.list(meta['references'], referencesPath, (v, p) => this.#reference(v, p));
     if (references) {
       const referenced = new Set(references.map((r) => r.message));
-      for (const [id, messagePath] of this.keyMessages) {
+      for (const [id, messagePath] of this.#keyMessages) {
         if (!referenced.has(id)) reader.report(messagePath, `key message "${id}" has no source in ${referencesPath}`);
       }
     }
     return audience && references ? { audience, references } : undefined;
   }
 
-  private reference(value: unknown, path: string): KeyMessageReference | undefined {
-    const { reader } = this;
+  #reference(value: unknown, path: string): KeyMessageReference | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const message = reader.string(object['message'], childPath(path, 'message'));
     const citation = reader.string(object['citation'], childPath(path, 'citation'));
-    if (message !== undefined && !this.keyMessages.has(message)) {
+    if (message !== undefined && !this.#keyMessages.has(message)) {
       reader.report(childPath(path, 'message'), `"${message}" is not the id of a key message in this module`);
       return undefined;
     }
     return message && citation ? { message, citation } : undefined;
   }
 
-  private pages(value: unknown, path: string): EducationPage[] | undefined {
-    const pages = this.reader.list(value, path, (v, p) => this.page(v, p));
-    if (pages?.length === 0) this.reader.report(path, 'a module needs at least one page');
+  #pages(value: unknown, path: string): EducationPage[] | undefined {
+    const pages = this.#reader.list(value, path, (v, p) => this.#page(v, p));
+    if (pages?.length === 0) this.#reader.report(path, 'a module needs at least one page');
     if (!pages) return undefined;
     const summaries = pages.flatMap((page, i) => (page.kind === 'summary' ? [i] : []));
-    summaries.slice(1).forEach((i) => this.reader.report(childPath(childPath(path, i), 'kind'), 'a module has at most one summary page'));
-    if (summaries.length > 0 && this.keyMessages.size === 0) {
-      this.reader.report(childPath(childPath(path, summaries[0]!), 'kind'), 'a summary page needs key messages to list');
+    summaries.slice(1).forEach((i) => this.#reader.report(childPath(childPath(path, i), 'kind'), 'a module has at most one summary page'));
+    if (summaries.length > 0 && this.#keyMessages.size === 0) {
+      this.#reader.report(childPath(childPath(path, summaries[0]!), 'kind'), 'a summary page needs key messages to list');
     }
     return pages;
   }
 
-  private page(value: unknown, path: string): EducationPage | undefined {
-    const { reader } = this;
+  #page(value: unknown, path: string): EducationPage | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const id = this.uniqueId(object['id'], childPath(path, 'id'));
+    const id = this.#uniqueId(object['id'], childPath(path, 'id'));
     const kind = object['kind'] === undefined ? 'content' : reader.oneOf(object['kind'], childPath(path, 'kind'), PAGE_KINDS);
     const blocksPath = childPath(path, 'blocks');
-    const blocks = this.reader.list(object['blocks'], blocksPath, (v, p) => this.block(v, p));
+    const blocks = this.#reader.list(object['blocks'], blocksPath, (v, p) => this.#block(v, p));
     if (blocks) {
       if (blocks[0]?.type !== 'heading') reader.report(blocksPath, 'a page starts with a heading, which names it');
       blocks
@@ -261,8 +267,8 @@ class EducationParser {
     return id && kind && blocks ? { id, kind, blocks } : undefined;
   }
 
-  private block(value: unknown, path: string): EducationBlock | undefined {
-    const { reader } = this;
+  #block(value: unknown, path: string): EducationBlock | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const type = reader.oneOf(object['type'], childPath(path, 'type'), BLOCK_TYPES);
@@ -272,37 +278,37 @@ class EducationParser {
         return undefined;
       case 'heading':
       case 'paragraph': {
-        const text = this.text(object['text'], at('text'));
+        const text = this.#text(object['text'], at('text'));
         return text && { type, text };
       }
       case 'key-message': {
-        const id = this.uniqueId(object['id'], at('id'));
-        const text = this.text(object['text'], at('text'));
-        if (id) this.keyMessages.set(id, path);
+        const id = this.#uniqueId(object['id'], at('id'));
+        const text = this.#text(object['text'], at('text'));
+        if (id) this.#keyMessages.set(id, path);
         return id && text ? { type, id, text } : undefined;
       }
       case 'illustration': {
         const name = reader.oneOf(object['name'], at('name'), ILLUSTRATION_NAMES);
-        const alt = this.text(object['alt'], at('alt'));
+        const alt = this.#text(object['alt'], at('alt'));
         return name && alt ? { type, name, alt } : undefined;
       }
       case 'callout': {
-        const title = reader.optional(object['title'], (v) => this.text(v, at('title')));
-        const text = this.text(object['text'], at('text'));
+        const title = reader.optional(object['title'], (v) => this.#text(v, at('title')));
+        const text = this.#text(object['text'], at('text'));
         if (!text) return undefined;
         return title ? { type, title, text } : { type, text };
       }
       case 'knowledge-check':
-        return this.knowledgeCheck(object, path);
+        return this.#knowledgeCheck(object, path);
     }
   }
 
-  private knowledgeCheck(object: JsonObject, path: string): KnowledgeCheckBlock | undefined {
-    const { reader } = this;
-    const id = this.uniqueId(object['id'], childPath(path, 'id'));
-    const question = this.text(object['question'], childPath(path, 'question'));
+  #knowledgeCheck(object: JsonObject, path: string): KnowledgeCheckBlock | undefined {
+    const reader = this.#reader;
+    const id = this.#uniqueId(object['id'], childPath(path, 'id'));
+    const question = this.#text(object['question'], childPath(path, 'question'));
     const optionsPath = childPath(path, 'options');
-    const options = this.reader.list(object['options'], optionsPath, (v, p) => this.option(v, p));
+    const options = this.#reader.list(object['options'], optionsPath, (v, p) => this.#option(v, p));
     if (options) {
       if (options.length < 2) reader.report(optionsPath, 'a question needs at least two options');
       const correct = options.filter((o) => o.correct).length;
@@ -316,15 +322,15 @@ class EducationParser {
     return id && question && options ? { type: 'knowledge-check', id, question, options } : undefined;
   }
 
-  private option(value: unknown, path: string): KnowledgeCheckOption | undefined {
-    const { reader } = this;
+  #option(value: unknown, path: string): KnowledgeCheckOption | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
     // Option ids only need to be unique within their question: answers are stored per question.
-    const id = this.reader.id(object['id'], childPath(path, 'id'));
-    const text = this.text(object['text'], childPath(path, 'text'));
+    const id = this.#reader.id(object['id'], childPath(path, 'id'));
+    const text = this.#text(object['text'], childPath(path, 'text'));
     const correct = object['correct'] === undefined ? false : reader.boolean(object['correct'], childPath(path, 'correct'));
-    const feedback = this.text(object['feedback'], childPath(path, 'feedback'));
+    const feedback = this.#text(object['feedback'], childPath(path, 'feedback'));
     return id && text && correct !== undefined && feedback ? { id, text, correct, feedback } : undefined;
   }
 }

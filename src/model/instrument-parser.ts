@@ -108,47 +108,53 @@ export interface RulesContext {
 class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsContext {
   /** Item ids seen so far with their type, registered even when the rest of the item is invalid,
    *  so that one mistake does not cascade into every reference to it. */
-  private readonly seenTypes = new Map<string, Item['type']>();
-  private itemFieldsParser?: ItemFieldsParser;
-  private scaleOptionsParser?: ScaleOptionsParser;
+  readonly #seenTypes = new Map<string, Item['type']>();
+  #itemFieldsParser?: ItemFieldsParser;
+  #scaleOptionsParser?: ScaleOptionsParser;
   readonly questions = new Map<string, QuestionItem>();
   readonly scaleIds = new Set<string>();
-  private readonly languages: readonly string[];
-  private readonly source: string | undefined;
+  readonly #languages: readonly string[];
+  readonly #source: string | undefined;
   /** The licence holder does not let us ship the wording: it comes from the host's text pack. */
   readonly bringYourOwnText: boolean;
-  private readonly answerSets: Readonly<Record<string, unknown>>;
-  private readonly parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
+  readonly #answerSets: Readonly<Record<string, unknown>>;
+  readonly #parsedAnswerSets = new Map<string, AnswerOption[] | undefined>();
+
+  readonly #root: JsonObject;
+  readonly #parts: InstrumentParserParts;
 
   constructor(
     readonly reader: JsonReader,
-    private readonly root: JsonObject,
-    private readonly parts: InstrumentParserParts,
+    root: JsonObject,
+    parts: InstrumentParserParts,
   ) {
-    ({ languages: this.languages, source: this.source } = reader.languages(root['languages']));
+    this.#root = root;
+    this.#parts = parts;
+    ({ languages: this.#languages, source: this.#source } = reader.languages(root['languages']));
     const meta = root['meta'];
     const licence = typeof meta === 'object' && meta !== null ? (meta as JsonObject)['licence'] : undefined;
     this.bringYourOwnText = typeof licence === 'object' && licence !== null && (licence as JsonObject)['kind'] === 'bring-your-own-text';
-    this.answerSets = root['answerSets'] === undefined ? {} : (reader.object(root['answerSets'], 'answerSets') ?? {});
+    this.#answerSets = root['answerSets'] === undefined ? {} : (reader.object(root['answerSets'], 'answerSets') ?? {});
   }
 
   parse(): Instrument | undefined {
-    const { reader, root } = this;
+    const { reader } = this;
+    const root = this.#root;
     const id = this.reader.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
     const title = this.text(root['title'], 'title');
     const instructions = this.wording(root, 'instructions', '', false);
-    const meta = this.meta(root['meta'], 'meta');
-    const translations = reader.translations(root['translations'], 'translations', this.languages);
-    const items = this.items(root['items'], 'items');
+    const meta = this.#meta(root['meta'], 'meta');
+    const translations = reader.translations(root['translations'], 'translations', this.#languages);
+    const items = this.#items(root['items'], 'items');
     if (items?.length === 0) reader.report('items', 'an instrument needs at least one item');
-    const scoring = this.scoring(root['scoring'], 'scoring');
-    if (!id || !version || !title || !meta || !translations || !items || !scoring || !this.source) return undefined;
-    return defined({ id, version, languages: this.languages, title, instructions, meta, translations, items, scoring });
+    const scoring = this.#scoring(root['scoring'], 'scoring');
+    if (!id || !version || !title || !meta || !translations || !items || !scoring || !this.#source) return undefined;
+    return defined({ id, version, languages: this.#languages, title, instructions, meta, translations, items, scoring });
   }
 
   text(value: unknown, path: string): TextMap | undefined {
-    return this.reader.textMap(value, path, this.source);
+    return this.reader.textMap(value, path, this.#source);
   }
 
   optionalText(object: JsonObject, key: string, path: string): TextMap | undefined {
@@ -180,7 +186,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     });
   }
 
-  private meta(value: unknown, path: string): InstrumentMeta | undefined {
+  #meta(value: unknown, path: string): InstrumentMeta | undefined {
     const { reader } = this;
     const meta = reader.object(value, path);
     if (!meta) return undefined;
@@ -190,14 +196,14 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const licenceObject = reader.object(meta['licence'], licencePath);
     const kind = licenceObject && reader.oneOf(licenceObject['kind'], childPath(licencePath, 'kind'), ['text-granted', 'bring-your-own-text'] as const);
     const notice = licenceObject && this.text(licenceObject['notice'], childPath(licencePath, 'notice'));
-    const code = reader.optional(meta['code'], (v) => this.coding(v, childPath(path, 'code')));
+    const code = reader.optional(meta['code'], (v) => this.#coding(v, childPath(path, 'code')));
     const recallPeriod = reader.optional(meta['recallPeriod'], (v) => reader.string(v, childPath(path, 'recallPeriod')));
     if (!name || !citation || !kind || !notice) return undefined;
     return defined({ name, citation, licence: { kind, notice }, code, recallPeriod });
   }
 
 
-  private coding(value: unknown, path: string): Coding | undefined {
+  #coding(value: unknown, path: string): Coding | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
@@ -207,23 +213,23 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return system && code ? defined({ system, code, display }) : undefined;
   }
 
-  private items(value: unknown, path: string): Item[] | undefined {
-    return this.reader.list(value, path, (v, p) => this.item(v, p));
+  #items(value: unknown, path: string): Item[] | undefined {
+    return this.reader.list(value, path, (v, p) => this.#item(v, p));
   }
 
-  private item(value: unknown, path: string): Item | undefined {
+  #item(value: unknown, path: string): Item | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const id = this.reader.id(object['id'], childPath(path, 'id'), ITEM_ID_PATTERN);
     const type = reader.oneOf(object['type'], childPath(path, 'type'), ITEM_TYPES);
-    if (id !== undefined && this.seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
+    if (id !== undefined && this.#seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
     // Conditions may only look back, which rules out cycles and reads naturally on paper too;
     // the item itself is registered after its own conditions, so it cannot enable itself.
     const enableWhen = reader.optional(object['enableWhen'], (v) =>
       this.reader.list(v, childPath(path, 'enableWhen'), (c, p) => this.condition(c, p)),
     );
-    if (id !== undefined && type && !this.seenTypes.has(id)) this.seenTypes.set(id, type);
+    if (id !== undefined && type && !this.#seenTypes.has(id)) this.#seenTypes.set(id, type);
     const enableBehavior = reader.optional(object['enableBehavior'], (v) =>
       reader.oneOf(v, childPath(path, 'enableBehavior'), ['all', 'any'] as const),
     );
@@ -232,7 +238,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
 
     if (type === 'group' || type === 'page') {
       const text = this.wording(object, 'text', path, false);
-      const items = this.items(object['items'], childPath(path, 'items'));
+      const items = this.#items(object['items'], childPath(path, 'items'));
       if (items?.length === 0) reader.report(childPath(path, 'items'), `a ${type} needs at least one item`);
       return items ? defined<Item>({ ...common, type, text, items }) : undefined;
     }
@@ -240,8 +246,8 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;
 
     const required = object['required'] === undefined ? false : reader.boolean(object['required'], childPath(path, 'required'));
-    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
-    const specific = this.questionFields(type, object, path);
+    const code = reader.optional(object['code'], (v) => this.#coding(v, childPath(path, 'code')));
+    const specific = this.#questionFields(type, object, path);
     if (!text || required === undefined || !specific) return undefined;
     const question = defined({ ...common, text, required, code, ...specific } as QuestionItem);
     this.questions.set(id, question);
@@ -249,14 +255,14 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   }
 
   /** The fields particular to each question type, or undefined when they are invalid. */
-  private questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
+  #questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
     if (type === 'choice' || type === 'multi-choice') {
-      const answers = this.answerOptions(object['answers'], childPath(path, 'answers'), type);
+      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type);
       return answers && { type, answers };
     }
-    if (!this.parts.itemFields) throw new Error(`${type} items need parse-item-fields.js: pass it to parseInstrumentWith`);
-    this.itemFieldsParser ??= new this.parts.itemFields.ItemFieldsParser(this);
-    return this.itemFieldsParser.fields(type, object, path);
+    if (!this.#parts.itemFields) throw new Error(`${type} items need parse-item-fields.js: pass it to parseInstrumentWith`);
+    this.#itemFieldsParser ??= new this.#parts.itemFields.ItemFieldsParser(this);
+    return this.#itemFieldsParser.fields(type, object, path);
   }
 
   /** A number, whole when `integer` is set. */
@@ -269,27 +275,27 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return number;
   }
 
-  private answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice'): AnswerOption[] | undefined {
-    const options = typeof value === 'string' ? this.answerSet(value, path) : this.optionList(value, path);
+  #answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice'): AnswerOption[] | undefined {
+    const options = typeof value === 'string' ? this.#answerSet(value, path) : this.#optionList(value, path);
     if (type === 'choice' && options?.some((o) => o.exclusive)) {
       this.reader.report(path, 'only the answers of a multi-choice item can be exclusive');
     }
     return options;
   }
 
-  private answerSet(name: string, path: string): AnswerOption[] | undefined {
-    if (!(name in this.answerSets)) {
+  #answerSet(name: string, path: string): AnswerOption[] | undefined {
+    if (!(name in this.#answerSets)) {
       this.reader.report(path, `no answer set named "${name}" in answerSets`);
       return undefined;
     }
-    if (!this.parsedAnswerSets.has(name)) {
-      this.parsedAnswerSets.set(name, this.optionList(this.answerSets[name], childPath('answerSets', name)));
+    if (!this.#parsedAnswerSets.has(name)) {
+      this.#parsedAnswerSets.set(name, this.#optionList(this.#answerSets[name], childPath('answerSets', name)));
     }
-    return this.parsedAnswerSets.get(name);
+    return this.#parsedAnswerSets.get(name);
   }
 
-  private optionList(value: unknown, path: string): AnswerOption[] | undefined {
-    const options = this.reader.list(value, path, (v, p) => this.answerOption(v, p));
+  #optionList(value: unknown, path: string): AnswerOption[] | undefined {
+    const options = this.reader.list(value, path, (v, p) => this.#answerOption(v, p));
     if (!options) return undefined;
     if (options.length < 2) this.reader.report(path, 'a choice needs at least two answers');
     const seen = new Set<string>();
@@ -301,14 +307,14 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return options;
   }
 
-  private answerOption(value: unknown, path: string): AnswerOption | undefined {
+  #answerOption(value: unknown, path: string): AnswerOption | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const raw = object['value'];
     const answerValue = typeof raw === 'string' ? reader.string(raw, childPath(path, 'value')) : reader.number(raw, childPath(path, 'value'));
     const text = this.wording(object, 'text', path, true);
-    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
+    const code = reader.optional(object['code'], (v) => this.#coding(v, childPath(path, 'code')));
     const score = reader.optional(object['score'], (v) => reader.number(v, childPath(path, 'score')));
     const exclusive = reader.optional(object['exclusive'], (v) => reader.boolean(v, childPath(path, 'exclusive')));
     if (answerValue === undefined || !text) return undefined;
@@ -326,7 +332,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const conditionValue =
       operator === 'exists' ? reader.boolean(raw, valuePath) : typeof raw === 'string' ? reader.string(raw, valuePath) : reader.number(raw, valuePath);
     if (item !== undefined) {
-      const target = this.seenTypes.get(item);
+      const target = this.#seenTypes.get(item);
       if (!target) reader.report(childPath(path, 'item'), `"${item}" is not an item that comes before this one`);
       else if (target === 'group' || target === 'page' || target === 'display') reader.report(childPath(path, 'item'), `"${item}" is a ${target} and has no answer`);
     }
@@ -334,16 +340,16 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return { item, operator, value: conditionValue };
   }
 
-  private scoring(value: unknown, path: string): Scoring | undefined {
+  #scoring(value: unknown, path: string): Scoring | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const scales = this.reader.list(object['scales'], childPath(path, 'scales'), (v, p) => this.scale(v, p));
+    const scales = this.reader.list(object['scales'], childPath(path, 'scales'), (v, p) => this.#scale(v, p));
     if (scales) this.uniqueIds(scales, childPath(path, 'scales'));
     const rules = <T extends { id: string }>(key: 'classifications' | 'flags', read: (parser: RulesParser, value: unknown, path: string) => T | undefined) =>
       reader.optional(object[key], (v) => {
-        if (!this.parts.rules) throw new Error(`Instrument ${key} need parse-rules.js: pass it to parseInstrumentWith`);
-        const parser = new this.parts.rules.RulesParser(this);
+        if (!this.#parts.rules) throw new Error(`Instrument ${key} need parse-rules.js: pass it to parseInstrumentWith`);
+        const parser = new this.#parts.rules.RulesParser(this);
         const entries = reader.list(v, childPath(path, key), (entry, p) => read(parser, entry, p));
         if (entries) this.uniqueIds(entries, childPath(path, key));
         return entries;
@@ -353,7 +359,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return scales && defined({ scales, classifications, flags });
   }
 
-  private scale(value: unknown, path: string): Scale | undefined {
+  #scale(value: unknown, path: string): Scale | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
@@ -362,9 +368,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if (id) this.scaleIds.add(id);
     const name = this.text(object['name'], at('name'));
     const method = reader.oneOf(object['method'], at('method'), METHODS);
-    const items = this.reader.list(object['items'], at('items'), (v, p) => this.scoredItem(v, p, method));
+    const items = this.reader.list(object['items'], at('items'), (v, p) => this.#scoredItem(v, p, method));
     if (items?.length === 0) reader.report(at('items'), 'a scale needs at least one item');
-    const { reverse, weights, missing, lookup, exclude } = this.scaleOptions(object, path, method, items);
+    const { reverse, weights, missing, lookup, exclude } = this.#scaleOptions(object, path, method, items);
     const multiply = reader.optional(object['multiply'], (v) => reader.number(v, at('multiply')));
     const divide = reader.optional(object['divide'], (v) => reader.number(v, at('divide')));
     if (divide === 0) reader.report(at('divide'), 'cannot divide by 0');
@@ -374,12 +380,12 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const min = rangeObject && reader.number(rangeObject['min'], at('range.min'));
     const max = rangeObject && reader.number(rangeObject['max'], at('range.max'));
     if (min !== undefined && max !== undefined && min >= max) reader.report(at('range'), `min (${min}) must be below max (${max})`);
-    const bands = this.reader.list(object['bands'] ?? [], at('bands'), (v, p) => this.band(v, p));
-    if (bands && min !== undefined && max !== undefined) this.checkBandsCoverRange(bands, min, max, at('bands'));
-    const mcid = reader.optional(object['mcid'], (v) => this.mcid(v, at('mcid')));
-    const code = reader.optional(object['code'], (v) => this.coding(v, at('code')));
+    const bands = this.reader.list(object['bands'] ?? [], at('bands'), (v, p) => this.#band(v, p));
+    if (bands && min !== undefined && max !== undefined) this.#checkBandsCoverRange(bands, min, max, at('bands'));
+    const mcid = reader.optional(object['mcid'], (v) => this.#mcid(v, at('mcid')));
+    const code = reader.optional(object['code'], (v) => this.#coding(v, at('code')));
     const linkId = reader.optional(object['linkId'], (v) => this.reader.id(v, at('linkId'), ITEM_ID_PATTERN));
-    if (linkId !== undefined && this.seenTypes.has(linkId)) reader.report(at('linkId'), `"${linkId}" is already the id of an item`);
+    if (linkId !== undefined && this.#seenTypes.has(linkId)) reader.report(at('linkId'), `"${linkId}" is already the id of an item`);
     const source = reader.string(object['source'], at('source'));
     if (!id || !name || !method || !items || min === undefined || max === undefined || !bands || !source) return undefined;
     return defined({
@@ -389,17 +395,17 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   }
 
   /** The options only some scales have, read by parse-scale-options.ts when a scale has one. */
-  private scaleOptions(object: JsonObject, path: string, method: ScoringMethod | undefined, items: readonly string[] | undefined): ScaleOptions {
+  #scaleOptions(object: JsonObject, path: string, method: ScoringMethod | undefined, items: readonly string[] | undefined): ScaleOptions {
     if (method !== 'percent' && !SCALE_OPTIONS.some((key) => object[key] !== undefined)) return {};
-    if (!this.parts.scaleOptions) throw new Error('Scales with options need parse-scale-options.js: pass it to parseInstrumentWith');
-    this.scaleOptionsParser ??= new this.parts.scaleOptions.ScaleOptionsParser(this);
-    return this.scaleOptionsParser.options(object, path, method, items);
+    if (!this.#parts.scaleOptions) throw new Error('Scales with options need parse-scale-options.js: pass it to parseInstrumentWith');
+    this.#scaleOptionsParser ??= new this.#parts.scaleOptions.ScaleOptionsParser(this);
+    return this.#scaleOptionsParser.options(object, path, method, items);
   }
 
-  private scoredItem(value: unknown, path: string, method: ScoringMethod | undefined): string | undefined {
+  #scoredItem(value: unknown, path: string, method: ScoringMethod | undefined): string | undefined {
     const id = this.reader.string(value, path);
     if (id === undefined) return undefined;
-    const type = this.seenTypes.get(id);
+    const type = this.#seenTypes.get(id);
     if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
     else if (method === 'region-groups' && type !== 'body-map') this.reader.report(path, `"${id}" is a ${type}; a region-groups scale counts body-map regions`);
     else if (type === 'text' || type === 'date' || type === 'display' || type === 'group' || type === 'page') {
@@ -414,7 +420,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return id;
   }
 
-  private band(value: unknown, path: string): Band | undefined {
+  #band(value: unknown, path: string): Band | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
@@ -427,7 +433,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   }
 
   /** Bands must be in order and tile the range, so that every possible score has exactly one band. */
-  private checkBandsCoverRange(bands: readonly Band[], min: number, max: number, path: string): void {
+  #checkBandsCoverRange(bands: readonly Band[], min: number, max: number, path: string): void {
     if (bands.length === 0) return;
     this.uniqueIds(bands, path);
     if (bands[0]!.min !== min) this.reader.report(childPath(childPath(path, 0), 'min'), `the first band must start at the range minimum ${min}`);
@@ -439,7 +445,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     });
   }
 
-  private mcid(value: unknown, path: string): Mcid | undefined {
+  #mcid(value: unknown, path: string): Mcid | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;

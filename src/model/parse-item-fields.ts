@@ -10,29 +10,33 @@ import type { TextMap } from './text.js';
  * only for those that need it (see `partsNeeded`).
  */
 export class ItemFieldsParser {
-  constructor(private readonly context: ItemFieldsContext) {}
+  readonly #context: ItemFieldsContext;
+
+  constructor(context: ItemFieldsContext) {
+    this.#context = context;
+  }
 
   /** The fields of an item of the type, or undefined when they are invalid. */
   fields(type: Exclude<QuestionItem['type'], 'choice' | 'multi-choice'>, object: JsonObject, path: string): Partial<QuestionItem> | undefined {
-    const { reader } = this.context;
+    const { reader } = this.#context;
     const at = (key: string) => childPath(path, key);
     switch (type) {
       case 'integer':
       case 'decimal': {
-        const read = (key: string) => reader.optional(object[key], (v) => this.context.number(v, at(key), type === 'integer'));
+        const read = (key: string) => reader.optional(object[key], (v) => this.#context.number(v, at(key), type === 'integer'));
         const min = read('min');
         const max = read('max');
         if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
-        const unit = this.context.wording(object, 'unit', path, false);
+        const unit = this.#context.wording(object, 'unit', path, false);
         return defined({ type, min, max, unit });
       }
       case 'text': {
-        const maxLength = reader.optional(object['maxLength'], (v) => this.context.number(v, at('maxLength'), true));
+        const maxLength = reader.optional(object['maxLength'], (v) => this.#context.number(v, at('maxLength'), true));
         if (maxLength !== undefined && maxLength < 1) reader.report(at('maxLength'), 'must be at least 1');
         return defined({ type, maxLength });
       }
       case 'date': {
-        const read = (key: string) => reader.optional(object[key], (v) => this.dateBound(v, at(key)));
+        const read = (key: string) => reader.optional(object[key], (v) => this.#dateBound(v, at(key)));
         const min = read('min');
         const max = read('max');
         if (min && max && min !== 'today' && max !== 'today' && min >= max) reader.report(at('max'), `must be after min (${min})`);
@@ -40,41 +44,41 @@ export class ItemFieldsParser {
       }
       case 'nrs':
       case 'vas': {
-        const anchors = this.context.bringYourOwnText ? this.wordingAnchors(object, path) : this.anchors(object['anchors'], at('anchors'));
+        const anchors = this.#context.bringYourOwnText ? this.#wordingAnchors(object, path) : this.#anchors(object['anchors'], at('anchors'));
         return anchors && { type, anchors };
       }
       case 'body-map': {
         const regionSet = reader.oneOf(object['regionSet'], at('regionSet'), Object.keys(REGION_SETS));
-        const regionLabels = regionSet && this.regionLabels(object['regionLabels'], at('regionLabels'), REGION_SETS[regionSet]!);
+        const regionLabels = regionSet && this.#regionLabels(object['regionLabels'], at('regionLabels'), REGION_SETS[regionSet]!);
         return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
       }
     }
   }
 
-  private dateBound(value: unknown, path: string): string | undefined {
-    const { reader } = this.context;
+  #dateBound(value: unknown, path: string): string | undefined {
+    const { reader } = this.#context;
     const bound = reader.string(value, path);
     if (bound === undefined || bound === 'today' || isIsoDate(bound)) return bound;
     reader.report(path, `expected a date as YYYY-MM-DD or "today", got "${bound}"`);
     return undefined;
   }
 
-  private wordingAnchors(object: JsonObject, path: string): Anchors {
-    this.context.wording(object, 'anchors', path, false);
+  #wordingAnchors(object: JsonObject, path: string): Anchors {
+    this.#context.wording(object, 'anchors', path, false);
     return { min: {}, max: {} };
   }
 
-  private anchors(value: unknown, path: string): Anchors | undefined {
-    const object = this.context.reader.object(value, path);
+  #anchors(value: unknown, path: string): Anchors | undefined {
+    const object = this.#context.reader.object(value, path);
     if (!object) return undefined;
-    const min = this.context.text(object['min'], childPath(path, 'min'));
-    const max = this.context.text(object['max'], childPath(path, 'max'));
+    const min = this.#context.text(object['min'], childPath(path, 'min'));
+    const max = this.#context.text(object['max'], childPath(path, 'max'));
     return min && max ? { min, max } : undefined;
   }
 
   /** A label for every group and region of the set, and for nothing else. */
-  private regionLabels(value: unknown, path: string, set: RegionSet): Record<string, TextMap> | undefined {
-    const { reader } = this.context;
+  #regionLabels(value: unknown, path: string, set: RegionSet): Record<string, TextMap> | undefined {
+    const { reader } = this.#context;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const ids = labelledIdsOf(set);
@@ -85,7 +89,7 @@ export class ItemFieldsParser {
     if (missing.length) reader.report(path, `missing the label of ${missing.map((id) => `"${id}"`).join(', ')}`);
     const labels: Record<string, TextMap> = {};
     for (const id of ids.filter((id) => object[id] !== undefined)) {
-      const label = this.context.text(object[id], childPath(path, id));
+      const label = this.#context.text(object[id], childPath(path, id));
       if (label) labels[id] = label;
     }
     return Object.keys(labels).length === ids.length ? labels : undefined;

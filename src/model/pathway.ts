@@ -292,22 +292,27 @@ export function parsePathway(json: unknown): Pathway {
 }
 
 class PathwayParser {
-  private readonly languages: readonly string[];
-  private readonly source: string | undefined;
+  readonly #languages: readonly string[];
+  readonly #source: string | undefined;
   /** Step ids as written, gathered first so that a decision can lead forward to a later step. */
-  private readonly stepIds: ReadonlySet<string>;
+  readonly #stepIds: ReadonlySet<string>;
+
+  readonly #reader: JsonReader;
+  readonly #root: JsonObject;
 
   constructor(
-    private readonly reader: JsonReader,
-    private readonly root: JsonObject,
+    reader: JsonReader,
+    root: JsonObject,
   ) {
-    ({ languages: this.languages, source: this.source } = reader.languages(root['languages']));
-    this.stepIds = new Set(this.rawStepIds().filter((id): id is string => id !== undefined));
+    this.#reader = reader;
+    this.#root = root;
+    ({ languages: this.#languages, source: this.#source } = reader.languages(root['languages']));
+    this.#stepIds = new Set(this.#rawStepIds().filter((id): id is string => id !== undefined));
   }
 
   /** The `id` of each entry of `steps` as written (undefined where it is not a string), read before validation. */
-  private rawStepIds(): (string | undefined)[] {
-    const steps = Array.isArray(this.root['steps']) ? (this.root['steps'] as unknown[]) : [];
+  #rawStepIds(): (string | undefined)[] {
+    const steps = Array.isArray(this.#root['steps']) ? (this.#root['steps'] as unknown[]) : [];
     return steps.map((step) => {
       const id = typeof step === 'object' && step !== null ? (step as JsonObject)['id'] : undefined;
       return typeof id === 'string' ? id : undefined;
@@ -315,30 +320,31 @@ class PathwayParser {
   }
 
   parse(): Pathway | undefined {
-    const { reader, root } = this;
-    this.knownFields(root, '', PATHWAY_FIELDS);
-    const id = this.reader.id(root['id'], 'id');
+    const reader = this.#reader;
+    const root = this.#root;
+    this.#knownFields(root, '', PATHWAY_FIELDS);
+    const id = this.#reader.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
-    const title = this.text(root['title'], 'title');
-    const translations = reader.translations(root['translations'], 'translations', this.languages);
-    const meta = this.meta(root['meta'], 'meta');
-    const intro = this.text(root['intro'], 'intro');
-    const steps = this.reader.list(root['steps'], 'steps', (v, p) => this.step(v, p));
+    const title = this.#text(root['title'], 'title');
+    const translations = reader.translations(root['translations'], 'translations', this.#languages);
+    const meta = this.#meta(root['meta'], 'meta');
+    const intro = this.#text(root['intro'], 'intro');
+    const steps = this.#reader.list(root['steps'], 'steps', (v, p) => this.#step(v, p));
     if (steps?.length === 0) reader.report('steps', 'a pathway needs at least one step');
-    this.reportDuplicateSteps();
-    const willItCureMe = this.text(root['willItCureMe'], 'willItCureMe');
-    const followUp = this.text(root['followUp'], 'followUp');
-    if (!id || !version || !title || !translations || !meta || !intro || !steps || !willItCureMe || !followUp || !this.source) return undefined;
-    return { id, version, languages: this.languages, title, translations, meta, intro, steps, willItCureMe, followUp };
+    this.#reportDuplicateSteps();
+    const willItCureMe = this.#text(root['willItCureMe'], 'willItCureMe');
+    const followUp = this.#text(root['followUp'], 'followUp');
+    if (!id || !version || !title || !translations || !meta || !intro || !steps || !willItCureMe || !followUp || !this.#source) return undefined;
+    return { id, version, languages: this.#languages, title, translations, meta, intro, steps, willItCureMe, followUp };
   }
 
-  private text(value: unknown, path: string): TextMap | undefined {
-    return this.reader.textMap(value, path, this.source);
+  #text(value: unknown, path: string): TextMap | undefined {
+    return this.#reader.textMap(value, path, this.#source);
   }
 
-  private knownFields(object: JsonObject, path: string, allowed: readonly string[]): void {
+  #knownFields(object: JsonObject, path: string, allowed: readonly string[]): void {
     for (const key of Object.keys(object)) {
-      if (!allowed.includes(key)) this.reader.report(childPath(path, key), `unknown field "${key}"; expected one of ${allowed.join(', ')}`);
+      if (!allowed.includes(key)) this.#reader.report(childPath(path, key), `unknown field "${key}"; expected one of ${allowed.join(', ')}`);
     }
   }
 
@@ -347,63 +353,63 @@ class PathwayParser {
 
 
 
-  private meta(value: unknown, path: string): PathwayMeta | undefined {
-    const { reader } = this;
+  #meta(value: unknown, path: string): PathwayMeta | undefined {
+    const reader = this.#reader;
     const meta = reader.object(value, path);
     if (!meta) return undefined;
-    this.knownFields(meta, path, ['audience', 'basedOn']);
+    this.#knownFields(meta, path, ['audience', 'basedOn']);
     const audience = reader.string(meta['audience'], childPath(path, 'audience'));
     const basedOnPath = childPath(path, 'basedOn');
-    const basedOn = this.reader.list(meta['basedOn'], basedOnPath, (v, p) => reader.string(v, p));
+    const basedOn = this.#reader.list(meta['basedOn'], basedOnPath, (v, p) => reader.string(v, p));
     if (basedOn?.length === 0) reader.report(basedOnPath, 'cite at least one source of the care model');
     return audience && basedOn ? { audience, basedOn } : undefined;
   }
 
-  private step(value: unknown, path: string): PathwayStep | undefined {
-    const { reader } = this;
+  #step(value: unknown, path: string): PathwayStep | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const at = (key: string) => childPath(path, key);
-    this.knownFields(object, path, STEP_FIELDS);
-    const id = this.reader.id(object['id'], at('id'));
-    const title = this.text(object['title'], at('title'));
-    const roles = this.roles(object['roles'], at('roles'));
-    const whatHappens = this.text(object['whatHappens'], at('whatHappens'));
-    const duration = reader.optional(object['duration'], (v) => this.duration(v, at('duration')));
-    const bring = reader.optional(object['bring'], (v) => this.textList(v, at('bring')));
-    const youDecide = reader.optional(object['youDecide'], (v) => this.textList(v, at('youDecide')));
-    const decisions = reader.optional(object['decisions'], (v) => this.reader.list(v, at('decisions'), (d, p) => this.decision(d, p, id)));
-    const links = reader.optional(object['links'], (v) => this.reader.list(v, at('links'), (l, p) => this.link(l, p)));
+    this.#knownFields(object, path, STEP_FIELDS);
+    const id = this.#reader.id(object['id'], at('id'));
+    const title = this.#text(object['title'], at('title'));
+    const roles = this.#roles(object['roles'], at('roles'));
+    const whatHappens = this.#text(object['whatHappens'], at('whatHappens'));
+    const duration = reader.optional(object['duration'], (v) => this.#duration(v, at('duration')));
+    const bring = reader.optional(object['bring'], (v) => this.#textList(v, at('bring')));
+    const youDecide = reader.optional(object['youDecide'], (v) => this.#textList(v, at('youDecide')));
+    const decisions = reader.optional(object['decisions'], (v) => this.#reader.list(v, at('decisions'), (d, p) => this.#decision(d, p, id)));
+    const links = reader.optional(object['links'], (v) => this.#reader.list(v, at('links'), (l, p) => this.#link(l, p)));
     if (!id || !title || !roles || !whatHappens) return undefined;
     return defined({ id, title, roles, whatHappens, duration, bring, youDecide, decisions, links });
   }
 
-  private reportDuplicateSteps(): void {
+  #reportDuplicateSteps(): void {
     const seen = new Set<string>();
-    this.rawStepIds().forEach((id, i) => {
+    this.#rawStepIds().forEach((id, i) => {
       if (id === undefined) return;
-      if (seen.has(id)) this.reader.report(childPath(childPath('steps', i), 'id'), `duplicate step id "${id}"`);
+      if (seen.has(id)) this.#reader.report(childPath(childPath('steps', i), 'id'), `duplicate step id "${id}"`);
       seen.add(id);
     });
   }
 
-  private roles(value: unknown, path: string): RoleId[] | undefined {
-    const roles = this.reader.list(value, path, (v, p) => this.reader.oneOf(v, p, ROLE_IDS));
-    if (roles?.length === 0) this.reader.report(path, 'name at least one role: who the person will meet');
+  #roles(value: unknown, path: string): RoleId[] | undefined {
+    const roles = this.#reader.list(value, path, (v, p) => this.#reader.oneOf(v, p, ROLE_IDS));
+    if (roles?.length === 0) this.#reader.report(path, 'name at least one role: who the person will meet');
     roles?.forEach((role, i) => {
-      if (roles.indexOf(role) !== i) this.reader.report(childPath(path, i), `"${role}" is listed twice`);
+      if (roles.indexOf(role) !== i) this.#reader.report(childPath(path, i), `"${role}" is listed twice`);
     });
     return roles;
   }
 
-  private textList(value: unknown, path: string): TextMap[] | undefined {
-    const list = this.reader.list(value, path, (v, p) => this.text(v, p));
-    if (list?.length === 0) this.reader.report(path, 'expected at least one entry; leave the field out instead');
+  #textList(value: unknown, path: string): TextMap[] | undefined {
+    const list = this.#reader.list(value, path, (v, p) => this.#text(v, p));
+    if (list?.length === 0) this.#reader.report(path, 'expected at least one entry; leave the field out instead');
     return list;
   }
 
-  private amount(value: unknown, path: string): Amount | undefined {
-    const { reader } = this;
+  #amount(value: unknown, path: string): Amount | undefined {
+    const reader = this.#reader;
     const positive = (v: unknown, p: string) => {
       const number = reader.number(v, p);
       if (number !== undefined && number <= 0) reader.report(p, `expected a number above 0, got ${number}`);
@@ -420,13 +426,13 @@ class PathwayParser {
     return from < to ? [from, to] : undefined;
   }
 
-  private duration(value: unknown, path: string): Duration | undefined {
-    const { reader } = this;
+  #duration(value: unknown, path: string): Duration | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const at = (key: string) => childPath(path, key);
-    this.knownFields(object, path, DURATION_FIELDS);
-    const amountOf = (key: string) => reader.optional(object[key], (v) => this.amount(v, at(key)));
+    this.#knownFields(object, path, DURATION_FIELDS);
+    const amountOf = (key: string) => reader.optional(object[key], (v) => this.#amount(v, at(key)));
     const periods = PERIOD_UNITS.filter((unit) => object[unit] !== undefined);
     if (periods.length > 1) reader.report(path, `give the period in one unit only, not ${periods.join(' and ')}`);
     const duration: Duration = defined({
@@ -436,7 +442,7 @@ class PathwayParser {
       months: amountOf('months'),
       minutesEach: amountOf('minutesEach'),
       approximate: reader.optional(object['approximate'], (v) => reader.boolean(v, at('approximate'))),
-      note: reader.optional(object['note'], (v) => this.text(v, at('note'))),
+      note: reader.optional(object['note'], (v) => this.#text(v, at('note'))),
     });
     if (!['sessions', ...PERIOD_UNITS, 'minutesEach', 'note'].some((key) => key in object)) {
       reader.report(path, 'expected sessions, a period (days, weeks or months), minutesEach or a note');
@@ -444,39 +450,39 @@ class PathwayParser {
     return duration;
   }
 
-  private decision(value: unknown, path: string, stepId: string | undefined): Decision | undefined {
-    const { reader } = this;
+  #decision(value: unknown, path: string, stepId: string | undefined): Decision | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
     const at = (key: string) => childPath(path, key);
-    this.knownFields(object, path, ['when', 'next', 'exitTo']);
-    const when = this.text(object['when'], at('when'));
+    this.#knownFields(object, path, ['when', 'next', 'exitTo']);
+    const when = this.#text(object['when'], at('when'));
     if (('next' in object) === ('exitTo' in object)) {
       reader.report(path, 'expected exactly one of "next" (a step id of this pathway) or "exitTo" (what happens instead, outside it)');
       return undefined;
     }
     if ('exitTo' in object) {
-      const exitTo = this.text(object['exitTo'], at('exitTo'));
+      const exitTo = this.#text(object['exitTo'], at('exitTo'));
       return when && exitTo ? { when, exitTo } : undefined;
     }
     const next = reader.string(object['next'], at('next'));
-    if (next !== undefined && !this.stepIds.has(next)) reader.report(at('next'), `no step has the id "${next}"`);
+    if (next !== undefined && !this.#stepIds.has(next)) reader.report(at('next'), `no step has the id "${next}"`);
     else if (next !== undefined && next === stepId) reader.report(at('next'), 'a decision cannot lead back to its own step');
-    return when && next && this.stepIds.has(next) && next !== stepId ? { when, next } : undefined;
+    return when && next && this.#stepIds.has(next) && next !== stepId ? { when, next } : undefined;
   }
 
-  private link(value: unknown, path: string): StepLink | undefined {
-    const { reader } = this;
+  #link(value: unknown, path: string): StepLink | undefined {
+    const reader = this.#reader;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    this.knownFields(object, path, ['instrument', 'module', 'title']);
-    const title = this.text(object['title'], childPath(path, 'title'));
+    this.#knownFields(object, path, ['instrument', 'module', 'title']);
+    const title = this.#text(object['title'], childPath(path, 'title'));
     if (('instrument' in object) === ('module' in object)) {
       reader.report(path, 'expected exactly one of "instrument" or "module", with its id');
       return undefined;
     }
     const kind = 'instrument' in object ? 'instrument' : 'module';
-    const id = this.reader.id(object[kind], childPath(path, kind));
+    const id = this.#reader.id(object[kind], childPath(path, kind));
     if (!id || !title) return undefined;
     return kind === 'instrument' ? { instrument: id, title } : { module: id, title };
   }

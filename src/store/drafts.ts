@@ -78,69 +78,77 @@ interface SavedMessage {
  * A write never replaces a draft saved later by someone else (another tab): the later one wins.
  */
 export class DraftWriter {
-  private pending: Draft | undefined;
-  private running: Promise<void> | undefined;
-  private lastSaved: Draft | undefined;
+  #pending: Draft | undefined;
+  #running: Promise<void> | undefined;
+  #lastSaved: Draft | undefined;
   /** The newest draft whose write failed, to write again when the database comes back. */
-  private lastFailed: Draft | undefined;
-  private readonly id = crypto.randomUUID();
-  private channel: BroadcastChannel | undefined;
-  private stopWatching: (() => void) | undefined;
+  #lastFailed: Draft | undefined;
+  readonly #id = crypto.randomUUID();
+  #channel: BroadcastChannel | undefined;
+  #stopWatching: (() => void) | undefined;
+
+  readonly #onSaved: (draft: Draft) => void;
+  readonly #onError: (error: unknown) => void;
+  readonly #events: DraftWriterEvents;
 
   constructor(
-    private readonly onSaved: (draft: Draft) => void,
-    private readonly onError: (error: unknown) => void,
-    private readonly events: DraftWriterEvents = {},
-  ) {}
+    onSaved: (draft: Draft) => void,
+    onError: (error: unknown) => void,
+    events: DraftWriterEvents = {},
+  ) {
+    this.#onSaved = onSaved;
+    this.#onError = onError;
+    this.#events = events;
+  }
 
   save(draft: Draft): Promise<void> {
-    this.pending = draft;
-    this.running ??= this.drain();
-    return this.running;
+    this.#pending = draft;
+    this.#running ??= this.#drain();
+    return this.#running;
   }
 
   /** Resolves when everything given to `save` so far is durable (or has failed). */
   flush(): Promise<void> {
-    return this.running ?? Promise.resolve();
+    return this.#running ?? Promise.resolve();
   }
 
   /** Drops an unwritten draft and waits for the write in flight, e.g. before deleting the draft. */
   async cancel(): Promise<void> {
-    this.pending = undefined;
-    this.lastSaved = undefined;
-    this.lastFailed = undefined;
+    this.#pending = undefined;
+    this.#lastSaved = undefined;
+    this.#lastFailed = undefined;
     await this.flush();
   }
 
   /** Starts hearing drafts saved elsewhere and the database going away (see `DraftWriterEvents`), until `stopListening`. */
   listen(): void {
-    if (this.channel) return;
-    this.channel = new BroadcastChannel(DRAFT_CHANNEL);
-    this.channel.onmessage = ({ data }: MessageEvent<SavedMessage>) => {
-      if (data.writer === this.id) return;
-      if (this.pending?.draftKey === data.draft.draftKey && this.pending.updatedAt < data.draft.updatedAt) this.pending = undefined;
-      this.events.savedElsewhere?.(data.draft);
+    if (this.#channel) return;
+    this.#channel = new BroadcastChannel(DRAFT_CHANNEL);
+    this.#channel.onmessage = ({ data }: MessageEvent<SavedMessage>) => {
+      if (data.writer === this.#id) return;
+      if (this.#pending?.draftKey === data.draft.draftKey && this.#pending.updatedAt < data.draft.updatedAt) this.#pending = undefined;
+      this.#events.savedElsewhere?.(data.draft);
     };
-    this.stopWatching = watchConnection((change) => {
+    this.#stopWatching = watchConnection((change) => {
       // After a loss, what this page holds is all that is left of the draft: write it into the new database.
-      const unwritten = change === 'unblocked' ? this.lastFailed : (this.lastFailed ?? this.lastSaved);
-      if (unwritten && !this.pending) void this.save(unwritten);
-      if (change !== 'unblocked') this.events.lost?.(change);
+      const unwritten = change === 'unblocked' ? this.#lastFailed : (this.#lastFailed ?? this.#lastSaved);
+      if (unwritten && !this.#pending) void this.save(unwritten);
+      if (change !== 'unblocked') this.#events.lost?.(change);
     });
   }
 
   stopListening(): void {
-    this.channel?.close();
-    this.channel = undefined;
-    this.stopWatching?.();
-    this.stopWatching = undefined;
+    this.#channel?.close();
+    this.#channel = undefined;
+    this.#stopWatching?.();
+    this.#stopWatching = undefined;
   }
 
-  private async drain(): Promise<void> {
+  async #drain(): Promise<void> {
     try {
-      while (this.pending) {
-        const draft = this.pending;
-        this.pending = undefined;
+      while (this.#pending) {
+        const draft = this.#pending;
+        this.#pending = undefined;
         try {
           const db = await openDatabase();
           const transaction = db.transaction('drafts', 'readwrite');
@@ -150,19 +158,19 @@ export class DraftWriter {
           await transaction.done;
           // An overtaken draft was not written; its writer hears of the later one on the channel.
           if (overtaken) continue;
-          this.lastSaved = draft;
-          this.lastFailed = undefined;
-          this.onSaved(draft);
+          this.#lastSaved = draft;
+          this.#lastFailed = undefined;
+          this.#onSaved(draft);
           const sender = new BroadcastChannel(DRAFT_CHANNEL);
-          sender.postMessage({ writer: this.id, draft } satisfies SavedMessage);
+          sender.postMessage({ writer: this.#id, draft } satisfies SavedMessage);
           sender.close();
         } catch (error) {
-          this.lastFailed = draft;
-          this.onError(error);
+          this.#lastFailed = draft;
+          this.#onError(error);
         }
       }
     } finally {
-      this.running = undefined;
+      this.#running = undefined;
     }
   }
 }

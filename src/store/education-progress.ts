@@ -49,25 +49,32 @@ export async function loadEducationProgress(key: string): Promise<EducationProgr
  * a slow write can never overwrite a newer record.
  */
 export class EducationProgressWriter {
-  private last: Promise<void> = Promise.resolve();
+  #last: Promise<void> = Promise.resolve();
 
-  constructor(private readonly onError: (error: unknown) => void) {}
+  readonly #onError: (error: unknown) => void;
+
+
+  constructor(onError: (error: unknown) => void) {
+
+    this.#onError = onError;
+
+  }
 
   save(record: EducationProgressRecord): Promise<void> {
-    this.last = this.last.then(async () => {
+    this.#last = this.#last.then(async () => {
       try {
         const db = await openDatabase();
         await db.put('progress', record);
       } catch (error) {
-        this.onError(error);
+        this.#onError(error);
       }
     });
-    return this.last;
+    return this.#last;
   }
 
   /** Resolves when every record given to `save` so far is durable (or has failed). */
   flush(): Promise<void> {
-    return this.last;
+    return this.#last;
   }
 }
 

@@ -201,20 +201,20 @@ export class PpContentPlayground extends LitElement {
   /** Where the caret is, since a textarea shows no line numbers. */
   private caret = 'Line 1, column 1';
 
-  private timer?: ReturnType<typeof setTimeout>;
+  #timer?: ReturnType<typeof setTimeout>;
   /** Fresh keys per playground, so previews never open on saved answers or progress. */
-  private readonly keys = [crypto.randomUUID(), crypto.randomUUID()].map((id) => `storybook-playground-${id}`);
+  readonly #keys = [crypto.randomUUID(), crypto.randomUUID()].map((id) => `storybook-playground-${id}`);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('text') || changed.has('kind')) this.validate();
+    if (changed.has('text') || changed.has('kind')) this.#validate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 
-  private validate(): void {
+  #validate(): void {
     const reading = readJson(this.text);
     if (!reading.ok) {
       const { line, column, message } = reading.error;
@@ -246,15 +246,15 @@ export class PpContentPlayground extends LitElement {
     this.shown = { content, kind };
   }
 
-  private onInput(event: InputEvent): void {
+  #onInput(event: InputEvent): void {
     const value = (event.target as HTMLTextAreaElement).value;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
       this.text = value;
     }, DEBOUNCE_MS);
   }
 
-  private async onFile(event: Event): Promise<void> {
+  async #onFile(event: Event): Promise<void> {
     const file = (event.target as HTMLInputElement).files?.[0];
     if (!file) return;
     this.name = file.name;
@@ -262,7 +262,7 @@ export class PpContentPlayground extends LitElement {
     this.dispatchEvent(new CustomEvent('pp-playground-load', { detail: { name: file.name }, bubbles: true, composed: true }));
   }
 
-  private onCaret(event: Event): void {
+  #onCaret(event: Event): void {
     const editor = event.target as HTMLTextAreaElement;
     const before = editor.value.slice(0, editor.selectionStart);
     const line = before.split('\n').length;
@@ -270,7 +270,7 @@ export class PpContentPlayground extends LitElement {
   }
 
   /** Puts the caret at the start of a problem's line and scrolls the editor to it. */
-  private goToLine(line: number): void {
+  #goToLine(line: number): void {
     const editor = this.renderRoot.querySelector('textarea')!;
     const start = offsetOfLine(editor.value, line);
     const end = editor.value.indexOf('\n', start);
@@ -297,7 +297,7 @@ export class PpContentPlayground extends LitElement {
             ${(Object.keys(KINDS) as ContentKind[]).map((k) => html`<option value=${k} ?selected=${this.kind === k}>${KINDS[k].label}</option>`)}
           </select>
         </label>
-        <label>Open a JSON file from your computer <input type="file" accept=".json,application/json" @change=${this.onFile} /></label>
+        <label>Open a JSON file from your computer <input type="file" accept=".json,application/json" @change=${this.#onFile} /></label>
       </div>
       <section class="editor" aria-label="Editor">
         <div>
@@ -305,7 +305,7 @@ export class PpContentPlayground extends LitElement {
             >JSON of ${this.name || 'the content'}</label
           >
           <p class="hint" id="json-hint">Problems update a moment after you stop typing. Your edits stay in this browser tab only: copy the text into the file to keep them.</p>
-          <textarea id="json" aria-describedby="json-hint" spellcheck="false" autocomplete="off" .value=${this.text} @input=${this.onInput} @keyup=${this.onCaret} @click=${this.onCaret} @focus=${this.onCaret}></textarea>
+          <textarea id="json" aria-describedby="json-hint" spellcheck="false" autocomplete="off" .value=${this.text} @input=${this.#onInput} @keyup=${this.#onCaret} @click=${this.#onCaret} @focus=${this.#onCaret}></textarea>
           <p class="hint">Cursor: ${this.caret}</p>
         </div>
         <div>
@@ -316,7 +316,7 @@ export class PpContentPlayground extends LitElement {
                 ${problems.map(
                   (p) =>
                     html`<li>
-                      <button type="button" @click=${() => this.goToLine(p.line)}>
+                      <button type="button" @click=${() => this.#goToLine(p.line)}>
                         <span class="where">Line ${p.line}${p.path === undefined ? '' : ` · ${p.path || '(whole file)'}`}</span>
                         ${p.message}<span class="visually-hidden">. Go to line ${p.line}.</span>
                       </button>
@@ -326,11 +326,11 @@ export class PpContentPlayground extends LitElement {
             : nothing}
         </div>
       </section>
-      ${this.shown ? this.renderPreviews(this.shown.content, this.shown.kind) : nothing}
+      ${this.shown ? this.#renderPreviews(this.shown.content, this.shown.kind) : nothing}
     `;
   }
 
-  private renderPreviews(content: Record<string, unknown>, kind: ContentKind) {
+  #renderPreviews(content: Record<string, unknown>, kind: ContentKind) {
     const languages = Array.isArray(content['languages']) ? (content['languages'] as unknown[]).filter((l): l is string => typeof l === 'string') : [];
     return html`<div class="previews">${[0, 1].map((pane) => {
       const lang = this.languages[pane as 0 | 1];
@@ -350,12 +350,12 @@ export class PpContentPlayground extends LitElement {
             </select>
           </label>
         </div>
-        ${contentStoryHeader(content, lang)} ${this.renderElement(content, kind, lang, this.keys[pane]!)}
+        ${contentStoryHeader(content, lang)} ${this.#renderElement(content, kind, lang, this.#keys[pane]!)}
       </section>`;
     })}</div>`;
   }
 
-  private renderElement(content: Record<string, unknown>, kind: ContentKind, lang: string, key: string) {
+  #renderElement(content: Record<string, unknown>, kind: ContentKind, lang: string, key: string) {
     switch (kind) {
       case 'instrument':
         return html`<pp-questionnaire .instrument=${content} lang=${lang} layout="list" heading-level="3" draft-key=${key}></pp-questionnaire>`;
