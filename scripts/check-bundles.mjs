@@ -1,10 +1,10 @@
 // Checks what `npm run build` put in dist/, dist/standalone/ and dist/standalone/shared/: parts that
 // only some pages need are loaded through a dynamic import(), when needed, and never with the
-// entries that do not need them.
+// entries that do not need them; and entries stay within their size budgets.
 // Usage: `node scripts/check-bundles.mjs [DIST_DIR]`; exits 1 naming the file at fault.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { DYNAMIC_IMPORT, staticGraph } from './bundle-graph.mjs';
+import { DYNAMIC_IMPORT, gzippedSize, staticGraph } from './bundle-graph.mjs';
 
 /**
  * Each lazy part, with texts only its code contains that survive minification, and the entry that
@@ -26,8 +26,9 @@ const LAZY_PARTS = [
   // Flags and classifications (a message of their parser); the score chart parses every
   // instrument in full, so it has them built in.
   { name: 'the flags and classifications part', markers: ['expected a test with'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
-  // The parser of the items other than choices (a message of its body-map check).
-  { name: 'the parser of the items other than choices', markers: ['has no region or region group'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
+  // How the items other than choices are read, checked, scored and exported (a message of its
+  // body-map check).
+  { name: 'the support of the items other than choices', markers: ['has no region or region group'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The parser of scale options (a message of its proration check).
   { name: 'the parser of scale options', markers: ['prorating needs items'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The text-pack checker (the start of each of its error messages).
@@ -37,6 +38,12 @@ const LAZY_PARTS = [
 const ENTRIES = ['pp-questionnaire', 'pp-score-chart'];
 /** The folders of dist/ with a build of every element. */
 const BUILDS = ['.', 'standalone', 'standalone/shared'];
+/**
+ * Gzipped size limits (KB of 1,024 bytes) of what a page loads with an entry before it shows
+ * anything: the file and all it imports statically, Lit included. Parts that it loads with
+ * import() only for some content (LAZY_PARTS) are not counted.
+ */
+const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 25 }];
 
 const root = resolve(process.argv[2] ?? 'dist');
 
@@ -78,6 +85,16 @@ for (const dist of dists) {
   }
 }
 
+const budgetReports = [];
+for (const budget of BUDGETS) {
+  const entry = join(root, budget.file);
+  if (!existsSync(entry)) continue;
+  const kb = gzippedSize(staticGraph(entry)) / 1024;
+  const report = `${shown(entry)} loads ${kb.toFixed(1)} KB gzipped (Lit included)`;
+  if (kb > budget.kb) problems.push(`${report}, over its budget of ${budget.kb} KB (BUDGETS in scripts/check-bundles.mjs)`);
+  else budgetReports.push(`${report}, within its budget of ${budget.kb} KB`);
+}
+
 if (problems.length > 0) {
   for (const problem of problems) console.error(`check-bundles: ${problem}`);
   process.exit(1);
@@ -85,3 +102,4 @@ if (problems.length > 0) {
 for (const dist of dists) {
   console.log(`check-bundles: ${shown(dist)}: ${LAZY_PARTS.map((part) => `${part.name} loads lazily with ${part.loadedBy}`).join('; ')}, and with nothing else`);
 }
+for (const report of budgetReports) console.log(`check-bundles: ${report}`);

@@ -253,7 +253,7 @@ export class PpQuestionnaire extends LitElement {
     await Promise.all([
       loadAllItemParts(),
       import('./rules-part.js'),
-      import('../../src/model/parse-item-fields.js'),
+      import('../../src/model/field-items.js'),
       import('../../src/model/parse-scale-options.js'),
       import('../../src/model/text-pack.js'),
     ]);
@@ -371,7 +371,7 @@ export class PpQuestionnaire extends LitElement {
     const needed = partsNeeded(instrumentJson);
     const [rules, itemFields, scaleOptions] = await Promise.all([
       needed.rules ? importPart(() => import('./rules-part.js')) : undefined,
-      needed.itemFields ? importPart(() => import('../../src/model/parse-item-fields.js')) : undefined,
+      needed.itemFields ? importPart(() => import('../../src/model/field-items.js')) : undefined,
       needed.scaleOptions ? importPart(() => import('../../src/model/parse-scale-options.js')) : undefined,
     ]);
     const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields, scaleOptions }));

@@ -1,5 +1,6 @@
 import type { Answers, AnswerValue, Coding, Instrument, Item, QuestionItem } from '../model/instrument.js';
 import { isContainer, sourceLanguageOf } from '../model/instrument.js';
+import { fieldItemSupport } from '../model/item-support.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
 import type { Scores } from '../scoring/score.js';
 
@@ -44,9 +45,6 @@ const textIn = (text: TextMap | undefined, language: LanguageCode, fallback: Lan
 const numberAnswer = (value: number): QuestionnaireResponseAnswer =>
   Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value };
 
-/** The code system of a body-map region set's region ids. */
-export const regionSetSystem = (regionSet: string): string => `urn:painpath:region-set:${regionSet}`;
-
 /** FHIR answers for one item, typed as the item's FHIR type requires. */
 function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
   switch (item.type) {
@@ -58,22 +56,8 @@ function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap
         if (option?.code) return { valueCoding: { ...option.code, ...(display && { display }) } };
         return typeof v === 'number' ? numberAnswer(v) : { valueString: v };
       });
-    case 'body-map': {
-      return (value as readonly string[]).map((id) => {
-        const display = text(item.regionLabels[id]);
-        return { valueCoding: { system: regionSetSystem(item.regionSet), code: id, ...(display && { display }) } };
-      });
-    }
-    case 'nrs':
-    case 'integer':
-      return [{ valueInteger: value as number }];
-    case 'vas':
-    case 'decimal':
-      return [{ valueDecimal: value as number }];
-    case 'text':
-      return [{ valueString: value as string }];
-    case 'date':
-      return [{ valueDate: value as string }];
+    default:
+      return fieldItemSupport(item).fhirAnswers(item, value, text);
   }
 }
 

@@ -14,7 +14,7 @@ import type {
   ScoringMethod,
 } from './instrument.js';
 import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
-import type { ItemFieldsParser } from './parse-item-fields.js';
+import type { ItemFieldsParser } from './field-items.js';
 import type { RulesParser } from './parse-rules.js';
 import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
@@ -24,20 +24,11 @@ const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>='
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A `YYYY-MM-DD` string that names a real calendar day. */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  // Month 13 is an invalid date; 31 February rolls over into March, which startsWith catches.
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 /** The parser of flags and classifications, which only some instruments have (parse-rules.ts). */
 export type RulesModule = typeof import('./parse-rules.js');
-/** The parser of the fields of the item types other than choices (parse-item-fields.ts). */
-export type ItemFieldsModule = typeof import('./parse-item-fields.js');
+/** The parser (and support) of the item types other than choices (field-items.ts). */
+export type ItemFieldsModule = typeof import('./field-items.js');
 /** The parser of the options only some scales have (parse-scale-options.ts). */
 export type ScaleOptionsModule = typeof import('./parse-scale-options.js');
 
@@ -51,7 +42,7 @@ export interface InstrumentParserParts {
 /** The options of a scale that parse-scale-options.ts reads (with the method `percent`). */
 const SCALE_OPTIONS = ['reverse', 'weights', 'missing', 'lookup', 'exclude'];
 
-/** The question types whose fields parse-item-fields.ts reads: all but choices. */
+/** The question types whose fields field-items.ts reads: all but choices. */
 const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'body-map'];
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null;
@@ -76,7 +67,7 @@ export function parseInstrumentWith(json: unknown, parts: InstrumentParserParts)
   return parseContent(json, 'Instrument', (reader, root) => new InstrumentParser(reader, root, parts).parse());
 }
 
-/** What parse-item-fields.ts needs from the instrument's parser. */
+/** What field-items.ts needs from the instrument's parser. */
 export interface ItemFieldsContext {
   readonly reader: JsonReader;
   /** The licence holder's wording must come from a text pack, not the file. */
@@ -260,7 +251,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type);
       return answers && { type, answers };
     }
-    if (!this.#parts.itemFields) throw new Error(`${type} items need parse-item-fields.js: pass it to parseInstrumentWith`);
+    if (!this.#parts.itemFields) throw new Error(`${type} items need field-items.js: pass it to parseInstrumentWith`);
     this.#itemFieldsParser ??= new this.#parts.itemFields.ItemFieldsParser(this);
     return this.#itemFieldsParser.fields(type, object, path);
   }

@@ -1,5 +1,5 @@
 import type { AnswerOption, AnswerValue, QuestionItem } from './instrument.js';
-import { REGION_SETS, regionIdsOf } from './region-sets.js';
+import { fieldItemSupport, type ScoreRange } from './item-support.js';
 
 /** What an answer option counts in scoring, or undefined when it has no number. */
 export const optionScore = (option: AnswerOption): number | undefined =>
@@ -23,21 +23,13 @@ export function itemScore(item: QuestionItem, answer: AnswerValue): number | und
       const scores = item.answers.filter((o) => answer.includes(o.value)).map(optionScore);
       return scores.every((s) => s !== undefined) ? sum(scores as number[]) : undefined;
     }
-    case 'body-map':
-      return Array.isArray(answer) ? answer.length : undefined;
-    case 'nrs':
-    case 'vas':
-    case 'integer':
-    case 'decimal':
-      return typeof answer === 'number' ? answer : undefined;
-    case 'text':
-    case 'date':
-      return undefined;
+    default:
+      return fieldItemSupport(item).score(item, answer);
   }
 }
 
 /** The lowest and highest score an item can give, when bounded (needed to reverse or take a percentage). */
-export function itemScoreRange(item: QuestionItem): { min: number; max: number } | undefined {
+export function itemScoreRange(item: QuestionItem): ScoreRange | undefined {
   switch (item.type) {
     case 'choice': {
       const scores = item.answers.map(optionScore);
@@ -52,19 +44,7 @@ export function itemScoreRange(item: QuestionItem): { min: number; max: number }
       const candidates = [0, sum(inclusive.filter((s) => s > 0)), sum(inclusive.filter((s) => s < 0)), ...exclusive];
       return { min: Math.min(...candidates), max: Math.max(...candidates) };
     }
-    case 'body-map': {
-      const set = REGION_SETS[item.regionSet];
-      return set && { min: 0, max: regionIdsOf(set).length };
-    }
-    case 'nrs':
-      return { min: 0, max: 10 };
-    case 'vas':
-      return { min: 0, max: 100 };
-    case 'integer':
-    case 'decimal':
-      return item.min !== undefined && item.max !== undefined ? { min: item.min, max: item.max } : undefined;
-    case 'text':
-    case 'date':
-      return undefined;
+    default:
+      return fieldItemSupport(item).scoreRange(item);
   }
 }

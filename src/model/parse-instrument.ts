@@ -1,6 +1,6 @@
 import type { Instrument } from './instrument.js';
 import { parseInstrumentWith } from './instrument-parser.js';
-import * as itemFields from './parse-item-fields.js';
+import * as itemFields from './field-items.js';
 import * as rules from './parse-rules.js';
 import * as scaleOptions from './parse-scale-options.js';
 

@@ -1,7 +1,7 @@
 import type { Answers, Band, Instrument, ItemId, QuestionItem, Scale, ScaleId } from '../model/instrument.js';
 import { isQuestion, walkItems } from '../model/instrument.js';
 import { itemScore, itemScoreRange } from '../model/item-score.js';
-import { REGION_SETS } from '../model/region-sets.js';
+import { fieldItemSupport } from '../model/item-support.js';
 
 export interface ScaleScore {
   /** null when the scale's missing-item rule allows no score. */
@@ -29,20 +29,6 @@ function weightedScore(scale: Scale, item: QuestionItem, score: number): { score
   return { score: oriented * weight, weight, ...(range && { max: range.max * weight }) };
 }
 
-function regionGroupCount(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number {
-  const excluded = new Set(scale.exclude);
-  const groups = new Set<string>();
-  for (const id of scale.items) {
-    const item = questions.get(id);
-    const answer = answers[id];
-    if (item?.type !== 'body-map' || !Array.isArray(answer)) continue;
-    for (const group of REGION_SETS[item.regionSet]?.groups ?? []) {
-      if (group.regions.some((region) => !excluded.has(region) && answer.includes(region))) groups.add(group.id);
-    }
-  }
-  return groups.size;
-}
-
 /** The scale's raw value by its method, or null when too few items are answered. */
 function rawValue(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number | null {
   const scored = scale.items.flatMap((id) => {
@@ -53,7 +39,7 @@ function rawValue(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, an
   });
   const minAnswered = scale.missing?.minAnswered ?? scale.items.length;
   if (scored.length < minAnswered) return null;
-  if (scale.method === 'region-groups') return regionGroupCount(scale, questions, answers);
+  if (scale.method === 'region-groups') return fieldItemSupport({ type: 'body-map' }).regionGroupCount(scale, questions, answers);
 
   const total = scored.reduce((sum, s) => sum + s.score, 0);
   const answeredWeight = scored.reduce((sum, s) => sum + s.weight, 0);

@@ -58,7 +58,7 @@ describe('<pp-kiosk>', () => {
     await kiosk();
     const fetched = () => performance.getEntriesByType('resource').map((entry) => entry.name);
     // On the start screen no questionnaire has loaded yet, so only the kiosk's preload fetches them.
-    const parts = ['rating-and-field-items', 'body-map-item', 'rules-part', 'parse-item-fields', 'parse-scale-options', 'text-pack'];
+    const parts = ['rating-and-field-items', 'body-map-item', 'rules-part', 'field-items', 'parse-scale-options', 'text-pack'];
     await waitUntil(() => parts.every((part) => fetched().some((url) => url.includes(`/${part}.`))), `not all of ${parts.join(', ')} fetched`);
   });
 

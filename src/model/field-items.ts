@@ -1,0 +1,210 @@
+import type { QuestionnaireResponseAnswer } from '../fhir/questionnaire-response.js';
+import type { Anchors, AnswerValue, Answers, ItemId, QuestionItem, Scale } from './instrument.js';
+import type { ItemFieldsContext } from './instrument-parser.js';
+import { provideFieldItemSupport, type FieldItem, type ScoreRange } from './item-support.js';
+import { childPath, defined, type JsonObject } from './json-reader.js';
+import { labelledIdsOf, REGION_SETS, regionIdsOf, type RegionSet } from './region-sets.js';
+import type { TextMap } from './text.js';
+import { distinctMembers, type AnswerProblem } from './validate-answer.js';
+
+/*
+ * Everything particular to the questions other than choices (ratings, numbers, text, dates and
+ * body maps): reading their fields, checking, scoring and exporting their answers. Many
+ * instruments have only choices, so this is loaded only for those that need it (see
+ * `partsNeeded`); it registers its support for checking, scoring and FHIR when it loads.
+ */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` string that names a real calendar day. */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Month 13 is an invalid date; 31 February rolls over into March, which startsWith catches.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const outside = <T extends number | string>(value: T, min: T | undefined, max: T | undefined) =>
+  (min !== undefined && value < min) || (max !== undefined && value > max);
+
+function answerProblem(item: FieldItem, value: AnswerValue, today: string): AnswerProblem | undefined {
+  switch (item.type) {
+    case 'body-map': {
+      const set = REGION_SETS[item.regionSet];
+      return Array.isArray(value) && set && distinctMembers(value, regionIdsOf(set)) ? undefined : 'type';
+    }
+    case 'nrs':
+      return Number.isInteger(value) && !outside(value as number, 0, 10) ? undefined : 'type';
+    case 'vas':
+      return typeof value === 'number' && !outside(value, 0, 100) ? undefined : 'type';
+    case 'integer':
+    case 'decimal':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'type';
+      if (item.type === 'integer' && !Number.isInteger(value)) return 'format';
+      return outside(value, item.min, item.max) ? 'range' : undefined;
+    case 'text':
+      if (typeof value !== 'string') return 'type';
+      return item.maxLength !== undefined && value.length > item.maxLength ? 'too-long' : undefined;
+    case 'date': {
+      if (typeof value !== 'string') return 'type';
+      if (!isIsoDate(value)) return 'format';
+      const bound = (b: string | undefined) => (b === 'today' ? today : b);
+      return outside(value, bound(item.min), bound(item.max)) ? 'range' : undefined;
+    }
+  }
+}
+
+function score(item: FieldItem, answer: AnswerValue): number | undefined {
+  if (item.type === 'body-map') return Array.isArray(answer) ? answer.length : undefined;
+  return item.type === 'text' || item.type === 'date' || typeof answer !== 'number' ? undefined : answer;
+}
+
+function scoreRange(item: FieldItem): ScoreRange | undefined {
+  switch (item.type) {
+    case 'body-map': {
+      const set = REGION_SETS[item.regionSet];
+      return set && { min: 0, max: regionIdsOf(set).length };
+    }
+    case 'nrs':
+      return { min: 0, max: 10 };
+    case 'vas':
+      return { min: 0, max: 100 };
+    case 'integer':
+    case 'decimal':
+      return item.min !== undefined && item.max !== undefined ? { min: item.min, max: item.max } : undefined;
+    case 'text':
+    case 'date':
+      return undefined;
+  }
+}
+
+/** The code system of a body-map region set's region ids. */
+export const regionSetSystem = (regionSet: string): string => `urn:painpath:region-set:${regionSet}`;
+
+function fhirAnswers(item: FieldItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
+  switch (item.type) {
+    case 'body-map':
+      return (value as readonly string[]).map((id) => {
+        const display = text(item.regionLabels[id]);
+        return { valueCoding: { system: regionSetSystem(item.regionSet), code: id, ...(display && { display }) } };
+      });
+    case 'nrs':
+    case 'integer':
+      return [{ valueInteger: value as number }];
+    case 'vas':
+    case 'decimal':
+      return [{ valueDecimal: value as number }];
+    case 'text':
+      return [{ valueString: value as string }];
+    case 'date':
+      return [{ valueDate: value as string }];
+  }
+}
+
+function regionGroupCount(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number {
+  const excluded = new Set(scale.exclude);
+  const groups = new Set<string>();
+  for (const id of scale.items) {
+    const item = questions.get(id);
+    const answer = answers[id];
+    if (item?.type !== 'body-map' || !Array.isArray(answer)) continue;
+    for (const group of REGION_SETS[item.regionSet]?.groups ?? []) {
+      if (group.regions.some((region) => !excluded.has(region) && answer.includes(region))) groups.add(group.id);
+    }
+  }
+  return groups.size;
+}
+
+provideFieldItemSupport({ answerProblem, score, scoreRange, fhirAnswers, regionGroupCount });
+
+/**
+ * Reads the fields particular to the question types other than choices: ratings, numbers, text,
+ * dates and body maps. Many instruments have only choices, so this part of the parser is loaded
+ * only for those that need it (see `partsNeeded`).
+ */
+export class ItemFieldsParser {
+  readonly #context: ItemFieldsContext;
+
+  constructor(context: ItemFieldsContext) {
+    this.#context = context;
+  }
+
+  /** The fields of an item of the type, or undefined when they are invalid. */
+  fields(type: Exclude<QuestionItem['type'], 'choice' | 'multi-choice'>, object: JsonObject, path: string): Partial<QuestionItem> | undefined {
+    const { reader } = this.#context;
+    const at = (key: string) => childPath(path, key);
+    switch (type) {
+      case 'integer':
+      case 'decimal': {
+        const read = (key: string) => reader.optional(object[key], (v) => this.#context.number(v, at(key), type === 'integer'));
+        const min = read('min');
+        const max = read('max');
+        if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
+        const unit = this.#context.wording(object, 'unit', path, false);
+        return defined({ type, min, max, unit });
+      }
+      case 'text': {
+        const maxLength = reader.optional(object['maxLength'], (v) => this.#context.number(v, at('maxLength'), true));
+        if (maxLength !== undefined && maxLength < 1) reader.report(at('maxLength'), 'must be at least 1');
+        return defined({ type, maxLength });
+      }
+      case 'date': {
+        const read = (key: string) => reader.optional(object[key], (v) => this.#dateBound(v, at(key)));
+        const min = read('min');
+        const max = read('max');
+        if (min && max && min !== 'today' && max !== 'today' && min >= max) reader.report(at('max'), `must be after min (${min})`);
+        return defined({ type, min, max });
+      }
+      case 'nrs':
+      case 'vas': {
+        const anchors = this.#context.bringYourOwnText ? this.#wordingAnchors(object, path) : this.#anchors(object['anchors'], at('anchors'));
+        return anchors && { type, anchors };
+      }
+      case 'body-map': {
+        const regionSet = reader.oneOf(object['regionSet'], at('regionSet'), Object.keys(REGION_SETS));
+        const regionLabels = regionSet && this.#regionLabels(object['regionLabels'], at('regionLabels'), REGION_SETS[regionSet]!);
+        return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
+      }
+    }
+  }
+
+  #dateBound(value: unknown, path: string): string | undefined {
+    const { reader } = this.#context;
+    const bound = reader.string(value, path);
+    if (bound === undefined || bound === 'today' || isIsoDate(bound)) return bound;
+    reader.report(path, `expected a date as YYYY-MM-DD or "today", got "${bound}"`);
+    return undefined;
+  }
+
+  #wordingAnchors(object: JsonObject, path: string): Anchors {
+    this.#context.wording(object, 'anchors', path, false);
+    return { min: {}, max: {} };
+  }
+
+  #anchors(value: unknown, path: string): Anchors | undefined {
+    const object = this.#context.reader.object(value, path);
+    if (!object) return undefined;
+    const min = this.#context.text(object['min'], childPath(path, 'min'));
+    const max = this.#context.text(object['max'], childPath(path, 'max'));
+    return min && max ? { min, max } : undefined;
+  }
+
+  /** A label for every group and region of the set, and for nothing else. */
+  #regionLabels(value: unknown, path: string, set: RegionSet): Record<string, TextMap> | undefined {
+    const { reader } = this.#context;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const ids = labelledIdsOf(set);
+    for (const key of Object.keys(object)) {
+      if (!ids.includes(key)) reader.report(childPath(path, key), `${set.id} has no region or region group "${key}"`);
+    }
+    const missing = ids.filter((id) => object[id] === undefined);
+    if (missing.length) reader.report(path, `missing the label of ${missing.map((id) => `"${id}"`).join(', ')}`);
+    const labels: Record<string, TextMap> = {};
+    for (const id of ids.filter((id) => object[id] !== undefined)) {
+      const label = this.#context.text(object[id], childPath(path, id));
+      if (label) labels[id] = label;
+    }
+    return Object.keys(labels).length === ids.length ? labels : undefined;
+  }
+}
