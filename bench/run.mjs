@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { dynamicImports, gzippedSize, staticGraph } from '../scripts/bundle-graph.mjs';
 
@@ -24,10 +24,11 @@ const ANSWERS = 200;
 const entry = (name, build = STANDALONE) => join(build, `${name}.js`);
 const pageSize = (name, build) => gzippedSize(staticGraph(entry(name, build)));
 
-/** The part pp-score-chart loads with import() when it draws: the files it adds to what is already loaded. */
+/** The part pp-score-chart loads with import() when it draws (not its languages): the files it adds to what is already loaded. */
 function lazyChartFiles() {
   const loaded = staticGraph(entry('pp-score-chart'));
-  const lazy = new Set(dynamicImports(loaded).flatMap((part) => [...staticGraph(part)]).filter((file) => !loaded.has(file)));
+  const chartParts = dynamicImports(loaded).filter((part) => basename(part).startsWith('chart-'));
+  const lazy = new Set(chartParts.flatMap((part) => [...staticGraph(part)]).filter((file) => !loaded.has(file)));
   if (lazy.size === 0) throw new Error('pp-score-chart has no import() of a chart chunk: did the build change?');
   return lazy;
 }
@@ -139,6 +140,15 @@ async function measureSide(browser, base, side) {
   return { phq9, many, toChange: spread('toChange'), toFrame: spread('toFrame'), toDurable: spread('toDurable'), heap };
 }
 
+/** The standalone files a page showing PHQ-9 loads: the entry and the parts that PHQ-9 needs. */
+async function phq9PageFiles(browser, base) {
+  const [urls] = await inFreshPages(browser, `${base}/bench/pages/painpath.html`, 1, async (page) => {
+    await page.evaluate(() => window.bench.render('phq-9'));
+    return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  });
+  return urls.filter((path) => path.startsWith('/dist/') && path.endsWith('.js')).map((path) => join(STANDALONE, path.slice('/dist/'.length)));
+}
+
 // ---- The table ----
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -149,6 +159,7 @@ const ratio = (ours, theirs) => `${(theirs / ours).toFixed(1)}×`;
 function table(size, ours, theirs) {
   const rows = [
     ['gzip JS (+CSS) a page loads: `<pp-questionnaire>`', kb(size.questionnaire), `${kb(size.surveyjsJs)} + ${kb(size.surveyjsCss)}`, ratio(size.questionnaire, size.surveyjsJs + size.surveyjsCss)],
+    ['gzip: all a PHQ-9 page loads (the entry and the parts PHQ-9 needs)', kb(size.phq9Page), '', ''],
     ['gzip: `<pp-questionnaire>` on a page with several elements (shared chunks)', kb(size.questionnaireShared), '', ''],
     ['gzip: `<pp-education>`', kb(size.education), '', ''],
     ['gzip: `<pp-pathway>`', kb(size.pathway), '', ''],
@@ -184,6 +195,7 @@ const browser = await chromium.launch({
 try {
   const base = `http://127.0.0.1:${server.address().port}`;
   const emptyHeap = median(await inFreshPages(browser, `${base}/bench/pages/empty.html`, HEAP_RUNS, keptHeap));
+  size.phq9Page = gzippedSize(await phq9PageFiles(browser, base));
   const painpath = await measureSide(browser, base, 'painpath');
   const surveyjs = await measureSide(browser, base, 'surveyjs');
   painpath.heap -= emptyHeap;
