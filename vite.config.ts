@@ -8,6 +8,7 @@ import { elementNames } from './scripts/elements.mjs';
 const here = import.meta.dirname;
 const dependencies = Object.keys(pkg.dependencies);
 const elements: Record<string, string> = Object.fromEntries(elementNames.map((name) => [name, resolve(here, `components/${name}/${name}.ts`)]));
+
 /**
  * Strips comments and whitespace from CSS outside its strings. Nothing else: a full CSS minifier
  * merges rules with equal declarations, and a rule that joins a selector some engines lack (such
@@ -53,7 +54,7 @@ function minifyCssLiterals(): Plugin {
 }
 
 /**
- * Minifies each chunk with terser: a few per cent smaller than the bundler's own minifier, and
+ * Minifies each chunk with terser: about 1 % smaller than the bundler's own minifier, and
  * (unlike Vite's terser option in library mode) without tree-shaking comments, which a finished
  * bundle has no use for.
  */

@@ -14,7 +14,7 @@ import {
   type QuestionItem,
 } from '../../src/model/instrument.js';
 import type { TextMap } from '../../src/model/text.js';
-import type { FieldItem } from './rating-and-field-items.js';
+import type { RatingOrFieldItem } from './rating-and-field-items.js';
 
 /** What item templates need from the element: text in the form's language, state, and handlers. */
 export interface ItemContext {
@@ -119,7 +119,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   );
 }
 
-const FIELD_TYPES: readonly FieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date'];
+const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date'];
 type FieldPart = typeof import('./rating-and-field-items.js');
 type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;
@@ -161,7 +161,7 @@ export function renderQuestion(item: QuestionItem, context: ItemContext): Templa
     case 'body-map':
       return partOf(bodyMapPart, item).bodyMap(item, context);
     default:
-      return partOf(fieldPart, item).fieldItemTemplate(item satisfies FieldItem, context);
+      return partOf(fieldPart, item).fieldItemTemplate(item satisfies RatingOrFieldItem, context);
   }
 }
 

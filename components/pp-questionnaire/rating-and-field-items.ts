@@ -4,7 +4,8 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import type { DateItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import type { BodyMapItem, DateItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import type { FieldItem } from '../../src/model/item-support.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { controlId, describedBy, errorText, fieldsetItem, formatNumber, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
@@ -13,7 +14,7 @@ import { controlId, describedBy, errorText, fieldsetItem, formatNumber, labelId,
  * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,
  * dates), loaded with their styles only for instruments that have them (see loadItemParts).
  */
-export type FieldItem = NrsItem | VasItem | NumberItem | TextItem | DateItem;
+export type RatingOrFieldItem = Exclude<FieldItem, BodyMapItem>;
 
 function formatDate(iso: string, lang: string): string {
   const [year, month, day] = (iso === 'today' ? isoToday() : iso).split('-').map(Number);
@@ -87,8 +88,8 @@ function vasPointer(item: VasItem, event: PointerEvent, context: ItemContext): v
   // One pp-change and one announcement per touch: when the finger or button lets go.
   const released = event.type === 'pointerup';
   context.answer(item, value, released);
-  const shown = formatNumber(value, context.lang);
-  if (released) context.announce(() => msg(str`Your answer: ${shown}`));
+  const valueText = formatNumber(value, context.lang);
+  if (released) context.announce(() => msg(str`Your answer: ${valueText}`));
 }
 
 function nrs(item: NrsItem, context: ItemContext): TemplateResult {
@@ -229,7 +230,7 @@ function dateField(item: DateItem, context: ItemContext): TemplateResult {
   );
 }
 
-export function fieldItemTemplate(item: FieldItem, context: ItemContext): TemplateResult {
+export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext): TemplateResult {
   switch (item.type) {
     case 'nrs':
       return nrs(item, context);
