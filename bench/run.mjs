@@ -2,11 +2,11 @@
 // "Performance targets" table in DESIGN.md. Prints a Markdown table (paste it into docs/benchmarks.md).
 // Expects `npm run build` to have run (the npm script does it first).
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { dynamicImports, gzippedSize, staticGraph } from '../scripts/bundle-graph.mjs';
+import { serveStatic } from '../scripts/static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const STANDALONE = join(ROOT, 'dist/standalone');
@@ -60,26 +60,7 @@ const MOUNTS = {
   '/node_modules/survey-core/': join(ROOT, 'node_modules/survey-core'),
   '/node_modules/survey-js-ui/': join(ROOT, 'node_modules/survey-js-ui'),
 };
-// Module scripts are refused without a JavaScript MIME type.
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
-
-function serve() {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    const mount = Object.keys(MOUNTS).find((prefix) => path.startsWith(prefix));
-    const file = mount && resolve(MOUNTS[mount], `.${path.slice(mount.length - 1)}`);
-    // Nothing outside the mounted folders, whatever `..` the path holds.
-    if (!file || !file.startsWith(MOUNTS[mount] + sep)) return response.writeHead(404).end();
-    let body;
-    try {
-      body = readFileSync(file);
-    } catch {
-      return response.writeHead(404).end();
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-  });
-  return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
-}
+const serve = () => serveStatic(MOUNTS);
 
 // ---- Measuring in the browser ----
 
