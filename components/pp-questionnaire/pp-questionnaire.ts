@@ -46,6 +46,15 @@ import { styles } from './pp-questionnaire.styles.js';
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
 type RulesPart = typeof import('./rules-part.js');
 
+/** The parts of the parser (and of the scoring) that only some instruments need, as `partsNeeded` names them. */
+const PARSER_PARTS = {
+  rules: () => import('./rules-part.js'),
+  itemFields: () => import('../../src/model/field-items.js'),
+  scaleOptions: () => import('../../src/model/parse-scale-options.js'),
+};
+/** Only hosts that bring their own text download the text-pack checker. */
+const loadTextPackChecker = () => import('../../src/model/text-pack.js');
+
 /** Outbox entries already emitted on this page (fresh or again), so that no element repeats them. */
 const emittedThisPage = new Set<string>();
 
@@ -250,13 +259,7 @@ export class PpQuestionnaire extends LitElement {
    * must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([
-      loadAllItemParts(),
-      import('./rules-part.js'),
-      import('../../src/model/field-items.js'),
-      import('../../src/model/parse-scale-options.js'),
-      import('../../src/model/text-pack.js'),
-    ]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -370,9 +373,9 @@ export class PpQuestionnaire extends LitElement {
     // options download the parts of the parser (and of the scoring) that read them.
     const needed = partsNeeded(instrumentJson);
     const [rules, itemFields, scaleOptions] = await Promise.all([
-      needed.rules ? importPart(() => import('./rules-part.js')) : undefined,
-      needed.itemFields ? importPart(() => import('../../src/model/field-items.js')) : undefined,
-      needed.scaleOptions ? importPart(() => import('../../src/model/parse-scale-options.js')) : undefined,
+      needed.rules ? importPart(PARSER_PARTS.rules) : undefined,
+      needed.itemFields ? importPart(PARSER_PARTS.itemFields) : undefined,
+      needed.scaleOptions ? importPart(PARSER_PARTS.scaleOptions) : undefined,
     ]);
     const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields, scaleOptions }));
     const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
@@ -384,8 +387,7 @@ export class PpQuestionnaire extends LitElement {
         message: `${instrument.id} is a bring-your-own-text instrument: its licence holder's wording must come from a text pack (the textPack property or the text-pack attribute).`,
       });
     }
-    // Only hosts that bring their own text download the text-pack checker.
-    const { applyTextPacks, parseTextPack } = await importPart(() => import('../../src/model/text-pack.js'));
+    const { applyTextPacks, parseTextPack } = await importPart(loadTextPackChecker);
     const packed = applyTextPacks(instrument, packs.map((pack) => checked('text-pack-invalid', () => parseTextPack(pack, instrument))));
     return { instrument: packed, rules };
   }

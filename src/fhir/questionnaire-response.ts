@@ -57,7 +57,7 @@ function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap
         return typeof v === 'number' ? numberAnswer(v) : { valueString: v };
       });
     default:
-      return fieldItemSupport(item).fhirAnswers(item, value, text);
+      return fieldItemSupport(item.type).fhirAnswers(item, value, text);
   }
 }
 

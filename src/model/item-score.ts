@@ -24,7 +24,7 @@ export function itemScore(item: QuestionItem, answer: AnswerValue): number | und
       return scores.every((s) => s !== undefined) ? sum(scores as number[]) : undefined;
     }
     default:
-      return fieldItemSupport(item).score(item, answer);
+      return fieldItemSupport(item.type).score(item, answer);
   }
 }
 
@@ -45,6 +45,6 @@ export function itemScoreRange(item: QuestionItem): ScoreRange | undefined {
       return { min: Math.min(...candidates), max: Math.max(...candidates) };
     }
     default:
-      return fieldItemSupport(item).scoreRange(item);
+      return fieldItemSupport(item.type).scoreRange(item);
   }
 }

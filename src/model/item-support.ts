@@ -32,8 +32,8 @@ export function provideFieldItemSupport(provided: FieldItemSupport): void {
   support = provided;
 }
 
-/** The support for the item's type; throws when field-items.ts has not been loaded. */
-export function fieldItemSupport(item: { readonly type: string }): FieldItemSupport {
-  if (!support) throw new Error(`${item.type} items need field-items.js: import it before using such an instrument`);
+/** The support for items of the type; throws when field-items.ts has not been loaded. */
+export function fieldItemSupport(type: FieldItem['type']): FieldItemSupport {
+  if (!support) throw new Error(`${type} items need field-items.js: import it before using such an instrument`);
   return support;
 }

@@ -26,7 +26,7 @@ export function answerProblem(item: QuestionItem, value: AnswerValue, today = is
       return exclusive.length > 0 && value.length > 1 ? 'type' : undefined;
     }
     default:
-      return fieldItemSupport(item).answerProblem(item, value, today);
+      return fieldItemSupport(item.type).answerProblem(item, value, today);
   }
 }
 

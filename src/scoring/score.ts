@@ -39,7 +39,7 @@ function rawValue(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, an
   });
   const minAnswered = scale.missing?.minAnswered ?? scale.items.length;
   if (scored.length < minAnswered) return null;
-  if (scale.method === 'region-groups') return fieldItemSupport({ type: 'body-map' }).regionGroupCount(scale, questions, answers);
+  if (scale.method === 'region-groups') return fieldItemSupport('body-map').regionGroupCount(scale, questions, answers);
 
   const total = scored.reduce((sum, s) => sum + s.score, 0);
   const answeredWeight = scored.reduce((sum, s) => sum + s.weight, 0);
