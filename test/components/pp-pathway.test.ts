@@ -168,7 +168,8 @@ describe('<pp-pathway>', () => {
     expect(second!.left).to.be.at.least(first!.right - 1);
     toggle(el, 'assessment').click();
     await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    boxes(); // starts the columns' transition
+    await Promise.all(shadow(el).getAnimations().map((animation) => animation.finished));
     [first, second] = boxes();
     expect(second!.width, 'an open step gets a wider column').to.be.above(first!.width * 2);
     el.lang = 'ar';
@@ -224,8 +225,10 @@ describe('<pp-pathway>', () => {
   it('leaves no listener behind when removed', async () => {
     const el = await specialist();
     el.remove();
+    // Heard after any listener the element might have left, which were added before this one.
+    const hashChanged = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
     location.hash = '#step-plan';
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await hashChanged;
     expect(isOpen(el, 'plan')).to.equal(false);
   });
 

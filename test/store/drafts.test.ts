@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { DraftWriter, deleteDraft, loadDraft, lookUpDraft, type Draft } from '../../src/store/drafts.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 
@@ -92,7 +92,8 @@ describe('drafts written from several places at once', () => {
     try {
       await listener.save(draft({ q: 0 }));
       await new DraftWriter(() => {}, () => {}).save(draft({ q: 5 }));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Its own save came first, so an echo of it would have arrived before the other's.
+      await waitUntil(() => heard.length > 0, 'the other save was not heard');
       expect(heard.map((d) => d.answers), 'its own save is not echoed back').to.deep.equal([{ q: 5 }]);
     } finally {
       listener.stopListening();

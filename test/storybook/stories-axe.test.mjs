@@ -51,9 +51,16 @@ async function checkStory(page, base, id) {
   page.on('pageerror', onError);
   try {
     await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+    // The story's render ends with the preview's own axe run (addon-a11y, in its afterEach), on
+    // the same axe-core instance: axe refuses a second run while one is under way, so ours waits
+    // for Storybook to call the story finished.
     await page.waitForFunction(
-      () => document.body.classList.contains('sb-show-errordisplay') || document.querySelector('#storybook-root')?.firstElementChild,
-      undefined,
+      (id) => {
+        const render = window.__STORYBOOK_PREVIEW__?.currentRender;
+        const finished = render?.id === id && (render.phase === 'finished' || render.phase === 'errored');
+        return finished || document.body.classList.contains('sb-show-errordisplay');
+      },
+      id,
       { timeout: STORY_TIMEOUT_MS },
     );
     const failed = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay') && document.querySelector('#error-message')?.textContent);
