@@ -1,5 +1,5 @@
 // `npm run bench`: Painpath against SurveyJS in the same headless Chromium, on the figures of the
-// "Performance targets" table in DESIGN.md. Prints a Markdown table (paste it into docs/benchmarks.md).
+// performance targets in docs/benchmarks.md. Prints a Markdown table (paste it into docs/benchmarks.md).
 // Expects `npm run build` to have run (the npm script does it first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
