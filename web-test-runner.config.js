@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { mediaFeaturesPlugin } from './test/a11y/media-features-plugin.mjs';
+import { devtoolsPlugin } from './test/a11y/devtools-plugin.mjs';
 
 // Debian's Chromium: npm tools cannot download browsers on this project's machines.
 export const chromium = chromeLauncher({
@@ -43,6 +43,8 @@ export const ENGINE_SPECIFIC_FILES = {
   // Media features (forced colours, reduced motion, print) are emulated only through the Chrome DevTools Protocol.
   'test/a11y/forced-colors.test.ts': ['chromium'],
   'test/a11y/reduced-motion.test.ts': ['chromium'],
+  // The browser's default font size and zoom are set only through the Chrome DevTools Protocol.
+  'test/a11y/browser-text-size.test.ts': ['chromium'],
   'test/components/pp-education-print.test.ts': ['chromium'],
   // Storage Buckets, which give a page a real small quota, exist in Chromium only.
   'test/components/storage-quota.test.ts': ['chromium'],
@@ -61,7 +63,7 @@ export default {
   // test origin's IndexedDB and clear it between tests, and @web/test-runner-webdriver would run
   // several files as iframes of one page, taking keyboard focus from each other.
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mediaFeaturesPlugin(), painpathCommands],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), devtoolsPlugin(), painpathCommands],
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
 };

@@ -98,7 +98,7 @@ function parsed(json: unknown): EducationModule {
  * @csspart error - The message shown when the module cannot be used.
  *
  * @cssprop --pp-font-family - Font of all text.
- * @cssprop --pp-font-size - Base font size (default 1.125rem).
+ * @cssprop --pp-font-size - Base font size (default the larger of 1.125rem and 1.125 × the browser's font size; see docs/theming.md).
  * @cssprop --pp-color-text - Text colour.
  * @cssprop --pp-color-muted - Secondary text colour.
  * @cssprop --pp-color-background - Background colour.
@@ -113,7 +113,7 @@ function parsed(json: unknown): EducationModule {
  * @cssprop --pp-color-focus - Focus outline.
  * @cssprop --pp-radius - Corner radius.
  * @cssprop --pp-space - Base spacing.
- * @cssprop --pp-target-size - Minimum size of touch targets (default 3rem).
+ * @cssprop --pp-target-size - Minimum size of touch targets (default 3rem, at least 48px).
  * @cssprop --pp-max-width - Maximum width of the module.
  * @cssprop --pp-illustration-ink - Outlines of the drawings.
  * @cssprop --pp-illustration-background - Background of the drawings.

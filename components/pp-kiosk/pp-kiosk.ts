@@ -51,8 +51,8 @@ interface SavingElement extends HTMLElement {
  * @csspart actions - The row of large buttons.
  * @csspart idle-dialog - The "Are you still there?" dialog.
  *
- * @cssprop --pp-target-size - Touch targets (kiosk default 3.5rem).
- * @cssprop --pp-font-size - Base type size (kiosk default 1.375rem).
+ * @cssprop --pp-target-size - Touch targets (kiosk default 3.5rem, at least 56px).
+ * @cssprop --pp-font-size - Base type size (kiosk default the larger of 1.375rem and 1.375 × the browser's font size).
  */
 export class PpKiosk extends LitElement {
   static override properties = {
@@ -72,12 +72,12 @@ export class PpKiosk extends LitElement {
     tokens,
     css`
       :host {
-        --pp-target-size: 3.5rem;
-        --pp-font-size: 1.375rem;
+        --pp-target-size: max(3.5rem, 56px);
+        --pp-font-size: max(1.375rem, 1.375em);
         min-block-size: 100%;
       }
       .screen {
-        max-inline-size: 48rem;
+        max-inline-size: max(48rem, 768px);
         margin-inline: auto;
         padding: calc(var(--_space) * 1.5);
       }
@@ -99,7 +99,7 @@ export class PpKiosk extends LitElement {
         margin-block-start: calc(var(--_space) * 1.5);
       }
       .actions button {
-        flex: 1 1 12rem;
+        flex: 1 1 8em;
         font-size: 1.1em;
       }
       dialog {
@@ -109,7 +109,6 @@ export class PpKiosk extends LitElement {
         padding: calc(var(--_space) * 1.5);
         color: var(--_text);
         background: var(--_background);
-        font-size: var(--_font-size);
       }
       dialog::backdrop {
         background: rgb(0 0 0 / 0.5);

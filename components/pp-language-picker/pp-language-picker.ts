@@ -33,7 +33,7 @@ function endonym(code: string): string {
  * @csspart options - The list of languages.
  * @csspart option - One language.
  *
- * @cssprop --pp-target-size - Minimum size of each choice (default 3rem).
+ * @cssprop --pp-target-size - Minimum size of each choice (default 3rem, at least 48px).
  * @cssprop --pp-color-accent - Border and background of the chosen language.
  */
 export class PpLanguagePicker extends LitElement {
@@ -61,7 +61,7 @@ export class PpLanguagePicker extends LitElement {
       }
       .options {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
         gap: 0.5rem;
       }
       .option {

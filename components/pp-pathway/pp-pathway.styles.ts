@@ -287,8 +287,10 @@ export const styles = css`
    * right-to-left languages, as the grid follows the direction). An open step gets a wider column
    * (--_columns, set by the element), so its details read as text rather than a narrow strip.
    * A questionnaire or lesson shown inline needs the full width, so the timeline stacks while one is open.
+   * The width is in the container's em (its text size, not the page's rem), so larger text keeps
+   * the timeline vertical longer.
    */
-  @container pathway (min-width: 64rem) {
+  @container pathway (min-width: 57em) {
     .timeline:not(.has-inline-action) {
       grid-auto-flow: column;
       grid-template-columns: var(--_columns);

@@ -66,7 +66,7 @@ const paragraphs = (text: string) => text.split(/\n+/).map((paragraph) => html`<
  * @csspart error - The message shown when the pathway cannot be shown.
  *
  * @cssprop --pp-font-family - Font of all text.
- * @cssprop --pp-font-size - Base font size (default 1.125rem).
+ * @cssprop --pp-font-size - Base font size (default the larger of 1.125rem and 1.125 × the browser's font size; see docs/theming.md).
  * @cssprop --pp-color-text - Text colour.
  * @cssprop --pp-color-muted - Secondary text colour.
  * @cssprop --pp-color-background - Background colour, and the inside of the markers of steps ahead.
@@ -79,7 +79,7 @@ const paragraphs = (text: string) => text.split(/\n+/).map((paragraph) => html`<
  * @cssprop --pp-color-focus - Focus outline.
  * @cssprop --pp-radius - Corner radius.
  * @cssprop --pp-space - Base spacing.
- * @cssprop --pp-target-size - Minimum size of buttons (default 3rem).
+ * @cssprop --pp-target-size - Minimum size of buttons (default 3rem, at least 48px).
  * @cssprop --pp-max-width - Maximum width of running text and of a step in the vertical timeline.
  */
 export class PpPathway extends LitElement {

@@ -44,7 +44,7 @@ export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult
 const regionGroupStyles = css`
   .region-groups {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12.5em), 1fr));
     gap: var(--_space);
     margin-block-start: var(--_space);
   }

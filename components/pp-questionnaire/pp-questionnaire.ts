@@ -134,7 +134,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @csspart draft-notice - The message that answers saved for another version of the questionnaire were not kept.
  *
  * @cssprop --pp-font-family - Font of all text.
- * @cssprop --pp-font-size - Base font size (default 1.125rem).
+ * @cssprop --pp-font-size - Base font size (default the larger of 1.125rem and 1.125 × the browser's font size; see docs/theming.md).
  * @cssprop --pp-color-text - Text colour.
  * @cssprop --pp-color-muted - Secondary text colour.
  * @cssprop --pp-color-background - Background colour.
@@ -147,7 +147,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @cssprop --pp-color-focus - Focus outline.
  * @cssprop --pp-radius - Corner radius.
  * @cssprop --pp-space - Base spacing.
- * @cssprop --pp-target-size - Minimum size of touch targets (default 3rem).
+ * @cssprop --pp-target-size - Minimum size of touch targets (default 3rem, at least 48px).
  * @cssprop --pp-max-width - Maximum width of the form.
  */
 export class PpQuestionnaire extends LitElement {

@@ -257,8 +257,8 @@ export const fieldStyles = css`
     gap: 0.25rem;
   }
 
-  /* Two rows (0–5, 6–10) where eleven targets of a usable size do not fit. */
-  @container (max-width: 34rem) {
+  /* Two rows (0–5, 6–10) where eleven targets of a usable size do not fit (in the text's em, not the page's rem). */
+  @container (max-width: 30em) {
     .nrs-options {
       grid-template-columns: repeat(6, minmax(0, 1fr));
     }

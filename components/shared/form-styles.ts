@@ -90,8 +90,8 @@ export const choiceStyles = css`
   }
 
   .choice input {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: 1.35em;
+    block-size: 1.35em;
     margin: 0;
     flex: none;
     accent-color: var(--_accent);

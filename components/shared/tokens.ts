@@ -7,7 +7,13 @@ import { css } from 'lit';
 export const tokens = css`
   :host {
     --_font-family: var(--pp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
-    --_font-size: var(--pp-font-size, 1.125rem);
+    /*
+     * Sizes must not shrink on pages that set a small root font size (CMS themes' 62.5 %): text
+     * takes the larger of the page's rem and the person's own default size (the host's font-size,
+     * held at "medium" below), so it still grows with the browser's text-size setting; targets
+     * and widths never drop below their pixel sizes at default settings.
+     */
+    --_font-size: var(--pp-font-size, max(1.125rem, 1.125em));
     --_line-height: var(--pp-line-height, 1.5);
     --_text: var(--pp-color-text, #1a1a1a);
     --_muted: var(--pp-color-muted, #4d4d4d);
@@ -19,11 +25,13 @@ export const tokens = css`
     --_selected: var(--pp-color-selected, #e3eefb);
     --_error: var(--pp-color-error, #b3261e);
     --_focus: var(--pp-color-focus, #0b57a4);
-    --_radius: var(--pp-radius, 0.5rem);
-    --_space: var(--pp-space, 1rem);
-    --_target: var(--pp-target-size, 3rem);
-    --_max-width: var(--pp-max-width, 46rem);
+    --_radius: var(--pp-radius, max(0.5rem, 8px));
+    --_space: var(--pp-space, max(1rem, 16px));
+    --_target: var(--pp-target-size, max(3rem, 48px));
+    --_max-width: var(--pp-max-width, max(46rem, 736px));
 
+    /* Important, so that it wins over the page's rules for this element (the inner context does). */
+    font-size: medium !important;
     display: block;
     box-sizing: border-box;
     color: var(--_text);

@@ -222,3 +222,28 @@ export const painOverVisits = {
     { date: '2026-06-15', value: 4 },
   ],
 };
+
+/** The font size in CSS px of the first element matching the selector, inside the element's shadow root. */
+export function fontSizeIn(root: Element, selector: string): number {
+  const target = shadow(root).querySelector(selector);
+  if (!target) throw new Error(`nothing matches ${selector} in <${root.localName}>`);
+  return parseFloat(getComputedStyle(target).fontSize);
+}
+
+/** The body text of each element, in CSS px. */
+export async function bodyTextSizes(): Promise<Record<string, number>> {
+  const form = await questionnaire(html`<pp-questionnaire src="/content/instruments/phq-9.json"></pp-questionnaire>`);
+  const module = await education(html`<pp-education src="/content/education/pain-is-a-protector.json"></pp-education>`);
+  const steps = await pathway('en');
+  const picker = await fixture(html`<pp-language-picker languages="en da ar"></pp-language-picker>`);
+  await waitUntil(() => shadow(picker).querySelector('label'), 'the language picker did not render');
+  const tablet = await kiosk();
+  return {
+    'question text': fontSizeIn(form, '[part=label]'),
+    'answer text': fontSizeIn(form, '[part=answer]'),
+    'education paragraph': fontSizeIn(module, '[part=paragraph]'),
+    'pathway step name': fontSizeIn(steps, '[part=toggle]'),
+    'language name': fontSizeIn(picker, 'label'),
+    'kiosk text': fontSizeIn(tablet, '.text p'),
+  };
+}

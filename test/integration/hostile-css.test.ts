@@ -41,21 +41,19 @@ describe('on a CMS page with hostile global CSS', () => {
     expect(plain.labelVisibility).to.equal('visible');
   });
 
-  it('keeps its own font inside, and sizes type from the root font size, whatever the theme sets with `* { font: … !important }`', async () => {
+  it('keeps its own font and type size inside, whatever the theme sets with `* { font: 9px … !important }`', async () => {
     const plainFrame = await loadPage('/test/integration/pages/plain.html');
     const plainEl = await ready(() => plainFrame.contentDocument!.querySelector('pp-questionnaire'));
     const hostileFrame = await loadPage('/test/integration/pages/hostile.html');
     const hostileEl = await ready(() => hostileFrame.contentDocument!.querySelector('pp-questionnaire'));
-    // Sizes are in rem on purpose: they follow the person's own browser text size, which a theme
-    // that sets the root's font size also changes. The family and the proportions stay ours.
+    // The theme's rule also sets the root's font size to 9px: text follows the person's own
+    // browser text size, never a smaller root (docs/theming.md, "How sizes behave").
     const font = (el: PpQuestionnaire) => {
-      const legend = el.shadowRoot!.querySelector('legend')!;
-      const view = el.ownerDocument.defaultView!;
-      const rootSize = parseFloat(view.getComputedStyle(el.ownerDocument.documentElement).fontSize);
-      const style = view.getComputedStyle(legend);
-      return { family: style.fontFamily, sizeInRem: parseFloat(style.fontSize) / rootSize };
+      const style = el.ownerDocument.defaultView!.getComputedStyle(el.shadowRoot!.querySelector('legend')!);
+      return { family: style.fontFamily, size: style.fontSize };
     };
     expect(font(hostileEl)).to.deep.equal(font(plainEl));
+    expect(font(plainEl).size).to.equal('18px');
   });
 
   it('lays out in the direction of its language, not the page body\'s rtl', async () => {
