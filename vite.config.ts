@@ -16,12 +16,13 @@ const elements: Record<string, string> = Object.fromEntries(elementNames.map((na
  */
 const minifyCss = (styles: string): string =>
   styles
+    // Comments and strings in one pass, so that an apostrophe in a comment opens no string.
+    .replace(/\/\*[\s\S]*?\*\/|('[^']*'|"[^"]*")/g, (_, string?: string) => string ?? '')
     .split(/('[^']*'|"[^"]*")/)
     .map((part, i) =>
       i % 2 === 1
         ? part
         : part
-            .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/ ?([{};,]) ?/g, '$1')
             .replace(/: /g, ':'),

@@ -2,7 +2,7 @@
 // styles and the parts loaded on demand work in a real browser, not only the sources the other
 // tests run.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -66,4 +66,11 @@ test('shared chunks: two elements on one page from dist/standalone/shared/', asy
   await waitForInShadow(page, ['pp-questionnaire', 'fieldset input[type=radio]']);
   await waitForInShadow(page, ['pp-score-chart', '.empty, table, [part=empty]']);
   assert.deepEqual(await errors(), []);
+});
+
+test('no comment is left in the bundles but the licence banner: the styles are minified too', () => {
+  const files = readdirSync(join(ROOT, 'dist/standalone'), { recursive: true }).filter((name) => name.endsWith('.js'));
+  assert.ok(files.length > 0, 'no bundles: run npm run build first');
+  const commented = files.filter((name) => readFileSync(join(ROOT, 'dist/standalone', name), 'utf8').replace(/^\/\*![^*]*\*\//, '').includes('/*'));
+  assert.deepEqual(commented, []);
 });
