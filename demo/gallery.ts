@@ -8,6 +8,9 @@ import type { PpScoreChart } from '../components/pp-score-chart/pp-score-chart.j
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang');
 if (lang) document.documentElement.lang = lang;
+// A CMS theme's root font size (?root-font-size=62.5%), which must not make the elements' text smaller.
+const rootFontSize = params.get('root-font-size');
+if (rootFontSize) document.documentElement.style.fontSize = rootFontSize;
 const only = params.get('only');
 if (only) for (const element of document.querySelectorAll(`main > :not(${only})`)) element.remove();
 

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_marker: 2.5rem;
+    /* In em: the marker holds the step's number, which must fit whatever the page's root size. */
+    --_marker: 2.25em;
     --_line: 4px;
     --_column-gap: 0.75rem;
   }

@@ -29,8 +29,9 @@ const MARK_SHAPES: Readonly<Record<ImportantChange, PointStyle>> = { improvement
 const BAND_LABEL_WIDTH = 18;
 const TICK_LABEL_GAP = 16;
 
-export function lookOf(host: Element): ChartLook {
-  const style = getComputedStyle(host);
+/** Colours and type for drawing on the canvas, read from the canvas: its font is the element's own, not the page's. */
+export function lookOf(canvas: Element): ChartLook {
+  const style = getComputedStyle(canvas);
   const token = (name: string) => style.getPropertyValue(name).trim();
   const font = { family: style.fontFamily, size: Math.round(parseFloat(style.fontSize) * 0.8) };
   // The canvas is not recoloured in forced-colours mode: draw with the system colours ourselves.

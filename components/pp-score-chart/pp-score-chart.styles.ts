@@ -26,7 +26,7 @@ export const styles = css`
 
   .plot {
     position: relative;
-    block-size: var(--pp-chart-height, 20rem);
+    block-size: var(--pp-chart-height, max(20rem, 320px));
   }
 
   /* Until chart.js sizes the canvas to its box, its default 300 px width must not widen a narrow page. */

@@ -51,7 +51,7 @@ type Status = 'loading' | 'ready' | 'failed';
  * @csspart empty - The message shown when there are no scores.
  * @csspart error - The message shown when the instrument cannot be used.
  *
- * @cssprop --pp-chart-height - Height of each chart (default 20rem).
+ * @cssprop --pp-chart-height - Height of each chart (default 20rem, at least 320px).
  * @cssprop --pp-font-family - Font of all text, the chart's included.
  * @cssprop --pp-color-text - Text and axis labels.
  * @cssprop --pp-color-muted - Band labels and band boundaries.
@@ -262,7 +262,7 @@ export class PpScoreChart extends LitElement {
     // A newer model arrived while chart.js was loading: its own drawing takes over.
     if (model !== this.#drawnModel || !this.isConnected) return;
     const canvases = [...this.renderRoot.querySelectorAll('canvas')];
-    const look = lookOf(this);
+    const look = lookOf(canvases[0]!);
     const direction = directionOf(model.lang);
     this.#charts = inLocale(uiLocaleFor(model.lang), () =>
       model.panels.map((panel, index) => new ChartJs(canvases[index]!, chartConfig(panel, look, direction, model.lang))),

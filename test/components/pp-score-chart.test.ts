@@ -86,6 +86,23 @@ describe('<pp-score-chart>', () => {
     expect(drawn.data.datasets.map((dataset) => dataset.label)).to.deep.equal(['PHQ-9 total score', 'Clinically important improvement']);
   });
 
+  it("draws its labels in the element's font and type size, not the page's", async () => {
+    document.documentElement.style.setProperty('font-size', '62.5%');
+    document.body.style.setProperty('font-family', 'serif');
+    try {
+      const el = await chart(html`<pp-score-chart style="--pp-font-family: monospace" src=${NRS_URL} .series=${painOverVisits}></pp-score-chart>`);
+      await waitUntil(() => canvases(el)[0]?.hasAttribute('height'), 'the chart was not drawn');
+      const { Chart } = await import('chart.js');
+      await waitUntil(() => Chart.getChart(canvases(el)[0]!), 'the chart was not drawn');
+      const ticks = Chart.getChart(canvases(el)[0]!)!.options.scales!['x']!.ticks as { font: { family: string; size: number } };
+      expect(ticks.font).to.deep.equal({ family: 'monospace', size: Math.round(18 * 0.8) });
+      expect(canvases(el)[0]!.parentElement!.getBoundingClientRect().height, 'the plot keeps its height').to.equal(320);
+    } finally {
+      document.documentElement.style.removeProperty('font-size');
+      document.body.style.removeProperty('font-family');
+    }
+  });
+
   it('lists every visit in a table with its date, score, band and change', async () => {
     const results = [phq9Result(18, '2025-01-13'), phq9Result(14, '2025-03-10'), phq9Result(9, '2025-06-16')];
     const el = await chart(html`<pp-score-chart src=${PHQ9_URL} .results=${results}></pp-score-chart>`);
