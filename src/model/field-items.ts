@@ -199,13 +199,12 @@ export class ItemFieldsParser {
     for (const key of Object.keys(object)) {
       if (!ids.includes(key)) reader.report(childPath(path, key), `${set.id} has no region or region group "${key}"`);
     }
-    const missing = ids.filter((id) => object[id] === undefined);
+    const missing = ids.filter((id) => own(object, id) === undefined);
     if (missing.length) reader.report(path, `missing the label of ${missing.map((id) => `"${id}"`).join(', ')}`);
-    const labels: Record<string, TextMap> = {};
-    for (const id of ids.filter((id) => object[id] !== undefined)) {
-      const label = this.#context.text(object[id], childPath(path, id));
-      if (label) labels[id] = label;
-    }
-    return Object.keys(labels).length === ids.length ? labels : undefined;
+    const labels = ids.flatMap((id): [string, TextMap][] => {
+      const label = own(object, id) === undefined ? undefined : this.#context.text(object[id], childPath(path, id));
+      return label ? [[id, label]] : [];
+    });
+    return labels.length === ids.length ? Object.fromEntries(labels) : undefined;
   }
 }
