@@ -60,7 +60,7 @@ export interface DraftSavedDetail {
 }
 
 export type ErrorCode =
-  /** The content file failed validation; `problems` lists what and where. */
+  /** The content file failed validation (`problems` lists what and where), or broke something while being read. */
   | 'content-invalid'
   /** The content file could not be fetched or is not JSON. */
   | 'content-unreachable'

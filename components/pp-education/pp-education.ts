@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
-import { ContentError } from '../../src/model/content-error.js';
 import {
   answerTo,
   citationsOf,
@@ -12,15 +11,15 @@ import {
   type EducationBlock,
   type EducationModule,
   type EducationPage,
-  type KnowledgeCheckAnswer,
   type KnowledgeCheckBlock,
 } from '../../src/model/education.js';
+import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import { EducationProgressWriter, loadEducationProgress, type EducationProgressRecord } from '../../src/store/education-progress.js';
 import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, type ErrorDetail } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
+import { contentFailure, failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { KeyboardModality } from '../shared/keyboard-modality.js';
@@ -50,15 +49,6 @@ async function fetchModule(url: string | undefined): Promise<unknown> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new LoadFailure({ code: 'content-unreachable', message: `The module could not be loaded: ${reason}`, cause: error });
-  }
-}
-
-function parsed(json: unknown): EducationModule {
-  try {
-    return parseEducationModule(json);
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    throw new LoadFailure({ code: 'content-invalid', message: error.message, problems: error.problems, cause: error });
   }
 }
 
@@ -240,14 +230,13 @@ export class PpEducation extends LitElement {
     this.failure = undefined;
     let content: EducationModule;
     try {
-      content = parsed(this.module ?? (await fetchModule(this.src)));
+      content = parseEducationModule(this.module ?? (await fetchModule(this.src)));
     } catch (error) {
       if (!isCurrent()) return;
-      if (!(error instanceof LoadFailure)) throw error;
       this.#content = undefined;
-      this.failure = error.detail;
+      this.failure = error instanceof LoadFailure ? error.detail : contentFailure(error);
       this.status = 'failed';
-      this.#emit(PpEvents.error, error.detail);
+      this.#emit(PpEvents.error, this.failure);
       return;
     }
     if (!isCurrent()) return;
@@ -315,10 +304,9 @@ export class PpEducation extends LitElement {
   #progressDetail(): EducationProgressDetail {
     const content = this.#content!;
     const language = this.#locale;
-    const answers: Record<string, KnowledgeCheckAnswer> = {};
-    for (const [question, option] of this.answers) answers[question] = answerTo(content, question, option)!;
+    const answers = Object.fromEntries([...this.answers].map(([question, option]) => [question, answerTo(content, question, option)!]));
     return {
-      module: { id: content.id, version: content.version, language, translationStatus: content.translations[language]?.status ?? 'draft' },
+      module: { id: content.id, version: content.version, language, translationStatus: own(content.translations, language)?.status ?? 'draft' },
       progressKey: this.#resolvedProgressKey,
       pageIndex: this.pageIndex,
       pageCount: content.pages.length,

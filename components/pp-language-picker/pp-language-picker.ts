@@ -1,8 +1,9 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
-import { PpEvents, type LanguageChangeDetail } from '../../src/events.js';
+import { PpEvents, type ErrorDetail, type LanguageChangeDetail } from '../../src/events.js';
 import { directionOf, resolveLocale } from '../../src/i18n/locale.js';
+import { canonicalLanguageTag } from '../../src/model/text.js';
 import { defineElement } from '../shared/define.js';
 import { inLocale, loadUiLocale, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { choiceStyles } from '../shared/form-styles.js';
@@ -27,6 +28,7 @@ function endonym(code: string): string {
  * @attr lang - The language of the picker's own heading; otherwise the chosen language.
  *
  * @event pp-language-change - The person chose a language, or confirmed the chosen one by choosing it again. Detail: `{ language }`.
+ * @event pp-error - Some of `languages` are not language tags and are left out. Detail: `ErrorDetail` with the code `content-invalid`.
  *
  * @csspart group - The fieldset around the list.
  * @csspart label - The heading ("Choose your language").
@@ -80,8 +82,17 @@ export class PpLanguagePicker extends LitElement {
   /** Mirrors the `lang` attribute; the native `lang` property keeps working. */
   language?: string;
 
-  get #codes(): string[] {
-    return this.languages.split(/[\s,]+/).filter(Boolean);
+  /** The codes of `languages` that are language tags: `Intl` cannot name the others. */
+  #codes: string[] = [];
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('languages')) return;
+    const codes = this.languages.split(/[\s,]+/).filter(Boolean);
+    this.#codes = codes.filter((code) => canonicalLanguageTag(code) !== undefined);
+    const invalid = codes.filter((code) => !this.#codes.includes(code)).map((code) => `"${code}"`);
+    if (invalid.length === 0) return;
+    const detail: ErrorDetail = { code: 'content-invalid', message: `${invalid.join(', ')} in languages are not BCP 47 language tags; they are left out.` };
+    this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
   }
 
   /** The language just emitted by `change`, so that the click of the same tap does not emit it again. */

@@ -3,12 +3,11 @@ import { msg, str } from '@lit/localize';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { PpEvents, type ErrorDetail, type PathwayActionDetail } from '../../src/events.js';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
-import { ContentError } from '../../src/model/content-error.js';
 import { parsePathway, ROLES, type Decision, type Pathway, type PathwayStep, type StepLink } from '../../src/model/pathway.js';
 import type { TextMap } from '../../src/model/text.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage, failureStyles } from '../shared/failure.js';
+import { contentFailure, failureMessage, failureStyles } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -163,8 +162,7 @@ export class PpPathway extends LitElement {
     try {
       this.parsed = parsePathway(json);
     } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      this.#fail({ code: 'content-invalid', message: error.message, problems: error.problems, cause: error });
+      this.#fail(contentFailure(error));
     }
   }
 

@@ -17,6 +17,7 @@ import {
   type QuestionItem,
 } from '../../src/model/instrument.js';
 import { parseInstrumentWith, partsNeeded } from '../../src/model/instrument-parser.js';
+import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, deleteDraft, DraftWriter, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
@@ -33,7 +34,7 @@ import {
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
+import { contentFailure, failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -320,7 +321,7 @@ export class PpQuestionnaire extends LitElement {
   #acceptedLanguages(instrument: Instrument): readonly string[] {
     const accepted = this.acceptTranslations?.split(/[\s,]+/).filter(Boolean);
     if (!accepted?.length) return instrument.languages;
-    return instrument.languages.filter((lang) => accepted.includes(instrument.translations[lang]?.status ?? ''));
+    return instrument.languages.filter((lang) => accepted.includes(own(instrument.translations, lang)?.status ?? ''));
   }
 
   get #resolvedDraftKey(): string {
@@ -336,31 +337,26 @@ export class PpQuestionnaire extends LitElement {
     this.supersededDraft = undefined;
     this.#staleDraftKey = undefined;
     this.#typedNumbers.clear();
-    let instrument: Instrument;
-    let rules: RulesPart | undefined;
     try {
-      ({ instrument, rules } = await this.#loadInstrument());
+      const { instrument, rules } = await this.#loadInstrument();
       const partStyles = [...(await importPart(() => loadItemParts(instrument))), ...(rules?.styles ?? [])];
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
-    } catch (error) {
       if (!isCurrent()) return;
-      if (!(error instanceof LoadFailure)) throw error;
-      this.#fail(error.detail);
-      return;
+      this.#rules = rules;
+      this.#engine = new QuestionnaireEngine(instrument, this.layout);
+      this.#startedAt = undefined;
+      const { draft, superseded } = await this.#readDraft();
+      if (!isCurrent()) return;
+      if (draft) {
+        this.#engine.restore(draft);
+        this.#startedAt = draft.startedAt;
+      }
+      if (superseded) this.#setAside(superseded);
+      this.status = 'ready';
+      this.#emitProgress();
+    } catch (error) {
+      if (isCurrent()) this.#fail(error instanceof LoadFailure ? error.detail : contentFailure(error));
     }
-    if (!isCurrent()) return;
-    this.#rules = rules;
-    this.#engine = new QuestionnaireEngine(instrument, this.layout);
-    this.#startedAt = undefined;
-    const { draft, superseded } = await this.#readDraft();
-    if (!isCurrent()) return;
-    if (draft) {
-      this.#engine.restore(draft);
-      this.#startedAt = draft.startedAt;
-    }
-    if (superseded) this.#setAside(superseded);
-    this.status = 'ready';
-    this.#emitProgress();
   }
 
   /**
@@ -478,7 +474,7 @@ export class PpQuestionnaire extends LitElement {
     if (report) {
       const cleared = this.#unreportedCleared;
       this.#unreportedCleared = [];
-      this.#emit<ChangeDetail>(PpEvents.change, { itemId: item.id, value: engine.answers[item.id], cleared, answers: engine.answers });
+      this.#emit<ChangeDetail>(PpEvents.change, { itemId: item.id, value: engine.answerOf(item.id), cleared, answers: engine.answers });
     }
     this.#emitProgress();
     this.requestUpdate();
@@ -600,7 +596,7 @@ export class PpQuestionnaire extends LitElement {
         id: instrument.id,
         version: instrument.version,
         language,
-        translationStatus: instrument.translations[language]?.status ?? 'draft',
+        translationStatus: own(instrument.translations, language)?.status ?? 'draft',
       },
       answers: engine.answers,
       scores,
@@ -673,13 +669,13 @@ export class PpQuestionnaire extends LitElement {
     const { instrument } = engine;
     const text = (map: TextMap) => {
       const shown = localText(map, lang, sourceLanguageOf(instrument));
-      if (map[lang] === undefined) this.#textsShownInFallback.add(shown);
+      if (own(map, lang) === undefined) this.#textsShownInFallback.add(shown);
       return shown;
     };
     const page = engine.page;
     const paged = engine.layout === 'paged';
     const advice =
-      this.#rules?.flagAdvice(engine, (flag) => this.flagMessages[flag.id] ?? (flag.advice && localText(flag.advice, lang, sourceLanguageOf(instrument)))) ??
+      this.#rules?.flagAdvice(engine, (flag) => own(this.flagMessages, flag.id) ?? (flag.advice && localText(flag.advice, lang, sourceLanguageOf(instrument)))) ??
       new Map<ItemId | null, string[]>();
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${heading(this.headingLevel, text(instrument.title), 'title')}
@@ -739,7 +735,7 @@ export class PpQuestionnaire extends LitElement {
     return {
       lang: this.#locale,
       text,
-      value: (id) => engine.answers[id],
+      value: (id) => engine.answerOf(id),
       problem: (id) => (this.shownProblems.has(id) ? engine.problemOf(id) : undefined),
       typed: (id) => this.#typedNumbers.get(id),
       ...this.#itemHandlers,

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { ErrorDetail } from '../../src/events.js';
+import { ContentError } from '../../src/model/content-error.js';
 
 /**
  * What an element shows when its content cannot be used: a plain sentence for the person, and
@@ -34,6 +35,16 @@ export const failureStyles = css`
     overflow-wrap: anywhere;
   }
 `;
+
+/**
+ * The `pp-error` detail for an error thrown while reading content: a ContentError with its
+ * problems, or anything no check foresaw (content that breaks a browser API), so that the host
+ * hears of it instead of an unhandled rejection.
+ */
+export function contentFailure(error: unknown): ErrorDetail {
+  if (error instanceof ContentError) return { code: 'content-invalid', message: error.message, problems: error.problems, cause: error };
+  return { code: 'content-invalid', message: `The content could not be used: ${error instanceof Error ? error.message : String(error)}`, cause: error };
+}
 
 /** The `pp-error` detail for storage trouble; `message` puts the browser's reason into words for the host. */
 export function storageFailure(error: unknown, message: (reason: string) => string): ErrorDetail {

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { directionOf, resolveLocale } from '../../src/i18n/locale.js';
+import { own } from '../../src/model/own.js';
 import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
 /** The languages of the user interface. */
 export const UI_LOCALES: readonly string[] = allLocales;
@@ -27,7 +28,7 @@ const loadingLocales = new Map<string, Promise<void>>();
  * call tries again.
  */
 export function loadUiLocale(locale: string): Promise<void> {
-  const load = LOCALE_LOADERS[locale];
+  const load = own(LOCALE_LOADERS, locale);
   if (!load || loadedLocales.has(locale)) return Promise.resolve();
   let loading = loadingLocales.get(locale);
   if (!loading) {

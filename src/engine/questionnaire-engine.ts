@@ -1,6 +1,7 @@
 import { conditionsHold } from '../model/conditions.js';
 import type { Answers, AnswerValue, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
 import { isContainer, isQuestion, walkItems } from '../model/instrument.js';
+import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
 import { answerProblem, isEmptyAnswer, isoToday, type AnswerProblem } from '../model/validate-answer.js';
 import { scoreAnswers, type Scores } from '../scoring/score.js';
@@ -37,7 +38,8 @@ export interface EngineState {
  * paging, progress and validation. Knows nothing of the DOM or of storage.
  */
 export class QuestionnaireEngine {
-  #current: Record<ItemId, AnswerValue> = {};
+  /** Built only by spreads and `Object.fromEntries` and read only through `own`: an item id may be `__proto__` or `toString`. */
+  #current: Answers = {};
   /** Entries a person made that are not valid answers (out of range, malformed); not scored. */
   #invalid = new Map<ItemId, ValidationCode>();
   #enabled = new Set<ItemId>();
@@ -64,6 +66,11 @@ export class QuestionnaireEngine {
     return this.#current;
   }
 
+  /** The answer to one item; undefined when it is unanswered. */
+  answerOf(id: ItemId): AnswerValue | undefined {
+    return own(this.#current, id);
+  }
+
   isEnabled(id: ItemId): boolean {
     return this.#enabled.has(id);
   }
@@ -82,21 +89,18 @@ export class QuestionnaireEngine {
     const question = this.#enabledQuestion(id);
     const problem = isEmptyAnswer(value) ? undefined : answerProblem(question, value!, this.#today());
     if (problem === 'type') throw new RangeError(`${JSON.stringify(value)} is not an answer to "${id}"`);
-    const next = { ...this.#current };
+    const next: Record<ItemId, AnswerValue> = { ...this.#current };
     delete next[id];
     if (problem) this.#invalid.set(id, problem);
-    else {
-      this.#invalid.delete(id);
-      if (!isEmptyAnswer(value)) next[id] = value!;
-    }
-    this.#current = next;
+    else this.#invalid.delete(id);
+    this.#current = problem || isEmptyAnswer(value) ? next : { ...next, [id]: value! };
     return this.#afterChange();
   }
 
   /** Records an entry that could not be read as an answer at all (e.g. "abc" for a number). */
   reject(id: ItemId): ItemId[] {
     this.#enabledQuestion(id);
-    const next = { ...this.#current };
+    const next: Record<ItemId, AnswerValue> = { ...this.#current };
     delete next[id];
     this.#current = next;
     this.#invalid.set(id, 'format');
@@ -109,7 +113,7 @@ export class QuestionnaireEngine {
    */
   toggle(id: ItemId, value: number | string): ItemId[] {
     const question = this.#enabledQuestion(id);
-    const selected = (this.#current[id] as readonly (number | string)[] | undefined) ?? [];
+    const selected = (this.answerOf(id) as readonly (number | string)[] | undefined) ?? [];
     if (selected.includes(value)) return this.answer(id, selected.filter((v) => v !== value));
     if (question.type === 'multi-choice') {
       const exclusive = new Set(question.answers.filter((o) => o.exclusive).map((o) => o.value));
@@ -125,13 +129,13 @@ export class QuestionnaireEngine {
    */
   restore(state: EngineState): ItemId[] {
     const dropped: ItemId[] = [];
-    const kept: Record<ItemId, AnswerValue> = {};
+    const kept: [ItemId, AnswerValue][] = [];
     for (const [id, value] of Object.entries(state.answers)) {
       const question = this.#questions.get(id);
-      if (question && !isEmptyAnswer(value) && !answerProblem(question, value, this.#today())) kept[id] = value;
+      if (question && !isEmptyAnswer(value) && !answerProblem(question, value, this.#today())) kept.push([id, value]);
       else dropped.push(id);
     }
-    this.#current = kept;
+    this.#current = Object.fromEntries(kept);
     this.#invalid.clear();
     dropped.push(...this.#refreshEnabled());
     this.goTo(state.pageIndex);
@@ -165,7 +169,7 @@ export class QuestionnaireEngine {
   progress(): Progress {
     const enabledQuestions = [...this.#questions.values()].filter((q) => this.#enabled.has(q.id));
     return {
-      answered: enabledQuestions.filter((q) => this.#current[q.id] !== undefined).length,
+      answered: enabledQuestions.filter((q) => this.answerOf(q.id) !== undefined).length,
       required: enabledQuestions.filter((q) => q.required).length,
       total: enabledQuestions.length,
     };
@@ -185,7 +189,7 @@ export class QuestionnaireEngine {
     if (!this.#enabled.has(id)) return undefined;
     const invalid = this.#invalid.get(id);
     if (invalid) return invalid;
-    return this.#questions.get(id)?.required && this.#current[id] === undefined ? 'required' : undefined;
+    return this.#questions.get(id)?.required && this.answerOf(id) === undefined ? 'required' : undefined;
   }
 
   /** The index of the page that shows an item. */
@@ -251,7 +255,7 @@ export class QuestionnaireEngine {
    */
   #refreshEnabled(): ItemId[] {
     const removed: ItemId[] = [];
-    const answers = { ...this.#current };
+    const answers: Record<ItemId, AnswerValue> = { ...this.#current };
     const enabled = new Set<ItemId>();
     const visit = (items: readonly Item[]) => {
       for (const item of items) {
@@ -261,7 +265,7 @@ export class QuestionnaireEngine {
           continue;
         }
         for (const hidden of walkItems([item])) {
-          if (hidden.id in answers) {
+          if (Object.hasOwn(answers, hidden.id)) {
             delete answers[hidden.id];
             removed.push(hidden.id);
           }

@@ -106,7 +106,7 @@ class QuestionnaireImporter {
   /** "system|code" of each left-out calculated item → its linkId, so a scale with that code keeps it. */
   readonly #calculatedByCode = new Map<string, string>();
   /** Contained ValueSets by id, as native answer sets, so items sharing one share one list. */
-  readonly #answerSets: Record<string, unknown[]> = {};
+  readonly #answerSets = new Map<string, unknown[]>();
   /** Native path → the FHIR path it was made from, to report native problems in FHIR terms. */
   readonly #origins = new Map<string, string>();
 
@@ -122,7 +122,7 @@ class QuestionnaireImporter {
     this.#reader = reader;
     this.#root = root;
     this.#options = options;
-    const language = reader.optional(root['language'], (v) => reader.string(v, 'language'));
+    const language = reader.optional(root['language'], (v) => reader.languageTag(v, 'language'));
     this.#source = primaryLanguage(language ?? 'en');
     this.#allLinkIds = new Set(linkIdsOf(root['item']));
   }
@@ -165,7 +165,7 @@ class QuestionnaireImporter {
       title,
       meta: { name: title, citation: [canonical], licence: { kind: 'text-granted', notice }, code },
       translations: Object.fromEntries(languages.map((lang) => [lang, translation])),
-      answerSets: this.#answerSets,
+      answerSets: Object.fromEntries(this.#answerSets),
       items,
       scoring: this.#scoring(),
     };
@@ -211,21 +211,21 @@ class QuestionnaireImporter {
   #translations(value: unknown, path: string): Record<LanguageCode, string> {
     const element = this.#reader.optional(value, (v) => this.#reader.object(v, path));
     if (!element) return {};
-    const result: Record<LanguageCode, string> = {};
+    const result: [LanguageCode, string][] = [];
     for (const translation of this.#extensionsOf(element, path)(TRANSLATION)) {
       const parts = this.#extensionsOf(translation.value, translation.path);
-      const part = (url: string, key: string) => {
+      const part = (url: string, key: string, read = (v: unknown, p: string) => this.#reader.string(v, p)) => {
         const found = parts(url)[0];
-        return found ? this.#reader.string(found.value[key], childPath(found.path, key)) : this.#problem(translation.path, `missing the "${url}" extension`);
+        return found ? read(found.value[key], childPath(found.path, key)) : this.#problem(translation.path, `missing the "${url}" extension`);
       };
-      const lang = part('lang', 'valueCode');
+      const lang = part('lang', 'valueCode', (v, p) => this.#reader.languageTag(v, p));
       const content = part('content', 'valueString');
       // The element's own value is the source-language text; a "translation" into it cannot replace it.
       if (lang === undefined || content === undefined || primaryLanguage(lang) === this.#source) continue;
       this.#languages.add(lang);
-      result[lang] = content;
+      result.push([lang, content]);
     }
-    return result;
+    return Object.fromEntries(result);
   }
 
   /** An element's first coding (`code[0]`), passed on for the native parser to validate. */
@@ -464,7 +464,7 @@ class QuestionnaireImporter {
 
   /** Maps a contained ValueSet to a native answer set (once), returning the set's name. */
   #valueSet(id: string, referencePath: string): string | undefined {
-    if (id in this.#answerSets) return id;
+    if (this.#answerSets.has(id)) return id;
     const contained = Array.isArray(this.#root['contained']) ? this.#root['contained'] : [];
     const index = contained.findIndex((r) => isObject(r) && r['resourceType'] === 'ValueSet' && r['id'] === id);
     if (index < 0) return this.#problem(referencePath, `no contained ValueSet with id "${id}"`);
@@ -472,7 +472,7 @@ class QuestionnaireImporter {
     const path = childPath('contained', index);
     const native = childPath('answerSets', id);
     this.#origins.set(native, path);
-    this.#answerSets[id] = valueSet['expansion'] !== undefined ? this.#expansion(valueSet, path, native) : this.#compose(valueSet, path, native);
+    this.#answerSets.set(id, valueSet['expansion'] !== undefined ? this.#expansion(valueSet, path, native) : this.#compose(valueSet, path, native));
     return id;
   }
 

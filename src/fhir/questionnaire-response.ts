@@ -1,6 +1,7 @@
 import type { Answers, AnswerValue, Coding, Instrument, Item, QuestionItem } from '../model/instrument.js';
 import { isContainer, sourceLanguageOf } from '../model/instrument.js';
 import { fieldItemSupport } from '../model/item-support.js';
+import { own } from '../model/own.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
 import type { Scores } from '../scoring/score.js';
 
@@ -40,7 +41,7 @@ export const questionnaireCanonical = (instrument: Instrument): string =>
   `urn:painpath:questionnaire:${instrument.id}|${instrument.version}`;
 
 const textIn = (text: TextMap | undefined, language: LanguageCode, fallback: LanguageCode) =>
-  text && (text[language] ?? text[fallback]);
+  own(text, language) ?? own(text, fallback);
 
 const numberAnswer = (value: number): QuestionnaireResponseAnswer =>
   Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value };
@@ -83,13 +84,13 @@ export function toQuestionnaireResponse(
         const children = responseItems(item.items);
         return children.length ? [{ linkId: item.id, ...(itemText && { text: itemText }), item: children }] : [];
       }
-      const value = answers[item.id];
+      const value = own(answers, item.id);
       if (item.type === 'display' || value === undefined) return [];
       return [{ linkId: item.id, ...(itemText && { text: itemText }), answer: fhirAnswers(item, value, text) }];
     });
 
   const scoreItems = instrument.scoring.scales.flatMap((scale): QuestionnaireResponseItem[] => {
-    const value = scores?.[scale.id]?.value;
+    const value = own(scores, scale.id)?.value;
     if (value == null) return [];
     return [{ linkId: scale.linkId ?? scale.id, text: text(scale.name)!, answer: [numberAnswer(value)] }];
   });

@@ -1,3 +1,4 @@
+import { own } from '../model/own.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
@@ -25,4 +26,4 @@ export const directionOf = (lang: LanguageCode): 'ltr' | 'rtl' => (RTL_LANGUAGES
 
 /** The text in the language, or in the source language when the translation lacks it, or in any language it has. */
 export const localText = (text: TextMap, lang: LanguageCode, sourceLanguage: LanguageCode): string =>
-  text[lang] ?? text[sourceLanguage] ?? Object.values(text)[0] ?? '';
+  own(text, lang) ?? own(text, sourceLanguage) ?? Object.values(text)[0] ?? '';

@@ -1,4 +1,5 @@
 import type { AnswerValue, Answers, Condition, ConditionOperator, Item } from './instrument.js';
+import { own } from './own.js';
 
 export type ComparisonOperator = Exclude<ConditionOperator, 'exists'>;
 
@@ -21,7 +22,7 @@ export function compare(operator: ComparisonOperator, actual: number | string, e
  * other operators when one of its values does.
  */
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
-  const answer: AnswerValue | undefined = answers[condition.item];
+  const answer: AnswerValue | undefined = own(answers, condition.item);
   const { operator, value: expected } = condition;
   if (operator === 'exists') return (answer !== undefined) === expected;
   if (answer === undefined || typeof expected === 'boolean') return false;

@@ -3,6 +3,7 @@ import type { Anchors, AnswerValue, Answers, ItemId, QuestionItem, Scale } from 
 import type { ItemFieldsContext } from './instrument-parser.js';
 import { provideFieldItemSupport, type FieldItem, type ScoreRange } from './item-support.js';
 import { childPath, defined, type JsonObject } from './json-reader.js';
+import { own } from './own.js';
 import { labelledIdsOf, REGION_SETS, regionIdsOf, type RegionSet } from './region-sets.js';
 import type { TextMap } from './text.js';
 import { distinctMembers, type AnswerProblem } from './validate-answer.js';
@@ -30,7 +31,7 @@ const outside = <T extends number | string>(value: T, min: T | undefined, max: T
 function answerProblem(item: FieldItem, value: AnswerValue, today: string): AnswerProblem | undefined {
   switch (item.type) {
     case 'body-map': {
-      const set = REGION_SETS[item.regionSet];
+      const set = own(REGION_SETS, item.regionSet);
       return Array.isArray(value) && set && distinctMembers(value, regionIdsOf(set)) ? undefined : 'type';
     }
     case 'nrs':
@@ -62,7 +63,7 @@ function score(item: FieldItem, answer: AnswerValue): number | undefined {
 function scoreRange(item: FieldItem): ScoreRange | undefined {
   switch (item.type) {
     case 'body-map': {
-      const set = REGION_SETS[item.regionSet];
+      const set = own(REGION_SETS, item.regionSet);
       return set && { min: 0, max: regionIdsOf(set).length };
     }
     case 'nrs':
@@ -85,7 +86,7 @@ function fhirAnswers(item: FieldItem, value: AnswerValue, text: (map: TextMap | 
   switch (item.type) {
     case 'body-map':
       return (value as readonly string[]).map((id) => {
-        const display = text(item.regionLabels[id]);
+        const display = text(own(item.regionLabels, id));
         return { valueCoding: { system: regionSetSystem(item.regionSet), code: id, ...(display && { display }) } };
       });
     case 'nrs':
@@ -106,9 +107,9 @@ function regionGroupCount(scale: Scale, questions: ReadonlyMap<ItemId, QuestionI
   const groups = new Set<string>();
   for (const id of scale.items) {
     const item = questions.get(id);
-    const answer = answers[id];
+    const answer = own(answers, id);
     if (item?.type !== 'body-map' || !Array.isArray(answer)) continue;
-    for (const group of REGION_SETS[item.regionSet]?.groups ?? []) {
+    for (const group of own(REGION_SETS, item.regionSet)?.groups ?? []) {
       if (group.regions.some((region) => !excluded.has(region) && answer.includes(region))) groups.add(group.id);
     }
   }
@@ -198,13 +199,12 @@ export class ItemFieldsParser {
     for (const key of Object.keys(object)) {
       if (!ids.includes(key)) reader.report(childPath(path, key), `${set.id} has no region or region group "${key}"`);
     }
-    const missing = ids.filter((id) => object[id] === undefined);
+    const missing = ids.filter((id) => own(object, id) === undefined);
     if (missing.length) reader.report(path, `missing the label of ${missing.map((id) => `"${id}"`).join(', ')}`);
-    const labels: Record<string, TextMap> = {};
-    for (const id of ids.filter((id) => object[id] !== undefined)) {
-      const label = this.#context.text(object[id], childPath(path, id));
-      if (label) labels[id] = label;
-    }
-    return Object.keys(labels).length === ids.length ? labels : undefined;
+    const labels = ids.flatMap((id): [string, TextMap][] => {
+      const label = own(object, id) === undefined ? undefined : this.#context.text(object[id], childPath(path, id));
+      return label ? [[id, label]] : [];
+    });
+    return labels.length === ids.length ? Object.fromEntries(labels) : undefined;
   }
 }

@@ -275,7 +275,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   }
 
   #answerSet(name: string, path: string): AnswerOption[] | undefined {
-    if (!(name in this.#answerSets)) {
+    if (!Object.hasOwn(this.#answerSets, name)) {
       this.reader.report(path, `no answer set named "${name}" in answerSets`);
       return undefined;
     }

@@ -1,5 +1,5 @@
 import { ContentError, type ContentProblem } from './content-error.js';
-import type { TextMap, Translation } from './text.js';
+import { canonicalLanguageTag, type LanguageCode, type TextMap, type Translation } from './text.js';
 
 const TRANSLATION_STATUSES = ['official', 'verified', 'draft'] as const;
 
@@ -65,12 +65,27 @@ export class JsonReader {
     return undefined;
   }
 
-  /** A text in several languages; the source language must be present so nothing shows blank. */
+  /**
+   * A BCP 47 language tag, written as `Intl` writes it (`en-US`, not `EN-us`): texts are looked up
+   * by the exact tag, so a file must use one spelling everywhere, and that is the canonical one.
+   */
+  languageTag(value: unknown, path: string): LanguageCode | undefined {
+    const tag = this.string(value, path);
+    if (tag === undefined) return undefined;
+    const canonical = canonicalLanguageTag(tag);
+    if (canonical === tag) return tag;
+    this.report(path, canonical ? `write the language tag "${tag}" as "${canonical}"` : `"${tag}" is not a BCP 47 language tag`);
+    return undefined;
+  }
+
+  /** A text in several languages, keyed by language tag; the source language must be present so nothing shows blank. */
   textMap(value: unknown, path: string, sourceLanguage: string | undefined): TextMap | undefined {
     const object = this.object(value, path);
     if (!object) return undefined;
-    const entries = Object.entries(object).filter((entry): entry is [string, string] => this.string(entry[1], childPath(path, entry[0])) !== undefined);
-    if (sourceLanguage && !(sourceLanguage in object)) {
+    const entries = Object.entries(object).filter(
+      (entry): entry is [string, string] => this.languageTag(entry[0], childPath(path, entry[0])) !== undefined && this.string(entry[1], childPath(path, entry[0])) !== undefined,
+    );
+    if (sourceLanguage && !Object.hasOwn(object, sourceLanguage)) {
       this.report(path, `missing the source language "${sourceLanguage}"`);
     }
     return Object.fromEntries(entries);
@@ -80,22 +95,21 @@ export class JsonReader {
   translations(value: unknown, path: string, languages: readonly string[]): Record<string, Translation> | undefined {
     const object = this.object(value, path);
     if (!object) return undefined;
-    const result: Record<string, Translation> = {};
-    for (const lang of languages) {
+    const result = languages.flatMap((lang): [string, Translation][] => {
       const entryPath = childPath(path, lang);
-      if (!(lang in object)) {
+      if (!Object.hasOwn(object, lang)) {
         this.report(path, `missing the translation status of "${lang}"`);
-        continue;
+        return [];
       }
       const entry = this.object(object[lang], entryPath);
       const status = entry && this.oneOf(entry['status'], childPath(entryPath, 'status'), TRANSLATION_STATUSES);
       const source = entry && this.string(entry['source'], childPath(entryPath, 'source'));
-      if (status && source) result[lang] = { status, source };
-    }
+      return status && source ? [[lang, { status, source }]] : [];
+    });
     for (const lang of Object.keys(object)) {
       if (!languages.includes(lang)) this.report(childPath(path, lang), `"${lang}" is not in languages`);
     }
-    return result;
+    return Object.fromEntries(result);
   }
 
   /** An id matching `pattern` (by default letters, digits, ".", "_", "-"). */
@@ -117,15 +131,15 @@ export class JsonReader {
     return parsed.every((entry) => entry !== undefined) ? (parsed as T[]) : undefined;
   }
 
-  /** A content file's `languages`: each listed once; the first is the source every text needs. */
+  /** A content file's `languages`: language tags, each listed once; the first is the source every text needs. */
   languages(value: unknown): { readonly languages: readonly string[]; readonly source: string | undefined } {
     const array = this.array(value, 'languages') ?? [];
     if (Array.isArray(value) && array.length === 0) this.report('languages', 'expected at least one language');
-    const languages = array.flatMap((lang, i) => this.string(lang, childPath('languages', i)) ?? []);
-    languages.forEach((lang, i) => {
-      if (languages.indexOf(lang) !== i) this.report(childPath('languages', i), `"${lang}" is listed twice`);
+    const tags = array.map((lang, i) => this.languageTag(lang, childPath('languages', i)));
+    tags.forEach((lang, i) => {
+      if (lang !== undefined && tags.indexOf(lang) !== i) this.report(childPath('languages', i), `"${lang}" is listed twice`);
     });
-    return { languages, source: typeof array[0] === 'string' ? languages[0] : undefined };
+    return { languages: tags.filter((lang) => lang !== undefined), source: tags[0] };
   }
 
   /** Reads an optional field: absent is fine, present must be valid. */

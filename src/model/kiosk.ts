@@ -29,12 +29,11 @@ export function parseKioskSequence(json: unknown): KioskSequence {
   const reader = new JsonReader();
   const root = reader.object(json, '') ?? {};
   const id = reader.string(root['id'], 'id');
-  const languages = (reader.array(root['languages'], 'languages') ?? []).flatMap((lang, i) => reader.string(lang, `languages[${i}]`) ?? []);
-  if (Array.isArray(root['languages']) && languages.length === 0) reader.report('languages', 'expected at least one language');
+  const { languages, source } = reader.languages(root['languages']);
   const screen = (key: string): KioskScreen | undefined => {
     const object = reader.object(root[key], key);
-    const title = object && reader.textMap(object['title'], childPath(key, 'title'), languages[0]);
-    const text = object && reader.textMap(object['text'], childPath(key, 'text'), languages[0]);
+    const title = object && reader.textMap(object['title'], childPath(key, 'title'), source);
+    const text = object && reader.textMap(object['text'], childPath(key, 'text'), source);
     return title && text ? { title, text } : undefined;
   };
   const [start, consent, thanks] = [screen('start'), screen('consent'), screen('thanks')];

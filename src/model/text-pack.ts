@@ -2,6 +2,7 @@ import { ContentError } from './content-error.js';
 import type { AnswerOption, Anchors, Instrument, Item, TranslationStatus } from './instrument.js';
 import { isContainer, walkItems } from './instrument.js';
 import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import { own } from './own.js';
 import { labelledIdsOf, REGION_SETS } from './region-sets.js';
 import type { LanguageCode, TextMap } from './text.js';
 
@@ -52,7 +53,7 @@ export function parseTextPack(json: unknown, instrument: Instrument): TextPack {
   if (version !== undefined && version !== instrument.version) {
     reader.report('version', `this pack is for version ${version}, not ${instrument.version}`);
   }
-  const language = reader.string(root['language'], 'language');
+  const language = reader.languageTag(root['language'], 'language');
   const status = reader.oneOf(root['status'], 'status', ['official', 'verified', 'draft'] as const);
   const source = reader.string(root['source'], 'source');
   const title = reader.optional(root['title'], (v) => reader.string(v, at('title')));
@@ -63,17 +64,16 @@ export function parseTextPack(json: unknown, instrument: Instrument): TextPack {
   for (const id of Object.keys(itemsObject)) {
     if (!items.has(id)) reader.report(childPath('items', id), `"${id}" is not an item of ${instrument.id}`);
   }
-  const wordings: Record<string, ItemWording> = {};
-  for (const item of items.values()) {
+  const wordings = [...items.values()].flatMap((item): [string, ItemWording][] => {
     const path = childPath('items', item.id);
-    const entry = itemsObject[item.id];
+    const entry = own(itemsObject, item.id);
     if (entry === undefined) {
       if (needsText(item)) reader.report('items', `missing the wording of "${item.id}"`);
-      continue;
+      return [];
     }
     const wording = reader.object(entry, path);
-    if (wording) wordings[item.id] = readWording(reader, wording, item, path);
-  }
+    return wording ? [[item.id, readWording(reader, wording, item, path)]] : [];
+  });
 
   const problemsOf = `Text pack${language ? ` (${language})` : ''} for "${instrument.id}"`;
   if (reader.problems.length || !instrumentId || !language || !status || !source) throw new ContentError(problemsOf, reader.problems);
@@ -85,7 +85,7 @@ export function parseTextPack(json: unknown, instrument: Instrument): TextPack {
     source,
     ...(title && { title }),
     ...(instructions && { instructions }),
-    items: wordings,
+    items: Object.fromEntries(wordings),
   };
 }
 
@@ -127,12 +127,12 @@ function readKeyedTexts(reader: JsonReader, value: unknown, path: string, keys: 
   for (const key of Object.keys(object)) {
     if (!keys.includes(key)) reader.report(childPath(path, key), unknownKey(key));
   }
-  const texts: Record<string, string> = {};
-  for (const key of keys) {
-    if (!(key in object)) reader.report(path, `missing the wording of ${what} "${key}"`);
-    else texts[key] = reader.string(object[key], childPath(path, key)) ?? '';
-  }
-  return texts;
+  const texts = keys.flatMap((key): [string, string][] => {
+    if (Object.hasOwn(object, key)) return [[key, reader.string(object[key], childPath(path, key)) ?? '']];
+    reader.report(path, `missing the wording of ${what} "${key}"`);
+    return [];
+  });
+  return Object.fromEntries(texts);
 }
 
 const withLanguage = (map: TextMap | undefined, language: LanguageCode, text: string | undefined): TextMap | undefined =>
@@ -149,12 +149,12 @@ export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[
     items.map((item): Item => {
       let result = item;
       for (const pack of packs) {
-        const wording = pack.items[item.id];
+        const wording = own(pack.items, item.id);
         if (!wording) continue;
         const text = withLanguage(result.text, pack.language, wording.text);
         result = { ...result, ...(text && { text }) } as Item;
         if (hasAnswers(result) && wording.answers) {
-          const answers = result.answers.map((option) => ({ ...option, text: withLanguage(option.text, pack.language, wording.answers![String(option.value)])! }));
+          const answers = result.answers.map((option) => ({ ...option, text: withLanguage(option.text, pack.language, own(wording.answers, String(option.value)))! }));
           result = { ...result, answers } as Item;
         }
         if ((result.type === 'nrs' || result.type === 'vas') && wording.anchors) {
@@ -168,7 +168,7 @@ export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[
           result = { ...result, unit: withLanguage(result.unit, pack.language, wording.unit)! };
         }
         if (result.type === 'body-map' && wording.regionLabels) {
-          const labels = Object.entries(result.regionLabels).map(([id, label]) => [id, withLanguage(label, pack.language, wording.regionLabels![id])!]);
+          const labels = Object.entries(result.regionLabels).map(([id, label]) => [id, withLanguage(label, pack.language, own(wording.regionLabels, id))!]);
           result = { ...result, regionLabels: Object.fromEntries(labels) };
         }
       }
@@ -181,7 +181,7 @@ export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[
       : [...new Set([...instrument.languages, ...packLanguages])];
   let { title, instructions } = instrument;
   for (const pack of packs) {
-    title = withLanguage(title, pack.language, pack.title ?? title[pack.language] ?? title[instrument.languages[0]!])!;
+    title = withLanguage(title, pack.language, pack.title ?? own(title, pack.language) ?? own(title, instrument.languages[0]!))!;
     instructions = withLanguage(instructions, pack.language, pack.instructions);
   }
   return {

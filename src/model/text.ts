@@ -12,3 +12,12 @@ export interface Translation {
   /** Where the wording comes from, so a reviewer can check it word for word. */
   readonly source: string;
 }
+
+/** The tag as `Intl` writes it (`EN-us` → `en-US`), or undefined when it is not a BCP 47 language tag. */
+export function canonicalLanguageTag(tag: string): LanguageCode | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import { compare, conditionHolds } from '../model/conditions.js';
 import type { Answers, Instrument, ItemId, Predicate } from '../model/instrument.js';
+import { own } from '../model/own.js';
 import type { Scores } from './score.js';
 
 /*
@@ -15,12 +16,12 @@ export function predicateHolds(predicate: Predicate, answers: Answers, scores: S
     return 'all' in predicate ? parts.every(Boolean) : parts.some(Boolean);
   }
   if ('scale' in predicate) {
-    const value = scores[predicate.scale]?.value;
+    const value = own(scores, predicate.scale)?.value;
     if (value == null) return undefined;
     return compare(predicate.operator, value, predicate.value);
   }
   // An unanswered question makes a test unknown, not false: a skipped item must not decide a class.
-  if (predicate.operator !== 'exists' && answers[predicate.item] === undefined) return undefined;
+  if (predicate.operator !== 'exists' && own(answers, predicate.item) === undefined) return undefined;
   return conditionHolds(predicate, answers);
 }
 

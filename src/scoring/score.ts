@@ -2,6 +2,7 @@ import type { Answers, Band, Instrument, ItemId, QuestionItem, Scale, ScaleId } 
 import { isQuestion, walkItems } from '../model/instrument.js';
 import { itemScore, itemScoreRange } from '../model/item-score.js';
 import { fieldItemSupport } from '../model/item-support.js';
+import { own } from '../model/own.js';
 
 export interface ScaleScore {
   /** null when the scale's missing-item rule allows no score. */
@@ -23,7 +24,7 @@ const questionsById = (instrument: Instrument): ReadonlyMap<ItemId, QuestionItem
   new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item]));
 
 function weightedScore(scale: Scale, item: QuestionItem, score: number): { score: number; weight: number; max?: number } {
-  const weight = scale.weights?.[item.id] ?? 1;
+  const weight = own(scale.weights, item.id) ?? 1;
   const range = itemScoreRange(item);
   const oriented = scale.reverse?.includes(item.id) && range ? range.min + range.max - score : score;
   return { score: oriented * weight, weight, ...(range && { max: range.max * weight }) };
@@ -33,7 +34,7 @@ function weightedScore(scale: Scale, item: QuestionItem, score: number): { score
 function rawValue(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number | null {
   const scored = scale.items.flatMap((id) => {
     const item = questions.get(id);
-    const answer = answers[id];
+    const answer = own(answers, id);
     const score = item && answer !== undefined ? itemScore(item, answer) : undefined;
     return item && score !== undefined ? [weightedScore(scale, item, score)] : [];
   });
@@ -46,7 +47,7 @@ function rawValue(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, an
   switch (scale.method) {
     case 'sum': {
       if (!scale.missing?.prorate || scored.length === scale.items.length) return total;
-      const allWeight = scale.items.reduce((sum, id) => sum + (scale.weights?.[id] ?? 1), 0);
+      const allWeight = scale.items.reduce((sum, id) => sum + (own(scale.weights, id) ?? 1), 0);
       return (total * allWeight) / answeredWeight;
     }
     case 'mean':
@@ -103,6 +104,6 @@ function scoreScale(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, 
 export function scoreAnswers(instrument: Instrument, answers: Answers, previous?: Scores): Scores {
   const questions = questionsById(instrument);
   return Object.fromEntries(
-    instrument.scoring.scales.map((scale) => [scale.id, scoreScale(scale, questions, answers, previous?.[scale.id])]),
+    instrument.scoring.scales.map((scale) => [scale.id, scoreScale(scale, questions, answers, own(previous, scale.id))]),
   );
 }

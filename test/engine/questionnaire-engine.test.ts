@@ -3,6 +3,7 @@ import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { Instrument } from '../../src/model/instrument.js';
 import { PHQ9_ITEMS, phq9Json } from '../helpers/fixtures.js';
+import { renamed } from '../helpers/prototype-keys.js';
 
 describe('QuestionnaireEngine with PHQ-9', () => {
   let phq9: Instrument;
@@ -74,5 +75,39 @@ describe('QuestionnaireEngine with PHQ-9', () => {
     expect(engine.pageIndex).to.equal(8);
     engine.goTo(-3);
     expect(engine.pageIndex).to.equal(0);
+  });
+});
+
+describe('QuestionnaireEngine with item ids named like Object.prototype members', () => {
+  const phq9With = async (from: string, to: string) => new QuestionnaireEngine(parseInstrument(renamed(await phq9Json(), from, to)), 'list');
+  const answerRest = (engine: QuestionnaireEngine, value: number) => PHQ9_ITEMS.slice(1).forEach((id) => engine.answer(id, value));
+
+  it('does not count a PHQ-9 item with the id "toString" as answered before it is answered', async () => {
+    const engine = await phq9With('phq9-1', 'toString');
+    expect(engine.progress().answered).to.equal(0);
+    expect(engine.problemOf('toString')).to.equal('required');
+  });
+
+  it('keeps a person from submitting PHQ-9 without answering its item "toString"', async () => {
+    const engine = await phq9With('phq9-1', 'toString');
+    answerRest(engine, 0);
+    expect(engine.problems()).to.deep.equal([{ itemId: 'toString', code: 'required' }]);
+  });
+
+  it('totals PHQ-9 with its item "toString" answered, and gives no total without it', async () => {
+    const engine = await phq9With('phq9-1', 'toString');
+    answerRest(engine, 1);
+    expect(engine.scores()['total']!.value).to.equal(null);
+    engine.answer('toString', 3);
+    expect(engine.scores()['total']!.value).to.equal(11);
+  });
+
+  it('keeps the answer to an item "__proto__" as an answer, not as the prototype of the answers', async () => {
+    const engine = await phq9With('phq9-1', '__proto__');
+    engine.answer('__proto__', 2);
+    answerRest(engine, 1);
+    expect(Object.getOwnPropertyDescriptor(engine.answers, '__proto__')?.value).to.equal(2);
+    expect(Object.getPrototypeOf(engine.answers)).to.equal(Object.prototype);
+    expect(engine.scores()['total']!.value).to.equal(10);
   });
 });
