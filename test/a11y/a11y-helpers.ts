@@ -5,7 +5,8 @@
  */
 import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { TemplateResult } from 'lit';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import '../../components/pp-education/pp-education.js';

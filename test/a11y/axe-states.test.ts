@@ -2,7 +2,8 @@
  * axe-core with the WCAG 2.2 AA rules (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa) over every
  * state a person can meet, left to right (English) and right to left (Arabic).
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { PpLanguagePicker } from '../../components/pp-language-picker/pp-language-picker.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import {
@@ -151,7 +152,7 @@ for (const lang of LANGUAGES) {
         shadow(el).querySelector<HTMLButtonElement>('[part=actions] button')!.click();
         await waitUntil(() => shadow(el).querySelector('pp-questionnaire')?.shadowRoot?.querySelector('form'), 'no questionnaire running');
         await expectAxeClean(el, 'questionnaire running');
-        await waitUntil(() => shadow(el).querySelector('dialog[open]'), 'no idle warning', { timeout: 5000 });
+        await waitUntil(() => shadow(el).querySelector('dialog[open]'), 'no idle warning');
         await expectAxeClean(el, 'idle warning');
       });
     });

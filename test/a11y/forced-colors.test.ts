@@ -3,7 +3,8 @@
  * chosen answers, focus rings, progress, the slider and the body map stay distinguishable when
  * the browser replaces every author colour with the system's few.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { PpLanguagePicker } from '../../components/pp-language-picker/pp-language-picker.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import {

@@ -4,7 +4,8 @@
  * button before the element. After every press focus must be visible on an element of the
  * component, and the completion event must carry exactly the answers given.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { PpEducation } from '../../components/pp-education/pp-education.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { EducationCompleteDetail, SubmitDetail } from '../../src/events.js';

@@ -3,7 +3,8 @@
  * animation lasts longer than nothing, none runs after a change that would otherwise animate
  * (progress, a body-map region, a step opening), and nothing scrolls smoothly.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import {
   allElements,

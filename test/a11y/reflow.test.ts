@@ -3,7 +3,8 @@
  * one at 200 %, no state of any element scrolls sideways or sticks out of the page. Data tables
  * may scroll inside their own box, which the criterion allows.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { CartesianScaleOptions, FontSpec } from 'chart.js';
 import { toFont } from 'chart.js/helpers';
 import { setViewport } from '@web/test-runner-commands';
@@ -118,7 +119,7 @@ describe('reflow at 320 CSS px', () => {
         shadow(el).querySelector<HTMLButtonElement>('[part=actions] button')!.click();
         await waitUntil(() => shadow(el).querySelector('pp-questionnaire')?.shadowRoot?.querySelector('form'), 'no questionnaire running');
         expectNoHorizontalOverflow(el, 'questionnaire running');
-        await waitUntil(() => shadow(el).querySelector('dialog[open]'), 'no idle warning', { timeout: 5000 });
+        await waitUntil(() => shadow(el).querySelector('dialog[open]'), 'no idle warning');
         expectNoHorizontalOverflow(el, 'idle warning');
 
         const alone = await fixture<PpLanguagePicker>(html`<pp-language-picker lang=${lang} value=${lang}></pp-language-picker>`);

@@ -5,7 +5,8 @@
  * when a page's text-size control raises the root size. Touch targets keep their size too.
  * The browser's own text-size setting and zoom are in browser-text-size.test.ts (Chromium only).
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import { bodyTextSizes, clickButton, fontSizeIn, kiosk, questionnaire, shadow } from './a11y-helpers.js';
 

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-education/pp-education.js';
 import '../../components/pp-kiosk/pp-kiosk.js';
 import '../../components/pp-language-picker/pp-language-picker.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { SubmitDetail } from '../../src/events.js';
@@ -66,7 +67,7 @@ describe('the outbox: results are never lost', () => {
     const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/test/pages/outbox.html" style="inline-size: 800px; block-size: 600px"></iframe>`);
     const frameWindow = () => frame.contentWindow as Window & { received?: { redelivered: boolean; total: number }[] };
     const questionnaire = () => frame.contentDocument?.querySelector('pp-questionnaire') as PpQuestionnaire | null;
-    await waitUntil(() => questionnaire()?.shadowRoot?.querySelector('form'), 'page did not render', { timeout: 8000 });
+    await waitUntil(() => questionnaire()?.shadowRoot?.querySelector('form'), 'page did not render');
     await complete(questionnaire()!);
     await waitUntil(() => frameWindow().received?.length === 1, 'no pp-submit');
     expect(frameWindow().received).to.deep.equal([{ redelivered: false, total: 9 }]);
@@ -77,14 +78,14 @@ describe('the outbox: results are never lost', () => {
         frameWindow().location.search = search;
       });
     await reload('?again');
-    await waitUntil(() => frameWindow().received?.length === 1, 'the unacknowledged result was not emitted again', { timeout: 8000 });
+    await waitUntil(() => frameWindow().received?.length === 1, 'the unacknowledged result was not emitted again');
     expect(frameWindow().received).to.deep.equal([{ redelivered: true, total: 9 }]);
     await waitUntil(() => questionnaire()?.shadowRoot?.querySelector('form'), 'the form did not render after reload');
     expect(questionnaire()!.answers, 'an earlier result is never shown: the form starts empty').to.deep.equal({});
     expect(questionnaire()!.shadowRoot!.querySelector('[part=progress] [role=status]')!.textContent).to.equal('0 of 9 answered');
 
     await reload('?acknowledge');
-    await waitUntil(() => frameWindow().received?.length === 1, 'not emitted on the third load', { timeout: 8000 });
+    await waitUntil(() => frameWindow().received?.length === 1, 'not emitted on the third load');
     await waitUntil(async () => (await pendingResults()).length === 0, 'the acknowledged result stayed in the outbox');
   });
 });

@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import DOMPurify from 'dompurify';
 import '../../components/pp-education/pp-education.js';
@@ -295,7 +296,7 @@ describe('<pp-education>', () => {
     $<HTMLButtonElement>(el, '[part=read-aloud] button')!.click();
     const message = $(el, '.read-aloud-message')!;
     expect(message.getAttribute('role')).to.equal('status');
-    await waitUntil(() => message.textContent!.trim() !== '', 'no message', { timeout: 3000 });
+    await waitUntil(() => message.textContent!.trim() !== '', 'no message');
     expect(message.textContent!.trim()).to.equal('القراءة بصوت عالٍ باللغة العربية غير متاحة على هذا الجهاز.');
     await expect(el).to.be.accessible();
 

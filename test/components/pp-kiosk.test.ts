@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-kiosk/pp-kiosk.js';
 import type { PpKiosk } from '../../components/pp-kiosk/pp-kiosk.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
@@ -91,7 +92,7 @@ describe('<pp-kiosk>', () => {
     expect(await storedDrafts()).to.have.length(1);
     await addToHistory({ instrument: { id: 'nrs-11' }, finishedAt: new Date().toISOString(), scores: {} } as unknown as QuestionnaireResult);
     expect(await historyOf('nrs-11')).to.have.length(1);
-    await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning', { timeout: 4000 });
+    await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning');
     expect(root(el).querySelector('dialog h2')!.textContent).to.equal('Are you still there?');
     const reset = await nextEvent<KioskResetDetail>(el, 'pp-kiosk-reset');
     expect(reset.detail.reason).to.equal('idle');
@@ -107,7 +108,7 @@ describe('<pp-kiosk>', () => {
     await begin(el);
     button(el, 'I agree').click();
     await answerPainNrs(el, 2);
-    await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning', { timeout: 4000 });
+    await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning');
     button(el, 'Yes, I am still here').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     button(el, 'Yes, I am still here').click();
     await el.updateComplete;

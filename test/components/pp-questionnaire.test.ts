@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
@@ -218,7 +219,7 @@ describe('<pp-questionnaire> with PHQ-9', () => {
       const el = questionnaire();
       return !!el && !!el.shadowRoot?.querySelector('form');
     };
-    await waitUntil(ready, 'page did not render', { timeout: 8000 });
+    await waitUntil(ready, 'page did not render');
     const el = questionnaire()!;
     await choose(el, 'phq9-1', 3);
     button(el, 'Next')!.click();
@@ -229,7 +230,7 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     frame.contentWindow!.location.reload();
     await reloaded;
-    await waitUntil(() => ready() && questionnaire() !== el, 'reloaded page did not render', { timeout: 8000 });
+    await waitUntil(() => ready() && questionnaire() !== el, 'reloaded page did not render');
     const after = questionnaire()!;
     await waitUntil(() => Object.keys(after.answers).length === 2, 'answers not restored');
     expect(after.answers).to.deep.equal({ 'phq9-1': 3, 'phq9-2': 1 });

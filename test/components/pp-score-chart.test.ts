@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-score-chart/pp-score-chart.js';
 import { clearHistory, type PpScoreChart, type ScoreSeries } from '../../components/pp-score-chart/pp-score-chart.js';
 import { RESULT_SCHEMA_VERSION, type ErrorDetail, type QuestionnaireResult } from '../../src/events.js';

@@ -3,7 +3,8 @@
  * of those tested, only WebKitGTK (web-test-runner.engines.config.js runs this file there; see
  * docs/engines.md). There it found a sentence started from the previous one's `end` event never ending.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { sentencesIn } from '../../components/pp-education/read-aloud.js';
 import { $$, button, currentPage, education } from '../helpers/education-fixture.js';
 
@@ -17,7 +18,7 @@ describe('<pp-education> read aloud with a real voice', () => {
     observer.observe(el.shadowRoot!, { subtree: true, attributeFilter: ['part'] });
     button(el, 'Read aloud')!.click();
     await waitUntil(() => button(el, 'Pause reading'), 'did not start reading');
-    await waitUntil(() => button(el, 'Read aloud'), 'did not finish reading', { timeout: 5000 });
+    await waitUntil(() => button(el, 'Read aloud'), 'did not finish reading');
     observer.disconnect();
     expect(spans.filter((span) => !highlighted.has(span)).map((span) => span.textContent)).to.deep.equal([]);
     expect($$(el, '[part~=speaking]')).to.have.length(0);

@@ -3,7 +3,8 @@
  * upgrading or deleting the database, and two tabs editing one draft (a full disk: storage-quota.test.ts). Each time the questionnaire stays usable, the host hears what
  * happened through `pp-error`, and no answer is lost that could have been kept.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { loadDraft } from '../../src/store/drafts.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import { checked, questionnaire, radios } from '../helpers/storage-fixture.js';

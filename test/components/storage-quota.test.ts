@@ -3,7 +3,8 @@
  * quota, which Chromium enforces on every write. Storage Buckets are Chromium's alone, so
  * web-test-runner.engines.config.js runs this file there only (docs/engines.md).
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { loadDraft } from '../../src/store/drafts.js';
 import { pendingResults } from '../../src/store/outbox.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';

@@ -52,12 +52,11 @@ for (const engine of engines) {
     await page.reload();
     await page.waitForFunction(
       () => document.querySelector('pp-kiosk')?.shadowRoot?.querySelector('h2')?.textContent.includes('Welcome to the pain rehabilitation clinic'),
-      { timeout: 10000 },
     );
     await clickButton(page, /^Start$/);
     await (await waitForInShadow(page, ['pp-kiosk', 'pp-language-picker', '[lang="da"] input'])).click();
     await clickButton(page, /^(Jeg accepterer|I agree)$/);
-    await waitForInShadow(page, ['pp-kiosk', 'pp-questionnaire', 'fieldset'], { timeout: 10000 });
+    await waitForInShadow(page, ['pp-kiosk', 'pp-questionnaire', 'fieldset']);
     const form = await waitForInShadow(page, ['pp-kiosk', 'pp-questionnaire']);
     assert.equal(await form.evaluate((element) => element.getAttribute('lang')), 'da');
   });

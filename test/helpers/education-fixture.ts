@@ -1,5 +1,6 @@
 /** A test module and the element showing it, shared by the education tests. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/pp-education/pp-education.js';
 import type { PpEducation } from '../../components/pp-education/pp-education.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import { answerPhq9, deleteAllDatabases, loadPage, ready, submitButton, windowOf, type HostWindow } from './helpers.js';
 
@@ -51,7 +52,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 
   it('renders the education module with sanitized Markdown through DOMPurify\'s Trusted Types policy', async () => {
     const education = doc().querySelector('#education')!;
-    await waitUntil(() => education.shadowRoot?.querySelector('[part~=page]'), 'the education module did not render', { timeout: 8000 });
+    await waitUntil(() => education.shadowRoot?.querySelector('[part~=page]'), 'the education module did not render');
     const paragraphs = education.shadowRoot!.querySelectorAll('[part~=paragraph]');
     expect(paragraphs.length).to.be.greaterThan(0);
     expect(paragraphs[0]!.textContent!.trim()).to.not.equal('');
@@ -62,7 +63,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 
   it('renders the pathway and opens a step', async () => {
     const pathway = doc().querySelector('#pathway')!;
-    await waitUntil(() => pathway.shadowRoot?.querySelector('[part~=step]'), 'the pathway did not render', { timeout: 8000 });
+    await waitUntil(() => pathway.shadowRoot?.querySelector('[part~=step]'), 'the pathway did not render');
     const toggles = pathway.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=toggle]');
     expect(toggles.length).to.be.greaterThan(2);
     toggles[0]!.click();

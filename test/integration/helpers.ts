@@ -1,5 +1,6 @@
 /** Helpers for the host-page integration tests: each page runs in an iframe of the test page. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 
 export interface Violation {
@@ -40,7 +41,7 @@ export const form = (el: Element) => el.shadowRoot?.querySelector('form');
 
 /** Waits until a questionnaire shows its form. */
 export async function ready(get: () => PpQuestionnaire | null | undefined, what = 'the questionnaire did not render'): Promise<PpQuestionnaire> {
-  await waitUntil(() => get()?.shadowRoot?.querySelector('form'), what, { timeout: 8000 });
+  await waitUntil(() => get()?.shadowRoot?.querySelector('form'), what);
   return get()!;
 }
 

@@ -1,4 +1,5 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import '../../components/pp-education/pp-education.js';
 import '../../components/pp-pathway/pp-pathway.js';
@@ -26,7 +27,7 @@ async function shown<T extends HTMLElement>(element: T, isShown: (el: T) => bool
     if (detail.code !== 'missing-translation') refused = detail;
   });
   document.body.append(element);
-  await waitUntil(() => refused || isShown(element), `${element.localName} did not show its content`, { timeout: 8000 });
+  await waitUntil(() => refused || isShown(element), `${element.localName} did not show its content`);
   if (refused) expect.fail(`${element.localName} refused the content: ${refused.message}`);
   return element;
 }

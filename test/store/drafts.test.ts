@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/wait.js';
 import { DraftWriter, deleteDraft, loadDraft, lookUpDraft, type Draft } from '../../src/store/drafts.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 
