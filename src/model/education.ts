@@ -66,6 +66,14 @@ export interface CalloutBlock {
   readonly text: TextMap;
 }
 
+/**
+ * The emergency warning signs and what to do about them, in the shared wording
+ * (src/model/emergency.ts): a module never words them itself.
+ */
+export interface EmergencyBlock {
+  readonly type: 'emergency';
+}
+
 export interface KnowledgeCheckOption {
   readonly id: string;
   readonly text: TextMap;
@@ -82,7 +90,7 @@ export interface KnowledgeCheckBlock {
   readonly options: readonly KnowledgeCheckOption[];
 }
 
-export type EducationBlock = HeadingBlock | ParagraphBlock | KeyMessageBlock | IllustrationBlock | CalloutBlock | KnowledgeCheckBlock;
+export type EducationBlock = HeadingBlock | ParagraphBlock | KeyMessageBlock | IllustrationBlock | CalloutBlock | EmergencyBlock | KnowledgeCheckBlock;
 
 /** `summary`: after its own blocks, the page lists every key message of the module ("all at a glance"). */
 export type PageKind = 'content' | 'summary';
@@ -146,7 +154,7 @@ export function answerTo(module: EducationModule, questionId: string, optionId: 
 /** Every citation of the module once, in the order of first use. */
 export const citationsOf = (module: EducationModule): string[] => [...new Set(module.meta.references.map((r) => r.citation))];
 
-const BLOCK_TYPES = ['heading', 'paragraph', 'key-message', 'illustration', 'callout', 'knowledge-check'] as const;
+const BLOCK_TYPES = ['heading', 'paragraph', 'key-message', 'illustration', 'callout', 'emergency', 'knowledge-check'] as const;
 const PAGE_KINDS: readonly PageKind[] = ['content', 'summary'];
 
 /**
@@ -298,6 +306,8 @@ class EducationParser {
         if (!text) return undefined;
         return title ? { type, title, text } : { type, text };
       }
+      case 'emergency':
+        return { type };
       case 'knowledge-check':
         return this.#knowledgeCheck(object, path);
     }
