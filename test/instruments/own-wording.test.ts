@@ -51,7 +51,8 @@ function otherTexts({ title, instructions, meta, scoring }: Instrument): [string
     ]),
     ...(scoring.flags ?? []).flatMap((flag): [string, TextMap][] => [
       [`flag ${flag.id}.label`, flag.label],
-      ...(flag.advice ? [[`flag ${flag.id}.advice`, flag.advice] as [string, TextMap]] : []),
+      // The shared emergency advice has its languages checked where it is worded (test/model/emergency.test.ts).
+      ...(flag.advice && flag.advice !== 'emergency' ? [[`flag ${flag.id}.advice`, flag.advice] as [string, TextMap]] : []),
     ]),
   ];
 }
