@@ -13,7 +13,7 @@ import {
   type EducationPage,
   type KnowledgeCheckBlock,
 } from '../../src/model/education.js';
-import { EMERGENCY, emergencyAdvice, emergencyText } from '../../src/model/emergency.js';
+import { EMERGENCY, emergencyAdvice, emergencyText, outOfHoursAdvice } from '../../src/model/emergency.js';
 import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import { EducationProgressWriter, loadEducationProgress, type EducationProgressRecord } from '../../src/store/education-progress.js';
@@ -520,6 +520,7 @@ export class PpEducation extends LitElement {
         return html`<div part="callout" class="callout" role="note">
           ${block.title ? html`<p class="callout-title" data-readable>${readableText(text(block.title), lang)}</p>` : nothing}
           <div data-readable>${readableText(text(block.text), lang, { markdown: true, opensInNewTabLabel })}</div>
+          ${block.outOfHours ? html`<p data-readable>${readableText(outOfHoursAdvice(lang, emergencyContactsOf(this)), lang)}</p>` : nothing}
         </div>`;
       case 'emergency':
         return this.#renderEmergency(lang);

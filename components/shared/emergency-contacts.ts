@@ -1,8 +1,8 @@
 import type { EmergencyContacts } from '../../src/model/emergency.js';
 
 /** The attributes a host sets once, on any ancestor of the elements (or on one element). */
-export const EMERGENCY_NUMBER_ATTRIBUTE = 'data-pp-emergency-number';
-export const OUT_OF_HOURS_ATTRIBUTE = 'data-pp-out-of-hours';
+const EMERGENCY_NUMBER_ATTRIBUTE = 'data-pp-emergency-number';
+const OUT_OF_HOURS_ATTRIBUTE = 'data-pp-out-of-hours';
 
 /** The attribute's value on the element or its closest ancestor that has it, through shadow roots (an element inside `<pp-kiosk>` finds the page's). */
 function closestAttribute(element: Element, name: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Translation } from './instrument.js';
-import { childPath, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
+import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import type { LanguageCode, TextMap } from './text.js';
 
 /**
@@ -64,6 +64,8 @@ export interface CalloutBlock {
   readonly type: 'callout';
   readonly title?: TextMap;
   readonly text: TextMap;
+  /** The text says to contact the doctor "today": after it, say whom to call when the practice is closed (src/model/emergency.ts). */
+  readonly outOfHours?: boolean;
 }
 
 /**
@@ -303,8 +305,8 @@ class EducationParser {
       case 'callout': {
         const title = reader.optional(object['title'], (v) => this.#text(v, at('title')));
         const text = this.#text(object['text'], at('text'));
-        if (!text) return undefined;
-        return title ? { type, title, text } : { type, text };
+        const outOfHours = reader.optional(object['outOfHours'], (v) => reader.boolean(v, at('outOfHours')));
+        return text && defined({ type, title, text, outOfHours });
       }
       case 'emergency':
         return { type };

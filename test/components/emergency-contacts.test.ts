@@ -92,6 +92,18 @@ describe('the host\'s emergency number and out-of-hours service, set once for al
     expect(words(block.querySelector('.emergency-advice'))).to.contain('ring 112.');
   });
 
+  it('follows an education callout that says "today" with the out-of-hours service', async () => {
+    const page = await fixture<HTMLElement>(html`<div data-pp-out-of-hours="1177"></div>`);
+    const el = document.createElement('pp-education') as PpEducation;
+    el.setAttribute('lang', 'sv');
+    el.setAttribute('progress-key', `emergency-${Math.random()}`);
+    el.module = await loadJson('/content/education/flare-up-plan-and-goals.json');
+    page.append(el);
+    await waitUntil(() => shadow(el).querySelector('[part=callout]'), 'the module did not render');
+    const today = [...shadow(el).querySelectorAll('[part=callout]')].find((callout) => /i dag/.test(callout.textContent!))!;
+    expect(words(today.lastElementChild)).to.equal('Om din läkares mottagning är stängd, ring jourmottagningen: 1177.');
+  });
+
   it('shows the signs and advice in a pathway, right to left in Arabic', async () => {
     const page = await fixture<HTMLElement>(html`<div data-pp-emergency-number="112" dir="rtl"></div>`);
     const el = document.createElement('pp-pathway') as PpPathway;
