@@ -13,7 +13,7 @@ import type { LanguageCode, TextMap } from './text.js';
  * Sources. The signs: Finucane LM et al. International framework for red flags for potential
  * serious spinal pathologies. J Orthop Sports Phys Ther. 2020;50(7):350-372 (cauda equina
  * syndrome), as listed by NHS Gloucestershire G-Care, Red flags for spinal conditions
- * (https://g-care.glos.nhs.uk/pathway/72/resource/3: loss of bowel or bladder control, urinary
+ * (https://g-care.glos.nhs.uk/pathway/75/resource/3: loss of bowel or bladder control, urinary
  * retention, severe or progressive neurological deficit in the legs or gait disturbance, saddle
  * anaesthesia), and in patients' words by the Royal Free London NHS Foundation Trust leaflet
  * (https://royalfree.nhs.uk/patients-and-visitors/patient-information-leaflets/cauda-equina-syndrome:
