@@ -121,6 +121,15 @@ export const styles = css`
     background: var(--_surface);
   }
 
+  /* The emergency signs stand out from tips: the error colour, thicker, like a questionnaire's flag. */
+  .emergency {
+    border: 3px solid var(--_error);
+  }
+
+  .emergency-advice {
+    font-weight: 600;
+  }
+
   .callout-title {
     font-weight: 600;
     margin-block: 0 0.5rem;

@@ -13,11 +13,13 @@ import {
   type EducationPage,
   type KnowledgeCheckBlock,
 } from '../../src/model/education.js';
+import { EMERGENCY, emergencyAdvice, emergencyText, outOfHoursAdvice } from '../../src/model/emergency.js';
 import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import { EducationProgressWriter, loadEducationProgress, type EducationProgressRecord } from '../../src/store/education-progress.js';
 import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, type ErrorDetail } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
+import { emergencyContactsOf } from '../shared/emergency-contacts.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { contentFailure, failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
@@ -77,6 +79,7 @@ async function fetchModule(url: string | undefined): Promise<unknown> {
  * @csspart key-message - A key message.
  * @csspart illustration - A drawing.
  * @csspart callout - A boxed tip or warning.
+ * @csspart emergency - The emergency warning signs and what to do, in the shared wording, with the host's emergency number (`data-pp-emergency-number` on an ancestor).
  * @csspart knowledge-check - A knowledge-check question (a fieldset).
  * @csspart option - One answer option of a knowledge check.
  * @csspart feedback - The feedback on the chosen option.
@@ -517,10 +520,25 @@ export class PpEducation extends LitElement {
         return html`<div part="callout" class="callout" role="note">
           ${block.title ? html`<p class="callout-title" data-readable>${readableText(text(block.title), lang)}</p>` : nothing}
           <div data-readable>${readableText(text(block.text), lang, { markdown: true, opensInNewTabLabel })}</div>
+          ${block.outOfHours ? html`<p data-readable>${readableText(outOfHoursAdvice(lang, emergencyContactsOf(this)), lang)}</p>` : nothing}
         </div>`;
+      case 'emergency':
+        return this.#renderEmergency(lang);
       case 'knowledge-check':
         return this.#renderKnowledgeCheck(block, lang, text);
     }
+  }
+
+  #renderEmergency(lang: string): TemplateResult {
+    const readable = (textOf: string) => readableText(textOf, lang);
+    return html`<div part="emergency" class="callout emergency" role="note">
+      <p class="callout-title" data-readable>${readable(emergencyText(EMERGENCY.title, lang))}</p>
+      <p data-readable>${readable(emergencyText(EMERGENCY.lead, lang))}</p>
+      <ul>
+        ${EMERGENCY.signs.map((sign) => html`<li data-readable>${readable(emergencyText(sign, lang))}</li>`)}
+      </ul>
+      <p class="emergency-advice" data-readable>${readable(emergencyAdvice(lang, emergencyContactsOf(this)))}</p>
+    </div>`;
   }
 
   #renderKnowledgeCheck(check: KnowledgeCheckBlock, lang: string, text: (map: TextMap) => string): TemplateResult {

@@ -216,6 +216,12 @@ export const styles = css`
     margin-block-start: 0.5rem;
   }
 
+  .emergency {
+    padding: calc(var(--_space) * 0.5);
+    border: 3px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+
   .decision-target {
     display: block;
     font-weight: 600;

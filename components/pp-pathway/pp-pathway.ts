@@ -3,9 +3,11 @@ import { msg, str } from '@lit/localize';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { PpEvents, type ErrorDetail, type PathwayActionDetail } from '../../src/events.js';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
+import { EMERGENCY, emergencyAdvice, emergencyText } from '../../src/model/emergency.js';
 import { parsePathway, ROLES, type Decision, type Pathway, type PathwayStep, type StepLink } from '../../src/model/pathway.js';
 import type { TextMap } from '../../src/model/text.js';
 import { defineElement } from '../shared/define.js';
+import { emergencyContactsOf } from '../shared/emergency-contacts.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { contentFailure, failureMessage, failureStyles } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
@@ -56,6 +58,7 @@ const paragraphs = (text: string) => text.split(/\n+/).map((paragraph) => html`<
  * @csspart toggle - A step's title, the button that shows or hides its details.
  * @csspart status - "You are here" or "Done".
  * @csspart details - A step's details.
+ * @csspart emergency - The emergency warning signs and what to do, in the shared wording, with the host's emergency number (`data-pp-emergency-number` on an ancestor).
  * @csspart link - A button that opens a step's questionnaire or lesson.
  * @csspart action - The questionnaire or lesson shown inline (`inline-actions`).
  * @csspart glossary - Who you may meet: the roles and what they do.
@@ -375,6 +378,7 @@ export class PpPathway extends LitElement {
     return html`<h5>${msg('What happens next')}</h5>
       <ul class="decisions">
         ${decisions.map((decision) => {
+          if ('emergency' in decision) return this.#renderEmergency(lang, arrow);
           let target: TemplateResult;
           if ('next' in decision) {
             const index = pathway.steps.findIndex((step) => step.id === decision.next);
@@ -397,6 +401,16 @@ export class PpPathway extends LitElement {
           </li>`;
         })}
       </ul>`;
+  }
+
+  #renderEmergency(lang: string, arrow: string): TemplateResult {
+    return html`<li part="emergency" class="emergency">
+      ${emergencyText(EMERGENCY.lead, lang)}
+      <ul>
+        ${EMERGENCY.signs.map((sign) => html`<li>${emergencyText(sign, lang)}</li>`)}
+      </ul>
+      <span class="decision-target"><span aria-hidden="true">${arrow}</span> ${emergencyAdvice(lang, emergencyContactsOf(this))}</span>
+    </li>`;
   }
 
   #renderLinks(step: PathwayStep, links: readonly StepLink[], text: (map: TextMap) => string, lang: string): TemplateResult {

@@ -674,9 +674,7 @@ export class PpQuestionnaire extends LitElement {
     };
     const page = engine.page;
     const paged = engine.layout === 'paged';
-    const advice =
-      this.#rules?.flagAdvice(engine, (flag) => own(this.flagMessages, flag.id) ?? (flag.advice && localText(flag.advice, lang, sourceLanguageOf(instrument)))) ??
-      new Map<ItemId | null, string[]>();
+    const advice = this.#rules?.flagAdvice(engine, lang, this, this.flagMessages) ?? new Map<ItemId | null, string[]>();
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       ${heading(this.headingLevel, text(instrument.title), 'title')}
       ${this.#renderProgress(engine, lang)}

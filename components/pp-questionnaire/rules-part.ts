@@ -1,24 +1,44 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
-import { walkItems, type Flag, type ItemId } from '../../src/model/instrument.js';
+import { emergencyAdvice, outOfHoursAdvice, type EmergencyContacts } from '../../src/model/emergency.js';
+import { sourceLanguageOf, walkItems, type Flag, type ItemId } from '../../src/model/instrument.js';
+import { own } from '../../src/model/own.js';
+import type { LanguageCode } from '../../src/model/text.js';
+import { localText } from '../../src/i18n/locale.js';
 import { predicateItems, raisedFlags } from '../../src/scoring/rules.js';
+import { emergencyContactsOf } from '../shared/emergency-contacts.js';
 
 // Flags and classifications, for the instruments that have them: their parser, their tests and
 // the advice shown at once when a flag is raised.
 export * as parser from '../../src/model/parse-rules.js';
 export { classify, raisedFlags } from '../../src/scoring/rules.js';
 
+/** The flag's own advice in this language, with the shared emergency or out-of-hours wording and the host's numbers. */
+function adviceOf(flag: Flag, lang: LanguageCode, sourceLanguage: LanguageCode, contacts: EmergencyContacts): string | undefined {
+  if (flag.advice === 'emergency') return emergencyAdvice(lang, contacts);
+  const advice = flag.advice && localText(flag.advice, lang, sourceLanguage);
+  return advice && flag.outOfHours ? `${advice} ${outOfHoursAdvice(lang, contacts)}` : advice;
+}
+
 /**
- * The advice for each raised flag (`adviceOf`), by the item on this page whose answer raised it
- * (shown right under it, where the person is looking), or under `null` for the top of the form.
+ * The advice for each raised flag (the host's `flagMessages`, else the flag's own), by the item on
+ * this page whose answer raised it (shown right under it, where the person is looking), or under
+ * `null` for the top of the form. `host` is the element, where the host's emergency numbers are read.
  */
-export function flagAdvice(engine: QuestionnaireEngine, adviceOf: (flag: Flag) => string | undefined): Map<ItemId | null, string[]> {
-  const flags = new Map((engine.instrument.scoring.flags ?? []).map((flag) => [flag.id, flag]));
+export function flagAdvice(
+  engine: QuestionnaireEngine,
+  lang: LanguageCode,
+  host: Element,
+  hostMessages: Readonly<Record<string, string>>,
+): Map<ItemId | null, string[]> {
+  const { instrument } = engine;
+  const contacts = emergencyContactsOf(host);
+  const flags = new Map((instrument.scoring.flags ?? []).map((flag) => [flag.id, flag]));
   const onPage = new Set([...walkItems(engine.page.items)].map((item) => item.id));
   const byItem = new Map<ItemId | null, string[]>();
   for (const raised of raisedFlags(engine.instrument, engine.answers, engine.scores())) {
     const flag = flags.get(raised.id)!;
-    const message = adviceOf(flag);
+    const message = own(hostMessages, flag.id) ?? adviceOf(flag, lang, sourceLanguageOf(instrument), contacts);
     if (!message) continue;
     const anchor = predicateItems(flag.when).filter((id) => onPage.has(id)).at(-1) ?? null;
     byItem.set(anchor, [...(byItem.get(anchor) ?? []), message]);

@@ -1,5 +1,5 @@
 import type { Translation } from './instrument.js';
-import { childPath, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
+import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import type { LanguageCode, TextMap } from './text.js';
 
 /**
@@ -64,6 +64,16 @@ export interface CalloutBlock {
   readonly type: 'callout';
   readonly title?: TextMap;
   readonly text: TextMap;
+  /** The text says to contact the doctor "today": after it, say whom to call when the practice is closed (src/model/emergency.ts). */
+  readonly outOfHours?: boolean;
+}
+
+/**
+ * The emergency warning signs and what to do about them, in the shared wording
+ * (src/model/emergency.ts): a module never words them itself.
+ */
+export interface EmergencyBlock {
+  readonly type: 'emergency';
 }
 
 export interface KnowledgeCheckOption {
@@ -82,7 +92,7 @@ export interface KnowledgeCheckBlock {
   readonly options: readonly KnowledgeCheckOption[];
 }
 
-export type EducationBlock = HeadingBlock | ParagraphBlock | KeyMessageBlock | IllustrationBlock | CalloutBlock | KnowledgeCheckBlock;
+export type EducationBlock = HeadingBlock | ParagraphBlock | KeyMessageBlock | IllustrationBlock | CalloutBlock | EmergencyBlock | KnowledgeCheckBlock;
 
 /** `summary`: after its own blocks, the page lists every key message of the module ("all at a glance"). */
 export type PageKind = 'content' | 'summary';
@@ -146,7 +156,7 @@ export function answerTo(module: EducationModule, questionId: string, optionId: 
 /** Every citation of the module once, in the order of first use. */
 export const citationsOf = (module: EducationModule): string[] => [...new Set(module.meta.references.map((r) => r.citation))];
 
-const BLOCK_TYPES = ['heading', 'paragraph', 'key-message', 'illustration', 'callout', 'knowledge-check'] as const;
+const BLOCK_TYPES = ['heading', 'paragraph', 'key-message', 'illustration', 'callout', 'emergency', 'knowledge-check'] as const;
 const PAGE_KINDS: readonly PageKind[] = ['content', 'summary'];
 
 /**
@@ -295,9 +305,11 @@ class EducationParser {
       case 'callout': {
         const title = reader.optional(object['title'], (v) => this.#text(v, at('title')));
         const text = this.#text(object['text'], at('text'));
-        if (!text) return undefined;
-        return title ? { type, title, text } : { type, text };
+        const outOfHours = reader.optional(object['outOfHours'], (v) => reader.boolean(v, at('outOfHours')));
+        return text && defined({ type, title, text, outOfHours });
       }
+      case 'emergency':
+        return { type };
       case 'knowledge-check':
         return this.#knowledgeCheck(object, path);
     }

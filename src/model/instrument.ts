@@ -232,8 +232,13 @@ export interface Flag {
   readonly when: Predicate;
   readonly severity: 'urgent' | 'attention';
   readonly label: TextMap;
-  /** What to tell the person at once (e.g. whom to contact today); hosts can replace it. */
-  readonly advice?: TextMap;
+  /**
+   * What to tell the person at once (e.g. whom to contact today); hosts can replace it.
+   * `emergency`: the shared emergency advice (src/model/emergency.ts), never worded by the instrument.
+   */
+  readonly advice?: TextMap | 'emergency';
+  /** The advice says "today": after it, say whom to call when the practice is closed (the host's out-of-hours service). */
+  readonly outOfHours?: boolean;
   readonly source: string;
 }
 

@@ -49,9 +49,14 @@ export class RulesParser {
     const when = this.#predicate(object['when'], childPath(path, 'when'));
     const severity = reader.oneOf(object['severity'], childPath(path, 'severity'), ['urgent', 'attention'] as const);
     const label = this.#context.text(object['label'], childPath(path, 'label'));
-    const advice = this.#context.optionalText(object, 'advice', path);
+    // The emergency advice is worded once for all content, so a flag names it instead of wording it.
+    const advice = object['advice'] === 'emergency' ? ('emergency' as const) : this.#context.optionalText(object, 'advice', path);
+    const outOfHours = reader.optional(object['outOfHours'], (v) => reader.boolean(v, childPath(path, 'outOfHours')));
+    if (outOfHours && (advice === undefined || advice === 'emergency')) {
+      reader.report(childPath(path, 'outOfHours'), 'the out-of-hours sentence follows advice of the flag\'s own that says "today"');
+    }
     const source = reader.string(object['source'], childPath(path, 'source'));
-    return id && when && severity && label && source ? defined({ id, when, severity, label, advice, source }) : undefined;
+    return id && when && severity && label && source ? defined({ id, when, severity, label, advice, outOfHours, source }) : undefined;
   }
 
   #predicate(value: unknown, path: string): Predicate | undefined {

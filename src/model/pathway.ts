@@ -229,7 +229,9 @@ export const PERIOD_UNITS = ['days', 'weeks', 'months'] as const;
 export type Decision =
   | { readonly when: TextMap; readonly next: string }
   /** The pathway ends here for this person, e.g. an urgent assessment; the text says what happens instead. */
-  | { readonly when: TextMap; readonly exitTo: TextMap };
+  | { readonly when: TextMap; readonly exitTo: TextMap }
+  /** The emergency warning signs and what to do, in the shared wording (src/model/emergency.ts). */
+  | { readonly emergency: true };
 
 /** A questionnaire (`content/instruments/<id>.json`) or education module (`content/education/<id>.json`) used at a step. */
 export type StepLink =
@@ -455,6 +457,10 @@ class PathwayParser {
     const object = reader.object(value, path);
     if (!object) return undefined;
     const at = (key: string) => childPath(path, key);
+    if (object['emergency'] === true) {
+      this.#knownFields(object, path, ['emergency']);
+      return { emergency: true };
+    }
     this.#knownFields(object, path, ['when', 'next', 'exitTo']);
     const when = this.#text(object['when'], at('when'));
     if (('next' in object) === ('exitTo' in object)) {

@@ -51,7 +51,8 @@ function otherTexts({ title, instructions, meta, scoring }: Instrument): [string
     ]),
     ...(scoring.flags ?? []).flatMap((flag): [string, TextMap][] => [
       [`flag ${flag.id}.label`, flag.label],
-      ...(flag.advice ? [[`flag ${flag.id}.advice`, flag.advice] as [string, TextMap]] : []),
+      // The shared emergency advice has its languages checked where it is worded (test/model/emergency.test.ts).
+      ...(flag.advice && flag.advice !== 'emergency' ? [[`flag ${flag.id}.advice`, flag.advice] as [string, TextMap]] : []),
     ]),
   ];
 }
@@ -259,11 +260,18 @@ describe('instruments with item text', () => {
       expect(valueOf('red-flags-back-pain', answersWith(items), 'count')).to.equal(11);
     });
 
-    it('gives every flag advice for the person (urgent: go to an emergency department now)', () => {
+    it('gives every flag advice for the person; every urgent flag (a cauda equina sign) the shared emergency advice, with no slower route', () => {
       for (const flag of load('red-flags-back-pain').scoring.flags!) {
-        expect(flag.advice?.['en'], flag.id).to.be.a('string');
-        if (flag.severity === 'urgent') expect(flag.advice!['en']).to.match(/emergency department now/);
+        if (flag.severity === 'urgent') expect(flag.advice, flag.id).to.equal('emergency');
+        else expect(typeof flag.advice === 'object' && flag.advice['en'], flag.id).to.be.a('string');
       }
+    });
+
+    it('says whom to call when the practice is closed after the advice that says "today"', () => {
+      const flags = load('red-flags-back-pain').scoring.flags!;
+      const today = flags.filter((flag) => typeof flag.advice === 'object' && /\btoday\b/.test(flag.advice['en']!));
+      expect(today.map((flag) => flag.id)).to.deep.equal(['infection-fever', 'fracture-trauma']);
+      expect(flags.filter((flag) => flag.outOfHours).map((flag) => flag.id)).to.deep.equal(today.map((flag) => flag.id));
     });
   });
 

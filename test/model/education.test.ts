@@ -172,7 +172,7 @@ describe('parseEducationModule', () => {
     json['pages'][0].blocks[3].text = 42;
     const problems = problemsOf(json);
     expect(problems).to.include('version: expected a string, got undefined');
-    expect(problems).to.include('pages[0].blocks[1].type: expected one of "heading", "paragraph", "key-message", "illustration", "callout", "knowledge-check", got "video"');
+    expect(problems).to.include('pages[0].blocks[1].type: expected one of "heading", "paragraph", "key-message", "illustration", "callout", "emergency", "knowledge-check", got "video"');
     expect(problems).to.include('pages[0].blocks[3].text: expected an object, got number');
   });
 
