@@ -645,10 +645,12 @@ export class PpQuestionnaire extends LitElement {
     if (lacksLanguage) {
       const refused = resolveLocale([requested], instrument.languages, '');
       const status = refused ? own(instrument.translations, refused)?.status : undefined;
-      const accepted = this.acceptTranslations ? `the accepted statuses (${this.acceptTranslations})` : `"official" or "verified", as validated instruments need unless accept-translations includes "draft"`;
       this.#emit<ErrorDetail>(PpEvents.error, {
         ...(status
-          ? { code: 'translation-refused', message: `${instrument.id} in "${refused}" is a ${status} translation, not ${accepted}; it is shown in "${shown}".` }
+          ? {
+              code: 'translation-refused',
+              message: `${instrument.id} in "${refused}" is a ${status} translation, not accepted (${this.acceptTranslations ?? 'by default a validated instrument needs official or verified'}); it is shown in "${shown}".`,
+            }
           : { code: 'missing-translation', message: `${instrument.id} has no text in "${requested}"; it is shown in "${shown}".` }),
         fallback: { requested, shown, ...(status && { status }) },
       });

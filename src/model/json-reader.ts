@@ -131,13 +131,11 @@ export class JsonReader {
   #evidence(value: unknown, path: string): TranslationEvidence | undefined {
     const object = this.object(value, path);
     if (!object) return undefined;
-    const title = this.string(object['title'], childPath(path, 'title'));
-    const publisher = this.string(object['publisher'], childPath(path, 'publisher'));
-    const number = this.number(object['year'], childPath(path, 'year'));
-    const year = number !== undefined && Number.isInteger(number) ? number : undefined;
-    if (number !== undefined && year === undefined) this.report(childPath(path, 'year'), `expected a year, got ${number}`);
-    const foundAt = this.string(object['foundAt'], childPath(path, 'foundAt'));
-    return title && publisher && year !== undefined && foundAt ? { title, publisher, year, foundAt } : undefined;
+    const texts = (['title', 'publisher', 'foundAt'] as const).map((key) => this.string(object[key], childPath(path, key)));
+    const year = this.number(object['year'], childPath(path, 'year'));
+    if (year !== undefined && !Number.isInteger(year)) this.report(childPath(path, 'year'), `expected a year, got ${year}`);
+    const [title, publisher, foundAt] = texts;
+    return title && publisher && foundAt && Number.isInteger(year) ? { title, publisher, year: year!, foundAt } : undefined;
   }
 
   /** An id matching `pattern` (by default letters, digits, ".", "_", "-"). */

@@ -76,7 +76,7 @@ describe('<pp-questionnaire> in several languages', () => {
     const { detail } = await reported;
     expect(detail).to.deep.include({
       code: 'translation-refused',
-      message: 'phq-9 in "de" is a draft translation, not the accepted statuses (official); it is shown in "en".',
+      message: 'phq-9 in "de" is a draft translation, not accepted (official); it is shown in "en".',
       fallback: { requested: 'de', shown: 'en', status: 'draft' },
     });
     await waitUntil(() => shadow(el).querySelector('legend'));
@@ -110,7 +110,7 @@ describe('<pp-questionnaire> in several languages', () => {
       expect(errors).to.deep.equal([
         {
           code: 'translation-refused',
-          message: 'phq-9 in "ar" is a draft translation, not "official" or "verified", as validated instruments need unless accept-translations includes "draft"; it is shown in "en".',
+          message: 'phq-9 in "ar" is a draft translation, not accepted (by default a validated instrument needs official or verified); it is shown in "en".',
           fallback: { requested: 'ar', shown: 'en', status: 'draft' },
         },
       ]);
