@@ -99,8 +99,8 @@ describe('JsonReader', () => {
       const problems = problemsOf(() => parseInstrument(withDanish({ status: 'official', source: 'test', evidence: { title: 'PHQ-9', year: 2010.5, foundAt: '' } })));
       expect(problems).to.deep.equal([
         { path: 'translations.da.evidence.publisher', message: 'expected a string, got undefined' },
-        { path: 'translations.da.evidence.year', message: 'expected a year, got 2010.5' },
         { path: 'translations.da.evidence.foundAt', message: 'expected a non-empty string' },
+        { path: 'translations.da.evidence.year', message: 'expected a year, got 2010.5' },
       ]);
     });
 
