@@ -81,7 +81,12 @@ export type ErrorCode =
    */
   | 'draft-version-mismatch'
   /** Texts are missing in the chosen language; the instrument's source language is shown instead. */
-  | 'missing-translation';
+  | 'missing-translation'
+  /**
+   * The instrument has the chosen language, but in a translation status the host does not accept
+   * (by default a `draft` of a validated instrument); another language is shown. `fallback` says which and why.
+   */
+  | 'translation-refused';
 
 export interface ErrorDetail {
   readonly code: ErrorCode;
@@ -90,6 +95,18 @@ export interface ErrorDetail {
   readonly cause?: unknown;
   /** With `draft-version-mismatch`: the draft set aside (its instrument version, answers by item id, timestamps). */
   readonly draft?: Draft;
+  /**
+   * With `translation-refused`, and `missing-translation` when the instrument lacks the whole
+   * language: the language asked for, the one shown instead, and (when refused) the asked-for
+   * language's translation status.
+   */
+  readonly fallback?: LanguageFallback;
+}
+
+export interface LanguageFallback {
+  readonly requested: LanguageCode;
+  readonly shown: LanguageCode;
+  readonly status?: TranslationStatus;
 }
 
 export const RESULT_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 export { ContentError, type ContentProblem } from './model/content-error.js';
 export type * from './model/instrument.js';
-export { walkItems, isQuestion, isContainer, sourceLanguageOf } from './model/instrument.js';
+export { walkItems, isQuestion, isContainer, sourceLanguageOf, defaultAcceptedStatuses, acceptedLanguages } from './model/instrument.js';
 export type { LanguageCode, TextMap } from './model/text.js';
 export { REGION_SETS, type RegionGroup, type RegionSet } from './model/region-sets.js';
 export { parseInstrument } from './model/parse-instrument.js';

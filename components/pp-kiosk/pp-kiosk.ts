@@ -41,6 +41,7 @@ interface SavingElement extends HTMLElement {
  * @attr src - URL of the kiosk sequence JSON.
  * @attr idle-timeout - Seconds without a touch before "Are you still there?" (default 90).
  * @attr idle-countdown - Seconds the question waits before everything is cleared (default 20).
+ * @attr accept-translations - Passed to every questionnaire: the translation statuses shown (see `<pp-questionnaire>`).
  *
  * @event pp-kiosk-reset - Everything of the last person was cleared. Detail: `{ reason: 'idle' | 'finished' | 'declined' }`.
  * @event pp-error - The sequence is invalid or storage failed. Detail: `ErrorDetail`.
@@ -50,6 +51,7 @@ interface SavingElement extends HTMLElement {
  * @csspart step - The questionnaire or module of the current step.
  * @csspart actions - The row of large buttons.
  * @csspart idle-dialog - The "Are you still there?" dialog.
+ * @csspart language-notice - Tells the person that a questionnaire is shown in another language than theirs.
  *
  * @cssprop --pp-target-size - Touch targets (kiosk default 3.5rem, at least 56px).
  * @cssprop --pp-font-size - Base type size (kiosk default the larger of 1.375rem and 1.375 × the browser's font size).
@@ -60,12 +62,14 @@ export class PpKiosk extends LitElement {
     sequence: { attribute: false },
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     idleCountdown: { attribute: 'idle-countdown', type: Number },
+    acceptTranslations: { attribute: 'accept-translations' },
     screen: { state: true },
     stepIndex: { state: true },
     language: { state: true },
     secondsLeft: { state: true },
     parsed: { state: true },
     failure: { state: true },
+    stepShownIn: { state: true },
   };
 
   static override styles = [
@@ -113,6 +117,13 @@ export class PpKiosk extends LitElement {
       dialog::backdrop {
         background: rgb(0 0 0 / 0.5);
       }
+      .language-notice:empty {
+        margin: 0;
+      }
+      .language-notice:not(:empty) {
+        border-inline-start: 0.25em solid var(--_accent);
+        padding-inline-start: var(--_space);
+      }
       .countdown {
         font-size: 2em;
         font-weight: 700;
@@ -131,12 +142,17 @@ export class PpKiosk extends LitElement {
 
   idleCountdown = 20;
 
+  /** Translation statuses every questionnaire shows; the questionnaire's default when absent. */
+  acceptTranslations?: string;
+
   private screen: Screen = 'start';
   private stepIndex = 0;
   private language = 'en';
   private secondsLeft?: number;
   private parsed?: KioskSequence;
   private failure?: ErrorDetail;
+  /** The language the current step's questionnaire is shown in when it is not the person's (refused or missing). */
+  private stepShownIn?: string;
 
   get #dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
@@ -209,6 +225,7 @@ export class PpKiosk extends LitElement {
   #nextStep(event: Event): void {
     // A result from an earlier session emitted again is for the host, not a step finished now.
     if ((event as CustomEvent<{ redelivered?: boolean }>).detail?.redelivered) return;
+    this.stepShownIn = undefined;
     if (this.stepIndex + 1 < this.parsed!.steps.length) {
       this.stepIndex += 1;
       void this.#show('step');
@@ -231,6 +248,7 @@ export class PpKiosk extends LitElement {
     this.#closeWarning();
     this.#session = crypto.randomUUID();
     this.stepIndex = 0;
+    this.stepShownIn = undefined;
     this.language = this.parsed?.languages[0] ?? 'en';
     await this.#show('start');
     const prefix = `${SESSION_PREFIX}${finished}`;
@@ -303,9 +321,23 @@ export class PpKiosk extends LitElement {
     const key = `${SESSION_PREFIX}${this.#session}-${this.stepIndex}`;
     const number = new Intl.NumberFormat(this.language);
     const progress = msg(str`Part ${number.format(this.stepIndex + 1)} of ${number.format(sequence.steps.length)}`);
+    // The person chose their language before this step: when its questionnaire cannot be shown
+    // in it (no translation, or one the clinic does not accept), they are told so in their language.
+    const shownIn = this.stepShownIn && new Intl.DisplayNames([this.language], { type: 'language' }).of(this.stepShownIn);
     return 'questionnaire' in step
       ? html`<p class="visually-hidden" role="status">${progress}</p>
-          <pp-questionnaire src=${step.questionnaire} lang=${this.language} draft-key=${key} layout="paged" @pp-submit=${this.#nextStep}></pp-questionnaire>`
+          <p part="language-notice" class="language-notice" role="status">${shownIn
+            ? msg(str`These questions are shown in ${shownIn}: there is no checked translation into your language yet.`)
+            : nothing}</p>
+          <pp-questionnaire
+            src=${step.questionnaire}
+            lang=${this.language}
+            draft-key=${key}
+            layout="paged"
+            accept-translations=${this.acceptTranslations ?? nothing}
+            @pp-submit=${this.#nextStep}
+            @pp-error=${(event: CustomEvent<ErrorDetail>) => (this.stepShownIn = event.detail.fallback?.shown ?? this.stepShownIn)}
+          ></pp-questionnaire>`
       : html`<p class="visually-hidden" role="status">${progress}</p>
           <pp-education src=${step.module} lang=${this.language} progress-key=${key} @pp-education-complete=${this.#nextStep}></pp-education>`;
   }

@@ -5,6 +5,8 @@ import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.j
 import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
 import {
+  acceptedLanguages,
+  defaultAcceptedStatuses,
   isContainer,
   sourceLanguageOf,
   type AnswerValue,
@@ -110,7 +112,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @attr layout - `paged` (one question at a time) or `list` (all questions on one page).
  * @attr heading-level - Level of the element's headings (1–6; default 2), to fit the page's outline.
  * @attr draft-max-age-days - Drafts older than this many days are discarded (default 14).
- * @attr accept-translations - Translation statuses to show (`official verified draft`); all when absent.
+ * @attr accept-translations - Translation statuses to show (`official verified draft`); when absent, a validated instrument's `official` and `verified` languages and own wording's every language.
  *
  * @event pp-change - An answer was given or cleared. Detail: `ChangeDetail`.
  * @event pp-progress - Answered, required and total questions changed. Detail: `ProgressDetail`.
@@ -199,7 +201,9 @@ export class PpQuestionnaire extends LitElement {
 
   /**
    * Translation statuses the host accepts, e.g. `official` to show only the licence holder's own
-   * wording; other languages fall back to the instrument's source language. All when absent.
+   * wording; other languages fall back to the instrument's source language. When absent, a
+   * validated instrument is shown only in `official` and `verified` languages (`draft` is the
+   * clinic's opt-in: `official verified draft`), own wording in all its languages.
    */
   acceptTranslations?: string;
 
@@ -320,8 +324,7 @@ export class PpQuestionnaire extends LitElement {
 
   #acceptedLanguages(instrument: Instrument): readonly string[] {
     const accepted = this.acceptTranslations?.split(/[\s,]+/).filter(Boolean);
-    if (!accepted?.length) return instrument.languages;
-    return instrument.languages.filter((lang) => accepted.includes(own(instrument.translations, lang)?.status ?? ''));
+    return acceptedLanguages(instrument, accepted?.length ? accepted : defaultAcceptedStatuses(instrument));
   }
 
   get #resolvedDraftKey(): string {
@@ -627,7 +630,8 @@ export class PpQuestionnaire extends LitElement {
 
   /**
    * Tells the host, once per language, when the language it asked for is missing from the
-   * instrument, or when texts lack it: those are shown in the instrument's source language.
+   * instrument or refused (its translation status is not accepted), or when texts lack it: those
+   * are shown in another language.
    */
   #reportMissingTranslation(): void {
     const instrument = this.#engine!.instrument;
@@ -638,13 +642,24 @@ export class PpQuestionnaire extends LitElement {
     const lacksLanguage = requested !== undefined && resolveLocale([requested], this.#acceptedLanguages(instrument), '') === '';
     if (!lacksLanguage && this.#textsShownInFallback.size === 0) return;
     this.#reportedLanguages.add(key);
-    const fallback = sourceLanguageOf(instrument);
+    if (lacksLanguage) {
+      const refused = resolveLocale([requested], instrument.languages, '');
+      const status = refused ? own(instrument.translations, refused)?.status : undefined;
+      this.#emit<ErrorDetail>(PpEvents.error, {
+        ...(status
+          ? {
+              code: 'translation-refused',
+              message: `${instrument.id} in "${refused}" is a ${status} translation, not accepted (${this.acceptTranslations ?? 'by default a validated instrument needs official or verified'}); it is shown in "${shown}".`,
+            }
+          : { code: 'missing-translation', message: `${instrument.id} has no text in "${requested}"; it is shown in "${shown}".` }),
+        fallback: { requested, shown, ...(status && { status }) },
+      });
+      return;
+    }
     const examples = [...this.#textsShownInFallback].slice(0, 3).map((t) => `"${t.slice(0, 40)}"`);
     this.#emit<ErrorDetail>(PpEvents.error, {
       code: 'missing-translation',
-      message: lacksLanguage
-        ? `${instrument.id} has no${this.acceptTranslations ? ` accepted (${this.acceptTranslations})` : ''} text in "${requested}"; it is shown in "${shown}".`
-        : `${this.#textsShownInFallback.size} texts of ${instrument.id} have no "${shown}" version and are shown in "${fallback}": ${examples.join(', ')}.`,
+      message: `${this.#textsShownInFallback.size} texts of ${instrument.id} have no "${shown}" version and are shown in "${sourceLanguageOf(instrument)}": ${examples.join(', ')}.`,
     });
   }
 

@@ -185,7 +185,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const citation = this.reader.list(meta['citation'], childPath(path, 'citation'), (v, p) => reader.string(v, p));
     const licencePath = childPath(path, 'licence');
     const licenceObject = reader.object(meta['licence'], licencePath);
-    const kind = licenceObject && reader.oneOf(licenceObject['kind'], childPath(licencePath, 'kind'), ['text-granted', 'bring-your-own-text'] as const);
+    const kind = licenceObject && reader.oneOf(licenceObject['kind'], childPath(licencePath, 'kind'), ['text-granted', 'bring-your-own-text', 'own-wording'] as const);
     const notice = licenceObject && this.text(licenceObject['notice'], childPath(licencePath, 'notice'));
     const code = reader.optional(meta['code'], (v) => this.#coding(v, childPath(path, 'code')));
     const recallPeriod = reader.optional(meta['recallPeriod'], (v) => reader.string(v, childPath(path, 'recallPeriod')));

@@ -1,4 +1,5 @@
-import type { LanguageCode, TextMap, Translation } from './text.js';
+import { own } from './own.js';
+import type { LanguageCode, TextMap, Translation, TranslationStatus } from './text.js';
 
 export type ItemId = string;
 export type ScaleId = string;
@@ -18,11 +19,15 @@ export interface Coding {
   readonly display?: string;
 }
 
-export type { Translation, TranslationStatus } from './text.js';
+export type { Translation, TranslationEvidence, TranslationStatus } from './text.js';
 
 export interface Licence {
-  /** `text-granted`: the licence lets us ship item wording; `bring-your-own-text`: it does not. */
-  readonly kind: 'text-granted' | 'bring-your-own-text';
+  /**
+   * `text-granted`: a validated instrument whose licence lets us ship its wording;
+   * `bring-your-own-text`: a validated instrument whose wording the host supplies;
+   * `own-wording`: wording of the project or the host, not a validated instrument.
+   */
+  readonly kind: 'text-granted' | 'bring-your-own-text' | 'own-wording';
   /** The notice the licence holder asks to be shown with the instrument. */
   readonly notice: TextMap;
 }
@@ -262,6 +267,18 @@ export interface Instrument {
 }
 
 export const sourceLanguageOf = (instrument: Instrument): LanguageCode => instrument.languages[0]!;
+
+/**
+ * The statuses shown when the host names none: a validated instrument only in checked wording,
+ * since a wrong translation of a screening instrument changes who is flagged and taking that
+ * risk is the clinic's decision; own wording in every language.
+ */
+export const defaultAcceptedStatuses = (instrument: Instrument): readonly TranslationStatus[] =>
+  instrument.meta.licence.kind === 'own-wording' ? ['official', 'verified', 'draft'] : ['official', 'verified'];
+
+/** The languages whose status is accepted, and always the source language: the original, and every other's fallback. */
+export const acceptedLanguages = (instrument: Instrument, statuses: readonly string[]): readonly LanguageCode[] =>
+  instrument.languages.filter((lang, i) => i === 0 || statuses.includes(own(instrument.translations, lang)?.status ?? ''));
 
 /** Every item in document order, groups before their children. */
 export function* walkItems(items: readonly Item[]): Generator<Item> {

@@ -1,5 +1,5 @@
 import { ContentError, type ContentProblem } from './content-error.js';
-import { canonicalLanguageTag, type LanguageCode, type TextMap, type Translation } from './text.js';
+import { canonicalLanguageTag, type LanguageCode, type TextMap, type Translation, type TranslationEvidence } from './text.js';
 
 const TRANSLATION_STATUSES = ['official', 'verified', 'draft'] as const;
 
@@ -102,14 +102,40 @@ export class JsonReader {
         return [];
       }
       const entry = this.object(object[lang], entryPath);
-      const status = entry && this.oneOf(entry['status'], childPath(entryPath, 'status'), TRANSLATION_STATUSES);
-      const source = entry && this.string(entry['source'], childPath(entryPath, 'source'));
-      return status && source ? [[lang, { status, source }]] : [];
+      const translation = entry && this.translation(entry, entryPath);
+      return translation ? [[lang, translation]] : [];
     });
     for (const lang of Object.keys(object)) {
       if (!languages.includes(lang)) this.report(childPath(path, lang), `"${lang}" is not in languages`);
     }
     return Object.fromEntries(result);
+  }
+
+  /**
+   * A translation's `status`, `source` and `evidence` (fields of `object`, at `path`). An
+   * `official` or `verified` status must name the document it was compared with: without one,
+   * nothing shows the claim was ever checked.
+   */
+  translation(object: JsonObject, path: string): Translation | undefined {
+    const status = this.oneOf(object['status'], childPath(path, 'status'), TRANSLATION_STATUSES);
+    const source = this.string(object['source'], childPath(path, 'source'));
+    const evidencePath = childPath(path, 'evidence');
+    const evidence = this.optional(object['evidence'], (v) => this.#evidence(v, evidencePath));
+    if (status && status !== 'draft' && object['evidence'] === undefined) {
+      this.report(evidencePath, `an "${status}" translation names the document it was compared with (title, publisher, year, foundAt); without one, mark it "draft"`);
+    }
+    if (!status || !source || (!evidence && (status !== 'draft' || object['evidence'] !== undefined))) return undefined;
+    return evidence ? { status, source, evidence } : { status, source };
+  }
+
+  #evidence(value: unknown, path: string): TranslationEvidence | undefined {
+    const object = this.object(value, path);
+    if (!object) return undefined;
+    const texts = (['title', 'publisher', 'foundAt'] as const).map((key) => this.string(object[key], childPath(path, key)));
+    const year = this.number(object['year'], childPath(path, 'year'));
+    if (year !== undefined && !Number.isInteger(year)) this.report(childPath(path, 'year'), `expected a year, got ${year}`);
+    const [title, publisher, foundAt] = texts;
+    return title && publisher && foundAt && Number.isInteger(year) ? { title, publisher, year: year!, foundAt } : undefined;
   }
 
   /** An id matching `pattern` (by default letters, digits, ".", "_", "-"). */

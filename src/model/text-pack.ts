@@ -1,7 +1,7 @@
 import { ContentError } from './content-error.js';
-import type { AnswerOption, Anchors, Instrument, Item, TranslationStatus } from './instrument.js';
+import type { AnswerOption, Anchors, Instrument, Item, Translation } from './instrument.js';
 import { isContainer, walkItems } from './instrument.js';
-import { childPath, JsonReader, type JsonObject } from './json-reader.js';
+import { childPath, defined, JsonReader, type JsonObject } from './json-reader.js';
 import { own } from './own.js';
 import { labelledIdsOf, REGION_SETS } from './region-sets.js';
 import type { LanguageCode, TextMap } from './text.js';
@@ -20,14 +20,11 @@ export interface ItemWording {
  * The wording of an instrument in one language, supplied by a host that holds the licence for it
  * (bring-your-own-text instruments), or adding a language to any instrument.
  */
-export interface TextPack {
+export interface TextPack extends Translation {
   readonly instrument: string;
   /** When given, the pack fits only this version of the instrument. */
   readonly version?: string;
   readonly language: LanguageCode;
-  readonly status: TranslationStatus;
-  /** Where the wording comes from, e.g. the licence under which it is used. */
-  readonly source: string;
   readonly title?: string;
   readonly instructions?: string;
   readonly items: Readonly<Record<string, ItemWording>>;
@@ -54,8 +51,7 @@ export function parseTextPack(json: unknown, instrument: Instrument): TextPack {
     reader.report('version', `this pack is for version ${version}, not ${instrument.version}`);
   }
   const language = reader.languageTag(root['language'], 'language');
-  const status = reader.oneOf(root['status'], 'status', ['official', 'verified', 'draft'] as const);
-  const source = reader.string(root['source'], 'source');
+  const translation = reader.translation(root, '');
   const title = reader.optional(root['title'], (v) => reader.string(v, at('title')));
   const instructions = reader.optional(root['instructions'], (v) => reader.string(v, at('instructions')));
   const itemsObject = reader.object(root['items'], 'items') ?? {};
@@ -76,13 +72,12 @@ export function parseTextPack(json: unknown, instrument: Instrument): TextPack {
   });
 
   const problemsOf = `Text pack${language ? ` (${language})` : ''} for "${instrument.id}"`;
-  if (reader.problems.length || !instrumentId || !language || !status || !source) throw new ContentError(problemsOf, reader.problems);
+  if (reader.problems.length || !instrumentId || !language || !translation) throw new ContentError(problemsOf, reader.problems);
   return {
     instrument: instrumentId,
     ...(version && { version }),
     language,
-    status,
-    source,
+    ...translation,
     ...(title && { title }),
     ...(instructions && { instructions }),
     items: Object.fromEntries(wordings),
@@ -189,7 +184,7 @@ export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[
     languages,
     title,
     ...(instructions && { instructions }),
-    translations: { ...instrument.translations, ...Object.fromEntries(packs.map((p) => [p.language, { status: p.status, source: p.source }])) },
+    translations: { ...instrument.translations, ...Object.fromEntries(packs.map(({ language, status, source, evidence }) => [language, defined({ status, source, evidence })])) },
     items: apply(instrument.items),
   };
 }

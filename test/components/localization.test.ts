@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
-import type { ErrorDetail } from '../../src/events.js';
+import type { ErrorDetail, QuestionnaireResult } from '../../src/events.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -75,14 +75,66 @@ describe('<pp-questionnaire> in several languages', () => {
     el.setAttribute('accept-translations', 'official');
     await fixture(html`<div></div>`).then((host) => host.append(el));
     const { detail } = await reported;
-    expect(detail.message).to.equal('phq-9 has no accepted (official) text in "de"; it is shown in "en".');
+    expect(detail).to.deep.include({
+      code: 'translation-refused',
+      message: 'phq-9 in "de" is a draft translation, not accepted (official); it is shown in "en".',
+      fallback: { requested: 'de', shown: 'en', status: 'draft' },
+    });
     await waitUntil(() => shadow(el).querySelector('legend'));
     expect(shadow(el).querySelector('legend')!.textContent!.trim()).to.equal('Little interest or pleasure in doing things');
-    el.removeAttribute('accept-translations');
+    el.setAttribute('accept-translations', 'official verified draft');
     await el.updateComplete;
-    expect(shadow(el).querySelector('legend')!.textContent!.trim(), 'the German draft once drafts are accepted').to.not.equal(
-      'Little interest or pleasure in doing things',
+    expect(shadow(el).querySelector('legend')!.textContent!.trim(), 'the German draft once drafts are accepted').to.equal(
+      'Wenig Interesse oder Freude an Ihren Tätigkeiten',
     );
+  });
+
+  describe('the default translation rule', () => {
+    /** A questionnaire for `src` in `lang` with the host's `accept`, and every pp-error it emits. */
+    async function questionnaire(src: string, lang: string, accept?: string) {
+      const el = document.createElement('pp-questionnaire');
+      const errors: ErrorDetail[] = [];
+      el.addEventListener('pp-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+      Object.assign(el, { src, layout: 'list', lang, draftKey: `rule-${Math.random()}` });
+      if (accept) el.setAttribute('accept-translations', accept);
+      await fixture(html`<div></div>`).then((host) => host.append(el));
+      await waitUntil(() => shadow(el).querySelector('form'), `${src} did not render`);
+      await el.updateComplete;
+      return { el, errors };
+    }
+    const firstLegend = (el: PpQuestionnaire) => shadow(el).querySelector('legend')!.textContent!.trim();
+
+    it('shows a validated instrument in its source language instead of a draft translation, and tells the host which and why', async () => {
+      const { el, errors } = await questionnaire('/content/instruments/phq-9.json', 'ar');
+      expect(firstLegend(el)).to.equal('Little interest or pleasure in doing things');
+      expect(shadow(el).querySelector('.root')!.getAttribute('dir'), 'the page of the language shown').to.equal('ltr');
+      expect(errors).to.deep.equal([
+        {
+          code: 'translation-refused',
+          message: 'phq-9 in "ar" is a draft translation, not accepted (by default a validated instrument needs official or verified); it is shown in "en".',
+          fallback: { requested: 'ar', shown: 'en', status: 'draft' },
+        },
+      ]);
+    });
+
+    it('shows the draft when the host opts in, and says so in the result', async () => {
+      const { el, errors } = await questionnaire('/content/instruments/phq-9.json', 'ar', 'official verified draft');
+      expect(errors).to.deep.equal([]);
+      expect(firstLegend(el)).to.equal('قلة الاهتمام أو قلة الاستمتاع بالقيام بأي عمل');
+      expect(shadow(el).querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
+      for (let i = 1; i <= 9; i += 1) shadow(el).querySelector<HTMLInputElement>(`[data-item="phq9-${i}"] input`)!.click();
+      await el.updateComplete;
+      const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+      [...shadow(el).querySelectorAll('button')].at(-1)!.click();
+      expect((await submitted).detail.instrument).to.deep.equal({ id: 'phq-9', version: '1.0.0', language: 'ar', translationStatus: 'draft' });
+    });
+
+    it('shows own wording in its draft translations without asking', async () => {
+      const { el, errors } = await questionnaire('/content/instruments/nrs-11.json', 'ar');
+      expect(errors).to.deep.equal([]);
+      expect(shadow(el).querySelector('.root')!.getAttribute('dir')).to.equal('rtl');
+      expect(firstLegend(el)).to.not.match(/[a-z]/i);
+    });
   });
 
   it('tells the host when the instrument lacks the language asked for', async () => {

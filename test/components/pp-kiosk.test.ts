@@ -55,6 +55,38 @@ describe('<pp-kiosk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('languages a questionnaire does not accept', () => {
+    /** Goes in Arabic through the own-wording pain NRS to the PHQ-9, whose Arabic is a draft. */
+    async function toPhq9InArabic(el: PpKiosk): Promise<PpQuestionnaire> {
+      await begin(el, 'ar');
+      button(el, 'أوافق').click();
+      await answerPainNrs(el, 4);
+      questionnaire(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitUntil(() => questionnaire(el)?.getAttribute('src')?.endsWith('phq-9.json'), 'the PHQ-9 step did not come');
+      await waitUntil(() => questionnaire(el)!.shadowRoot?.querySelector('legend'), 'the PHQ-9 did not render');
+      return questionnaire(el)!;
+    }
+    const notice = (el: PpKiosk) => root(el).querySelector('[part=language-notice]')!.textContent!.trim();
+
+    it('tells the person, in their language, that a validated questionnaire is shown in its source language', async () => {
+      const el = await kiosk();
+      const phq9 = await toPhq9InArabic(el);
+      await waitUntil(() => notice(el) !== '', 'no notice');
+      expect(notice(el)).to.equal('تُعرض هذه الأسئلة باللغة الإنجليزية: لا توجد بعد ترجمة مُراجَعة إلى لغتك.');
+      expect(phq9.shadowRoot!.querySelector('legend')!.textContent!.trim()).to.equal('Little interest or pleasure in doing things');
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes the clinic\'s accept-translations to every questionnaire, and then says nothing', async () => {
+      const el = await kiosk();
+      el.setAttribute('accept-translations', 'official verified draft');
+      const phq9 = await toPhq9InArabic(el);
+      expect(phq9.getAttribute('accept-translations')).to.equal('official verified draft');
+      expect(phq9.shadowRoot!.querySelector('legend')!.textContent!.trim()).to.equal('قلة الاهتمام أو قلة الاستمتاع بالقيام بأي عمل');
+      expect(notice(el)).to.equal('');
+    });
+  });
+
   it('fetches every part a questionnaire loads only for some instruments while the tablet is online', async () => {
     await kiosk();
     const fetched = () => performance.getEntriesByType('resource').map((entry) => entry.name);

@@ -49,7 +49,7 @@ describe('<pp-questionnaire> with a draft of another version of the instrument',
 
   it('tells the person in their language', async () => {
     await saveDraft({ draftKey: 'visit-7', instrumentVersion: '0.9.0' });
-    const { el } = await questionnaire({ 'draft-key': 'visit-7', lang: 'da' });
+    const { el } = await questionnaire({ 'draft-key': 'visit-7', lang: 'da', 'accept-translations': 'official verified draft' });
     await waitUntil(() => notice(el)?.textContent?.includes('Spørgeskemaet er blevet opdateret'), 'no Danish notice');
   });
 

@@ -139,7 +139,7 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     expect(detail.urgent).to.equal(true);
     expect(detail.classifications).to.deep.equal({});
     expect(detail.schemaVersion).to.equal(1);
-    expect(detail.instrument).to.deep.equal({ id: 'phq-9', version: '1.0.0', language: 'en', translationStatus: 'official' });
+    expect(detail.instrument).to.deep.equal({ id: 'phq-9', version: '1.0.0', language: 'en', translationStatus: 'draft' });
     expect(detail.scores).to.deep.equal({ total: { value: 18, band: 'moderately-severe' } });
     expect(detail.answers).to.deep.equal({
       'phq9-1': 3, 'phq9-2': 3, 'phq9-3': 3, 'phq9-4': 2, 'phq9-5': 2, 'phq9-6': 2, 'phq9-7': 1, 'phq9-8': 1, 'phq9-9': 1, 'phq9-difficulty': 'extremely-difficult',

@@ -26,6 +26,7 @@ export const packFor = (language: string, overrides: Json = {}): Json => ({
   language,
   status: 'official',
   source: `Licensed ${language} wording (test placeholder)`,
+  evidence: { title: `Licensed scale (${language})`, publisher: 'Test licence holder', year: 2024, foundAt: 'test placeholder' },
   title: `Licensed scale (${language})`,
   items: {
     q1: { text: `Question 1 (${language})`, answers: { '0': `None (${language})`, '1': `Some (${language})`, '2': `Much (${language})` } },

@@ -79,6 +79,10 @@ describe('instruments with item text', () => {
         }
       });
 
+      it(`${id} says it is own wording, so its draft languages are shown without the host opting in`, () => {
+        expect(load(id).meta.licence.kind).to.equal('own-wording');
+      });
+
       it(`${id} has text in all six languages for every item, answer and scale end`, () => {
         const texts = [...walkItems(load(id).items)].flatMap(itemTexts);
         expect(texts).to.not.be.empty;

@@ -51,7 +51,11 @@ describe('text packs', () => {
     const filled = applyTextPacks(instrument, [parseTextPack(packFor('da'), instrument)]);
     const [q1, q2] = filled.items as [ChoiceItem, NrsItem];
     expect(filled.languages).to.deep.equal(['da']);
-    expect(filled.translations['da']).to.deep.equal({ status: 'official', source: 'Licensed da wording (test placeholder)' });
+    expect(filled.translations['da']).to.deep.equal({
+      status: 'official',
+      source: 'Licensed da wording (test placeholder)',
+      evidence: { title: 'Licensed scale (da)', publisher: 'Test licence holder', year: 2024, foundAt: 'test placeholder' },
+    });
     expect(filled.title['da']).to.equal('Licensed scale (da)');
     expect(q1.text['da']).to.equal('Question 1 (da)');
     expect(q1.answers.map((a) => a.text['da'])).to.deep.equal(['None (da)', 'Some (da)', 'Much (da)']);
@@ -72,7 +76,8 @@ describe('text packs', () => {
       text: 'Besvær',
       answers: { 'not-difficult': 'a', 'somewhat-difficult': 'b', 'very-difficult': 'c', 'extremely-difficult': 'd' },
     };
-    const pack = parseTextPack({ instrument: 'phq-9', language: 'fo', status: 'verified', source: 'test', items }, phq9);
+    const evidence = { title: 'PHQ-9 (Faroese)', publisher: 'test', year: 2024, foundAt: 'test' };
+    const pack = parseTextPack({ instrument: 'phq-9', language: 'fo', status: 'verified', source: 'test', evidence, items }, phq9);
     const withFaroese = applyTextPacks(phq9, [pack]);
     expect(withFaroese.languages.at(-1)).to.equal('fo');
     expect(withFaroese.languages[0]).to.equal('en');

@@ -105,6 +105,7 @@
 'se4c7a54406e22ea4': `Detaljer til personalet`,
 'se4fa61d8716e0383': `Det vigtigste`,
 'se630a2a18e8b4819': `Hvor oplysningerne kommer fra`,
+'sec20b36f62eb1223': str`Disse spørgsmål vises på ${0}: der findes endnu ingen kontrolleret oversættelse til dit sprog.`,
 'sf18456d0137677ed': `Spørgeskemaet indlæses …`,
 'sf24297533e47bd03': str`Den ${0} var ${1} på ${2}; den ${3} var resultatet ${4}: ingen klinisk betydningsfuld ændring.`,
 'sf4f323bb0a5f3231': `Hvor længe`,

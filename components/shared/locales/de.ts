@@ -105,6 +105,7 @@
 'se4c7a54406e22ea4': `Details für das Personal`,
 'se4fa61d8716e0383': `Das Wichtigste`,
 'se630a2a18e8b4819': `Woher diese Informationen stammen`,
+'sec20b36f62eb1223': str`Diese Fragen werden auf ${0} gezeigt: Es gibt noch keine geprüfte Übersetzung in Ihre Sprache.`,
 'sf18456d0137677ed': `Der Fragebogen wird geladen …`,
 'sf24297533e47bd03': str`Am ${0} lag das Ergebnis für ${1} bei ${2}; am ${3} lag es bei ${4}: keine klinisch bedeutsame Veränderung.`,
 'sf4f323bb0a5f3231': `Wie lange`,

@@ -105,6 +105,7 @@
 'se4c7a54406e22ea4': `Detaljer for personalet`,
 'se4fa61d8716e0383': `Det viktigste`,
 'se630a2a18e8b4819': `Hvor informasjonen kommer fra`,
+'sec20b36f62eb1223': str`Disse spørsmålene vises på ${0}: det finnes ennå ingen kontrollert oversettelse til ditt språk.`,
 'sf18456d0137677ed': `Spørreskjemaet lastes inn …`,
 'sf24297533e47bd03': str`Den ${0} var ${1} på ${2}; den ${3} var resultatet ${4}: ingen klinisk betydningsfull endring.`,
 'sf4f323bb0a5f3231': `Hvor lenge`,

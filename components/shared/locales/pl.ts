@@ -105,6 +105,7 @@
 'se4c7a54406e22ea4': `Szczegóły dla personelu`,
 'se4fa61d8716e0383': `Najważniejsze`,
 'se630a2a18e8b4819': `Skąd pochodzą te informacje`,
+'sec20b36f62eb1223': str`Język tych pytań: ${0}. Nie ma jeszcze sprawdzonego tłumaczenia na Twój język.`,
 'sf18456d0137677ed': `Wczytywanie kwestionariusza…`,
 'sf24297533e47bd03': str`Dnia ${0} wynik „${1}” wynosił ${2}; dnia ${3} wynosił ${4}: to nie jest klinicznie istotna zmiana.`,
 'sf4f323bb0a5f3231': `Jak długo`,

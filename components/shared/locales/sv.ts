@@ -105,6 +105,7 @@
 'se4c7a54406e22ea4': `Detaljer för personalen`,
 'se4fa61d8716e0383': `Det viktigaste`,
 'se630a2a18e8b4819': `Var informationen kommer ifrån`,
+'sec20b36f62eb1223': str`De här frågorna visas på ${0}: det finns ännu ingen granskad översättning till ditt språk.`,
 'sf18456d0137677ed': `Frågeformuläret laddas …`,
 'sf24297533e47bd03': str`Den ${0} låg ${1} på ${2}; den ${3} låg resultatet på ${4}: ingen kliniskt betydelsefull förändring.`,
 'sf4f323bb0a5f3231': `Hur länge`,

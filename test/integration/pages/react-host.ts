@@ -53,6 +53,8 @@ function App() {
       instrument,
       // Strings become attributes.
       lang: language,
+      // The clinic accepts the PHQ-9's draft translations, e.g. the Danish one this page switches to.
+      'accept-translations': 'official verified draft',
       layout: 'list',
       'draft-key': 'react-phq9',
       // React 19 listens to custom events through on<event-name> props.
