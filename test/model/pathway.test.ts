@@ -137,6 +137,16 @@ describe('parsePathway', () => {
     ]);
   });
 
+  it("accepts a duration left to the service (local), but not with numbers of its own: they are the host's", () => {
+    const json = minimalPathway();
+    json.steps[0]!['duration'] = { local: true };
+    expect(parsePathway(json).steps[0]!.duration).to.deep.equal({ local: true });
+    json.steps[0]!['duration'] = { local: true, weeks: [9, 12] };
+    expect(problemsOf(json)).to.deep.equal([
+      "steps[0].duration: a local duration's numbers are the host's: leave out weeks, or cite them in source and drop local",
+    ]);
+  });
+
   it('accepts a range, such as a programme of 9 to 12 weeks', () => {
     const json = minimalPathway();
     json.steps[1]!['duration'] = { weeks: [9, 12], approximate: true };
