@@ -333,7 +333,7 @@ export class PpPathway extends LitElement {
     const localDetail = own(this.localDetails ?? undefined, step.id);
     const serviceText =
       typeof localDetail === 'string' && localDetail.trim()
-        ? html`<p part="local-detail" class="local-detail">${msg(str`From your care service: ${localDetail}`, { desc: 'A detail the care service gave for this step, e.g. "10 weeks, Tuesdays 10–12"' })}</p>`
+        ? html`<p part="local-detail">${msg(str`From your care service: ${localDetail}`, { desc: 'A detail the care service gave for this step, e.g. "10 weeks, Tuesdays 10–12"' })}</p>`
         : step.duration?.local
           ? html`<p>${msg('Your care service will tell you how long this step takes.')}</p>`
           : nothing;
