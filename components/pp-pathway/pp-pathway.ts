@@ -5,6 +5,7 @@ import { PpEvents, type ErrorDetail, type PathwayActionDetail } from '../../src/
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
 import { EMERGENCY, emergencyAdvice, emergencyText } from '../../src/model/emergency.js';
 import { parsePathway, ROLES, type Decision, type Pathway, type PathwayStep, type StepLink } from '../../src/model/pathway.js';
+import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import { defineElement } from '../shared/define.js';
 import { emergencyContactsOf } from '../shared/emergency-contacts.js';
@@ -45,6 +46,12 @@ const paragraphs = (text: string) => text.split(/\n+/).map((paragraph) => html`<
  * @attr inline-actions - Show a linked questionnaire or lesson below its step instead of emitting `pp-pathway-action`.
  * @attr content-base - URL of the content folder for `inline-actions` (default `/content/`): questionnaires
  *   load from `instruments/<id>.json`, lessons from `education/<id>.json` under it.
+ * @attr local-details - The service's own details per step, as JSON: `{"<step id>": "10 weeks, Tuesdays 10–12"}`;
+ *   see the `localDetails` property.
+ * @prop {Record<string, string>} localDetails - The service's own details per step, by step id, in the language
+ *   shown: how long, how often, where. Each appears under the step's "How long", marked as the service's. A step
+ *   whose duration the pathway leaves to the service (`duration.local`) says, without one, that the service will
+ *   tell the person.
  *
  * @event pp-pathway-action - The person opened a step's questionnaire or lesson; the host shows it.
  *   Detail: `PathwayActionDetail` (`{ kind: 'instrument' | 'module', id, stepId }`). Not emitted with `inline-actions`.
@@ -57,6 +64,7 @@ const paragraphs = (text: string) => text.split(/\n+/).map((paragraph) => html`<
  * @csspart marker - A step's number, or a check mark when it is done.
  * @csspart toggle - A step's title, the button that shows or hides its details.
  * @csspart status - "You are here" or "Done".
+ * @csspart local-detail - A step's detail given by the host (`localDetails`), marked as the service's.
  * @csspart details - A step's details.
  * @csspart emergency - The emergency warning signs and what to do, in the shared wording, with the host's emergency number (`data-pp-emergency-number` on an ancestor).
  * @csspart link - A button that opens a step's questionnaire or lesson.
@@ -93,6 +101,7 @@ export class PpPathway extends LitElement {
     completed: {},
     inlineActions: { type: Boolean, attribute: 'inline-actions' },
     contentBase: { attribute: 'content-base' },
+    localDetails: { type: Object, attribute: 'local-details' },
     parsed: { state: true },
     failure: { state: true },
     openSteps: { state: true },
@@ -117,6 +126,9 @@ export class PpPathway extends LitElement {
   inlineActions = false;
 
   contentBase = '/content/';
+
+  /** The service's own details per step, by step id: durations and times the pathway file leaves to the service. */
+  localDetails?: Readonly<Record<string, string>> | null;
 
   private parsed?: Pathway;
   private failure?: ErrorDetail;
@@ -320,6 +332,14 @@ export class PpPathway extends LitElement {
   #renderStep(pathway: Pathway, step: PathwayStep, index: number, stepState: StepState, text: (map: TextMap) => string, lang: string): TemplateResult {
     const open = this.openSteps.has(step.id);
     const duration = step.duration && durationText(step.duration, lang);
+    // own(): a step id may be "constructor"; the attribute's JSON may hold anything.
+    const localDetail = own(this.localDetails ?? undefined, step.id);
+    const serviceText =
+      typeof localDetail === 'string' && localDetail.trim()
+        ? html`<p part="local-detail">${msg(str`From your care service: ${localDetail}`, { desc: 'A detail the care service gave for this step, e.g. "10 weeks, Tuesdays 10–12"' })}</p>`
+        : step.duration?.local
+          ? html`<p>${msg('Your care service will tell you how long this step takes.')}</p>`
+          : nothing;
     return html`<li
       part="step"
       class="step"
@@ -340,10 +360,12 @@ export class PpPathway extends LitElement {
           <dt>${msg('Who you meet')}</dt>
           <dd><ul class="roles">${step.roles.map((role) => html`<li>${text(ROLES[role].name)}</li>`)}</ul></dd>
         </div>
-        ${step.duration
+        ${step.duration || serviceText !== nothing
           ? html`<div>
               <dt>${msg('How long')}</dt>
-              <dd>${duration ? html`<span>${duration}</span>` : nothing} ${step.duration.note ? paragraphs(text(step.duration.note)) : nothing}</dd>
+              <dd>
+                ${duration ? html`<span>${duration}</span>` : nothing} ${serviceText} ${step.duration?.note ? paragraphs(text(step.duration.note)) : nothing}
+              </dd>
             </div>`
           : nothing}
       </dl>

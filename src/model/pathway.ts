@@ -219,7 +219,14 @@ export interface Duration {
   readonly minutesEach?: Amount;
   /** The numbers are typical, not fixed ("about 9 sessions"). */
   readonly approximate?: boolean;
-  /** What the numbers cannot say, e.g. "Reviews after 1, 6 and 12 months". */
+  /** Where the numbers come from: the cited study and what it reports. For editors; not shown. */
+  readonly source?: string;
+  /**
+   * How long the step takes is the service's own, so the file gives no numbers: the host sets them
+   * per step (`localDetails` of `<pp-pathway>`), else the person reads that the service will tell them.
+   */
+  readonly local?: boolean;
+  /** What the numbers cannot say, e.g. "The team tells you the days and times". */
   readonly note?: TextMap;
 }
 
@@ -282,7 +289,8 @@ export interface Pathway {
 
 const PATHWAY_FIELDS = ['id', 'version', 'languages', 'title', 'translations', 'meta', 'intro', 'steps', 'willItCureMe', 'followUp'];
 const STEP_FIELDS = ['id', 'title', 'roles', 'whatHappens', 'duration', 'bring', 'youDecide', 'decisions', 'links'];
-const DURATION_FIELDS = ['sessions', ...PERIOD_UNITS, 'minutesEach', 'approximate', 'note'];
+const DURATION_AMOUNTS = ['sessions', ...PERIOD_UNITS, 'minutesEach'];
+const DURATION_FIELDS = [...DURATION_AMOUNTS, 'approximate', 'source', 'local', 'note'];
 
 /**
  * Validates a pathway file and returns it typed. Throws a `ContentError` listing every problem
@@ -444,10 +452,16 @@ class PathwayParser {
       months: amountOf('months'),
       minutesEach: amountOf('minutesEach'),
       approximate: reader.optional(object['approximate'], (v) => reader.boolean(v, at('approximate'))),
+      source: reader.optional(object['source'], (v) => reader.string(v, at('source'))),
+      local: reader.optional(object['local'], (v) => reader.boolean(v, at('local'))),
       note: reader.optional(object['note'], (v) => this.#text(v, at('note'))),
     });
-    if (!['sessions', ...PERIOD_UNITS, 'minutesEach', 'note'].some((key) => key in object)) {
-      reader.report(path, 'expected sessions, a period (days, weeks or months), minutesEach or a note');
+    const amounts = DURATION_AMOUNTS.filter((key) => key in object);
+    if (amounts.length === 0 && !['local', 'note'].some((key) => key in object)) {
+      reader.report(path, 'expected sessions, a period (days, weeks or months), minutesEach, a note, or local');
+    }
+    if (duration.local && amounts.length > 0) {
+      reader.report(path, `a local duration's numbers are the host's: leave out ${amounts.join(', ')}, or cite them in source and drop local`);
     }
     return duration;
   }

@@ -13,6 +13,11 @@ export interface ScaleScore {
   readonly change?: number;
   /** Whether the change is an improvement at least as large as the scale's MCID. */
   readonly mcidReached?: boolean;
+  /**
+   * The scale's items left without a score (skipped), when any: a reader of the result sees which
+   * were left out of a score computed over fewer items, or why there is no score.
+   */
+  readonly missing?: readonly ItemId[];
 }
 
 export type Scores = Readonly<Record<ScaleId, ScaleScore>>;
@@ -30,14 +35,24 @@ function weightedScore(scale: Scale, item: QuestionItem, score: number): { score
   return { score: oriented * weight, weight, ...(range && { max: range.max * weight }) };
 }
 
-/** The scale's raw value by its method, or null when too few items are answered. */
-function rawValue(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number | null {
-  const scored = scale.items.flatMap((id) => {
+type WeightedScore = ReturnType<typeof weightedScore>;
+
+/** The scale's items with a score, weighted and oriented, and the ids of those without one. */
+function itemScores(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): { scored: WeightedScore[]; missing: ItemId[] } {
+  const scored: WeightedScore[] = [];
+  const missing: ItemId[] = [];
+  for (const id of scale.items) {
     const item = questions.get(id);
     const answer = own(answers, id);
     const score = item && answer !== undefined ? itemScore(item, answer) : undefined;
-    return item && score !== undefined ? [weightedScore(scale, item, score)] : [];
-  });
+    if (item && score !== undefined) scored.push(weightedScore(scale, item, score));
+    else missing.push(id);
+  }
+  return { scored, missing };
+}
+
+/** The scale's raw value by its method, or null when too few items are answered. */
+function rawValue(scale: Scale, scored: readonly WeightedScore[], questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers): number | null {
   const minAnswered = scale.missing?.minAnswered ?? scale.items.length;
   if (scored.length < minAnswered) return null;
   if (scale.method === 'region-groups') return fieldItemSupport('body-map').regionGroupCount(scale, questions, answers);
@@ -87,10 +102,11 @@ export function importantChange(scale: Scale, change: number): ImportantChange |
 }
 
 function scoreScale(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, answers: Answers, previous: ScaleScore | undefined): ScaleScore {
-  const raw = rawValue(scale, questions, answers);
+  const { scored, missing } = itemScores(scale, questions, answers);
+  const raw = rawValue(scale, scored, questions, answers);
   const value = raw === null ? null : transform(scale, raw);
   const band = value === null ? undefined : bandOf(scale, value)?.id;
-  const score: ScaleScore = { value, ...(band && { band }) };
+  const score: ScaleScore = { value, ...(band && { band }), ...(missing.length > 0 && { missing }) };
   if (value === null || previous?.value == null) return score;
   const change = changeBetween(previous.value, value);
   if (!scale.mcid) return { ...score, change };

@@ -8,6 +8,7 @@ import { loadJson, nextEvent } from '../helpers/fixtures.js';
 import { pressSpace } from '../helpers/keyboard.js';
 
 const SPECIALIST_URL = '/content/pathways/specialist-physiotherapy.json';
+const MUNICIPAL_URL = '/content/pathways/municipal-interdisciplinary.json';
 const shadow = (el: Element) => el.shadowRoot!;
 const steps = (el: PpPathway) => [...shadow(el).querySelectorAll<HTMLLIElement>('[part=step]')];
 const step = (el: PpPathway, id: string) => shadow(el).querySelector<HTMLLIElement>(`[data-step="${id}"]`)!;
@@ -200,6 +201,44 @@ describe('<pp-pathway>', () => {
       new Intl.NumberFormat('ar', { style: 'unit', unit: 'month', unitDisplay: 'long' }).format(5),
     );
     expect([...shadow(el).querySelectorAll('[part=glossary] dt')].map((dt) => dt.textContent)).to.deep.equal(['طبيب متخصص في الألم', 'أخصائي العلاج الطبيعي']);
+  });
+
+  it("shows a step's detail set by the host as the care service's, from the property or the local-details attribute", async () => {
+    const el = await fixture<PpPathway>(html`<pp-pathway
+      .pathway=${await loadJson(MUNICIPAL_URL)}
+      lang="en"
+      local-details=${JSON.stringify({ 'group-programme': '10 weeks, Tuesdays and Thursdays 10–12' })}
+    ></pp-pathway>`);
+    const howLong = (id: string) => step(el, id).querySelector('.facts')!.textContent!.replace(/\s+/g, ' ');
+    expect(step(el, 'group-programme').querySelector('[part=local-detail]')!.textContent).to.equal('From your care service: 10 weeks, Tuesdays and Thursdays 10–12');
+    expect(howLong('group-programme')).to.not.contain('will tell you');
+    expect(howLong('group-programme'), 'the pathway\'s own note stays').to.contain('The team tells you the days and times.');
+
+    el.localDetails = { 'check-ins': 'A phone call after the programme, then a meeting' };
+    await el.updateComplete;
+    expect(step(el, 'check-ins').querySelector('[part=local-detail]')!.textContent).to.equal('From your care service: A phone call after the programme, then a meeting');
+    expect(step(el, 'group-programme').querySelector('[part=local-detail]'), 'the attribute\'s value is replaced').to.equal(null);
+  });
+
+  it('says that the service will tell the person how long a step takes when the pathway leaves it to the host and the host gives nothing', async () => {
+    for (const lang of ['en', 'da']) {
+      const el = await fixture<PpPathway>(html`<pp-pathway .pathway=${await loadJson(MUNICIPAL_URL)} lang=${lang}></pp-pathway>`);
+      const programme = step(el, 'group-programme').querySelector('.facts')!.textContent!.replace(/\s+/g, ' ');
+      expect(programme).to.contain(lang === 'en' ? 'Your care service will tell you how long this step takes.' : 'Dit behandlingssted fortæller dig, hvor lang tid dette trin tager.');
+      expect(programme, 'no figure of its own').to.not.match(/\d/);
+      expect(step(el, 'group-programme').querySelector('[part=local-detail]')).to.equal(null);
+    }
+    // A cited duration keeps its figures and needs no such sentence.
+    const el = await specialist();
+    expect(step(el, 'sessions').querySelector('.facts')!.textContent).to.not.contain('will tell you');
+  });
+
+  it('ignores a host detail that is not text, or names no step, and keeps working', async () => {
+    const el = await fixture<PpPathway>(html`<pp-pathway .pathway=${await loadJson(MUNICIPAL_URL)} lang="en" local-details="not JSON"></pp-pathway>`);
+    expect(step(el, 'group-programme').querySelector('.facts')!.textContent).to.contain('will tell you');
+    el.localDetails = { 'group-programme': 12 as unknown as string, constructor: 'x', 'no-such-step': 'y' };
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('[part=local-detail]')).to.have.length(0);
   });
 
   it('prints every step expanded', async () => {

@@ -6,7 +6,10 @@
  *   missing-item rule, each test naming its source;
  * - a host's text pack (placeholders here, never the licensed wording) makes them renderable.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { SubmitDetail } from '../../src/events.js';
 import { ContentError } from '../../src/model/content-error.js';
 import type { Answers, Instrument } from '../../src/model/instrument.js';
 import { isContainer, isQuestion, walkItems } from '../../src/model/instrument.js';
@@ -14,7 +17,7 @@ import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import { classify, raisedFlags } from '../../src/scoring/rules.js';
 import { scoreAnswers, type ScaleScore, type Scores } from '../../src/scoring/score.js';
-import { loadJson } from '../helpers/fixtures.js';
+import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
 import { placeholderPack } from '../helpers/licensed-fixture.js';
 import type { Json } from '../helpers/instrument-builder.js';
 
@@ -125,8 +128,47 @@ describe('bring-your-own-text instruments', () => {
       expect(valueOf(odi, all('odi-', 9, 5))).to.equal(100);
     });
 
-    it('gives no score with two sections missed (Fairbank & Pynsent 2000: at most one)', () => {
-      expect(valueOf(odi, all('odi-', 8, 5))).to.equal(null);
+    it('gives no score with two sections missed, naming them (the published rule covers one)', () => {
+      expect(scoreOf(odi, all('odi-', 8, 5))).to.deep.equal({ value: null, missing: ['odi-9', 'odi-10'] });
+    });
+
+    it('names the missed section beside a score over the nine answered', () => {
+      expect(scoreOf(odi, answersFor('odi-', [2, 2, 2, 2, 2, 2, 2, undefined, 2, 2]))).to.deep.equal({ value: 40, band: 'moderate', missing: ['odi-8'] });
+    });
+
+    describe('through <pp-questionnaire>', () => {
+      beforeEach(deleteAllDatabases);
+
+      /** The ODI with placeholder wording, every section answered 2 by a click except the `skipped` ones, then submitted. */
+      async function submitSkipping(skipped: readonly string[]): Promise<SubmitDetail> {
+        const json = await jsonOf('odi-2.1a');
+        const el = await fixture<PpQuestionnaire>(html`<pp-questionnaire layout="list" draft-key=${`odi-${Math.random()}`}></pp-questionnaire>`);
+        el.textPack = placeholderPack(parseInstrument(json));
+        el.instrument = json;
+        const root = el.shadowRoot!;
+        await waitUntil(() => root.querySelectorAll('fieldset').length === 10, 'the ten ODI sections did not render');
+        for (let section = 1; section <= 10; section++) {
+          const id = `odi-${section}`;
+          if (!skipped.includes(id)) root.querySelectorAll<HTMLInputElement>(`[data-item="${id}"] input[type=radio]`)[2]!.click();
+        }
+        const submitted = nextEvent<SubmitDetail>(el, 'pp-submit');
+        [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Submit answers')!.click();
+        const { detail } = await submitted;
+        detail.waitUntil(Promise.resolve());
+        return detail;
+      }
+
+      it('submits with the sex-life section skipped, scored over the nine answered: 18 of 45 → 40%', async () => {
+        const detail = await submitSkipping(['odi-8']);
+        expect(detail.answers).to.not.have.property('odi-8');
+        expect(detail.scores['total']).to.deep.equal({ value: 40, band: 'moderate', missing: ['odi-8'] });
+      });
+
+      it('submits with two sections skipped without a score, naming both', async () => {
+        const detail = await submitSkipping(['odi-8', 'odi-3']);
+        expect(Object.keys(detail.answers)).to.have.length(8);
+        expect(detail.scores['total']).to.deep.equal({ value: null, missing: ['odi-3', 'odi-8'] });
+      });
     });
 
     it('bands 0-20 / 21-40 / 41-60 / 61-80 / 81-100 at every boundary (Fairbank & Pynsent 2000)', () => {

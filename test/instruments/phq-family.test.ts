@@ -189,7 +189,7 @@ describe('GAD-7 scoring (Spitzer et al. 2006)', () => {
   it('gives no score when an item is unanswered (no missing-item rule is published)', () => {
     const answers = filled(12);
     delete answers['gad7-4'];
-    expect(total(answers)).to.deep.equal({ value: null });
+    expect(total(answers)).to.deep.equal({ value: null, missing: ['gad7-4'] });
   });
 
   it('asks the difficulty question only once an item is above "Not at all"', () => {
@@ -306,8 +306,8 @@ describe('PHQ-4 scoring (Kroenke et al. 2009)', () => {
   it('gives no subscale score when one of its two items is unanswered, and leaves the other subscale scored', () => {
     const answers = answersByCode(phq4, { [NERVOUS]: 3, [INTEREST]: 1, [DOWN]: 1 });
     const scores = scoreAnswers(phq4, answers);
-    expect(scores['anxiety']).to.deep.equal({ value: null });
-    expect(scores['total']).to.deep.equal({ value: null });
+    expect(scores['anxiety']).to.deep.equal({ value: null, missing: ['phq4-worrying'] });
+    expect(scores['total']).to.deep.equal({ value: null, missing: ['phq4-worrying'] });
     expect(scores['depression']).to.deep.equal({ value: 2, band: 'negative' });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ContentError } from '../../src/model/content-error.js';
-import { parsePathway, ROLE_IDS, ROLES, type Pathway } from '../../src/model/pathway.js';
+import { parsePathway, PERIOD_UNITS, ROLE_IDS, ROLES, type Pathway, type PathwayStep } from '../../src/model/pathway.js';
 import type { TextMap } from '../../src/model/text.js';
 import { UI_LOCALES } from '../../components/shared/localize.js';
 import { loadJson } from '../helpers/fixtures.js';
@@ -133,7 +133,17 @@ describe('parsePathway', () => {
       'steps[0].duration.sessions: expected a number above 0, got 0',
       'steps[0].duration.weeks: a range must run from the smaller to the larger number, got [12, 9]',
       'steps[0].duration: give the period in one unit only, not weeks and months',
-      'steps[1].duration: expected sessions, a period (days, weeks or months), minutesEach or a note',
+      'steps[1].duration: expected sessions, a period (days, weeks or months), minutesEach, a note, or local',
+    ]);
+  });
+
+  it("accepts a duration left to the service (local), but not with numbers of its own: they are the host's", () => {
+    const json = minimalPathway();
+    json.steps[0]!['duration'] = { local: true };
+    expect(parsePathway(json).steps[0]!.duration).to.deep.equal({ local: true });
+    json.steps[0]!['duration'] = { local: true, weeks: [9, 12] };
+    expect(problemsOf(json)).to.deep.equal([
+      "steps[0].duration: a local duration's numbers are the host's: leave out weeks, or cite them in source and drop local",
     ]);
   });
 
@@ -243,5 +253,123 @@ describe('the shipped pathways', () => {
     const steps = pathways.get('fibromyalgia-primary-care')!.steps;
     expect(steps.map((step) => step.id)).to.include.members(['first-appointment', 'team-support', 'follow-up-appointment']);
     expect(steps.find((step) => step.id === 'team-support')!.roles).to.include('multidisciplinary-team');
+  });
+});
+
+/**
+ * Number words a pathway could state a figure in, by language. Left out are the words for one that
+ * are also articles or pronouns ("one kind of help", Danish and Swedish "en", "et", "ett"), and
+ * ordinals ("first"), which name a step rather than count.
+ */
+const NUMBER_WORDS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  en: { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30, twice: 2, dozen: 12 },
+  da: { to: 2, tre: 3, fire: 4, fem: 5, seks: 6, syv: 7, otte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12, tyve: 20, tredive: 30 },
+  sv: { två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, tjugo: 20, trettio: 30 },
+  ar: {
+    اثنان: 2, اثنين: 2, اثنتان: 2, اثنتين: 2, ثلاث: 3, ثلاثة: 3, أربع: 4, أربعة: 4, خمس: 5, خمسة: 5, ست: 6, ستة: 6, سبع: 7, سبعة: 7,
+    ثمان: 8, ثماني: 8, ثمانية: 8, تسع: 9, تسعة: 9, عشر: 10, عشرة: 10, عشرين: 20, عشرون: 20, ثلاثين: 30,
+    // The dual counts two of a thing in one word.
+    يومين: 2, أسبوعين: 2, شهرين: 2, سنتين: 2, عامين: 2, مرتين: 2, جلستين: 2,
+  },
+};
+/** English number words in citations, where "one year" is a figure. */
+const CITATION_WORDS: Readonly<Record<string, number>> = { ...NUMBER_WORDS['en'], one: 1 };
+
+/** Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits. */
+const asciiDigits = (text: string) => text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+
+/** Every figure in a text: numbers in digits of any script, and number words of its language. */
+function figuresIn(text: string, words: Readonly<Record<string, number>> = {}): number[] {
+  const numbers = (asciiDigits(text).match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => Number(n.replace(',', '.')));
+  const wordFigures = text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .flatMap((token) => {
+      // Arabic joins "and", "by", "for", "so" and "the" to the word that follows.
+      const word = Object.hasOwn(words, token) ? token : token.replace(/^[وبلف]?(ال)?/u, '');
+      return Object.hasOwn(words, word) ? [words[word]!] : [];
+    });
+  return [...numbers, ...wordFigures];
+}
+
+/** The figures a pathway may show anywhere: those its cited sources state, and 100 with a percentage ("45 in 100"). */
+const citedFigures = (pathway: Pathway) =>
+  new Set(pathway.meta.basedOn.flatMap((citation) => [...figuresIn(citation, CITATION_WORDS), ...(citation.includes('%') ? [100] : [])]));
+
+/** Every text a person reads in a step, with its path, and the figures the step cites in its duration's source. */
+function stepTexts(step: PathwayStep): { texts: [string, TextMap][]; cited: number[] } {
+  const texts: [string, TextMap][] = [
+    ['title', step.title],
+    ['whatHappens', step.whatHappens],
+    ...(step.duration?.note ? [['duration.note', step.duration.note] as [string, TextMap]] : []),
+    ...(step.bring ?? []).map((entry, i): [string, TextMap] => [`bring[${i}]`, entry]),
+    ...(step.youDecide ?? []).map((entry, i): [string, TextMap] => [`youDecide[${i}]`, entry]),
+    ...(step.decisions ?? []).flatMap((decision, i): [string, TextMap][] => [
+      [`decisions[${i}].when`, decision.when],
+      ...('exitTo' in decision ? [[`decisions[${i}].exitTo`, decision.exitTo] as [string, TextMap]] : []),
+    ]),
+  ];
+  return { texts, cited: step.duration?.source ? figuresIn(step.duration.source, CITATION_WORDS) : [] };
+}
+
+/** The figures of an instrument's own file that a link title may repeat: its id ("PHQ-9") and its scales' ranges ("0 to 10"). */
+async function instrumentFigures(id: string): Promise<number[]> {
+  const instrument = (await loadJson(`/content/instruments/${id}.json`)) as { scoring: { scales: { range: { min: number; max: number } }[] } };
+  return [...figuresIn(id), ...instrument.scoring.scales.flatMap(({ range }) => [range.min, range.max])];
+}
+
+/** "file lang path: figure" for every figure in a text that is not among the allowed ones. */
+function uncited(file: string, path: string, map: TextMap, allowed: ReadonlySet<number>): string[] {
+  return Object.entries(map).flatMap(([lang, value]) =>
+    [...new Set(figuresIn(value, NUMBER_WORDS[lang]))].flatMap((figure) => (allowed.has(figure) ? [] : [`${file} ${lang} ${path}: ${figure} in "${value}"`])),
+  );
+}
+
+/** "file step: figure" for every number of a structured duration that its source does not state. */
+function uncitedAmounts(file: string, step: PathwayStep): string[] {
+  const { duration } = step;
+  if (!duration) return [];
+  const amounts = [duration.sessions, ...PERIOD_UNITS.map((unit) => duration[unit]), duration.minutesEach].flatMap((amount) => (amount === undefined ? [] : [amount].flat()));
+  const cited = new Set(duration.source ? figuresIn(duration.source, CITATION_WORDS) : []);
+  return amounts.flatMap((amount) => (cited.has(amount) ? [] : [`${file} ${step.id}.duration: ${amount} is not in its source ("${duration.source ?? ''}")`]));
+}
+
+describe('figures in the shipped pathways', () => {
+  const pathways = new Map<string, Pathway>();
+  before(async () => {
+    for (const file of PATHWAY_FILES) pathways.set(file, parsePathway(await loadJson(`/content/pathways/${file}.json`)));
+  });
+
+  it('finds figures in digits of any script and in number words, as the check below relies on', () => {
+    expect(figuresIn('A programme of 9–12 weeks', NUMBER_WORDS['en'])).to.deep.equal([9, 12]);
+    expect(figuresIn('About eight sessions, twice a week', NUMBER_WORDS['en'])).to.deep.equal([8, 2]);
+    expect(figuresIn('Efter 1, 6 og 12 måneder; tre gange', NUMBER_WORDS['da'])).to.deep.equal([1, 6, 12, 3]);
+    expect(figuresIn('بعد ١ و٦ و١٢ شهرًا، وثلاثة أسابيع', NUMBER_WORDS['ar'])).to.deep.equal([1, 6, 12, 3]);
+    expect(figuresIn('One kind of help', NUMBER_WORDS['en'])).to.deep.equal([]);
+  });
+
+  it('show a figure in patient text only when a cited source states it (digits, or number words)', async () => {
+    const problems: string[] = [];
+    for (const [file, pathway] of pathways) {
+      const cited = citedFigures(pathway);
+      for (const [path, map] of [['title', pathway.title], ['intro', pathway.intro], ['willItCureMe', pathway.willItCureMe], ['followUp', pathway.followUp]] as const) {
+        problems.push(...uncited(file, path, map, cited));
+      }
+      for (const step of pathway.steps) {
+        const { texts, cited: stepCited } = stepTexts(step);
+        const allowed = new Set([...cited, ...stepCited]);
+        for (const [path, map] of texts) problems.push(...uncited(file, `${step.id}.${path}`, map, allowed));
+        for (const [i, link] of (step.links ?? []).entries()) {
+          const linkAllowed = 'instrument' in link ? new Set([...allowed, ...(await instrumentFigures(link.instrument))]) : allowed;
+          problems.push(...uncited(file, `${step.id}.links[${i}].title`, link.title, linkAllowed));
+        }
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('give the numbers of a duration only with a source that states them; the service gives the others', () => {
+    const problems = [...pathways].flatMap(([file, pathway]) => pathway.steps.flatMap((step) => uncitedAmounts(file, step)));
+    expect(problems).to.deep.equal([]);
   });
 });

@@ -25,7 +25,7 @@ describe('scoreAnswers with PHQ-9 (Kroenke et al. 2001)', () => {
   it('gives no score when an item is unanswered', () => {
     const answers: Record<string, number> = phq9AnswersFor(12);
     delete answers['phq9-5'];
-    expect(scoreAnswers(phq9, answers)['total']).to.deep.equal({ value: null });
+    expect(scoreAnswers(phq9, answers)['total']).to.deep.equal({ value: null, missing: ['phq9-5'] });
   });
 
   it('does not count the difficulty question', () => {

@@ -24,8 +24,8 @@ describe('scoring language', () => {
       expect(valueOf(sum, answersFor('q', [1, 2, 3]))).to.equal(6);
     });
 
-    it('gives no score when an item is unanswered and there is no missing-item rule', () => {
-      expect(scoreAnswers(sum, answersFor('q', [1, undefined, 3]))['total']).to.deep.equal({ value: null });
+    it('gives no score when an item is unanswered and there is no missing-item rule, naming the item', () => {
+      expect(scoreAnswers(sum, answersFor('q', [1, undefined, 3]))['total']).to.deep.equal({ value: null, missing: ['q2'] });
     });
 
     it('counts only the scale\'s own items', () => {
@@ -405,7 +405,7 @@ describe('scoring language', () => {
     });
 
     it('leaves out the band of a scale without a score', () => {
-      expect(scoreAnswers(banded, { a: 4 })['total']).to.deep.equal({ value: null });
+      expect(scoreAnswers(banded, { a: 4 })['total']).to.deep.equal({ value: null, missing: ['b'] });
     });
   });
 
@@ -453,7 +453,7 @@ describe('scoring language', () => {
     it('reports no change when the current score is null', () => {
       const answers: Record<string, number> = phqAnswers(13);
       delete answers['q9'];
-      expect(total(phqLike, answers, 18)).to.deep.equal({ value: null });
+      expect(total(phqLike, answers, 18)).to.deep.equal({ value: null, missing: ['q9'] });
     });
 
     it('reports no change for a scale the previous scores do not mention', () => {
