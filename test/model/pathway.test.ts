@@ -304,10 +304,12 @@ function stepTexts(step: PathwayStep): { texts: [string, TextMap][]; cited: numb
     ...(step.duration?.note ? [['duration.note', step.duration.note] as [string, TextMap]] : []),
     ...(step.bring ?? []).map((entry, i): [string, TextMap] => [`bring[${i}]`, entry]),
     ...(step.youDecide ?? []).map((entry, i): [string, TextMap] => [`youDecide[${i}]`, entry]),
-    ...(step.decisions ?? []).flatMap((decision, i): [string, TextMap][] => [
-      [`decisions[${i}].when`, decision.when],
-      ...('exitTo' in decision ? [[`decisions[${i}].exitTo`, decision.exitTo] as [string, TextMap]] : []),
-    ]),
+    // The shared emergency wording (src/model/emergency.ts) carries no figure but the host's number.
+    ...(step.decisions ?? []).flatMap((decision, i): [string, TextMap][] =>
+      'emergency' in decision
+        ? []
+        : [[`decisions[${i}].when`, decision.when], ...('exitTo' in decision ? [[`decisions[${i}].exitTo`, decision.exitTo] as [string, TextMap]] : [])],
+    ),
   ];
   return { texts, cited: step.duration?.source ? figuresIn(step.duration.source, CITATION_WORDS) : [] };
 }
