@@ -105,6 +105,8 @@ describe('hostile text in every shipped content file', function () {
             layout: 'list',
             draftKey,
             lang: languageFor(languages, index),
+            // Every language's text is shown, drafts included, so every one is attacked.
+            acceptTranslations: 'official verified draft',
           }),
           (el) => !!el.shadowRoot?.querySelector('form'),
         );
