@@ -1,4 +1,6 @@
 /** Test helpers shared by several test files. */
+import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
+
 export const PHQ9_URL = '/content/instruments/phq-9.json';
 
 export async function loadJson(url: string): Promise<Record<string, unknown>> {
@@ -37,4 +39,15 @@ export async function deleteAllDatabases(): Promise<void> {
 
 export function nextEvent<T = unknown>(target: EventTarget, type: string): Promise<CustomEvent<T>> {
   return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as CustomEvent<T>), { once: true }));
+}
+
+/** The problems `parse` reports, or none when it accepts the content. */
+export function contentProblemsOf(parse: () => unknown): readonly ContentProblem[] {
+  try {
+    parse();
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.problems;
+  }
 }

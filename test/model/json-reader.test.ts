@@ -1,25 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { ContentError } from '../../src/model/content-error.js';
 import { JsonReader } from '../../src/model/json-reader.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { parseEducationModule } from '../../src/model/education.js';
 import { parsePathway } from '../../src/model/pathway.js';
 import { parseTextPack } from '../../src/model/text-pack.js';
 import { contentFiles } from '../helpers/hostile-content.js';
-import { loadJson } from '../helpers/fixtures.js';
+import { contentProblemsOf, loadJson } from '../helpers/fixtures.js';
 import { choice, instrument } from '../helpers/instrument-builder.js';
 import { licensedJson, packFor } from '../helpers/licensed-fixture.js';
 
-/** The problems `parse` reports, or none when it accepts the file. */
-function problemsOf(parse: () => unknown) {
-  try {
-    parse();
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return error.problems;
-  }
-}
 
 /** A one-item instrument whose only language is `language`, with its texts in English. */
 const inLanguage = (language: string) => ({
@@ -49,11 +38,11 @@ describe('JsonReader', () => {
     });
 
     it('rejects an instrument whose source language is "valueOf" instead of showing a function as its text', () => {
-      expect(problemsOf(() => parseInstrument(inLanguage('valueOf')))).to.deep.include({ path: 'languages[0]', message: 'write the language tag "valueOf" as "valueof"' });
+      expect(contentProblemsOf(() => parseInstrument(inLanguage('valueOf')))).to.deep.include({ path: 'languages[0]', message: 'write the language tag "valueOf" as "valueof"' });
     });
 
     it('rejects an instrument in the language "hasOwnProperty"', () => {
-      expect(problemsOf(() => parseInstrument(inLanguage('hasOwnProperty')))).to.deep.include({ path: 'languages[0]', message: '"hasOwnProperty" is not a BCP 47 language tag' });
+      expect(contentProblemsOf(() => parseInstrument(inLanguage('hasOwnProperty')))).to.deep.include({ path: 'languages[0]', message: '"hasOwnProperty" is not a BCP 47 language tag' });
     });
 
     it('reports a text keyed by something other than a language tag at its path', () => {
@@ -86,7 +75,7 @@ describe('JsonReader', () => {
 
     for (const status of ['official', 'verified']) {
       it(`refuses an "${status}" translation that names no document it was compared with, at its path`, () => {
-        expect(problemsOf(() => parseInstrument(withDanish({ status, source: 'test' })))).to.deep.equal([
+        expect(contentProblemsOf(() => parseInstrument(withDanish({ status, source: 'test' })))).to.deep.equal([
           {
             path: 'translations.da.evidence',
             message: `an "${status}" translation names the document it was compared with (title, publisher, year, foundAt); without one, mark it "draft"`,
@@ -96,7 +85,7 @@ describe('JsonReader', () => {
     }
 
     it('reports every missing or wrong part of the evidence with its path', () => {
-      const problems = problemsOf(() => parseInstrument(withDanish({ status: 'official', source: 'test', evidence: { title: 'PHQ-9', year: 2010.5, foundAt: '' } })));
+      const problems = contentProblemsOf(() => parseInstrument(withDanish({ status: 'official', source: 'test', evidence: { title: 'PHQ-9', year: 2010.5, foundAt: '' } })));
       expect(problems).to.deep.equal([
         { path: 'translations.da.evidence.publisher', message: 'expected a string, got undefined' },
         { path: 'translations.da.evidence.foundAt', message: 'expected a non-empty string' },
@@ -113,7 +102,7 @@ describe('JsonReader', () => {
     it('holds a text pack to the same rule', () => {
       const licensed = parseInstrument(licensedJson());
       const { evidence: _evidence, ...withoutEvidence } = packFor('da') as Record<string, unknown>;
-      expect(problemsOf(() => parseTextPack(withoutEvidence, licensed))).to.deep.include({
+      expect(contentProblemsOf(() => parseTextPack(withoutEvidence, licensed))).to.deep.include({
         path: 'evidence',
         message: 'an "official" translation names the document it was compared with (title, publisher, year, foundAt); without one, mark it "draft"',
       });

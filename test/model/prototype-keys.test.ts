@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
-import { ContentError } from '../../src/model/content-error.js';
 import { answerTo, keyMessagesOf, parseEducationModule } from '../../src/model/education.js';
 import { ID_PATTERN } from '../../src/model/json-reader.js';
 import { parseKioskSequence } from '../../src/model/kiosk.js';
@@ -10,7 +9,7 @@ import { own } from '../../src/model/own.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { parsePathway } from '../../src/model/pathway.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
-import { loadJson } from '../helpers/fixtures.js';
+import { contentProblemsOf, loadJson } from '../helpers/fixtures.js';
 import {
   asFile,
   expectedOutcome,
@@ -26,15 +25,6 @@ const RUNS = { numRuns: 300, includeErrorInReport: true };
 const isId = (key: string) => ID_PATTERN.test(key);
 const en = (text: string) => ({ en: text });
 
-function problemsOf(parse: () => unknown) {
-  try {
-    parse();
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return error.problems;
-  }
-}
 
 describe('ids, values and names drawn from Object.prototype member names', () => {
   it('are answered, kept, scored and exported each under its own id, and nothing is answered before it is', () => {
@@ -91,12 +81,12 @@ describe('ids, values and names drawn from Object.prototype member names', () =>
         const left = plan.itemIds[pick % plan.itemIds.length]!;
         const withoutItem = asFile(pack);
         delete withoutItem.items[left];
-        expect(problemsOf(() => parseTextPack(withoutItem, instrument))).to.deep.equal([{ path: 'items', message: `missing the wording of "${left}"` }]);
+        expect(contentProblemsOf(() => parseTextPack(withoutItem, instrument))).to.deep.equal([{ path: 'items', message: `missing the wording of "${left}"` }]);
 
         const value = plan.values[pick % plan.values.length]!;
         const withoutAnswer = asFile(pack);
         delete withoutAnswer.items[left]!.answers[value];
-        expect(problemsOf(() => parseTextPack(withoutAnswer, instrument))).to.deep.equal([
+        expect(contentProblemsOf(() => parseTextPack(withoutAnswer, instrument))).to.deep.equal([
           { path: `items.${left}.answers`, message: `missing the wording of answer "${value}"` },
         ]);
       }),
@@ -191,9 +181,9 @@ describe('ids, values and names drawn from Object.prototype member names', () =>
           () => parsePathway({ ...pathway, languages }),
           () => parseKioskSequence({ ...kiosk, languages }),
         ]) {
-          expect(problemsOf(parse)).to.deep.include({ path, message });
+          expect(contentProblemsOf(parse)).to.deep.include({ path, message });
         }
-        expect(problemsOf(() => parseTextPack({ ...pack, language: name }, parsed))).to.deep.include({ path: 'language', message });
+        expect(contentProblemsOf(() => parseTextPack({ ...pack, language: name }, parsed))).to.deep.include({ path: 'language', message });
       }),
       { ...RUNS, numRuns: 50 },
     );
