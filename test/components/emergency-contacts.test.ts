@@ -78,13 +78,19 @@ describe('the host\'s emergency number and out-of-hours service, set once for al
     expect(emergencyContactsOf(inner), 'a blank value means none').to.deep.equal({ emergencyNumber: undefined, outOfHours: '1813' });
   });
 
-  it('shows the signs and advice in an education module, with the number', async () => {
-    const page = await fixture<HTMLElement>(html`<div data-pp-emergency-number="112"></div>`);
+  /** A shipped education module in Swedish, placed inside the given host element. */
+  async function swedishModuleIn(host: ReturnType<typeof html>, module: string): Promise<PpEducation> {
+    const page = await fixture<HTMLElement>(host);
     const el = document.createElement('pp-education') as PpEducation;
     el.setAttribute('lang', 'sv');
     el.setAttribute('progress-key', `emergency-${Math.random()}`);
-    el.module = await loadJson('/content/education/hurt-and-harm.json');
+    el.module = await loadJson(`/content/education/${module}.json`);
     page.append(el);
+    return el;
+  }
+
+  it('shows the signs and advice in an education module, with the number', async () => {
+    const el = await swedishModuleIn(html`<div data-pp-emergency-number="112"></div>`, 'hurt-and-harm');
     await waitUntil(() => shadow(el).querySelector('[part=emergency]'), 'the module did not render');
     const block = shadow(el).querySelector('[part=emergency]')!;
     expect([...block.querySelectorAll('li')].map(words)).to.deep.equal(EMERGENCY.signs.map((sign) => sign['sv']));
@@ -93,12 +99,7 @@ describe('the host\'s emergency number and out-of-hours service, set once for al
   });
 
   it('follows an education callout that says "today" with the out-of-hours service', async () => {
-    const page = await fixture<HTMLElement>(html`<div data-pp-out-of-hours="1177"></div>`);
-    const el = document.createElement('pp-education') as PpEducation;
-    el.setAttribute('lang', 'sv');
-    el.setAttribute('progress-key', `emergency-${Math.random()}`);
-    el.module = await loadJson('/content/education/flare-up-plan-and-goals.json');
-    page.append(el);
+    const el = await swedishModuleIn(html`<div data-pp-out-of-hours="1177"></div>`, 'flare-up-plan-and-goals');
     await waitUntil(() => shadow(el).querySelector('[part=callout]'), 'the module did not render');
     const today = [...shadow(el).querySelectorAll('[part=callout]')].find((callout) => /i dag/.test(callout.textContent!))!;
     expect(words(today.lastElementChild)).to.equal('Om din läkares mottagning är stängd, ring jourmottagningen: 1177.');
