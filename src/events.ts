@@ -76,6 +76,14 @@ export type ErrorCode =
    */
   | 'storage-reset'
   /**
+   * Stored records of this person cannot be opened with the element's `encryptionKey` (they were
+   * sealed with another key, or without a key the element has none): the person starts afresh;
+   * the records are left untouched until their key returns or they expire.
+   */
+  | 'storage-locked'
+  /** `storage` or `encryptionKey` cannot be honoured; the element stores nothing and keeps its state in memory. */
+  | 'storage-setting-invalid'
+  /**
    * A saved draft belongs to another version of the instrument and was not applied; the person is
    * told and starts again. `draft` holds it; it stays stored until the person's first answer replaces it.
    */

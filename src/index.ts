@@ -30,3 +30,5 @@ export { parseLocaleNumber, formatLocaleNumber } from './i18n/numbers.js';
 export { buildScoreChart, seriesFromResults, type ScoreSeries, type ScorePoint, type ScoreChart, type ScoreChartOptions, type ChartPanel, type ChartLine, type ChartPoint, type ChartBand, type Summary } from './charts/score-series.js';
 export * from './events.js';
 export type { Draft } from './store/database.js';
+export { eraseSubject, eraseEverything } from './store/erase.js';
+export type { StorageMode } from './store/records.js';

@@ -21,7 +21,8 @@ import { PpEvents, type EducationCompleteDetail, type EducationProgressDetail, t
 import { defineElement } from '../shared/define.js';
 import { emergencyContactsOf } from '../shared/emergency-contacts.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { contentFailure, failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
+import { contentFailure, failureMessage, failureStyles } from '../shared/failure.js';
+import { VAULT_SETTINGS, VaultController, vaultProperties } from '../shared/vault-controller.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { KeyboardModality } from '../shared/keyboard-modality.js';
@@ -64,6 +65,8 @@ async function fetchModule(url: string | undefined): Promise<unknown> {
  * @attr src - URL of an education module JSON file.
  * @attr lang - Language of the module; otherwise the closest `[lang]` ancestor, then the browser's.
  * @attr progress-key - Key of the saved progress; defaults to the module's id and version.
+ * @attr subject - The host's opaque id of the person reading: saved progress is theirs alone (see docs/privacy.md).
+ * @attr storage - How much is kept: `device` (default; IndexedDB), `session` (this tab's session) or `memory` (nothing).
  *
  * @event pp-education-progress - The page changed or a question was answered. Detail: `EducationProgressDetail`.
  * @event pp-education-complete - The person finished the module. Detail: `EducationCompleteDetail`.
@@ -121,6 +124,7 @@ export class PpEducation extends LitElement {
     module: { attribute: false },
     language: { attribute: 'lang' },
     progressKey: { attribute: 'progress-key' },
+    ...vaultProperties,
     speechSynthesis: { attribute: false },
     status: { state: true },
     failure: { state: true },
@@ -146,6 +150,14 @@ export class PpEducation extends LitElement {
 
   progressKey?: string;
 
+  /** The host's opaque id of the person reading; progress of another subject is never shown here. */
+  subject?: string;
+
+  storage?: string;
+
+  /** A non-extractable AES-GCM key: saved progress is then encrypted with it. */
+  encryptionKey?: CryptoKey;
+
   /** The speech synthesis used for read-aloud; the browser's by default. */
   speechSynthesis: SpeechSynthesisLike | undefined = globalThis.speechSynthesis;
 
@@ -159,12 +171,19 @@ export class PpEducation extends LitElement {
 
   #content?: EducationModule;
   #loadGeneration = 0;
-  #storageFailureReported = false;
   /** Time on screen in earlier visits and stretches, and when the current stretch began. */
   #timeBeforeMs = 0;
   #shownSince?: number;
   #swipeStart?: { readonly pointerId: number; readonly x: number; readonly y: number };
-  readonly #progressWriter = new EducationProgressWriter((error) => this.#reportStorageFailure(error));
+  readonly #records: VaultController = new VaultController(this, {
+    unsaved: (reason) => `Progress cannot be saved in this browser (${reason}); the module keeps working, but a reload starts it again.`,
+    settle: (): Promise<void> => this.progressSaved(),
+    restart: () => void this.#load(),
+  });
+  readonly #progressWriter: EducationProgressWriter = new EducationProgressWriter(
+    () => this.#records.vault,
+    (error) => this.#records.reportFailure(error),
+  );
   readonly #readAloud = new ReadAloudController(this, () => this.speechSynthesis);
 
   /** Resolves when the progress so far is durable in IndexedDB (or storage failed). */
@@ -206,7 +225,7 @@ export class PpEducation extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((['src', 'module', 'progressKey'] as const).some((key) => changed.has(key))) void this.#load();
+    if ((['src', 'module', 'progressKey', ...VAULT_SETTINGS] as const).some((key) => changed.has(key))) void this.#load();
     if (changed.has('language')) this.#readAloud.stop();
   }
 
@@ -255,9 +274,11 @@ export class PpEducation extends LitElement {
 
   async #readProgress(): Promise<EducationProgressRecord | undefined> {
     try {
-      return await loadEducationProgress(this.#resolvedProgressKey);
+      const { progress, locked } = await loadEducationProgress(this.#records.vault, this.#resolvedProgressKey);
+      this.#records.reportLocked(locked);
+      return progress;
     } catch (error) {
-      this.#reportStorageFailure(error);
+      this.#records.reportFailure(error);
       return undefined;
     }
   }
@@ -273,12 +294,6 @@ export class PpEducation extends LitElement {
     this.#timeBeforeMs = usable?.timeSpentMs ?? 0;
     this.#shownSince = undefined;
     if (this.isConnected) this.#startClock();
-  }
-
-  #reportStorageFailure(error: unknown): void {
-    if (this.#storageFailureReported) return;
-    this.#storageFailureReported = true;
-    this.#emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Progress cannot be saved in this browser (${reason}); the module keeps working, but a reload starts it again.`));
   }
 
   #saveProgress(): void {

@@ -9,11 +9,12 @@ import type { TextMap } from '../../src/model/text.js';
 import { deleteDraftsWithPrefix } from '../../src/store/drafts.js';
 import { deleteEducationProgressWithPrefix } from '../../src/store/education-progress.js';
 import { clearHistory } from '../../src/store/history.js';
+import { VaultController, vaultProperties } from '../shared/vault-controller.js';
 import '../pp-education/pp-education.js';
 import '../pp-language-picker/pp-language-picker.js';
 import { PpQuestionnaire } from '../pp-questionnaire/pp-questionnaire.js';
 import { defineElement } from '../shared/define.js';
-import { failureMessage, storageFailure } from '../shared/failure.js';
+import { failureMessage } from '../shared/failure.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -21,7 +22,7 @@ import { IdleController } from './idle-controller.js';
 
 type Screen = 'start' | 'language' | 'consent' | 'step' | 'thanks' | 'failed';
 
-/** Every kiosk session's saved state is keyed under this prefix, so a reset can remove it all. */
+/** Every person's drafts and progress are keyed under this prefix and their session, so a reset can remove them. */
 const SESSION_PREFIX = 'kiosk-';
 
 /** Elements that save a person's work and can say when it is durable. */
@@ -42,6 +43,8 @@ interface SavingElement extends HTMLElement {
  * @attr idle-timeout - Seconds without a touch before "Are you still there?" (default 90).
  * @attr idle-countdown - Seconds the question waits before everything is cleared (default 20).
  * @attr accept-translations - Passed to every questionnaire: the translation statuses shown (see `<pp-questionnaire>`).
+ * @attr subject - The kiosk's own subject (default `painpath-kiosk`): results not yet acknowledged wait under it for the clinic, while each person's drafts and progress are removed at reset (see docs/privacy.md).
+ * @attr storage - Passed to every step: `device` (default), `session` or `memory`.
  *
  * @event pp-kiosk-reset - Everything of the last person was cleared. Detail: `{ reason: 'idle' | 'finished' | 'declined' }`.
  * @event pp-error - The sequence is invalid or storage failed. Detail: `ErrorDetail`.
@@ -63,6 +66,7 @@ export class PpKiosk extends LitElement {
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     idleCountdown: { attribute: 'idle-countdown', type: Number },
     acceptTranslations: { attribute: 'accept-translations' },
+    ...vaultProperties,
     screen: { state: true },
     stepIndex: { state: true },
     language: { state: true },
@@ -145,6 +149,13 @@ export class PpKiosk extends LitElement {
   /** Translation statuses every questionnaire shows; the questionnaire's default when absent. */
   acceptTranslations?: string;
 
+  subject = 'painpath-kiosk';
+
+  storage?: string;
+
+  /** Passed to every step: a non-extractable AES-GCM key that seals what they store. */
+  encryptionKey?: CryptoKey;
+
   private screen: Screen = 'start';
   private stepIndex = 0;
   private language = 'en';
@@ -159,6 +170,12 @@ export class PpKiosk extends LitElement {
   }
 
   #session = crypto.randomUUID();
+  readonly #records: VaultController = new VaultController(this, {
+    unsaved: (reason) => `Saved answers could not be cleared: ${reason}`,
+    settle: async () => undefined,
+    // Every step has the kiosk's subject and hears the erasure itself.
+    restart: () => undefined,
+  });
   #resetting = false;
 
   readonly #idle = new IdleController(this, {
@@ -174,8 +191,9 @@ export class PpKiosk extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // What an earlier session left behind (e.g. the tablet lost power) is nobody's to see.
-    Promise.all([deleteDraftsWithPrefix(SESSION_PREFIX), deleteEducationProgressWithPrefix(SESSION_PREFIX)]).catch((error: unknown) =>
-      this.#reportStorage(error),
+    const vault = this.#records.vault;
+    Promise.all([deleteDraftsWithPrefix(vault, SESSION_PREFIX), deleteEducationProgressWithPrefix(vault, SESSION_PREFIX)]).catch((error: unknown) =>
+      this.#records.reportFailure(error),
     );
   }
 
@@ -203,11 +221,6 @@ export class PpKiosk extends LitElement {
       this.screen = 'failed';
       this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
     }
-  }
-
-  #reportStorage(error: unknown): void {
-    const detail = storageFailure(error, (reason) => `Saved answers could not be cleared: ${reason}`);
-    this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
   }
 
   async #show(screen: Screen): Promise<void> {
@@ -252,8 +265,10 @@ export class PpKiosk extends LitElement {
     this.language = this.parsed?.languages[0] ?? 'en';
     await this.#show('start');
     const prefix = `${SESSION_PREFIX}${finished}`;
-    await Promise.all([deleteDraftsWithPrefix(prefix), deleteEducationProgressWithPrefix(prefix), clearHistory()]).catch((error: unknown) =>
-      this.#reportStorage(error),
+    // Results not yet acknowledged stay: they are the clinic's, waiting for upload, and no person's to see.
+    const vault = this.#records.vault;
+    await Promise.all([deleteDraftsWithPrefix(vault, prefix), deleteEducationProgressWithPrefix(vault, prefix), clearHistory(vault)]).catch((error: unknown) =>
+      this.#records.reportFailure(error),
     );
     this.#resetting = false;
     this.dispatchEvent(new CustomEvent<KioskResetDetail>(PpEvents.kioskReset, { detail: { reason }, bubbles: true, composed: true }));
@@ -333,13 +348,24 @@ export class PpKiosk extends LitElement {
             src=${step.questionnaire}
             lang=${this.language}
             draft-key=${key}
+            subject=${this.subject}
+            storage=${this.storage ?? nothing}
+            .encryptionKey=${this.encryptionKey}
             layout="paged"
             accept-translations=${this.acceptTranslations ?? nothing}
             @pp-submit=${this.#nextStep}
             @pp-error=${(event: CustomEvent<ErrorDetail>) => (this.stepShownIn = event.detail.fallback?.shown ?? this.stepShownIn)}
           ></pp-questionnaire>`
       : html`<p class="visually-hidden" role="status">${progress}</p>
-          <pp-education src=${step.module} lang=${this.language} progress-key=${key} @pp-education-complete=${this.#nextStep}></pp-education>`;
+          <pp-education
+            src=${step.module}
+            lang=${this.language}
+            progress-key=${key}
+            subject=${this.subject}
+            storage=${this.storage ?? nothing}
+            .encryptionKey=${this.encryptionKey}
+            @pp-education-complete=${this.#nextStep}
+          ></pp-education>`;
   }
 }
 

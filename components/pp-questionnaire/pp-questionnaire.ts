@@ -1,7 +1,6 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
-import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
 import {
@@ -23,7 +22,9 @@ import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, deleteDraft, DraftWriter, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
-import { acknowledge, pendingResults, putInOutbox, type OutboxEntry } from '../../src/store/outbox.js';
+import type { OutboxEntry } from '../../src/store/outbox.js';
+import { RETENTION_DAYS } from '../../src/store/database.js';
+import { VAULT_SETTINGS, VaultController, vaultProperties } from '../shared/vault-controller.js';
 import {
   PpEvents,
   RESULT_SCHEMA_VERSION,
@@ -36,7 +37,7 @@ import {
 } from '../../src/events.js';
 import { defineElement } from '../shared/define.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { contentFailure, failureMessage, failureStyles, storageFailure } from '../shared/failure.js';
+import { contentFailure, failureMessage, failureStyles } from '../shared/failure.js';
 import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
@@ -80,6 +81,12 @@ async function fetchContent(url: string | undefined, attribute: string, what: st
 }
 
 /** Loads a part of the element that only some content needs, as a LoadFailure when it cannot. */
+/** The outbox: used at submit and to emit results again, after the form is shown. */
+const loadOutbox = () => import('../../src/store/outbox.js');
+
+/** The QuestionnaireResponse writer: needed only at submit, so it loads after the form is shown. */
+const loadResponseWriter = () => import('../../src/fhir/questionnaire-response.js').then((module) => module.toQuestionnaireResponse);
+
 async function importPart<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();
@@ -112,6 +119,9 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @attr layout - `paged` (one question at a time) or `list` (all questions on one page).
  * @attr heading-level - Level of the element's headings (1–6; default 2), to fit the page's outline.
  * @attr draft-max-age-days - Drafts older than this many days are discarded (default 14).
+ * @attr result-max-age-days - Results the host has not acknowledged are deleted after this many days (default 30).
+ * @attr subject - The host's opaque id of the person answering: drafts and unacknowledged results are theirs alone (see docs/privacy.md).
+ * @attr storage - How much is kept: `device` (default; IndexedDB), `session` (this tab's session) or `memory` (nothing).
  * @attr accept-translations - Translation statuses to show (`official verified draft`); when absent, a validated instrument's `official` and `verified` languages and own wording's every language.
  *
  * @event pp-change - An answer was given or cleared. Detail: `ChangeDetail`.
@@ -165,6 +175,8 @@ export class PpQuestionnaire extends LitElement {
     layout: { reflect: true },
     headingLevel: { attribute: 'heading-level', type: Number },
     draftMaxAgeDays: { attribute: 'draft-max-age-days', type: Number },
+    resultMaxAgeDays: { attribute: 'result-max-age-days', type: Number },
+    ...vaultProperties,
     previous: { attribute: false },
     flagMessages: { attribute: false },
     status: { state: true },
@@ -214,6 +226,16 @@ export class PpQuestionnaire extends LitElement {
 
   draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
 
+  resultMaxAgeDays = RETENTION_DAYS.result;
+
+  /** The host's opaque id of the person answering; records of another subject are never shown or emitted here. */
+  subject?: string;
+
+  storage?: string;
+
+  /** A non-extractable AES-GCM key (e.g. derived for the logged-in session): every stored record is then encrypted with it. */
+  encryptionKey?: CryptoKey;
+
   /** Scores of an earlier visit; the result then carries each scale's change and whether it reaches the MCID. */
   previous?: Scores;
 
@@ -242,12 +264,19 @@ export class PpQuestionnaire extends LitElement {
   /** Answers cleared by changes not yet reported in a pp-change (a slider being dragged, text being typed). */
   #unreportedCleared: ItemId[] = [];
   #loadGeneration = 0;
-  #storageFailureReported = false;
+  /** Set while submit waits for the response writer, so that a second press does not submit twice. */
+  #submitting = false;
   /** When the person last changed an answer here (ISO 8601): a draft saved elsewhere before that is older. */
   #lastChangeAt = '';
-  readonly #drafts = new DraftWriter(
+  readonly #records: VaultController = new VaultController(this, {
+    unsaved: (reason) => `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`,
+    settle: (): Promise<void> => this.#drafts.cancel(),
+    restart: () => void this.#load(),
+  });
+  readonly #drafts: DraftWriter = new DraftWriter(
+    () => this.#records.vault,
     (draft) => this.#emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
-    (error) => this.#reportStorageFailure(error),
+    (error) => this.#records.reportFailure(error),
     {
       savedElsewhere: (draft) => this.#follow(draft),
       lost: (loss) =>
@@ -264,7 +293,7 @@ export class PpQuestionnaire extends LitElement {
    * must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker(), loadResponseWriter(), loadOutbox()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -300,7 +329,10 @@ export class PpQuestionnaire extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceChanged = (['src', 'instrument', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
-    if (sourceChanged) {
+    const vaultChanged = VAULT_SETTINGS.some((key) => changed.has(key));
+    // Another person's results are theirs: after a change of person, this one's are looked for.
+    if (vaultChanged && this.hasUpdated) void this.#redeliverOutbox();
+    if (sourceChanged || vaultChanged) {
       void this.#load();
     } else if (changed.has('layout') && this.#engine) {
       const state = this.#engine.state;
@@ -356,6 +388,8 @@ export class PpQuestionnaire extends LitElement {
       }
       if (superseded) this.#setAside(superseded);
       this.status = 'ready';
+      // Fetched now, while surely online; a failure here is tried again at submit.
+      Promise.all([loadResponseWriter(), loadOutbox()]).catch(() => undefined);
       this.#emitProgress();
     } catch (error) {
       if (isCurrent()) this.#fail(error instanceof LoadFailure ? error.detail : contentFailure(error));
@@ -400,9 +434,11 @@ export class PpQuestionnaire extends LitElement {
 
   async #readDraft(): Promise<DraftLookup> {
     try {
-      return await lookUpDraft(this.#engine!.instrument, this.draftKey || undefined, this.draftMaxAgeDays);
+      const lookup = await lookUpDraft(this.#records.vault, this.#engine!.instrument, this.draftKey || undefined, this.draftMaxAgeDays);
+      this.#records.reportLocked(lookup.locked ?? 0);
+      return lookup;
     } catch (error) {
-      this.#reportStorageFailure(error);
+      this.#records.reportFailure(error);
       return {};
     }
   }
@@ -424,21 +460,16 @@ export class PpQuestionnaire extends LitElement {
     });
   }
 
-  #reportStorageFailure(error: unknown): void {
-    if (this.#storageFailureReported) return;
-    this.#storageFailureReported = true;
-    this.#emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`));
-  }
-
   #saveDraft(): void {
     const engine = this.#engine!;
     if (this.#staleDraftKey) {
-      deleteDraft(this.#staleDraftKey).catch((error: unknown) => this.#reportStorageFailure(error));
+      deleteDraft(this.#records.vault, this.#staleDraftKey).catch((error: unknown) => this.#records.reportFailure(error));
       this.#staleDraftKey = undefined;
     }
     const now = new Date().toISOString();
     this.#startedAt ??= now;
     this.#lastChangeAt = now;
+    this.#drafts.keepDays = this.draftMaxAgeDays;
     void this.#drafts.save({
       draftKey: this.#resolvedDraftKey,
       instrumentId: engine.instrument.id,
@@ -518,8 +549,18 @@ export class PpQuestionnaire extends LitElement {
     event.preventDefault();
     const engine = this.#engine!;
     if (engine.layout === 'paged' && !engine.isLastPage) return this.#onNext();
-    if (await this.#showProblems(engine.problems().map((p) => p.itemId))) return;
-    const result = this.#result();
+    if (this.#submitting || (await this.#showProblems(engine.problems().map((p) => p.itemId)))) return;
+    this.#submitting = true;
+    let result: QuestionnaireResult;
+    try {
+      result = this.#result(await importPart(loadResponseWriter));
+    } catch (error) {
+      // The form stays as it is, answers and draft included, for another try.
+      this.#emit(PpEvents.error, (error as LoadFailure).detail);
+      return;
+    } finally {
+      this.#submitting = false;
+    }
     this.status = 'submitted';
     // Focus moves to the thanks at once: the button that had it is gone, and storage may be slow.
     await this.updateComplete;
@@ -527,11 +568,14 @@ export class PpQuestionnaire extends LitElement {
     await this.#drafts.cancel();
     // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
     // a crash at any moment loses nothing.
-    const outboxId = await putInOutbox(result).catch((error: unknown) => this.#reportStorageFailure(error));
+    const vault = this.#records.vault;
+    const outboxId = await loadOutbox()
+      .then((outbox) => outbox.putInOutbox(vault, result, this.resultMaxAgeDays))
+      .catch((error: unknown) => this.#records.reportFailure(error));
     // Without the result in the outbox, the draft is the only copy of the answers this browser keeps.
     if (outboxId) {
       emittedThisPage.add(outboxId);
-      deleteDraft(this.#resolvedDraftKey).catch((error: unknown) => this.#reportStorageFailure(error));
+      deleteDraft(vault, this.#resolvedDraftKey).catch((error: unknown) => this.#records.reportFailure(error));
     }
     this.#emitSubmit(result, outboxId ?? undefined, false);
   }
@@ -542,24 +586,30 @@ export class PpQuestionnaire extends LitElement {
    * the outbox. Unacknowledged results are emitted again when a questionnaire next loads.
    */
   #emitSubmit(result: QuestionnaireResult, outboxId: string | undefined, redelivered: boolean): void {
+    const vault = this.#records.vault;
     const acknowledgements: Promise<unknown>[] = [];
     const waitUntil = (promise: Promise<unknown>) => void acknowledgements.push(promise);
     this.#emit<SubmitDetail>(PpEvents.submit, { ...result, redelivered, waitUntil });
     if (!outboxId || acknowledgements.length === 0) return;
     // A rejected acknowledgement keeps the result for the next load; it is not an error here.
     Promise.all(acknowledgements).then(
-      () => acknowledge(outboxId).catch((error: unknown) => this.#reportStorageFailure(error)),
+      () =>
+        loadOutbox()
+          .then((outbox) => outbox.acknowledge(vault, outboxId))
+          .catch((error: unknown) => this.#records.reportFailure(error)),
       () => undefined,
     );
   }
 
-  /** Emits, once per page, the results a host has not acknowledged on earlier loads. */
+  /** Emits, once per page, the results of this element's person that the host has not acknowledged on earlier loads. */
   async #redeliverOutbox(): Promise<void> {
     let pending: OutboxEntry[];
     try {
-      pending = await pendingResults();
+      const { entries, locked } = await (await loadOutbox()).pendingResults(this.#records.vault);
+      this.#records.reportLocked(locked);
+      pending = entries;
     } catch (error) {
-      this.#reportStorageFailure(error);
+      this.#records.reportFailure(error);
       return;
     }
     for (const entry of pending) {
@@ -586,7 +636,7 @@ export class PpQuestionnaire extends LitElement {
     return true;
   }
 
-  #result(): QuestionnaireResult {
+  #result(toQuestionnaireResponse: Awaited<ReturnType<typeof loadResponseWriter>>): QuestionnaireResult {
     const engine = this.#engine!;
     const { instrument } = engine;
     const language = this.#locale;
@@ -770,6 +820,9 @@ export class PpQuestionnaire extends LitElement {
 }
 
 defineElement('pp-questionnaire', PpQuestionnaire);
+
+// For the host's logout, on pages that load only this element's file.
+export { eraseEverything, eraseSubject } from '../../src/store/erase.js';
 
 declare global {
   interface HTMLElementTagNameMap {

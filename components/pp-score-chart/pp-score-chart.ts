@@ -9,7 +9,8 @@ import { sourceLanguageOf, type Instrument } from '../../src/model/instrument.js
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { addToHistory, resultKeyOf, historyOf } from '../../src/store/history.js';
 import { defineElement } from '../shared/define.js';
-import { failureMessage, storageFailure } from '../shared/failure.js';
+import { failureMessage } from '../shared/failure.js';
+import { VAULT_SETTINGS, VaultController, vaultProperties } from '../shared/vault-controller.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
@@ -19,7 +20,7 @@ import { loadChartJs } from './load-chart-js.js';
 import { styles } from './pp-score-chart.styles.js';
 
 export type { ScoreSeries, ScorePoint } from '../../src/charts/score-series.js';
-export { clearHistory } from '../../src/store/history.js';
+export { eraseEverything, eraseSubject } from '../../src/store/erase.js';
 
 type Status = 'loading' | 'ready' | 'failed';
 
@@ -38,7 +39,9 @@ type Status = 'loading' | 'ready' | 'failed';
  * @attr scales - Space-separated ids of the scales to show, in that order; every scale with scores when absent.
  * @attr lang - Language of names, numbers and dates; otherwise the closest `[lang]` ancestor, then the browser's.
  * @attr keep-history - Keep this instrument's results in this browser (IndexedDB) and show them on
- * later visits; results submitted on the page (`pp-submit` reaching the document) are kept too. Off by default.
+ * later visits; results submitted on the page (`pp-submit` reaching the document from a questionnaire of the same `subject`) are kept too. Off by default.
+ * @attr subject - The host's opaque id of the person: kept results are theirs alone (see docs/privacy.md).
+ * @attr storage - Where kept results live: `device` (default; IndexedDB), `session` (this tab's session) or `memory` (nowhere).
  *
  * @event pp-error - The instrument cannot be used, or the history cannot be stored. Detail: `ErrorDetail` with a `code`.
  *
@@ -70,6 +73,7 @@ export class PpScoreChart extends LitElement {
     scales: {},
     language: { attribute: 'lang' },
     keepHistory: { attribute: 'keep-history', type: Boolean, reflect: true },
+    ...vaultProperties,
     status: { state: true },
     failure: { state: true },
     parsed: { state: true },
@@ -99,6 +103,14 @@ export class PpScoreChart extends LitElement {
 
   keepHistory = false;
 
+  /** The host's opaque id of the person whose results these are; kept results of another subject are never shown here. */
+  subject?: string;
+
+  storage?: string;
+
+  /** A non-extractable AES-GCM key: kept results are then encrypted with it. */
+  encryptionKey?: CryptoKey;
+
   private status: Status = 'loading';
   private failure?: ErrorDetail;
   private parsed?: Instrument;
@@ -113,7 +125,14 @@ export class PpScoreChart extends LitElement {
   #charts: Chart[] = [];
   #drawing: Promise<void> = Promise.resolve();
   #loadGeneration = 0;
-  #storageFailureReported = false;
+  readonly #records: VaultController = new VaultController(this, {
+    unsaved: (reason) => `Results cannot be kept in this browser (${reason}); the chart shows them until the page is closed.`,
+    settle: async () => undefined,
+    restart: () => {
+      this.added = [];
+      this.history = [];
+    },
+  });
 
   /**
    * Adds a result to the chart; with `keep-history` also to the results kept in this browser.
@@ -123,15 +142,17 @@ export class PpScoreChart extends LitElement {
     this.added = [...this.added, result];
     if (!this.keepHistory) return;
     try {
-      await addToHistory(result);
+      await addToHistory(this.#records.vault, result);
     } catch (error) {
-      this.#reportStorageFailure(error);
+      this.#records.reportFailure(error);
     }
   }
 
   readonly #onDocumentSubmit = (event: Event): void => {
     const result = (event as CustomEvent<QuestionnaireResult>).detail;
-    if (result.instrument.id === this.parsed?.id) void this.addResult(result);
+    // Only the results of this chart's person: the questionnaire that emitted it has the same subject.
+    const from = event.composedPath()[0] as { subject?: string };
+    if (result.instrument.id === this.parsed?.id && (from.subject ?? '') === (this.subject ?? '')) void this.addResult(result);
   };
 
   override connectedCallback(): void {
@@ -162,7 +183,7 @@ export class PpScoreChart extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     // Before loading: an instrument given as a property is parsed at once, and load() then reads its history.
-    if (changed.has('keepHistory')) {
+    if (changed.has('keepHistory') || VAULT_SETTINGS.some((key) => changed.has(key))) {
       this.#listenForSubmits();
       if (this.keepHistory) void this.#loadHistory();
       else this.history = [];
@@ -220,17 +241,12 @@ export class PpScoreChart extends LitElement {
     const instrumentId = this.parsed?.id;
     if (!instrumentId) return;
     try {
-      const history = await historyOf(instrumentId);
-      if (instrumentId === this.parsed?.id) this.history = history;
+      const { results, locked } = await historyOf(this.#records.vault, instrumentId);
+      this.#records.reportLocked(locked);
+      if (instrumentId === this.parsed?.id) this.history = results;
     } catch (error) {
-      this.#reportStorageFailure(error);
+      this.#records.reportFailure(error);
     }
-  }
-
-  #reportStorageFailure(error: unknown): void {
-    if (this.#storageFailureReported) return;
-    this.#storageFailureReported = true;
-    this.#emit<ErrorDetail>(PpEvents.error, storageFailure(error, (reason) => `Results cannot be kept in this browser (${reason}); the chart shows them until the page is closed.`));
   }
 
   #emit<T>(type: string, detail: T): void {

@@ -1,5 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { QuestionnaireResult } from '../events.js';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Answers } from '../model/instrument.js';
 
 export const DATABASE_NAME = 'painpath';
@@ -15,27 +14,33 @@ export interface Draft {
   readonly updatedAt: string;
 }
 
-/** A completed result waiting for the host to acknowledge it (see `src/store/outbox.ts`). */
-export interface OutboxEntry {
-  readonly id: string;
-  readonly createdAt: string;
-  /** The `pp-submit` result, as plain data. */
-  readonly result: unknown;
+/** What a record holds: a draft, an unacknowledged result, education progress, or a result kept for a trend chart. */
+export type RecordKind = 'draft' | 'result' | 'progress' | 'history';
+
+/**
+ * One stored record. Its key is `[subject, kind, name, lock]`: records of one person (the host's
+ * `subject`, '' when none) lie together, so erasing a person is one key range; `lock` tells which
+ * key sealed it ('' when plain), so a record sealed with another key is never overwritten.
+ */
+export interface StoredRecord {
+  readonly subject: string;
+  readonly kind: RecordKind;
+  /** The draft key, result id, progress key or history key. */
+  readonly name: string;
+  readonly lock: string;
+  /** ISO 8601: when it was written, and when it is deleted even if nobody reads it again. */
+  readonly savedAt: string;
+  readonly expiresAt: string;
+  /** The record's content, when plain. */
+  readonly data?: unknown;
+  /** The record's content, AES-GCM encrypted (base64), when the host gave a key. */
+  readonly sealed?: { readonly iv: string; readonly text: string };
 }
 
-/** A result kept for the person's own trend chart (`keep-history`; see `src/store/history.ts`). */
-export interface HistoryEntry {
-  readonly id: string;
-  readonly instrumentId: string;
-  readonly result: QuestionnaireResult;
-}
+export type RecordKey = [subject: string, kind: RecordKind, name: string, lock: string];
 
 interface PainpathSchema extends DBSchema {
-  drafts: { key: string; value: Draft };
-  // Created now so that later stores do not need a schema migration of deployed databases.
-  outbox: { key: string; value: OutboxEntry };
-  progress: { key: string; value: { key: string } };
-  history: { key: string; value: HistoryEntry; indexes: { instrumentId: string } };
+  records: { key: RecordKey; value: StoredRecord; indexes: { expiresAt: string } };
 }
 
 export type PainpathDatabase = IDBPDatabase<PainpathSchema>;
@@ -55,7 +60,20 @@ export function watchConnection(watcher: (change: ConnectionChange) => void): ()
   return () => void watchers.delete(watcher);
 }
 
-const SCHEMA_VERSION = 2;
+/** Version 3: one `records` store keyed by person, replacing the stores of versions 1 and 2. */
+const SCHEMA_VERSION = 3;
+
+/**
+ * How long a record is kept when the host sets no limit, in days. Drafts: the two-week recall
+ * period of PHQ-9 and GAD-7, after which the answers no longer describe the same weeks. Results
+ * the host has not acknowledged: long enough to reach the clinic after an outage, short enough that
+ * an uncollected result does not wait on a shared device for the next visit. Education progress:
+ * the length of a programme. Trend-chart history: a year of visits.
+ */
+export const RETENTION_DAYS: Readonly<Record<RecordKind, number>> = { draft: 14, result: 30, progress: 90, history: 365 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const daysAfter = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 
 let opening: Promise<PainpathDatabase> | undefined;
 /** Set while the open waits for another tab to close an older version of the database. */
@@ -91,7 +109,25 @@ export function openDatabase(): Promise<PainpathDatabase> {
   });
 }
 
+/** Deletes the records past their expiry, whoever they belong to: nobody may come back to read them. */
+async function deleteExpired(db: PainpathDatabase): Promise<void> {
+  const transaction = db.transaction('records', 'readwrite');
+  let cursor = await transaction.store.index('expiresAt').openCursor(IDBKeyRange.upperBound(new Date().toISOString()));
+  while (cursor) {
+    void cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await transaction.done;
+}
+
 async function connect(): Promise<PainpathDatabase> {
+  const db = await connectAtOurVersion();
+  // Once per connection; a failure here leaves the records for the next one.
+  deleteExpired(db).catch(() => undefined);
+  return db;
+}
+
+async function connectAtOurVersion(): Promise<PainpathDatabase> {
   try {
     return await openAt(SCHEMA_VERSION);
   } catch (error) {
@@ -105,32 +141,50 @@ async function connect(): Promise<PainpathDatabase> {
   }
 }
 
-/** The stores this code uses, by key path: what a newer schema must keep for this code to use it. */
-const KEY_PATHS = { drafts: 'draftKey', outbox: 'id', progress: 'key', history: 'id' } as const;
+const KEY_PATH = ['subject', 'kind', 'name', 'lock'];
 
+/** Whether a database of a newer version still has the store this code uses, in the shape it uses it. */
 function hasOurStores(db: PainpathDatabase): boolean {
-  const names = Object.keys(KEY_PATHS) as (keyof typeof KEY_PATHS)[];
-  if (!names.every((name) => db.objectStoreNames.contains(name))) return false;
-  const transaction = db.transaction(names);
-  return (
-    names.every((name) => transaction.objectStore(name).keyPath === KEY_PATHS[name]) &&
-    transaction.objectStore('history').indexNames.contains('instrumentId')
-  );
+  if (!db.objectStoreNames.contains('records')) return false;
+  const records = db.transaction('records').store;
+  return JSON.stringify(records.keyPath) === JSON.stringify(KEY_PATH) && records.indexNames.contains('expiresAt');
+}
+
+type AnyTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+/** The stores of versions 1 and 2, what each holds, and how its records become `records`. */
+const LEGACY_STORES: Record<string, (value: Record<string, unknown>) => [RecordKind, string, string] | undefined> = {
+  drafts: (draft) => ['draft', String(draft['draftKey']), String(draft['updatedAt'])],
+  outbox: (entry) => ['result', String(entry['id']), String(entry['createdAt'])],
+  progress: (progress) => (typeof progress['moduleId'] === 'string' ? ['progress', String(progress['key']), String(progress['updatedAt'])] : undefined),
+  history: (entry) => ['history', String(entry['id']), String((entry['result'] as { finishedAt?: unknown } | undefined)?.finishedAt)],
+};
+
+/** Moves what versions 1 and 2 stored into `records`, as plain records of no subject, and drops their stores. */
+async function moveLegacyRecords(db: IDBPDatabase<unknown>, transaction: AnyTransaction): Promise<void> {
+  const records = transaction.objectStore('records');
+  for (const [store, describe] of Object.entries(LEGACY_STORES)) {
+    if (!db.objectStoreNames.contains(store)) continue;
+    for (const value of (await transaction.objectStore(store).getAll()) as Record<string, unknown>[]) {
+      const described = describe(value);
+      if (!described) continue;
+      const [kind, name, savedAt] = described;
+      const data = kind === 'result' || kind === 'history' ? value['result'] : value;
+      const validSavedAt = Number.isNaN(Date.parse(savedAt)) ? new Date().toISOString() : savedAt;
+      await records.put({ subject: '', kind, name, lock: '', savedAt: validSavedAt, expiresAt: daysAfter(validSavedAt, RETENTION_DAYS[kind]), data } satisfies StoredRecord);
+    }
+    db.deleteObjectStore(store);
+  }
 }
 
 /** Opens the database at `version` (its current one when undefined). */
 function openAt(version: number | undefined): Promise<PainpathDatabase> {
   return openDB<PainpathSchema>(DATABASE_NAME, version, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('drafts', { keyPath: 'draftKey' });
-        db.createObjectStore('outbox', { keyPath: 'id' });
-        db.createObjectStore('progress', { keyPath: 'key' });
-      }
-      // Version 2: results kept for trend charts. Added only when missing, so a version-1 database keeps its data.
-      if (!db.objectStoreNames.contains('history')) {
-        db.createObjectStore('history', { keyPath: 'id' }).createIndex('instrumentId', 'instrumentId');
-      }
+    upgrade(db, _oldVersion, _newVersion, transaction) {
+      if (db.objectStoreNames.contains('records')) return;
+      db.createObjectStore('records', { keyPath: KEY_PATH }).createIndex('expiresAt', 'expiresAt');
+      // The drafts and results of an earlier version are the person's: they move, never vanish.
+      void moveLegacyRecords(db as unknown as IDBPDatabase<unknown>, transaction as unknown as AnyTransaction);
     },
     blocked() {
       // Another tab holds an older version open and does not let go: waiting would leave the page

@@ -1,19 +1,26 @@
-import { openDatabase, watchConnection, type ConnectionLoss, type Draft } from './database.js';
+import { RETENTION_DAYS, watchConnection, type ConnectionLoss, type Draft } from './database.js';
+import { readRecords, removeRecords, writeRecord, type Vault } from './records.js';
 
 export type { Draft } from './database.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_DRAFT_MAX_AGE_DAYS = 14;
+export const DEFAULT_DRAFT_MAX_AGE_DAYS = RETENTION_DAYS.draft;
 
-/** Reads a draft; an expired draft is deleted and reported as absent. */
-export async function loadDraft(draftKey: string, maxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS, now = new Date()): Promise<Draft | undefined> {
-  const db = await openDatabase();
-  const draft = await db.get('drafts', draftKey);
-  if (draft && now.getTime() - Date.parse(draft.updatedAt) > maxAgeDays * DAY_MS) {
-    await db.delete('drafts', draftKey);
-    return undefined;
+const isFresh = (draft: Draft, maxAgeDays: number, now: Date) => now.getTime() - Date.parse(draft.updatedAt) <= maxAgeDays * DAY_MS;
+
+/** Reads the person's draft; one older than `maxAgeDays` is deleted and reported as absent. */
+export async function loadDraft(vault: Vault, draftKey: string, maxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS, now = new Date()): Promise<Draft | undefined> {
+  return (await readDraft(vault, draftKey, maxAgeDays, now)).draft;
+}
+
+async function readDraft(vault: Vault, draftKey: string, maxAgeDays: number, now: Date): Promise<{ draft?: Draft; locked: number }> {
+  const { records, locked } = await readRecords<Draft>(vault, 'draft', draftKey, true, now);
+  const draft = records[0]?.data;
+  if (draft && !isFresh(draft, maxAgeDays, now)) {
+    await removeRecords(vault, 'draft', draftKey);
+    return { locked };
   }
-  return draft;
+  return { draft, locked };
 }
 
 /** The key a draft is saved under when the host gives none: the instrument's id and version. */
@@ -24,37 +31,36 @@ export interface DraftLookup {
   readonly draft?: Draft;
   /** A draft saved for another version (or instrument), which must not be applied: its items or answers may mean something else now. */
   readonly superseded?: Draft;
+  /** How many of the person's drafts found here cannot be opened with the element's key (sealed with another, or without one). */
+  readonly locked?: number;
 }
 
 /**
- * Finds the draft to resume under `draftKey` (the default key when absent). With the default key a
- * draft of another version lives under another key, so the newest of those is looked up too:
- * the person is then told why their answers are not there, instead of losing them silently.
+ * Finds the person's draft to resume under `draftKey` (the default key when absent). With the
+ * default key a draft of another version lives under another key, so the newest of those is
+ * looked up too: the person is then told why their answers are not there, instead of losing them silently.
  */
 export async function lookUpDraft(
+  vault: Vault,
   instrument: { readonly id: string; readonly version: string },
   draftKey: string | undefined,
   maxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS,
   now = new Date(),
 ): Promise<DraftLookup> {
   const key = draftKey ?? defaultDraftKey(instrument);
-  const draft = await loadDraft(key, maxAgeDays, now);
+  const { draft, locked } = await readDraft(vault, key, maxAgeDays, now);
   const fits = (d: Draft) => d.instrumentId === instrument.id && d.instrumentVersion === instrument.version;
-  if (draft) return fits(draft) ? { draft } : { superseded: draft };
-  if (draftKey !== undefined) return {};
-  const db = await openDatabase();
-  const prefix = `${instrument.id}@`;
-  const others = (await db.getAll('drafts', IDBKeyRange.bound(prefix, `${prefix}\uffff`))).filter(
-    (d) => d.instrumentId === instrument.id && !fits(d) && now.getTime() - Date.parse(d.updatedAt) <= maxAgeDays * DAY_MS,
-  );
+  const withLocked = (found: DraftLookup): DraftLookup => (locked ? { ...found, locked } : found);
+  if (draft) return withLocked(fits(draft) ? { draft } : { superseded: draft });
+  if (draftKey !== undefined) return withLocked({});
+  const others = (await readRecords<Draft>(vault, 'draft', `${instrument.id}@`, false, now)).records
+    .map((record) => record.data)
+    .filter((d) => d.instrumentId === instrument.id && !fits(d) && isFresh(d, maxAgeDays, now));
   const newest = others.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-  return newest ? { superseded: newest } : {};
+  return withLocked(newest ? { superseded: newest } : {});
 }
 
-export async function deleteDraft(draftKey: string): Promise<void> {
-  const db = await openDatabase();
-  await db.delete('drafts', draftKey);
-}
+export const deleteDraft = (vault: Vault, draftKey: string): Promise<void> => removeRecords(vault, 'draft', draftKey);
 
 /** What a `DraftWriter` hears from outside, while it listens. */
 export interface DraftWriterEvents {
@@ -69,6 +75,7 @@ const DRAFT_CHANNEL = 'painpath-drafts';
 
 interface SavedMessage {
   readonly writer: string;
+  readonly subject: string;
   readonly draft: Draft;
 }
 
@@ -87,19 +94,26 @@ export class DraftWriter {
   #channel: BroadcastChannel | undefined;
   #stopWatching: (() => void) | undefined;
 
+  readonly #vault: () => Vault;
   readonly #onSaved: (draft: Draft) => void;
   readonly #onError: (error: unknown) => void;
   readonly #events: DraftWriterEvents;
 
+  /** `vault` gives the person and storage of the element at the time of each write. */
   constructor(
+    vault: () => Vault,
     onSaved: (draft: Draft) => void,
     onError: (error: unknown) => void,
     events: DraftWriterEvents = {},
   ) {
+    this.#vault = vault;
     this.#onSaved = onSaved;
     this.#onError = onError;
     this.#events = events;
   }
+
+  /** How long a written draft is kept, read or not. */
+  keepDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
 
   save(draft: Draft): Promise<void> {
     this.#pending = draft;
@@ -125,7 +139,8 @@ export class DraftWriter {
     if (this.#channel) return;
     this.#channel = new BroadcastChannel(DRAFT_CHANNEL);
     this.#channel.onmessage = ({ data }: MessageEvent<SavedMessage>) => {
-      if (data.writer === this.#id) return;
+      // Only the same person's drafts: another person's answers never reach this element, not even in memory.
+      if (data.writer === this.#id || data.subject !== this.#vault().subject) return;
       if (this.#pending?.draftKey === data.draft.draftKey && this.#pending.updatedAt < data.draft.updatedAt) this.#pending = undefined;
       this.#events.savedElsewhere?.(data.draft);
     };
@@ -149,20 +164,15 @@ export class DraftWriter {
       while (this.#pending) {
         const draft = this.#pending;
         this.#pending = undefined;
+        const vault = this.#vault();
         try {
-          const db = await openDatabase();
-          const transaction = db.transaction('drafts', 'readwrite');
-          const stored = await transaction.store.get(draft.draftKey);
-          const overtaken = stored !== undefined && stored.updatedAt > draft.updatedAt;
-          if (!overtaken) await transaction.store.put(draft);
-          await transaction.done;
-          // An overtaken draft was not written; its writer hears of the later one on the channel.
-          if (overtaken) continue;
+          // False when the vault keeps nothing, or a draft saved later (another tab's) is there: its writer hears of it on the channel.
+          if (!(await writeRecord(vault, 'draft', draft.draftKey, draft, { savedAt: draft.updatedAt, keepDays: this.keepDays }))) continue;
           this.#lastSaved = draft;
           this.#lastFailed = undefined;
           this.#onSaved(draft);
           const sender = new BroadcastChannel(DRAFT_CHANNEL);
-          sender.postMessage({ writer: this.#id, draft } satisfies SavedMessage);
+          sender.postMessage({ writer: this.#id, subject: vault.subject, draft } satisfies SavedMessage);
           sender.close();
         } catch (error) {
           this.#lastFailed = draft;
@@ -175,8 +185,5 @@ export class DraftWriter {
   }
 }
 
-/** Deletes every draft whose key starts with `prefix`, e.g. all of a kiosk's sessions. */
-export async function deleteDraftsWithPrefix(prefix: string): Promise<void> {
-  const db = await openDatabase();
-  await db.delete('drafts', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-}
+/** Deletes every draft of the vault's person whose key starts with `prefix`, e.g. all of a kiosk's sessions. */
+export const deleteDraftsWithPrefix = (vault: Vault, prefix: string): Promise<void> => removeRecords(vault, 'draft', prefix, true);

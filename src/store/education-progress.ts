@@ -1,4 +1,5 @@
-import { openDatabase } from './database.js';
+import { RETENTION_DAYS } from './database.js';
+import { readRecords, removeRecords, writeRecord, type Vault } from './records.js';
 
 /** How far a person got in an education module, as saved in the `progress` store. */
 export interface EducationProgressRecord {
@@ -22,7 +23,7 @@ export interface EducationProgressRecord {
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
-/** The store is shared with other record kinds and may hold older shapes: read only what fits. */
+/** Records may hold older shapes: read only what fits. */
 function isEducationProgress(value: unknown): value is EducationProgressRecord {
   const record = value as Partial<Record<keyof EducationProgressRecord, unknown>> | undefined;
   return (
@@ -38,10 +39,11 @@ function isEducationProgress(value: unknown): value is EducationProgressRecord {
   );
 }
 
-export async function loadEducationProgress(key: string): Promise<EducationProgressRecord | undefined> {
-  const db = await openDatabase();
-  const record: unknown = await db.get('progress', key);
-  return isEducationProgress(record) ? record : undefined;
+/** The person's progress under `key`, and how many records of it cannot be opened with the vault's key. */
+export async function loadEducationProgress(vault: Vault, key: string): Promise<{ progress?: EducationProgressRecord; locked: number }> {
+  const { records, locked } = await readRecords(vault, 'progress', key, true);
+  const progress = records[0]?.data;
+  return isEducationProgress(progress) ? { progress, locked } : { locked };
 }
 
 /**
@@ -51,20 +53,20 @@ export async function loadEducationProgress(key: string): Promise<EducationProgr
 export class EducationProgressWriter {
   #last: Promise<void> = Promise.resolve();
 
+  readonly #vault: () => Vault;
   readonly #onError: (error: unknown) => void;
 
-
-  constructor(onError: (error: unknown) => void) {
-
+  /** `vault` gives the person and storage of the element at the time of each write. */
+  constructor(vault: () => Vault, onError: (error: unknown) => void) {
+    this.#vault = vault;
     this.#onError = onError;
-
   }
 
   save(record: EducationProgressRecord): Promise<void> {
+    const vault = this.#vault();
     this.#last = this.#last.then(async () => {
       try {
-        const db = await openDatabase();
-        await db.put('progress', record);
+        await writeRecord(vault, 'progress', record.key, record, { savedAt: record.updatedAt, keepDays: RETENTION_DAYS.progress });
       } catch (error) {
         this.#onError(error);
       }
@@ -78,8 +80,5 @@ export class EducationProgressWriter {
   }
 }
 
-/** Deletes the progress of every key starting with `prefix`, e.g. a finished kiosk session's. */
-export async function deleteEducationProgressWithPrefix(prefix: string): Promise<void> {
-  const db = await openDatabase();
-  await db.delete('progress', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-}
+/** Deletes the person's progress of every key starting with `prefix`, e.g. a finished kiosk session's. */
+export const deleteEducationProgressWithPrefix = (vault: Vault, prefix: string): Promise<void> => removeRecords(vault, 'progress', prefix, true);

@@ -1,26 +1,21 @@
 import type { QuestionnaireResult } from '../events.js';
-import { openDatabase } from './database.js';
-
-export type { HistoryEntry } from './database.js';
+import { RETENTION_DAYS } from './database.js';
+import { readRecords, removeRecords, writeRecord, type Vault } from './records.js';
 
 /** What tells results apart: their instrument and finishing time. A result stored twice is kept once. */
 export const resultKeyOf = (result: QuestionnaireResult): string => `${result.instrument.id}@${result.finishedAt}`;
 
-/** Keeps a result in this browser for the person's own trend chart. */
-export async function addToHistory(result: QuestionnaireResult): Promise<void> {
-  const db = await openDatabase();
-  await db.put('history', { id: resultKeyOf(result), instrumentId: result.instrument.id, result });
+/** Keeps a result of the vault's person for their own trend chart. */
+export async function addToHistory(vault: Vault, result: QuestionnaireResult): Promise<void> {
+  await writeRecord(vault, 'history', resultKeyOf(result), result, { savedAt: new Date().toISOString(), keepDays: RETENTION_DAYS.history });
 }
 
-/** The kept results of one instrument, oldest first. */
-export async function historyOf(instrumentId: string): Promise<QuestionnaireResult[]> {
-  const db = await openDatabase();
-  const entries = await db.getAllFromIndex('history', 'instrumentId', instrumentId);
-  return entries.map((entry) => entry.result).sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt));
+/** The person's kept results of one instrument, oldest first, and how many cannot be opened with the vault's key. */
+export async function historyOf(vault: Vault, instrumentId: string): Promise<{ results: QuestionnaireResult[]; locked: number }> {
+  const { records, locked } = await readRecords<QuestionnaireResult>(vault, 'history', `${instrumentId}@`);
+  const results = records.map((record) => record.data).filter((result) => result.instrument.id === instrumentId);
+  return { results: results.sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt)), locked };
 }
 
-/** Forgets every kept result, e.g. when a kiosk is reset for the next person. */
-export async function clearHistory(): Promise<void> {
-  const db = await openDatabase();
-  await db.clear('history');
-}
+/** Forgets every kept result of the vault's person, e.g. when a kiosk is reset for the next person. */
+export const clearHistory = (vault: Vault): Promise<void> => removeRecords(vault, 'history', '', true);

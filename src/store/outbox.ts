@@ -1,25 +1,29 @@
-import { openDatabase, type OutboxEntry } from './database.js';
+import { RETENTION_DAYS } from './database.js';
+import { readRecords, removeRecords, writeRecord, type Vault } from './records.js';
 
-export type { OutboxEntry } from './database.js';
+/** A completed result waiting for the host to acknowledge it. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly createdAt: string;
+  /** The `pp-submit` result, as plain data. */
+  readonly result: unknown;
+}
 
-/** Keeps a completed result until the host acknowledges it. Returns the entry's id. */
-export async function putInOutbox(result: unknown, id = crypto.randomUUID()): Promise<string> {
-  const db = await openDatabase();
+/**
+ * Keeps a completed result of the vault's person until the host acknowledges it, for `keepDays`.
+ * Returns the entry's id, or undefined when the vault keeps nothing.
+ */
+export async function putInOutbox(vault: Vault, result: unknown, keepDays = RETENTION_DAYS.result, id = crypto.randomUUID()): Promise<string | undefined> {
   // Strict durability: the result is flushed to disk before the host is told, so not even a power cut loses it.
-  const transaction = db.transaction('outbox', 'readwrite', { durability: 'strict' });
-  await Promise.all([transaction.store.put({ id, createdAt: new Date().toISOString(), result }), transaction.done]);
-  return id;
+  const written = await writeRecord(vault, 'result', id, result, { savedAt: new Date().toISOString(), keepDays, durable: true });
+  return written ? id : undefined;
 }
 
 /** Forgets a result the host has acknowledged. */
-export async function acknowledge(id: string): Promise<void> {
-  const db = await openDatabase();
-  await db.delete('outbox', id);
-}
+export const acknowledge = (vault: Vault, id: string): Promise<void> => removeRecords(vault, 'result', id);
 
-/** Every result not yet acknowledged, oldest first. */
-export async function pendingResults(): Promise<OutboxEntry[]> {
-  const db = await openDatabase();
-  const entries = await db.getAll('outbox');
-  return entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+/** Every result of the vault's person not yet acknowledged, oldest first, and how many cannot be opened with its key. */
+export async function pendingResults(vault: Vault): Promise<{ entries: OutboxEntry[]; locked: number }> {
+  const { records, locked } = await readRecords(vault, 'result', '');
+  return { entries: records.map(({ name, savedAt, data }) => ({ id: name, createdAt: savedAt, result: data })), locked };
 }
