@@ -26,20 +26,26 @@ after(async () => {
   await server?.stop();
 });
 
-async function openForm(browser) {
+async function openForm(browser, query) {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.server.address().port}/test/pages/crash.html`);
+  await page.goto(`http://127.0.0.1:${server.server.address().port}/test/pages/crash.html${query}`);
   await waitForInShadow(page, ['pp-questionnaire', 'fieldset']);
   return page;
 }
 
-for (const engine of engines) {
-  test(`${engine}: every answer given before the browser was killed is restored when it starts again`, async (t) => {
+/** Every engine, with a plain draft and with one sealed with the host's key. */
+const runs = engines.flatMap((engine) => [
+  { engine, query: '', what: '' },
+  { engine, query: '?sealed', what: ', encrypted with the host\'s key,' },
+]);
+
+for (const { engine, query, what } of runs) {
+  test(`${engine}: every answer given${what} before the browser was killed is restored when it starts again`, async (t) => {
     const profile = await mkdtemp(join(tmpdir(), `painpath-${engine}-profile-`));
     t.after(() => rm(profile, { recursive: true, force: true }));
     const first = await launch(engine, { userDataDir: profile });
     try {
-      const page = await openForm(first);
+      const page = await openForm(first, query);
       for (const [item, value] of Object.entries(ANSWERS)) {
         const options = await page.$$(`pp-questionnaire >>> [data-item="${item}"] input`);
         await options[value].click();
@@ -59,11 +65,19 @@ for (const engine of engines) {
     // The killed browser leaves its profile lock behind; the relaunch must cope, as a tablet's would.
     const second = await launch(engine, { userDataDir: profile });
     try {
-      const restored = await openForm(second);
+      const restored = await openForm(second, query);
       await restored.waitForFunction(() => Object.keys(document.querySelector('pp-questionnaire').answers).length === 5);
       assert.deepEqual(await restored.evaluate(() => document.querySelector('pp-questionnaire').answers), ANSWERS);
       const item3 = await restored.$$('pp-questionnaire >>> [data-item="phq9-3"] input');
       assert.equal(await item3[3].evaluate((input) => input.checked), true);
+      const stored = await restored.evaluate(
+        () =>
+          new Promise((resolve) => {
+            indexedDB.open('painpath').onsuccess = ({ target: { result: db } }) =>
+              (db.transaction('records').objectStore('records').getAll().onsuccess = ({ target }) => resolve(target.result.map((record) => 'sealed' in record)));
+          }),
+      );
+      assert.deepEqual(stored, [query === '?sealed'], 'the draft is sealed exactly when the page has a key');
     } finally {
       await second.close();
     }
