@@ -33,6 +33,10 @@ const LAZY_PARTS = [
   { name: 'the parser of scale options', markers: ['prorating needs items'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The text-pack checker (the start of each of its error messages).
   { name: 'the text-pack checker', markers: ['Text pack'], loadedBy: 'pp-questionnaire' },
+  // The encryption of stored records (its AES-GCM parameter), loaded only when the host gives a key.
+  { name: 'the encryption of records', markers: ['additionalData'], loadedBy: 'pp-questionnaire' },
+  // The store of this tab's session (its sessionStorage key prefix), loaded only with storage="session".
+  { name: 'the session store', markers: ['"painpath:"', "'painpath:'"], loadedBy: 'pp-questionnaire' },
 ];
 /** Entries checked to load none of the lazy parts with them. */
 const ENTRIES = ['pp-questionnaire', 'pp-score-chart'];
