@@ -47,7 +47,7 @@ const BUILDS = ['.', 'standalone', 'standalone/shared'];
  * anything: the file and all it imports statically, Lit included. Parts that it loads with
  * import() only for some content (LAZY_PARTS) are not counted.
  */
-const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 26.5 }];
+const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 25 }];
 
 const root = resolve(process.argv[2] ?? 'dist');
 

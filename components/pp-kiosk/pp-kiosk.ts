@@ -6,7 +6,7 @@ import { directionOf, localText } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
 import { parseKioskSequence, type KioskScreen, type KioskSequence } from '../../src/model/kiosk.js';
 import type { TextMap } from '../../src/model/text.js';
-import { deleteDraftsWithPrefix } from '../../src/store/drafts.js';
+import { deleteDraftsWithPrefix } from '../../src/store/draft-writer.js';
 import { deleteEducationProgressWithPrefix } from '../../src/store/education-progress.js';
 import { clearHistory } from '../../src/store/history.js';
 import { VaultController, vaultProperties } from '../shared/vault-controller.js';

@@ -21,8 +21,10 @@ import { parseInstrumentWith, partsNeeded } from '../../src/model/instrument-par
 import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
-import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, deleteDraft, DraftWriter, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
-import type { OutboxEntry } from '../../src/store/outbox.js';
+import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
+import type { DraftWriter } from '../../src/store/draft-writer.js';
+import type { Vault } from '../../src/store/records.js';
+import type { DeliveryHost } from './delivery.js';
 import { RETENTION_DAYS } from '../../src/store/database.js';
 import { VAULT_SETTINGS, VaultController, vaultProperties } from '../shared/vault-controller.js';
 import {
@@ -59,9 +61,6 @@ const PARSER_PARTS = {
 /** Only hosts that bring their own text download the text-pack checker. */
 const loadTextPackChecker = () => import('../../src/model/text-pack.js');
 
-/** Outbox entries already emitted on this page (fresh or again), so that no element repeats them. */
-const emittedThisPage = new Set<string>();
-
 /** Why the element could not show its instrument, as it tells the host. */
 class LoadFailure extends Error {
   constructor(readonly detail: ErrorDetail) {
@@ -81,11 +80,18 @@ async function fetchContent(url: string | undefined, attribute: string, what: st
 }
 
 /** Loads a part of the element that only some content needs, as a LoadFailure when it cannot. */
-/** The outbox: used at submit and to emit results again, after the form is shown. */
-const loadOutbox = () => import('../../src/store/outbox.js');
+/** Saving and deleting drafts: first needed at the first answer, so it loads once the form is shown. */
+const loadDraftWriter = () => import('../../src/store/draft-writer.js');
 
-/** The QuestionnaireResponse writer: needed only at submit, so it loads after the form is shown. */
-const loadResponseWriter = () => import('../../src/fhir/questionnaire-response.js').then((module) => module.toQuestionnaireResponse);
+/** Results through the outbox: used at submit and to emit results again, after the form is shown. */
+const loadDelivery = () => import('./delivery.js');
+
+/** Scoring and the QuestionnaireResponse writer: needed only at submit, so they load after the form is shown. */
+const loadResultWriters = () =>
+  Promise.all([import('../../src/scoring/score.js'), import('../../src/fhir/questionnaire-response.js')]).then(([scoring, response]) => ({
+    scoreAnswers: scoring.scoreAnswers,
+    toQuestionnaireResponse: response.toQuestionnaireResponse,
+  }));
 
 async function importPart<T>(load: () => Promise<T>): Promise<T> {
   try {
@@ -270,22 +276,55 @@ export class PpQuestionnaire extends LitElement {
   #lastChangeAt = '';
   readonly #records: VaultController = new VaultController(this, {
     unsaved: (reason) => `Answers cannot be saved in this browser (${reason}); the form keeps working, but a reload will lose them.`,
-    settle: (): Promise<void> => this.#drafts.cancel(),
+    settle: () => this.#cancelDraftWrites(),
     restart: () => void this.#load(),
   });
-  readonly #drafts: DraftWriter = new DraftWriter(
-    () => this.#records.vault,
-    (draft) => this.#emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
-    (error) => this.#records.reportFailure(error),
-    {
-      savedElsewhere: (draft) => this.#follow(draft),
-      lost: (loss) =>
-        this.#emit<ErrorDetail>(PpEvents.error, {
-          code: 'storage-reset',
-          message: `The database was ${loss === 'deleted' ? 'deleted by another tab' : 'closed by the browser'}; the draft on screen was saved again, other stored data may be gone.`,
-        }),
-    },
-  );
+  #writerLoading?: Promise<DraftWriter>;
+
+  /** The draft writer, loaded on first use; it listens to other tabs while the element is on the page. */
+  #writer(): Promise<DraftWriter> {
+    this.#writerLoading ??= loadDraftWriter().then(
+      ({ DraftWriter }) => {
+        const writer = new DraftWriter(
+          () => this.#records.vault,
+          (draft) => this.#emit<DraftSavedDetail>(PpEvents.draftSaved, { draftKey: draft.draftKey, savedAt: draft.updatedAt }),
+          (error) => this.#records.reportFailure(error),
+          {
+            savedElsewhere: (draft) => this.#follow(draft),
+            lost: (loss) =>
+              this.#emit<ErrorDetail>(PpEvents.error, {
+                code: 'storage-reset',
+                message: `The database was ${loss === 'deleted' ? 'deleted by another tab' : 'closed by the browser'}; the draft on screen was saved again, other stored data may be gone.`,
+              }),
+          },
+        );
+        if (this.isConnected) writer.listen();
+        return writer;
+      },
+      (error: unknown) => {
+        // Tried again at the next answer.
+        this.#writerLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#writerLoading;
+  }
+
+  /** Runs `use` with the draft writer; one that cannot be loaded is storage trouble, reported. */
+  #withWriter(use: (writer: DraftWriter) => Promise<void> | void): Promise<void> {
+    return this.#writer().then(use, (error: unknown) => this.#records.reportFailure(error));
+  }
+
+  /** Drops draft writes not yet made, and waits for the one in flight. */
+  #cancelDraftWrites(): Promise<void> {
+    return this.#writerLoading ? this.#withWriter((writer) => writer.cancel()) : Promise.resolve();
+  }
+
+  #deleteDraft(vault: Vault, draftKey: string): void {
+    loadDraftWriter()
+      .then((drafts) => drafts.deleteDraft(vault, draftKey))
+      .catch((error: unknown) => this.#records.reportFailure(error));
+  }
 
   /**
    * Loads every part the element otherwise loads only when an instrument needs it (rarer item
@@ -293,7 +332,7 @@ export class PpQuestionnaire extends LitElement {
    * must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker(), loadResponseWriter(), loadOutbox()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -303,17 +342,17 @@ export class PpQuestionnaire extends LitElement {
 
   /** Resolves when every answer given so far is durable in IndexedDB (or storage failed). */
   draftSaved(): Promise<void> {
-    return this.#drafts.flush();
+    return this.#writerLoading ? this.#withWriter((writer) => writer.flush()) : Promise.resolve();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#drafts.listen();
+    this.#writerLoading?.then((writer) => writer.listen(), () => undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#drafts.stopListening();
+    this.#writerLoading?.then((writer) => writer.stopListening(), () => undefined);
   }
 
   /** Takes over the answers of the same draft saved later elsewhere (another tab, frame or element), keeping this page. */
@@ -389,7 +428,7 @@ export class PpQuestionnaire extends LitElement {
       if (superseded) this.#setAside(superseded);
       this.status = 'ready';
       // Fetched now, while surely online; a failure here is tried again at submit.
-      Promise.all([loadResponseWriter(), loadOutbox()]).catch(() => undefined);
+      Promise.all([loadResultWriters(), loadDelivery(), this.#writer()]).catch(() => undefined);
       this.#emitProgress();
     } catch (error) {
       if (isCurrent()) this.#fail(error instanceof LoadFailure ? error.detail : contentFailure(error));
@@ -463,20 +502,24 @@ export class PpQuestionnaire extends LitElement {
   #saveDraft(): void {
     const engine = this.#engine!;
     if (this.#staleDraftKey) {
-      deleteDraft(this.#records.vault, this.#staleDraftKey).catch((error: unknown) => this.#records.reportFailure(error));
+      this.#deleteDraft(this.#records.vault, this.#staleDraftKey);
       this.#staleDraftKey = undefined;
     }
     const now = new Date().toISOString();
     this.#startedAt ??= now;
     this.#lastChangeAt = now;
-    this.#drafts.keepDays = this.draftMaxAgeDays;
-    void this.#drafts.save({
+    const draft: Draft = {
       draftKey: this.#resolvedDraftKey,
       instrumentId: engine.instrument.id,
       instrumentVersion: engine.instrument.version,
       ...engine.state,
       startedAt: this.#startedAt,
       updatedAt: now,
+    };
+    const keepDays = this.draftMaxAgeDays;
+    void this.#withWriter((writer) => {
+      writer.keepDays = keepDays;
+      return writer.save(draft);
     });
   }
 
@@ -552,8 +595,11 @@ export class PpQuestionnaire extends LitElement {
     if (this.#submitting || (await this.#showProblems(engine.problems().map((p) => p.itemId)))) return;
     this.#submitting = true;
     let result: QuestionnaireResult;
+    let delivery: Awaited<ReturnType<typeof loadDelivery>>;
     try {
-      result = this.#result(await importPart(loadResponseWriter));
+      const [writers, loadedDelivery] = await Promise.all([importPart(loadResultWriters), importPart(loadDelivery)]);
+      result = this.#result(writers);
+      delivery = loadedDelivery;
     } catch (error) {
       // The form stays as it is, answers and draft included, for another try.
       this.#emit(PpEvents.error, (error as LoadFailure).detail);
@@ -565,58 +611,26 @@ export class PpQuestionnaire extends LitElement {
     // Focus moves to the thanks at once: the button that had it is gone, and storage may be slow.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="done"]')?.focus();
-    await this.#drafts.cancel();
-    // The result is durable in the outbox before anyone hears of it, and the draft goes only then:
-    // a crash at any moment loses nothing.
+    await this.#cancelDraftWrites();
     const vault = this.#records.vault;
-    const outboxId = await loadOutbox()
-      .then((outbox) => outbox.putInOutbox(vault, result, this.resultMaxAgeDays))
-      .catch((error: unknown) => this.#records.reportFailure(error));
-    // Without the result in the outbox, the draft is the only copy of the answers this browser keeps.
-    if (outboxId) {
-      emittedThisPage.add(outboxId);
-      deleteDraft(vault, this.#resolvedDraftKey).catch((error: unknown) => this.#records.reportFailure(error));
-    }
-    this.#emitSubmit(result, outboxId ?? undefined, false);
+    await delivery.deliver(this.#deliveryHost(vault), result, this.resultMaxAgeDays, () => this.#deleteDraft(vault, this.#resolvedDraftKey));
   }
 
-  /**
-   * Emits a result. The host acknowledges it by calling `event.detail.waitUntil(promise)` while
-   * handling the event (e.g. with its upload); when every such promise resolves, the result leaves
-   * the outbox. Unacknowledged results are emitted again when a questionnaire next loads.
-   */
-  #emitSubmit(result: QuestionnaireResult, outboxId: string | undefined, redelivered: boolean): void {
-    const vault = this.#records.vault;
-    const acknowledgements: Promise<unknown>[] = [];
-    const waitUntil = (promise: Promise<unknown>) => void acknowledgements.push(promise);
-    this.#emit<SubmitDetail>(PpEvents.submit, { ...result, redelivered, waitUntil });
-    if (!outboxId || acknowledgements.length === 0) return;
-    // A rejected acknowledgement keeps the result for the next load; it is not an error here.
-    Promise.all(acknowledgements).then(
-      () =>
-        loadOutbox()
-          .then((outbox) => outbox.acknowledge(vault, outboxId))
-          .catch((error: unknown) => this.#records.reportFailure(error)),
-      () => undefined,
-    );
+  #deliveryHost(vault = this.#records.vault): DeliveryHost {
+    return {
+      vault,
+      emit: (detail) => this.#emit<SubmitDetail>(PpEvents.submit, detail),
+      reportFailure: (error) => this.#records.reportFailure(error),
+      reportLocked: (count) => this.#records.reportLocked(count),
+    };
   }
 
   /** Emits, once per page, the results of this element's person that the host has not acknowledged on earlier loads. */
-  async #redeliverOutbox(): Promise<void> {
-    let pending: OutboxEntry[];
-    try {
-      const { entries, locked } = await (await loadOutbox()).pendingResults(this.#records.vault);
-      this.#records.reportLocked(locked);
-      pending = entries;
-    } catch (error) {
-      this.#records.reportFailure(error);
-      return;
-    }
-    for (const entry of pending) {
-      if (emittedThisPage.has(entry.id)) continue;
-      emittedThisPage.add(entry.id);
-      this.#emitSubmit(entry.result as QuestionnaireResult, entry.id, true);
-    }
+  #redeliverOutbox(): void {
+    importPart(loadDelivery).then(
+      (delivery) => delivery.redeliver(this.#deliveryHost()),
+      (error: unknown) => this.#records.reportFailure(error),
+    );
   }
 
   protected override firstUpdated(): void {
@@ -636,11 +650,11 @@ export class PpQuestionnaire extends LitElement {
     return true;
   }
 
-  #result(toQuestionnaireResponse: Awaited<ReturnType<typeof loadResponseWriter>>): QuestionnaireResult {
+  #result({ scoreAnswers, toQuestionnaireResponse }: Awaited<ReturnType<typeof loadResultWriters>>): QuestionnaireResult {
     const engine = this.#engine!;
     const { instrument } = engine;
     const language = this.#locale;
-    const scores = engine.scores(this.previous);
+    const scores = scoreAnswers(instrument, engine.answers, this.previous);
     const flags = this.#rules?.raisedFlags(instrument, engine.answers, scores) ?? [];
     const finishedAt = new Date();
     return {
@@ -821,8 +835,11 @@ export class PpQuestionnaire extends LitElement {
 
 defineElement('pp-questionnaire', PpQuestionnaire);
 
-// For the host's logout, on pages that load only this element's file.
-export { eraseEverything, eraseSubject } from '../../src/store/erase.js';
+// For the host's logout, on pages that load only this element's file; the erasure loads when called.
+/** Removes every record of one person; see `eraseSubject` in src/store/erase.ts. */
+export const eraseSubject = (subject: string): Promise<void> => import('../../src/store/erase.js').then((erase) => erase.eraseSubject(subject));
+/** Removes everything Painpath stored on this origin; see `eraseEverything` in src/store/erase.ts. */
+export const eraseEverything = (): Promise<void> => import('../../src/store/erase.js').then((erase) => erase.eraseEverything());
 
 declare global {
   interface HTMLElementTagNameMap {

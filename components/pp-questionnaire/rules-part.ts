@@ -6,6 +6,7 @@ import { own } from '../../src/model/own.js';
 import type { LanguageCode } from '../../src/model/text.js';
 import { localText } from '../../src/i18n/locale.js';
 import { predicateItems, raisedFlags } from '../../src/scoring/rules.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
 import { emergencyContactsOf } from '../shared/emergency-contacts.js';
 
 // Flags and classifications, for the instruments that have them: their parser, their tests and
@@ -36,7 +37,7 @@ export function flagAdvice(
   const flags = new Map((instrument.scoring.flags ?? []).map((flag) => [flag.id, flag]));
   const onPage = new Set([...walkItems(engine.page.items)].map((item) => item.id));
   const byItem = new Map<ItemId | null, string[]>();
-  for (const raised of raisedFlags(engine.instrument, engine.answers, engine.scores())) {
+  for (const raised of raisedFlags(engine.instrument, engine.answers, scoreAnswers(engine.instrument, engine.answers))) {
     const flag = flags.get(raised.id)!;
     const message = own(hostMessages, flag.id) ?? adviceOf(flag, lang, sourceLanguageOf(instrument), contacts);
     if (!message) continue;

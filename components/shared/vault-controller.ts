@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PpEvents, type ErrorDetail } from '../../src/events.js';
-import { deleteErased, onErase, type Erasure } from '../../src/store/erase.js';
+import type { Erasure } from '../../src/store/erase.js';
 import { STORAGE_MODES, type StorageMode, type Vault } from '../../src/store/records.js';
 import { storageFailure } from './failure.js';
 
@@ -41,6 +41,8 @@ export class VaultController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement & VaultSettings;
   readonly #options: VaultOptions;
   #stopHearing?: () => void;
+  /** Counts connections, so that a listener loaded after the element left is not added. */
+  #connections = 0;
   #failureReported = false;
   #settingsReported = '';
 
@@ -51,11 +53,20 @@ export class VaultController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#stopHearing = onErase((erasure) => this.#erased(erasure));
+    const connection = ++this.#connections;
+    // Loaded once the element is on the page: nothing is written before then that an erasure would miss.
+    import('../../src/store/erase.js').then(
+      ({ onErase }) => {
+        if (connection === this.#connections) this.#stopHearing = onErase((erasure) => this.#erased(erasure));
+      },
+      () => undefined,
+    );
   }
 
   hostDisconnected(): void {
+    this.#connections += 1;
     this.#stopHearing?.();
+    this.#stopHearing = undefined;
   }
 
   /**
@@ -65,14 +76,14 @@ export class VaultController implements ReactiveController {
   get vault(): Vault {
     const { subject = '', storage = 'device', encryptionKey } = this.#host;
     const problem = !STORAGE_MODES.includes(storage as StorageMode)
-      ? `storage="${storage}" is not one of ${STORAGE_MODES.join(', ')}`
+      ? `storage="${storage}" is not ${STORAGE_MODES.join(', ')}`
       : encryptionKey !== undefined && !isSealingKey(encryptionKey)
-        ? 'encryptionKey is not an AES-GCM CryptoKey allowed to encrypt and decrypt'
+        ? 'encryptionKey is not an AES-GCM key for encrypt and decrypt'
         : undefined;
     if (!problem) return { subject, storage: storage as StorageMode, key: encryptionKey };
     if (this.#settingsReported !== problem) {
       this.#settingsReported = problem;
-      this.#emit({ code: 'storage-setting-invalid', message: `${problem}: nothing is stored; the element keeps its state in memory only.` });
+      this.#emit({ code: 'storage-setting-invalid', message: `${problem}: nothing is stored.` });
     }
     return { subject, storage: 'memory' };
   }
@@ -89,7 +100,7 @@ export class VaultController implements ReactiveController {
     if (count === 0) return;
     this.#emit({
       code: 'storage-locked',
-      message: `${count} stored record(s) of this person cannot be opened with ${this.#host.encryptionKey ? 'the key given' : 'no key'}; they were left untouched and are deleted when they expire.`,
+      message: `${count} record(s) of this person cannot be opened with ${this.#host.encryptionKey ? 'this' : 'no'} key; they are kept until they expire.`,
     });
   }
 
@@ -97,7 +108,9 @@ export class VaultController implements ReactiveController {
     if (erasure.subject !== undefined && erasure.subject !== (this.#host.subject ?? '')) return;
     await this.#options.settle();
     // From another tab the records may already be gone; this page's last write may have landed after: erase again.
-    await deleteErased(erasure).catch((error: unknown) => this.reportFailure(error));
+    await import('../../src/store/erase-records.js')
+      .then((records) => records.deleteErased(erasure))
+      .catch((error: unknown) => this.reportFailure(error));
     this.#options.restart();
   }
 

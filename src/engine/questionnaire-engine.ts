@@ -4,7 +4,6 @@ import { isContainer, isQuestion, walkItems } from '../model/instrument.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
 import { answerProblem, isEmptyAnswer, isoToday, type AnswerProblem } from '../model/validate-answer.js';
-import { scoreAnswers, type Scores } from '../scoring/score.js';
 
 export type Layout = 'paged' | 'list';
 
@@ -197,9 +196,6 @@ export class QuestionnaireEngine {
     return this.#visiblePages.findIndex((page) => [...walkItems(page.items)].some((item) => item.id === id));
   }
 
-  scores(previous?: Scores): Scores {
-    return scoreAnswers(this.instrument, this.#current, previous);
-  }
 
   #enabledQuestion(id: ItemId): QuestionItem {
     const question = this.#questions.get(id);

@@ -109,21 +109,12 @@ export function openDatabase(): Promise<PainpathDatabase> {
   });
 }
 
-/** Deletes the records past their expiry, whoever they belong to: nobody may come back to read them. */
-async function deleteExpired(db: PainpathDatabase): Promise<void> {
-  const transaction = db.transaction('records', 'readwrite');
-  let cursor = await transaction.store.index('expiresAt').openCursor(IDBKeyRange.upperBound(new Date().toISOString()));
-  while (cursor) {
-    void cursor.delete();
-    cursor = await cursor.continue();
-  }
-  await transaction.done;
-}
-
 async function connect(): Promise<PainpathDatabase> {
   const db = await connectAtOurVersion();
-  // Once per connection; a failure here leaves the records for the next one.
-  deleteExpired(db).catch(() => undefined);
+  // Once per connection, off the path to showing anything; a failure leaves the records for the next one.
+  import('./record-writes.js')
+    .then((writes) => writes.deleteExpired(db))
+    .catch(() => undefined);
   return db;
 }
 
@@ -152,26 +143,23 @@ function hasOurStores(db: PainpathDatabase): boolean {
 
 type AnyTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 
-/** The stores of versions 1 and 2, what each holds, and how its records become `records`. */
-const LEGACY_STORES: Record<string, (value: Record<string, unknown>) => [RecordKind, string, string] | undefined> = {
-  drafts: (draft) => ['draft', String(draft['draftKey']), String(draft['updatedAt'])],
-  outbox: (entry) => ['result', String(entry['id']), String(entry['createdAt'])],
-  progress: (progress) => (typeof progress['moduleId'] === 'string' ? ['progress', String(progress['key']), String(progress['updatedAt'])] : undefined),
-  history: (entry) => ['history', String(entry['id']), String((entry['result'] as { finishedAt?: unknown } | undefined)?.finishedAt)],
+/** What versions 1 and 2 kept, per store: the kind of record, and the fields with its name and its time. */
+const LEGACY_STORES: Record<string, readonly [RecordKind, string, string]> = {
+  drafts: ['draft', 'draftKey', 'updatedAt'],
+  outbox: ['result', 'id', 'createdAt'],
+  progress: ['progress', 'key', 'updatedAt'],
+  history: ['history', 'id', ''],
 };
 
 /** Moves what versions 1 and 2 stored into `records`, as plain records of no subject, and drops their stores. */
 async function moveLegacyRecords(db: IDBPDatabase<unknown>, transaction: AnyTransaction): Promise<void> {
   const records = transaction.objectStore('records');
-  for (const [store, describe] of Object.entries(LEGACY_STORES)) {
+  for (const [store, [kind, nameField, timeField]] of Object.entries(LEGACY_STORES)) {
     if (!db.objectStoreNames.contains(store)) continue;
     for (const value of (await transaction.objectStore(store).getAll()) as Record<string, unknown>[]) {
-      const described = describe(value);
-      if (!described) continue;
-      const [kind, name, savedAt] = described;
-      const data = kind === 'result' || kind === 'history' ? value['result'] : value;
-      const validSavedAt = Number.isNaN(Date.parse(savedAt)) ? new Date().toISOString() : savedAt;
-      await records.put({ subject: '', kind, name, lock: '', savedAt: validSavedAt, expiresAt: daysAfter(validSavedAt, RETENTION_DAYS[kind]), data } satisfies StoredRecord);
+      const savedAt = new Date(Date.parse(String(value[timeField])) || Date.now()).toISOString();
+      const record: StoredRecord = { subject: '', kind, name: String(value[nameField]), lock: '', savedAt, expiresAt: daysAfter(savedAt, RETENTION_DAYS[kind]), data: value['result'] ?? value };
+      await records.put(record);
     }
     db.deleteObjectStore(store);
   }

@@ -1,5 +1,6 @@
 import { RETENTION_DAYS } from './database.js';
-import { readRecords, removeRecords, writeRecord, type Vault } from './records.js';
+import { removeRecords, writeRecord } from './record-writes.js';
+import { readRecords, type Vault } from './records.js';
 
 /** How far a person got in an education module, as saved in the `progress` store. */
 export interface EducationProgressRecord {

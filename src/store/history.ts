@@ -1,6 +1,7 @@
 import type { QuestionnaireResult } from '../events.js';
 import { RETENTION_DAYS } from './database.js';
-import { readRecords, removeRecords, writeRecord, type Vault } from './records.js';
+import { removeRecords, writeRecord } from './record-writes.js';
+import { readRecords, type Vault } from './records.js';
 
 /** What tells results apart: their instrument and finishing time. A result stored twice is kept once. */
 export const resultKeyOf = (result: QuestionnaireResult): string => `${result.instrument.id}@${result.finishedAt}`;

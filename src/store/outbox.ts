@@ -1,5 +1,6 @@
 import { RETENTION_DAYS } from './database.js';
-import { readRecords, removeRecords, writeRecord, type Vault } from './records.js';
+import { removeRecords, writeRecord } from './record-writes.js';
+import { readRecords, type Vault } from './records.js';
 
 /** A completed result waiting for the host to acknowledge it. */
 export interface OutboxEntry {
