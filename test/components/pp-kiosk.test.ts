@@ -5,7 +5,9 @@ import type { PpKiosk } from '../../components/pp-kiosk/pp-kiosk.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { KioskResetDetail, QuestionnaireResult, SubmitDetail } from '../../src/events.js';
 import { addToHistory, historyOf } from '../../src/store/history.js';
-import { openDatabase } from '../../src/store/database.js';
+import { daysAfter, openDatabase, type Draft, type RecordKind, type StoredRecord } from '../../src/store/database.js';
+import { pendingResults, putInOutbox } from '../../src/store/outbox.js';
+import type { Vault } from '../../src/store/records.js';
 import { deleteAllDatabases, nextEvent } from '../helpers/fixtures.js';
 
 const SEQUENCE = '/test/fixtures/kiosk-sequence.json';
@@ -37,8 +39,17 @@ async function answerPainNrs(el: PpKiosk, value: number): Promise<void> {
   await questionnaire(el)!.draftSaved();
 }
 
+/** Where the kiosk's steps keep their records: under the kiosk's own subject, on the device. */
+const KIOSK_VAULT: Vault = { subject: 'painpath-kiosk', storage: 'device' };
+
+/** The stored records of a kind, whoever they belong to. */
+async function storedRecords(kind: RecordKind): Promise<StoredRecord[]> {
+  return (await (await openDatabase()).getAll('records')).filter((record) => record.kind === kind);
+}
+
+/** The content of every stored draft, whoever it belongs to. */
 async function storedDrafts(): Promise<unknown[]> {
-  return (await openDatabase()).getAll('drafts');
+  return (await storedRecords('draft')).map((record) => record.data);
 }
 
 describe('<pp-kiosk>', () => {
@@ -52,6 +63,7 @@ describe('<pp-kiosk>', () => {
     await waitUntil(() => questionnaire(el));
     expect(questionnaire(el)!.getAttribute('lang')).to.equal('da');
     expect(questionnaire(el)!.getAttribute('draft-key')).to.match(/^kiosk-/);
+    expect(questionnaire(el)!.getAttribute('subject'), 'its records are the kiosk\'s').to.equal('painpath-kiosk');
     await expect(el).to.be.accessible();
   });
 
@@ -122,8 +134,9 @@ describe('<pp-kiosk>', () => {
     button(el, 'I agree').click();
     await answerPainNrs(el, 7);
     expect(await storedDrafts()).to.have.length(1);
-    await addToHistory({ instrument: { id: 'nrs-11' }, finishedAt: new Date().toISOString(), scores: {} } as unknown as QuestionnaireResult);
-    expect(await historyOf('nrs-11')).to.have.length(1);
+    await addToHistory(KIOSK_VAULT, { instrument: { id: 'nrs-11' }, finishedAt: new Date().toISOString(), scores: {} } as unknown as QuestionnaireResult);
+    expect((await historyOf(KIOSK_VAULT, 'nrs-11')).results).to.have.length(1);
+    const resultId = await putInOutbox(KIOSK_VAULT, { instrument: { id: 'nrs-11' } });
     await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning');
     expect(root(el).querySelector('dialog h2')!.textContent).to.equal('Are you still there?');
     const reset = await nextEvent<KioskResetDetail>(el, 'pp-kiosk-reset');
@@ -131,7 +144,8 @@ describe('<pp-kiosk>', () => {
     expect(root(el).querySelector('pp-questionnaire'), 'no element of the last person remains').to.equal(null);
     expect(root(el).querySelector('[part=screen]')!.textContent, 'the start screen only').to.not.contain('pain');
     expect(await storedDrafts(), 'no draft of the last person remains').to.deep.equal([]);
-    expect(await historyOf('nrs-11'), 'no local chart history remains').to.deep.equal([]);
+    expect((await historyOf(KIOSK_VAULT, 'nrs-11')).results, 'no local chart history remains').to.deep.equal([]);
+    expect((await pendingResults(KIOSK_VAULT)).entries.map((entry) => entry.id), 'a result not yet acknowledged stays for the clinic').to.deep.equal([resultId]);
     expect(root(el).activeElement?.textContent?.trim(), 'focus back on the start screen').to.equal('Welcome');
   });
 
@@ -160,16 +174,17 @@ describe('<pp-kiosk>', () => {
     expect(module.getAttribute('progress-key')).to.match(/^kiosk-/);
     [...module.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Next')!.click();
     await module.progressSaved();
-    const db = await openDatabase();
-    expect(await db.getAll('progress')).to.have.length(1);
+    expect(await storedRecords('progress')).to.have.length(1);
     await el.reset('finished');
-    expect(await db.getAll('progress'), 'no progress of the last person remains').to.deep.equal([]);
+    expect(await storedRecords('progress'), 'no progress of the last person remains').to.deep.equal([]);
   });
 
   it('clears what an earlier session left behind when it starts', async () => {
     const db = await openDatabase();
-    await db.put('drafts', { draftKey: 'kiosk-old-0', instrumentId: 'nrs-11', instrumentVersion: '1', answers: { x: 1 }, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
-    await db.put('drafts', { draftKey: 'portal-form', instrumentId: 'phq-9', instrumentVersion: '1', answers: {}, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
+    const putDraft = (draft: Draft) =>
+      db.put('records', { subject: KIOSK_VAULT.subject, kind: 'draft', name: draft.draftKey, lock: '', savedAt: draft.updatedAt, expiresAt: daysAfter(draft.updatedAt, 14), data: draft });
+    await putDraft({ draftKey: 'kiosk-old-0', instrumentId: 'nrs-11', instrumentVersion: '1', answers: { x: 1 }, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
+    await putDraft({ draftKey: 'portal-form', instrumentId: 'phq-9', instrumentVersion: '1', answers: {}, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
     await kiosk();
     await waitUntil(async () => (await storedDrafts()).length === 1);
     expect((await storedDrafts()).map((d) => (d as { draftKey: string }).draftKey)).to.deep.equal(['portal-form']);

@@ -3,8 +3,9 @@ import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { ErrorDetail } from '../../src/events.js';
-import { DraftWriter, loadDraft, type Draft } from '../../src/store/drafts.js';
-import { deleteAllDatabases, PHQ9_URL } from '../helpers/fixtures.js';
+import { DraftWriter } from '../../src/store/draft-writer.js';
+import { loadDraft, type Draft } from '../../src/store/drafts.js';
+import { DEFAULT_VAULT, deleteAllDatabases, PHQ9_URL } from '../helpers/fixtures.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const radios = (el: PpQuestionnaire, itemId: string) => [...shadow(el).querySelectorAll<HTMLInputElement>(`[data-item="${itemId}"] input[type=radio]`)];
@@ -24,7 +25,7 @@ async function questionnaire(attributes: Record<string, string> = {}): Promise<{
 async function saveDraft(draft: Partial<Draft> & Pick<Draft, 'draftKey' | 'instrumentVersion'>): Promise<Draft> {
   const now = new Date().toISOString();
   const whole: Draft = { instrumentId: 'phq-9', answers: { 'phq9-1': 3, 'phq9-2': 2 }, pageIndex: 0, startedAt: now, updatedAt: now, ...draft };
-  await new DraftWriter(() => {}, (error) => { throw error; }).save(whole);
+  await new DraftWriter(() => DEFAULT_VAULT, () => {}, (error) => { throw error; }).save(whole);
   return whole;
 }
 
@@ -57,13 +58,13 @@ describe('<pp-questionnaire> with a draft of another version of the instrument',
     await saveDraft({ draftKey: 'visit-7', instrumentVersion: '0.9.0' });
     const first = await questionnaire({ 'draft-key': 'visit-7' });
     first.el.remove();
-    expect((await loadDraft('visit-7'))?.instrumentVersion, 'merely opening the new version keeps the old draft').to.equal('0.9.0');
+    expect((await loadDraft(DEFAULT_VAULT, 'visit-7'))?.instrumentVersion, 'merely opening the new version keeps the old draft').to.equal('0.9.0');
 
     const second = await questionnaire({ 'draft-key': 'visit-7' });
     expect(second.errors.map((e) => e.code), 'told again, as the answers are still set aside').to.deep.equal(['draft-version-mismatch']);
     radios(second.el, 'phq9-1')[1]!.click();
     await second.el.draftSaved();
-    expect(await loadDraft('visit-7')).to.deep.include({ instrumentVersion: '1.0.0', answers: { 'phq9-1': 1 } });
+    expect(await loadDraft(DEFAULT_VAULT, 'visit-7')).to.deep.include({ instrumentVersion: '1.0.0', answers: { 'phq9-1': 1 } });
     expect(notice(second.el), 'the notice stays while the person answers again').to.exist;
   });
 
@@ -75,8 +76,8 @@ describe('<pp-questionnaire> with a draft of another version of the instrument',
     expect(errors.map((e) => e.draft)).to.deep.equal([old]);
     radios(el, 'phq9-1')[2]!.click();
     await el.draftSaved();
-    await waitUntil(async () => (await loadDraft('phq-9@0.9.0')) === undefined, 'the old draft was kept');
-    expect((await loadDraft('phq-9@1.0.0'))?.answers).to.deep.equal({ 'phq9-1': 2 });
+    await waitUntil(async () => (await loadDraft(DEFAULT_VAULT, 'phq-9@0.9.0')) === undefined, 'the old draft was kept');
+    expect((await loadDraft(DEFAULT_VAULT, 'phq-9@1.0.0'))?.answers).to.deep.equal({ 'phq9-1': 2 });
   });
 
   it('resumes a draft of the same version without a notice', async () => {

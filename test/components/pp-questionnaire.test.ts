@@ -4,8 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { ErrorDetail, ProgressDetail, QuestionnaireResult } from '../../src/events.js';
-import { DraftWriter } from '../../src/store/drafts.js';
-import { deleteAllDatabases, nextEvent, PHQ9_URL, phq9Json } from '../helpers/fixtures.js';
+import { DraftWriter } from '../../src/store/draft-writer.js';
+import { DEFAULT_VAULT, deleteAllDatabases, nextEvent, PHQ9_URL, phq9Json } from '../helpers/fixtures.js';
 import { pressSpace } from '../helpers/keyboard.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -238,7 +238,7 @@ describe('<pp-questionnaire> with PHQ-9', () => {
   });
 
   it('does not apply a draft saved for another version of the instrument', async () => {
-    const writer = new DraftWriter(() => {}, () => {});
+    const writer = new DraftWriter(() => DEFAULT_VAULT, () => {}, () => {});
     const now = new Date().toISOString();
     await writer.save({ draftKey: 'versioned', instrumentId: 'phq-9', instrumentVersion: '0.9.0', answers: { 'phq9-1': 3 }, pageIndex: 0, startedAt: now, updatedAt: now });
     const el = document.createElement('pp-questionnaire');

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-score-chart/pp-score-chart.js';
-import { clearHistory, type PpScoreChart, type ScoreSeries } from '../../components/pp-score-chart/pp-score-chart.js';
+import { eraseSubject, type PpScoreChart, type ScoreSeries } from '../../components/pp-score-chart/pp-score-chart.js';
 import { RESULT_SCHEMA_VERSION, type ErrorDetail, type QuestionnaireResult } from '../../src/events.js';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import type { Instrument } from '../../src/model/instrument.js';
@@ -9,13 +9,15 @@ import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { loadDraft } from '../../src/store/drafts.js';
 import { historyOf } from '../../src/store/history.js';
-import { deleteAllDatabases, nextEvent, PHQ9_URL, phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
+import { DEFAULT_VAULT, deleteAllDatabases, nextEvent, PHQ9_URL, phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
 
 const NRS_URL = '/content/instruments/nrs-11.json';
 const shadow = (el: Element) => el.shadowRoot!;
 const canvases = (el: PpScoreChart) => [...shadow(el).querySelectorAll('canvas')];
 const rows = (el: PpScoreChart) =>
   [...shadow(el).querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
+/** The results kept for an instrument's chart of no subject, as the charts here (no `subject`) keep them. */
+const kept = async (instrumentId: string) => (await historyOf(DEFAULT_VAULT, instrumentId)).results;
 const chartJsFetched = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chart.js/'));
 
 /** The element once its instrument is loaded and its charts are drawn. */
@@ -204,17 +206,19 @@ describe('<pp-score-chart>', () => {
         document.body.dispatchEvent(new CustomEvent('pp-submit', { detail: result, bubbles: true, composed: true }));
       submit(phq9Result(12, '2025-01-13'));
       submit({ ...phq9Result(8, '2025-01-14'), instrument: { id: 'gad-7', version: '1.0.0', language: 'en', translationStatus: 'official' } });
-      await waitUntil(async () => (await historyOf('phq-9')).length === 1, 'the submitted result was not kept');
-      expect(await historyOf('gad-7')).to.deep.equal([]);
+      await waitUntil(async () => (await kept('phq-9')).length === 1, 'the submitted result was not kept');
+      expect(await kept('gad-7')).to.deep.equal([]);
       await el.updateComplete;
       expect(rows(el).map((row) => row[1])).to.deep.equal(['12']);
     });
 
-    it('forgets everything on clearHistory()', async () => {
+    it('forgets everything on eraseSubject() of its person', async () => {
       const el = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
       await el.addResult(phq9Result(18, '2025-01-13'));
-      await clearHistory();
-      expect(await historyOf('phq-9')).to.deep.equal([]);
+      await eraseSubject('');
+      expect(await kept('phq-9')).to.deep.equal([]);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part=empty]'), 'the chart on the page starts afresh').to.exist;
       const later = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
       expect(shadow(later).querySelector('[part=empty]')).to.exist;
     });
@@ -228,12 +232,12 @@ describe('<pp-score-chart>', () => {
       expect(rows(el)).to.have.length(1);
     });
 
-    it('adds its store to a database made by the previous version, keeping the drafts in it', async () => {
+    it('keeps results in a database made by the first version, keeping the drafts in it', async () => {
       await new Promise<void>((resolve, reject) => {
         const request = indexedDB.open('painpath', 1);
         request.onupgradeneeded = () => {
           const db = request.result;
-          db.createObjectStore('drafts', { keyPath: 'draftKey' }).put({ draftKey: 'earlier', answers: { 'phq9-1': 2 } });
+          db.createObjectStore('drafts', { keyPath: 'draftKey' }).put({ draftKey: 'earlier', answers: { 'phq9-1': 2 }, updatedAt: new Date().toISOString() });
           db.createObjectStore('outbox', { keyPath: 'id' });
           db.createObjectStore('progress', { keyPath: 'key' });
         };
@@ -245,8 +249,8 @@ describe('<pp-score-chart>', () => {
       });
       const el = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
       await el.addResult(phq9Result(18, '2025-01-13'));
-      expect(await historyOf('phq-9')).to.have.length(1);
-      expect((await loadDraft('earlier'))?.answers).to.deep.equal({ 'phq9-1': 2 });
+      expect(await kept('phq-9')).to.have.length(1);
+      expect((await loadDraft(DEFAULT_VAULT, 'earlier'))?.answers).to.deep.equal({ 'phq9-1': 2 });
     });
 
     it('is off by default: results are shown but nothing is stored', async () => {
@@ -256,7 +260,7 @@ describe('<pp-score-chart>', () => {
       await el.updateComplete;
       expect(rows(el).map((row) => row[1])).to.deep.equal(['18']);
       expect((await indexedDB.databases()).map((db) => db.name), 'not even the database is opened').to.not.include('painpath');
-      expect(await historyOf('phq-9')).to.deep.equal([]);
+      expect(await kept('phq-9')).to.deep.equal([]);
     });
   });
 });

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { loadDraft } from '../../src/store/drafts.js';
-import { deleteAllDatabases } from '../helpers/fixtures.js';
+import { DEFAULT_VAULT, deleteAllDatabases } from '../helpers/fixtures.js';
 import { checked, questionnaire, radios } from '../helpers/storage-fixture.js';
 import { loadPage, ready } from '../integration/helpers.js';
 
@@ -22,7 +22,7 @@ function openAsOtherTab(version: number, upgrade: (db: IDBDatabase) => void = ()
   });
 }
 
-/** The draft as another tab reads it, without this page's connection. */
+/** The draft (of no subject) as another tab reads it, without this page's connection. */
 async function draftSeenByOtherTab(draftKey: string): Promise<unknown> {
   const request = indexedDB.open('painpath');
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -30,9 +30,9 @@ async function draftSeenByOtherTab(draftKey: string): Promise<unknown> {
     request.onerror = () => reject(request.error);
   });
   try {
-    if (!db.objectStoreNames.contains('drafts')) return undefined;
-    const get = db.transaction('drafts').objectStore('drafts').get(draftKey);
-    return await new Promise((resolve) => (get.onsuccess = () => resolve(get.result)));
+    if (!db.objectStoreNames.contains('records')) return undefined;
+    const get = db.transaction('records').objectStore('records').get(['', 'draft', draftKey, '']);
+    return await new Promise((resolve) => (get.onsuccess = () => resolve((get.result as { data?: unknown } | undefined)?.data)));
   } finally {
     db.close();
   }
@@ -45,11 +45,12 @@ describe('storage faults', function () {
 
   describe('IndexedDB that cannot be opened', () => {
     it('shows the form and keeps answers in memory when another tab holds an old connection open, and saves them once it closes', async () => {
-      // An old version of the page that ignores versionchange: our upgrade to version 2 is blocked.
-      const other = await openAsOtherTab(1, (db) => {
+      // An old version of the page that ignores versionchange: our upgrade from its version 2 to 3 is blocked.
+      const other = await openAsOtherTab(2, (db) => {
         db.createObjectStore('drafts', { keyPath: 'draftKey' });
         db.createObjectStore('outbox', { keyPath: 'id' });
         db.createObjectStore('progress', { keyPath: 'key' });
+        db.createObjectStore('history', { keyPath: 'id' }).createIndex('instrumentId', 'instrumentId');
       });
       try {
         const { el, errors } = await questionnaire('blocked');
@@ -62,7 +63,7 @@ describe('storage faults', function () {
         other.db.close();
         radios(el, 'phq9-2')[1]!.click();
         await waitUntil(
-          async () => JSON.stringify((await loadDraft('blocked').catch(() => undefined))?.answers) === JSON.stringify({ 'phq9-1': 2, 'phq9-2': 1 }),
+          async () => JSON.stringify((await loadDraft(DEFAULT_VAULT, 'blocked').catch(() => undefined))?.answers) === JSON.stringify({ 'phq9-1': 2, 'phq9-2': 1 }),
           'the answers were not saved once the other tab let go',
         );
         expect(errors.map((e) => e.code), 'told once').to.deep.equal(['storage-unavailable']);
@@ -77,8 +78,8 @@ describe('storage faults', function () {
       const { el, errors } = await questionnaire('upgraded');
       radios(el, 'phq9-1')[1]!.click();
       await el.draftSaved();
-      // A newer Painpath in another tab adds a store: version 3.
-      const other = await openAsOtherTab(3, (db) => db.createObjectStore('newer'));
+      // A newer Painpath in another tab adds a store: version 4.
+      const other = await openAsOtherTab(4, (db) => db.createObjectStore('newer'));
       expect(other.blocked, 'our connection closed at once instead of blocking the upgrade').to.equal(false);
       other.db.close();
       radios(el, 'phq9-2')[2]!.click();
@@ -91,7 +92,7 @@ describe('storage faults', function () {
       const { el, errors } = await questionnaire('incompatible');
       radios(el, 'phq9-1')[1]!.click();
       await el.draftSaved();
-      const other = await openAsOtherTab(3, (db) => db.deleteObjectStore('drafts'));
+      const other = await openAsOtherTab(4, (db) => db.deleteObjectStore('records'));
       expect(other.blocked).to.equal(false);
       other.db.close();
       radios(el, 'phq9-2')[2]!.click();
@@ -134,7 +135,7 @@ describe('storage faults', function () {
       radios(a.el, 'phq9-2')[0]!.click();
       await a.el.draftSaved();
       await waitUntil(() => checked(b.el, 'phq9-2') === 0, 'the later answer did not win');
-      expect((await loadDraft('shared'))?.answers).to.deep.equal({ 'phq9-1': 1, 'phq9-2': 0 });
+      expect((await loadDraft(DEFAULT_VAULT, 'shared'))?.answers).to.deep.equal({ 'phq9-1': 1, 'phq9-2': 0 });
       expect(a.el.answers).to.deep.equal(b.el.answers);
       expect([...a.errors, ...b.errors]).to.deep.equal([]);
     });
@@ -149,7 +150,7 @@ describe('storage faults', function () {
       radios(here.el, 'phq9-2')[1]!.click();
       await here.el.draftSaved();
       await waitUntil(() => other.answers['phq9-2'] === 1, 'the other document did not follow');
-      expect((await loadDraft('reload-test'))?.answers).to.deep.equal({ 'phq9-1': 2, 'phq9-2': 1 });
+      expect((await loadDraft(DEFAULT_VAULT, 'reload-test'))?.answers).to.deep.equal({ 'phq9-1': 2, 'phq9-2': 1 });
     });
   });
 });

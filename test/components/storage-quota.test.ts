@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { loadDraft } from '../../src/store/drafts.js';
 import { pendingResults } from '../../src/store/outbox.js';
-import { deleteAllDatabases } from '../helpers/fixtures.js';
+import { DEFAULT_VAULT, deleteAllDatabases } from '../helpers/fixtures.js';
 import { questionnaire, radios } from '../helpers/storage-fixture.js';
 import { answerPhq9 } from '../integration/helpers.js';
 
@@ -93,12 +93,12 @@ describe('storage faults: a full disk', function () {
       expect(errors.map((e) => e.code)).to.deep.equal(['storage-unavailable']);
       expect(errors[0]!.message).to.contain('QuotaExceededError');
       expect(el.answers).to.deep.equal({ 'phq9-1': 1, 'phq9-2': 2, 'phq9-3': 3 });
-      expect((await loadDraft('full'))?.answers, 'the last draft that fitted is kept').to.deep.equal({ 'phq9-1': 1 });
+      expect((await loadDraft(DEFAULT_VAULT, 'full'))?.answers, 'the last draft that fitted is kept').to.deep.equal({ 'phq9-1': 1 });
 
       await disk.free();
       radios(el, 'phq9-4')[0]!.click();
       await el.draftSaved();
-      expect((await loadDraft('full'))?.answers).to.deep.equal({ 'phq9-1': 1, 'phq9-2': 2, 'phq9-3': 3, 'phq9-4': 0 });
+      expect((await loadDraft(DEFAULT_VAULT, 'full'))?.answers).to.deep.equal({ 'phq9-1': 1, 'phq9-2': 2, 'phq9-3': 3, 'phq9-4': 0 });
     });
 
     it('still emits the result when the outbox is full, and keeps the draft, the only copy left in the browser', async () => {
@@ -110,10 +110,10 @@ describe('storage faults: a full disk', function () {
       await waitUntil(() => submitted.length === 1, 'no result');
       expect(submitted[0]!.scores['total']!.value).to.equal(18);
       expect(errors.map((e) => e.code)).to.deep.equal(['storage-unavailable']);
-      expect(await pendingResults()).to.deep.equal([]);
+      expect((await pendingResults(DEFAULT_VAULT)).entries).to.deep.equal([]);
       // Give a wrongly started deletion time to land before checking that the draft is still there.
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(Object.keys((await loadDraft('full-submit'))?.answers ?? {})).to.have.length(10);
+      expect(Object.keys((await loadDraft(DEFAULT_VAULT, 'full-submit'))?.answers ?? {})).to.have.length(10);
     });
   });
 });

@@ -1,5 +1,9 @@
 /** Test helpers shared by several test files. */
 import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
+import type { Vault } from '../../src/store/records.js';
+
+/** The records an element keeps when the host sets no `subject`, `storage` or key: no subject's, on the device. */
+export const DEFAULT_VAULT: Vault = { subject: '', storage: 'device' };
 
 export const PHQ9_URL = '/content/instruments/phq-9.json';
 

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import { loadDraft } from '../../src/store/drafts.js';
+import { DEFAULT_VAULT } from '../helpers/fixtures.js';
 import { answerPhq9, deleteAllDatabases, loadPage, radios, ready, submitButton, windowOf } from './helpers.js';
 
 describe('two questionnaires on one page', () => {
@@ -19,9 +20,9 @@ describe('two questionnaires on one page', () => {
     expect(second.answers).to.deep.equal({ 'phq9-2': 1 });
     expect(submitButton(first).textContent!.trim()).to.equal('Submit answers');
     expect(submitButton(second).textContent!.trim()).to.equal('Send svar');
-    await waitUntil(async () => (await loadDraft('two-first'))?.answers['phq9-1'] === 3, 'no draft under two-first');
-    await waitUntil(async () => (await loadDraft('two-second'))?.answers['phq9-2'] === 1, 'no draft under two-second');
-    expect((await loadDraft('two-first'))!.answers).to.not.have.property('phq9-2');
+    await waitUntil(async () => (await loadDraft(DEFAULT_VAULT, 'two-first'))?.answers['phq9-1'] === 3, 'no draft under two-first');
+    await waitUntil(async () => (await loadDraft(DEFAULT_VAULT, 'two-second'))?.answers['phq9-2'] === 1, 'no draft under two-second');
+    expect((await loadDraft(DEFAULT_VAULT, 'two-first'))!.answers).to.not.have.property('phq9-2');
   });
 
   it('submit one result each', async () => {
@@ -49,7 +50,7 @@ describe('inside a nested iframe', () => {
     const el = await ready(() => inner.contentDocument!.querySelector<PpQuestionnaire>('pp-questionnaire'));
     radios(el, 'phq9-1')[2]!.click();
     // Same origin: the draft the nested frame saved is in this origin's database, under its draft-key.
-    await waitUntil(async () => (await loadDraft('plain-phq9'))?.answers['phq9-1'] === 2, 'the nested frame saved no draft');
+    await waitUntil(async () => (await loadDraft(DEFAULT_VAULT, 'plain-phq9'))?.answers['phq9-1'] === 2, 'the nested frame saved no draft');
     await answerPhq9(el, 1);
     submitButton(el).click();
     await waitUntil(() => (inner.contentWindow as Window & { submitted?: unknown[] }).submitted?.length === 1, 'no pp-submit in the nested frame');

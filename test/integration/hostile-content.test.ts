@@ -8,8 +8,8 @@ import '../../components/pp-kiosk/pp-kiosk.js';
 import type { ErrorDetail } from '../../src/events.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { sourceLanguageOf } from '../../src/model/instrument.js';
-import { DraftWriter } from '../../src/store/drafts.js';
-import { deleteAllDatabases, loadJson } from '../helpers/fixtures.js';
+import { DraftWriter } from '../../src/store/draft-writer.js';
+import { DEFAULT_VAULT, deleteAllDatabases, loadJson } from '../helpers/fixtures.js';
 import type { Json } from '../helpers/instrument-builder.js';
 import { answersShowingEverything, contentFiles, hostileTextPack, poisonContent, shownText } from '../helpers/hostile-content.js';
 import { allowCounted, injectedMarkup, ownElementCounts, trapScriptExecution, XSS_VECTORS } from '../helpers/xss-vectors.js';
@@ -85,7 +85,7 @@ describe('hostile text in every shipped content file', function () {
       // The answers that show every conditional item and raise every flag, so their texts are on screen too.
       const draftKey = `hostile-${url}`;
       const now = new Date().toISOString();
-      await new DraftWriter(() => {}, (error) => expect.fail(String(error))).save({
+      await new DraftWriter(() => DEFAULT_VAULT, () => {}, (error) => expect.fail(String(error))).save({
         draftKey, instrumentId: instrument.id, instrumentVersion: instrument.version, answers: answersShowingEverything(json), pageIndex: 0, startedAt: now, updatedAt: now,
       });
       // Bring-your-own-text instruments get all their wording from the pack; the others gain a language from it.
