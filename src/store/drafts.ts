@@ -8,7 +8,7 @@ export const DEFAULT_DRAFT_MAX_AGE_DAYS = RETENTION_DAYS.draft;
 
 const isFresh = (draft: Draft, maxAgeDays: number, now: Date) => now.getTime() - Date.parse(draft.updatedAt) <= maxAgeDays * DAY_MS;
 
-/** Reads the person's draft; one older than `maxAgeDays` is deleted and reported as absent. */
+/** Reads the person's draft; one older than `maxAgeDays` is deleted, one past its expiry left to the sweep; either is reported as absent. */
 export async function loadDraft(vault: Vault, draftKey: string, maxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS, now = new Date()): Promise<Draft | undefined> {
   return (await readDraft(vault, draftKey, maxAgeDays, now)).draft;
 }
