@@ -1,14 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
-import { PpEvents, type ErrorDetail, type KioskResetDetail, type LanguageChangeDetail } from '../../src/events.js';
+import { PpEvents, type ErrorDetail, type KioskResetDetail, type LanguageChangeDetail, type SubmitDetail } from '../../src/events.js';
 import { directionOf, localText } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
 import { parseKioskSequence, type KioskScreen, type KioskSequence } from '../../src/model/kiosk.js';
 import type { TextMap } from '../../src/model/text.js';
-import { deleteDraftsWithPrefix } from '../../src/store/draft-writer.js';
-import { deleteEducationProgressWithPrefix } from '../../src/store/education-progress.js';
-import { clearHistory } from '../../src/store/history.js';
+import type { Vault } from '../../src/store/records.js';
 import { VaultController, vaultProperties } from '../shared/vault-controller.js';
 import '../pp-education/pp-education.js';
 import '../pp-language-picker/pp-language-picker.js';
@@ -22,8 +20,6 @@ import { IdleController } from './idle-controller.js';
 
 type Screen = 'start' | 'language' | 'consent' | 'step' | 'thanks' | 'failed';
 
-/** Every person's drafts and progress are keyed under this prefix and their session, so a reset can remove them. */
-const SESSION_PREFIX = 'kiosk-';
 
 /** Elements that save a person's work and can say when it is durable. */
 interface SavingElement extends HTMLElement {
@@ -43,7 +39,7 @@ interface SavingElement extends HTMLElement {
  * @attr idle-timeout - Seconds without a touch before "Are you still there?" (default 90).
  * @attr idle-countdown - Seconds the question waits before everything is cleared (default 20).
  * @attr accept-translations - Passed to every questionnaire: the translation statuses shown (see `<pp-questionnaire>`).
- * @attr subject - The kiosk's own subject (default `painpath-kiosk`): results not yet acknowledged wait under it for the clinic, while each person's drafts and progress are removed at reset (see docs/privacy.md).
+ * @attr subject - The kiosk's own subject (default `painpath-kiosk`): each person's steps have the subject `<subject>:<session id>`, which is erased at reset after results not yet acknowledged have moved to the kiosk's (see docs/privacy.md).
  * @attr storage - Passed to every step: `device` (default), `session` or `memory`.
  *
  * @event pp-kiosk-reset - Everything of the last person was cleared. Detail: `{ reason: 'idle' | 'finished' | 'declined' }`.
@@ -173,7 +169,7 @@ export class PpKiosk extends LitElement {
   readonly #records: VaultController = new VaultController(this, {
     unsaved: (reason) => `Saved answers could not be cleared: ${reason}`,
     settle: async () => undefined,
-    // Every step has the kiosk's subject and hears the erasure itself.
+    // Every step has a subject of its own and hears the erasure itself.
     restart: () => undefined,
   });
   #resetting = false;
@@ -190,11 +186,35 @@ export class PpKiosk extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // What an earlier session left behind (e.g. the tablet lost power) is nobody's to see.
-    const vault = this.#records.vault;
-    Promise.all([deleteDraftsWithPrefix(vault, SESSION_PREFIX), deleteEducationProgressWithPrefix(vault, SESSION_PREFIX)]).catch((error: unknown) =>
-      this.#records.reportFailure(error),
-    );
+    void this.#handOverEarlierSessions();
+  }
+
+  /** The vault of one person's session: the kiosk's storage and key, the session's own subject. */
+  #sessionVault(session = this.#session): Vault {
+    return { ...this.#records.vault, subject: `${this.subject}:${session}` };
+  }
+
+  /**
+   * What earlier sessions left behind (e.g. the tablet lost power) is nobody's to see: their
+   * results not yet acknowledged go to the kiosk, the rest is erased. The kiosk then emits the
+   * results the clinic has not acknowledged, as a questionnaire does on loading.
+   */
+  async #handOverEarlierSessions(): Promise<void> {
+    try {
+      const [{ handOver, subjectsStartingWith }, delivery] = await Promise.all([import('../../src/store/hand-over.js'), import('../pp-questionnaire/delivery.js')]);
+      const vault = this.#records.vault;
+      for (const subject of await subjectsStartingWith(vault.storage, `${this.subject}:`)) {
+        if (subject !== this.#sessionVault().subject) await handOver({ ...vault, subject }, vault);
+      }
+      await delivery.redeliver({
+        vault,
+        emit: (detail) => this.dispatchEvent(new CustomEvent<SubmitDetail>(PpEvents.submit, { detail, bubbles: true, composed: true })),
+        reportFailure: (error) => this.#records.reportFailure(error),
+        reportLocked: (count) => this.#records.reportLocked(count),
+      });
+    } catch (error) {
+      this.#records.reportFailure(error);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -264,12 +284,10 @@ export class PpKiosk extends LitElement {
     this.stepShownIn = undefined;
     this.language = this.parsed?.languages[0] ?? 'en';
     await this.#show('start');
-    const prefix = `${SESSION_PREFIX}${finished}`;
-    // Results not yet acknowledged stay: they are the clinic's, waiting for upload, and no person's to see.
-    const vault = this.#records.vault;
-    await Promise.all([deleteDraftsWithPrefix(vault, prefix), deleteEducationProgressWithPrefix(vault, prefix), clearHistory(vault)]).catch((error: unknown) =>
-      this.#records.reportFailure(error),
-    );
+    // Results not yet acknowledged are the clinic's, waiting for upload: they go to the kiosk; the rest of the person is erased.
+    await import('../../src/store/hand-over.js')
+      .then(({ handOver }) => handOver(this.#sessionVault(finished), this.#records.vault))
+      .catch((error: unknown) => this.#records.reportFailure(error));
     this.#resetting = false;
     this.dispatchEvent(new CustomEvent<KioskResetDetail>(PpEvents.kioskReset, { detail: { reason }, bubbles: true, composed: true }));
   }
@@ -333,7 +351,7 @@ export class PpKiosk extends LitElement {
 
   #renderStep(sequence: KioskSequence): TemplateResult {
     const step = sequence.steps[this.stepIndex]!;
-    const key = `${SESSION_PREFIX}${this.#session}-${this.stepIndex}`;
+    const subject = this.#sessionVault().subject;
     const number = new Intl.NumberFormat(this.language);
     const progress = msg(str`Part ${number.format(this.stepIndex + 1)} of ${number.format(sequence.steps.length)}`);
     // The person chose their language before this step: when its questionnaire cannot be shown
@@ -347,8 +365,7 @@ export class PpKiosk extends LitElement {
           <pp-questionnaire
             src=${step.questionnaire}
             lang=${this.language}
-            draft-key=${key}
-            subject=${this.subject}
+            subject=${subject}
             storage=${this.storage ?? nothing}
             .encryptionKey=${this.encryptionKey}
             layout="paged"
@@ -360,8 +377,7 @@ export class PpKiosk extends LitElement {
           <pp-education
             src=${step.module}
             lang=${this.language}
-            progress-key=${key}
-            subject=${this.subject}
+            subject=${subject}
             storage=${this.storage ?? nothing}
             .encryptionKey=${this.encryptionKey}
             @pp-education-complete=${this.#nextStep}

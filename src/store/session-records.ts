@@ -41,3 +41,6 @@ export const sessionBackend: Backend = {
 export function removeSessionSubjects(matches: (subject: string) => boolean): void {
   for (const [key, record] of entries()) if (matches(record.subject)) sessionStorage.removeItem(key);
 }
+
+/** The subjects of the records this tab holds. */
+export const sessionSubjects = (): string[] => [...entries()].map(([, record]) => record.subject);

@@ -39,8 +39,12 @@ async function answerPainNrs(el: PpKiosk, value: number): Promise<void> {
   await questionnaire(el)!.draftSaved();
 }
 
-/** Where the kiosk's steps keep their records: under the kiosk's own subject, on the device. */
+/** Where the kiosk keeps the results its people left and the clinic has not acknowledged: its own subject, on the device. */
 const KIOSK_VAULT: Vault = { subject: 'painpath-kiosk', storage: 'device' };
+/** The subject of one person's session at the kiosk. */
+const SESSION_SUBJECT = /^painpath-kiosk:[0-9a-f-]{36}$/;
+/** The vault of the person now at the kiosk, from their step's subject. */
+const sessionVault = (el: PpKiosk): Vault => ({ subject: root(el).querySelector('[subject]')!.getAttribute('subject')!, storage: 'device' });
 
 /** The stored records of a kind, whoever they belong to. */
 async function storedRecords(kind: RecordKind): Promise<StoredRecord[]> {
@@ -62,8 +66,7 @@ describe('<pp-kiosk>', () => {
     button(el, 'Jeg accepterer').click();
     await waitUntil(() => questionnaire(el));
     expect(questionnaire(el)!.getAttribute('lang')).to.equal('da');
-    expect(questionnaire(el)!.getAttribute('draft-key')).to.match(/^kiosk-/);
-    expect(questionnaire(el)!.getAttribute('subject'), 'its records are the kiosk\'s').to.equal('painpath-kiosk');
+    expect(questionnaire(el)!.getAttribute('subject'), 'the person has a subject for this session').to.match(SESSION_SUBJECT);
     await expect(el).to.be.accessible();
   });
 
@@ -128,15 +131,16 @@ describe('<pp-kiosk>', () => {
     await waitUntil(() => questionnaire(el)?.getAttribute('src') === '/content/instruments/phq-9.json', 'not on the second step');
   });
 
-  it('asks "Are you still there?", counts down, then clears the DOM and the IndexedDB drafts', async () => {
+  it('asks "Are you still there?", counts down, then clears the DOM and erases the person, keeping their unsent result for the clinic', async () => {
     const el = await kiosk(0.5, 1);
     await begin(el);
     button(el, 'I agree').click();
     await answerPainNrs(el, 7);
     expect(await storedDrafts()).to.have.length(1);
-    await addToHistory(KIOSK_VAULT, { instrument: { id: 'nrs-11' }, finishedAt: new Date().toISOString(), scores: {} } as unknown as QuestionnaireResult);
-    expect((await historyOf(KIOSK_VAULT, 'nrs-11')).results).to.have.length(1);
-    const resultId = await putInOutbox(KIOSK_VAULT, { instrument: { id: 'nrs-11' } });
+    const person = sessionVault(el);
+    await addToHistory(person, { instrument: { id: 'nrs-11' }, finishedAt: new Date().toISOString(), scores: {} } as unknown as QuestionnaireResult);
+    expect((await historyOf(person, 'nrs-11')).results).to.have.length(1);
+    const resultId = await putInOutbox(person, { instrument: { id: 'nrs-11' } });
     await waitUntil(() => root(el).querySelector('dialog')!.open, 'no idle warning');
     expect(root(el).querySelector('dialog h2')!.textContent).to.equal('Are you still there?');
     const reset = await nextEvent<KioskResetDetail>(el, 'pp-kiosk-reset');
@@ -144,7 +148,8 @@ describe('<pp-kiosk>', () => {
     expect(root(el).querySelector('pp-questionnaire'), 'no element of the last person remains').to.equal(null);
     expect(root(el).querySelector('[part=screen]')!.textContent, 'the start screen only').to.not.contain('pain');
     expect(await storedDrafts(), 'no draft of the last person remains').to.deep.equal([]);
-    expect((await historyOf(KIOSK_VAULT, 'nrs-11')).results, 'no local chart history remains').to.deep.equal([]);
+    expect((await historyOf(person, 'nrs-11')).results, 'no local chart history remains').to.deep.equal([]);
+    expect(await storedRecords('result'), 'nothing of the person remains under their subject').to.have.length(1);
     expect((await pendingResults(KIOSK_VAULT)).entries.map((entry) => entry.id), 'a result not yet acknowledged stays for the clinic').to.deep.equal([resultId]);
     expect(root(el).activeElement?.textContent?.trim(), 'focus back on the start screen').to.equal('Welcome');
   });
@@ -171,7 +176,7 @@ describe('<pp-kiosk>', () => {
     button(el, 'I agree').click();
     await waitUntil(() => root(el).querySelector('pp-education')?.shadowRoot?.querySelector('button'), 'the module did not render');
     const module = root(el).querySelector('pp-education') as HTMLElement & { progressSaved(): Promise<void> };
-    expect(module.getAttribute('progress-key')).to.match(/^kiosk-/);
+    expect(module.getAttribute('subject')).to.match(SESSION_SUBJECT);
     [...module.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Next')!.click();
     await module.progressSaved();
     expect(await storedRecords('progress')).to.have.length(1);
@@ -179,14 +184,35 @@ describe('<pp-kiosk>', () => {
     expect(await storedRecords('progress'), 'no progress of the last person remains').to.deep.equal([]);
   });
 
-  it('clears what an earlier session left behind when it starts', async () => {
+  it('hands over what an earlier session left behind when it starts: its unsent result to the clinic, the rest erased', async () => {
+    const earlier: Vault = { subject: 'painpath-kiosk:earlier-session', storage: 'device' };
+    const draft: Draft = { draftKey: 'nrs-11@1', instrumentId: 'nrs-11', instrumentVersion: '1', answers: { x: 1 }, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() };
     const db = await openDatabase();
-    const putDraft = (draft: Draft) =>
-      db.put('records', { subject: KIOSK_VAULT.subject, kind: 'draft', name: draft.draftKey, lock: '', savedAt: draft.updatedAt, expiresAt: daysAfter(draft.updatedAt, 14), data: draft });
-    await putDraft({ draftKey: 'kiosk-old-0', instrumentId: 'nrs-11', instrumentVersion: '1', answers: { x: 1 }, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
-    await putDraft({ draftKey: 'portal-form', instrumentId: 'phq-9', instrumentVersion: '1', answers: {}, pageIndex: 0, startedAt: '', updatedAt: new Date().toISOString() });
+    await db.put('records', { subject: earlier.subject, kind: 'draft', name: draft.draftKey, lock: '', savedAt: draft.updatedAt, expiresAt: daysAfter(draft.updatedAt, 14), data: draft });
+    await db.put('records', { subject: 'portal-person', kind: 'draft', name: draft.draftKey, lock: '', savedAt: draft.updatedAt, expiresAt: daysAfter(draft.updatedAt, 14), data: draft });
+    const resultId = await putInOutbox(earlier, { instrument: { id: 'nrs-11' } });
+    const emitted: SubmitDetail[] = [];
+    document.addEventListener('pp-submit', (event) => emitted.push((event as CustomEvent<SubmitDetail>).detail), { once: true });
     await kiosk();
-    await waitUntil(async () => (await storedDrafts()).length === 1);
-    expect((await storedDrafts()).map((d) => (d as { draftKey: string }).draftKey)).to.deep.equal(['portal-form']);
+    await waitUntil(() => emitted.length === 1, 'the kiosk did not emit the earlier result');
+    expect(emitted[0]!.redelivered).to.equal(true);
+    expect((await storedRecords('draft')).map((record) => record.subject), 'another subject\'s draft is untouched').to.deep.equal(['portal-person']);
+    expect((await storedRecords('result')).map((record) => [record.subject, record.name])).to.deep.equal([['painpath-kiosk', resultId]]);
+  });
+
+  it('removes the clinic\'s copy of a result acknowledged after the person left', async () => {
+    const el = await kiosk();
+    let uploaded!: () => void;
+    el.addEventListener('pp-submit', (event) => (event as CustomEvent<SubmitDetail>).detail.waitUntil(new Promise<void>((resolve) => (uploaded = resolve))));
+    await begin(el);
+    button(el, 'I agree').click();
+    await answerPainNrs(el, 3);
+    const submitted = nextEvent<SubmitDetail>(el, 'pp-submit');
+    questionnaire(el)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await submitted;
+    await el.reset('idle');
+    expect((await pendingResults(KIOSK_VAULT)).entries, 'handed to the clinic while the upload runs').to.have.length(1);
+    uploaded();
+    await waitUntil(async () => (await storedRecords('result')).length === 0, 'the acknowledged result stayed at the kiosk');
   });
 });
