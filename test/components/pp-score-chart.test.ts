@@ -212,6 +212,26 @@ describe('<pp-score-chart>', () => {
       expect(rows(el).map((row) => row[1])).to.deep.equal(['12']);
     });
 
+    it('keeps and shows only its own person\'s results', async () => {
+      const mine = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history subject="person-a"></pp-score-chart>`);
+      const submitter = (subject: string) => Object.assign(document.createElement('span'), { subject });
+      const submitFrom = (subject: string, result: QuestionnaireResult) => {
+        const source = submitter(subject);
+        document.body.append(source);
+        source.dispatchEvent(new CustomEvent('pp-submit', { detail: result, bubbles: true, composed: true }));
+        source.remove();
+      };
+      submitFrom('person-b', phq9Result(20, '2025-01-13'));
+      submitFrom('person-a', phq9Result(6, '2025-01-14'));
+      const vaultOf = (subject: string) => ({ subject, storage: 'device' as const });
+      await waitUntil(async () => (await historyOf(vaultOf('person-a'), 'phq-9')).results.length === 1, 'A\'s result was not kept');
+      expect((await historyOf(vaultOf('person-b'), 'phq-9')).results, 'B\'s result is not kept by A\'s chart').to.deep.equal([]);
+      await mine.updateComplete;
+      expect(rows(mine).map((row) => row[1])).to.deep.equal(['6']);
+      const other = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history subject="person-b"></pp-score-chart>`);
+      expect(shadow(other).querySelector('[part=empty]'), 'B\'s chart shows nothing of A').to.exist;
+    });
+
     it('forgets everything on eraseSubject() of its person', async () => {
       const el = await chart(html`<pp-score-chart src=${PHQ9_URL} keep-history></pp-score-chart>`);
       await el.addResult(phq9Result(18, '2025-01-13'));
