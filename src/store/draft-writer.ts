@@ -131,6 +131,3 @@ export class DraftWriter {
     }
   }
 }
-
-/** Deletes every draft of the vault's person whose key starts with `prefix`, e.g. all of a kiosk's sessions. */
-export const deleteDraftsWithPrefix = (vault: Vault, prefix: string): Promise<void> => removeRecords(vault, 'draft', prefix, true);

@@ -1,5 +1,5 @@
 import { RETENTION_DAYS } from './database.js';
-import { removeRecords, writeRecord } from './record-writes.js';
+import { writeRecord } from './record-writes.js';
 import { readRecords, type Vault } from './records.js';
 
 /** How far a person got in an education module, as saved in the `progress` store. */
@@ -80,6 +80,3 @@ export class EducationProgressWriter {
     return this.#last;
   }
 }
-
-/** Deletes the person's progress of every key starting with `prefix`, e.g. a finished kiosk session's. */
-export const deleteEducationProgressWithPrefix = (vault: Vault, prefix: string): Promise<void> => removeRecords(vault, 'progress', prefix, true);

@@ -30,14 +30,15 @@ export function onErase(listener: (erasure: Erasure) => Promise<void>): () => vo
 }
 
 /** Deletes the records of an erasure, on the device and in this tab's session, without telling anyone. */
-export const deleteErased = async (erasure: Erasure): Promise<void> => (await import('./erase-records.js')).deleteErased(erasure);
+const deleteErased = async (erasure: Erasure): Promise<void> => (await import('./erase-records.js')).deleteErased(erasure);
 
 async function erase(erasure: Erasure): Promise<void> {
   await Promise.all([...listeners].map((listener) => listener(erasure)));
   await deleteErased(erasure);
-  const sender = new BroadcastChannel(ERASE_CHANNEL);
+  // Through this page's own channel when it has one, which does not hear itself: this page's listeners were called above.
+  const sender = channel ?? new BroadcastChannel(ERASE_CHANNEL);
   sender.postMessage(erasure);
-  sender.close();
+  if (sender !== channel) sender.close();
 }
 
 /**

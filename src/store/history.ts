@@ -1,6 +1,6 @@
 import type { QuestionnaireResult } from '../events.js';
 import { RETENTION_DAYS } from './database.js';
-import { removeRecords, writeRecord } from './record-writes.js';
+import { writeRecord } from './record-writes.js';
 import { readRecords, type Vault } from './records.js';
 
 /** What tells results apart: their instrument and finishing time. A result stored twice is kept once. */
@@ -17,6 +17,3 @@ export async function historyOf(vault: Vault, instrumentId: string): Promise<{ r
   const results = records.map((record) => record.data).filter((result) => result.instrument.id === instrumentId);
   return { results: results.sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt)), locked };
 }
-
-/** Forgets every kept result of the vault's person, e.g. when a kiosk is reset for the next person. */
-export const clearHistory = (vault: Vault): Promise<void> => removeRecords(vault, 'history', '', true);

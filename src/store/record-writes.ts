@@ -19,8 +19,8 @@ const deviceWrites: Omit<Backend, 'list'> = {
     await transaction.done;
     return !overtaken;
   },
-  async remove(subject, kind, name, prefix) {
-    await (await openDatabase()).delete('records', nameRange(subject, kind, name, !prefix));
+  async remove(subject, kind, name) {
+    await (await openDatabase()).delete('records', nameRange(subject, kind, name, true));
   },
 };
 
@@ -54,9 +54,9 @@ export async function writeRecord(vault: Vault, kind: RecordKind, name: string, 
   return backend.put(record, lock ? [vault.subject, kind, name, ''] : undefined, options.durable ?? false);
 }
 
-/** Removes the person's records of a kind with this name (or every name starting with it, with `prefix`), under every key. */
-export async function removeRecords(vault: Vault, kind: RecordKind, name: string, prefix = false): Promise<void> {
-  await (await writerOf(vault))?.remove(vault.subject, kind, name, prefix);
+/** Removes the person's records of a kind with this name, under every key. */
+export async function removeRecords(vault: Vault, kind: RecordKind, name: string): Promise<void> {
+  await (await writerOf(vault))?.remove(vault.subject, kind, name);
 }
 
 /** Deletes the records past their expiry, whoever they belong to: nobody may come back to read them. */

@@ -19,8 +19,8 @@ export interface Backend {
   list(subject: string, kind: RecordKind, prefix: string): Promise<StoredRecord[]>;
   /** Writes the record unless one under its key was saved later; removes `replaces`. Returns whether it wrote. */
   put(record: StoredRecord, replaces: RecordKey | undefined, durable: boolean): Promise<boolean>;
-  /** Removes the records of a person and kind with this name (every name starting with it, with `prefix`), whatever their lock. */
-  remove(subject: string, kind: RecordKind, name: string, prefix: boolean): Promise<void>;
+  /** Removes the records of a person and kind with this name, whatever their lock. */
+  remove(subject: string, kind: RecordKind, name: string): Promise<void>;
 }
 
 /** The key range of names starting with `prefix` (or equal to it, with `exact`), whatever their lock. */

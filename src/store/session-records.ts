@@ -30,9 +30,9 @@ export const sessionBackend: Backend = {
     if (replaces) sessionStorage.removeItem(storageKey(replaces));
     return true;
   },
-  async remove(subject, kind, name, prefix) {
+  async remove(subject, kind, name) {
     for (const [key, record] of entries()) {
-      if (record.subject === subject && record.kind === kind && (prefix ? record.name.startsWith(name) : record.name === name)) sessionStorage.removeItem(key);
+      if (record.subject === subject && record.kind === kind && record.name === name) sessionStorage.removeItem(key);
     }
   },
 };
