@@ -31,6 +31,10 @@ const LAZY_PARTS = [
   { name: 'the support of the items other than choices', markers: ['has no region or region group'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The parser of scale options (a message of its proration check).
   { name: 'the parser of scale options', markers: ['prorating needs items'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
+  // The parser of conditions (a message of its cycle check); the score chart parses every instrument in full.
+  { name: 'the parser of conditions', markers: ['form a cycle'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
+  // The FHIR Questionnaire importer (a message of its element check).
+  { name: 'the FHIR importer', markers: ['is not an element of R4'], loadedBy: 'pp-questionnaire' },
   // The text-pack checker (the start of each of its error messages).
   { name: 'the text-pack checker', markers: ['Text pack'], loadedBy: 'pp-questionnaire' },
   // The encryption of stored records (its AES-GCM parameter), loaded only when the host gives a key.

@@ -64,6 +64,12 @@ export type ErrorCode =
   | 'content-invalid'
   /** The content file could not be fetched or is not JSON. */
   | 'content-unreachable'
+  /**
+   * A FHIR Questionnaire has elements or extensions that are not honoured but leave the form
+   * faithful (e.g. an unsupported item control); it is shown without them. `problems` names each
+   * with its FHIR path. What would make the form wrong is `content-invalid` instead.
+   */
+  | 'fhir-unsupported'
   /** A bring-your-own-text instrument was given no text pack, so it has no wording to show. */
   | 'text-pack-missing'
   /** A text pack does not fit its instrument; `problems` lists what and where. */

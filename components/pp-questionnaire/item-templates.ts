@@ -43,18 +43,27 @@ export const formatNumber = (value: number, lang: string) => new Intl.NumberForm
 /** The sentence shown (and read out) for a problem with an item. */
 export function problemMessage(item: QuestionItem, code: ValidationCode, lang: string): string {
   if (code !== 'required') return partOf(fieldPart, item).fieldProblemMessage(item, code, lang);
-  return item.type === 'choice' || item.type === 'nrs'
+  return item.type === 'choice' || item.type === 'nrs' || item.type === 'boolean'
     ? msg('Please choose an answer.')
     : item.type === 'multi-choice' || item.type === 'body-map'
       ? msg('Please choose at least one answer.')
       : msg('Please answer this question.');
 }
 
-/** Accessible wiring shared by every control of an item. */
+const helpId = (id: string, index: number) => `help-${id}-${index}`;
+
+/** Accessible wiring shared by every control of an item: its problem, its help and `extra`. */
 export function describedBy(item: QuestionItem, context: ItemContext, extra?: string): string | typeof nothing {
-  const ids = [context.problem(item.id) ? errorId(item.id) : undefined, extra].filter(Boolean);
+  const ids = [context.problem(item.id) ? errorId(item.id) : undefined, ...(item.help?.map((_, i) => helpId(item.id, i)) ?? []), extra].filter(Boolean);
   return ids.length ? ids.join(' ') : nothing;
 }
+
+/** The texts shown under a question's text. */
+export const helpText = (item: QuestionItem, context: ItemContext): unknown =>
+  item.help?.map((text, i) => html`<p part="help" class="help" id=${helpId(item.id, i)}>${context.text(text)}</p>`) ?? nothing;
+
+/** An item's text after its prefix ("1. How often …"). */
+export const prefixed = (item: Item, text: (map: TextMap) => string, map: TextMap): string => (item.prefix ? `${text(item.prefix)} ${text(map)}` : text(map));
 
 export function errorText(item: QuestionItem, context: ItemContext): TemplateResult | typeof nothing {
   const code = context.problem(item.id);
@@ -62,14 +71,14 @@ export function errorText(item: QuestionItem, context: ItemContext): TemplateRes
 }
 
 export function legendText(item: QuestionItem, context: ItemContext): TemplateResult {
-  return html`${context.text(item.text)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}`;
+  return html`${prefixed(item, context.text, item.text)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}`;
 }
 
 /** A question answered with a group of inputs: a fieldset named by its legend. */
 export function fieldsetItem(item: QuestionItem, context: ItemContext, body: TemplateResult, className = ''): TemplateResult {
   return html`<fieldset part="item" class="item ${className}" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
     <legend part="label" class="label" id=${labelId(item.id)}>${legendText(item, context)}</legend>
-    ${body} ${errorText(item, context)}
+    ${helpText(item, context)} ${body} ${errorText(item, context)}
   </fieldset>`;
 }
 
@@ -119,7 +128,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   );
 }
 
-const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date'];
+const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'boolean'];
 type FieldPart = typeof import('./rating-and-field-items.js');
 type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;

@@ -37,6 +37,10 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  .help {
+    margin-block: 0 calc(var(--_space) * 0.5);
+  }
+
   .answers {
     display: grid;
     gap: 0.5rem;

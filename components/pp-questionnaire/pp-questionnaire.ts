@@ -46,7 +46,7 @@ import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '
 import { KeyboardModality } from '../shared/keyboard-modality.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
-import { focusTargetSelector, loadAllItemParts, loadItemParts, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
+import { focusTargetSelector, loadAllItemParts, loadItemParts, prefixed, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
@@ -57,7 +57,16 @@ const PARSER_PARTS = {
   rules: () => import('./rules-part.js'),
   itemFields: () => import('../../src/model/field-items.js'),
   scaleOptions: () => import('../../src/model/parse-scale-options.js'),
+  conditions: () => import('../../src/model/parse-conditions.js'),
 };
+/** FHIR Questionnaires are read by their own part, loaded only for them. */
+const loadFhirImporter = () => import('../../src/fhir/from-fhir-questionnaire.js');
+
+const isFhirQuestionnaire = (json: unknown): boolean => (json as { resourceType?: unknown } | null)?.resourceType === 'Questionnaire';
+
+/** The error telling the host a language is shown in place of another: only for content that lacks one. */
+const loadTranslationReport = () => import('./translation-report.js');
+
 /** Only hosts that bring their own text download the text-pack checker. */
 const loadTextPackChecker = () => import('../../src/model/text-pack.js');
 
@@ -119,7 +128,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @summary Renders a patient-reported outcome measure and emits its scored result.
  * @tag pp-questionnaire
  *
- * @attr src - URL of an instrument JSON file.
+ * @attr src - URL of an instrument JSON file or of a FHIR R4 Questionnaire.
  * @attr lang - Language of the form; otherwise the closest `[lang]` ancestor, then the browser's.
  * @attr draft-key - Key of the saved draft; defaults to the instrument's id and version.
  * @attr layout - `paged` (one question at a time) or `list` (all questions on one page).
@@ -142,6 +151,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @csspart stem - The shared question stem ("Over the last 2 weeks, …").
  * @csspart item - One question (a fieldset).
  * @csspart label - A question's text (the legend).
+ * @csspart help - A text shown under a question's text (a FHIR display item under the question).
  * @csspart answer - One answer option.
  * @csspart input - A text, number or date field.
  * @csspart slider - The track of a visual analogue scale.
@@ -173,6 +183,7 @@ export class PpQuestionnaire extends LitElement {
   static override properties = {
     src: {},
     instrument: { attribute: false },
+    valueSets: { attribute: false },
     textPack: { attribute: false },
     textPackUrl: { attribute: 'text-pack' },
     language: { attribute: 'lang' },
@@ -200,8 +211,14 @@ export class PpQuestionnaire extends LitElement {
   /** URL of an instrument JSON file. */
   src?: string;
 
-  /** An instrument object (raw JSON or already parsed); takes precedence over `src`. */
+  /** An instrument object (raw JSON, already parsed, or a FHIR R4 Questionnaire); takes precedence over `src`. */
   instrument?: unknown;
+
+  /**
+   * Value sets a FHIR Questionnaire names by canonical url (e.g. LOINC answer lists), each a FHIR
+   * ValueSet with its expansion, keyed by that url.
+   */
+  valueSets?: Readonly<Record<string, unknown>>;
 
   /**
    * The licensed wording of a bring-your-own-text instrument, or a language to add: one text pack
@@ -328,11 +345,11 @@ export class PpQuestionnaire extends LitElement {
 
   /**
    * Loads every part the element otherwise loads only when an instrument needs it (rarer item
-   * types, flags and classifications, scale options, the text-pack checker), for a page that
+   * types, flags and classifications, scale options, the text-pack checker, the FHIR importer), for a page that
    * must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -367,7 +384,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['src', 'instrument', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
+    const sourceChanged = (['src', 'instrument', 'valueSets', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
     const vaultChanged = VAULT_SETTINGS.some((key) => changed.has(key));
     // Another person's results are theirs: after a change of person, this one's are looked for.
     if (vaultChanged && this.hasUpdated) void this.#redeliverOutbox();
@@ -441,15 +458,19 @@ export class PpQuestionnaire extends LitElement {
    */
   async #loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
+    if (isFhirQuestionnaire(instrumentJson)) return { instrument: await this.#importFhir(instrumentJson) };
     // Only instruments with flags or classifications, items other than choices or scales with
     // options download the parts of the parser (and of the scoring) that read them.
     const needed = partsNeeded(instrumentJson);
-    const [rules, itemFields, scaleOptions] = await Promise.all([
+    const [rules, itemFields, scaleOptions, conditions] = await Promise.all([
       needed.rules ? importPart(PARSER_PARTS.rules) : undefined,
       needed.itemFields ? importPart(PARSER_PARTS.itemFields) : undefined,
       needed.scaleOptions ? importPart(PARSER_PARTS.scaleOptions) : undefined,
+      needed.conditions ? importPart(PARSER_PARTS.conditions) : undefined,
     ]);
-    const instrument = checked('content-invalid', () => parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields, scaleOptions }));
+    const instrument = checked('content-invalid', () =>
+      parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields, scaleOptions, conditions }),
+    );
     const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
     const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
     if (packs.length === 0) {
@@ -462,6 +483,15 @@ export class PpQuestionnaire extends LitElement {
     const { applyTextPacks, parseTextPack } = await importPart(loadTextPackChecker);
     const packed = applyTextPacks(instrument, packs.map((pack) => checked('text-pack-invalid', () => parseTextPack(pack, instrument))));
     return { instrument: packed, rules };
+  }
+
+  /** A FHIR Questionnaire as an instrument; what it has that is not honoured is reported, what would make it wrong refuses it. */
+  async #importFhir(json: unknown): Promise<Instrument> {
+    const { fromFhirQuestionnaire, reportedMessage } = await importPart(loadFhirImporter);
+    const imported = checked('content-invalid', () => fromFhirQuestionnaire(json, { valueSets: this.valueSets }));
+    const problems = imported.reported;
+    if (problems.length) this.#emit<ErrorDetail>(PpEvents.error, { code: 'fhir-unsupported', message: reportedMessage(imported), problems });
+    return imported.instrument;
   }
 
   #fail(detail: ErrorDetail): void {
@@ -706,25 +736,11 @@ export class PpQuestionnaire extends LitElement {
     const lacksLanguage = requested !== undefined && resolveLocale([requested], this.#acceptedLanguages(instrument), '') === '';
     if (!lacksLanguage && this.#textsShownInFallback.size === 0) return;
     this.#reportedLanguages.add(key);
-    if (lacksLanguage) {
-      const refused = resolveLocale([requested], instrument.languages, '');
-      const status = refused ? own(instrument.translations, refused)?.status : undefined;
-      this.#emit<ErrorDetail>(PpEvents.error, {
-        ...(status
-          ? {
-              code: 'translation-refused',
-              message: `${instrument.id} in "${refused}" is a ${status} translation, not accepted (${this.acceptTranslations ?? 'by default a validated instrument needs official or verified'}); it is shown in "${shown}".`,
-            }
-          : { code: 'missing-translation', message: `${instrument.id} has no text in "${requested}"; it is shown in "${shown}".` }),
-        fallback: { requested, shown, ...(status && { status }) },
-      });
-      return;
-    }
-    const examples = [...this.#textsShownInFallback].slice(0, 3).map((t) => `"${t.slice(0, 40)}"`);
-    this.#emit<ErrorDetail>(PpEvents.error, {
-      code: 'missing-translation',
-      message: `${this.#textsShownInFallback.size} texts of ${instrument.id} have no "${shown}" version and are shown in "${sourceLanguageOf(instrument)}": ${examples.join(', ')}.`,
-    });
+    const fallback = { instrument, requested, shown, lacksLanguage, acceptTranslations: this.acceptTranslations, textsInFallback: [...this.#textsShownInFallback] };
+    importPart(loadTranslationReport).then(
+      (report) => this.#emit(PpEvents.error, report.translationFallbackError(fallback)),
+      (failure: LoadFailure) => this.#emit(PpEvents.error, failure.detail),
+    );
   }
 
   #renderBody(lang: string): TemplateResult {
@@ -755,7 +771,7 @@ export class PpQuestionnaire extends LitElement {
     const paged = engine.layout === 'paged';
     const advice = this.#rules?.flagAdvice(engine, lang, this, this.flagMessages) ?? new Map<ItemId | null, string[]>();
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
-      ${heading(this.headingLevel, text(instrument.title), 'title')}
+      ${instrument.title ? heading(this.headingLevel, text(instrument.title), 'title') : nothing}
       ${this.#renderProgress(engine, lang)}
       ${this.supersededDraft
         ? html`<p part="draft-notice" class="draft-notice" role="status">
@@ -769,7 +785,7 @@ export class PpQuestionnaire extends LitElement {
         data-page-start
         tabindex="-1"
         role="group"
-        aria-label=${paged ? this.#pageLabel(engine, lang) : text(instrument.title)}
+        aria-label=${paged ? this.#pageLabel(engine, lang) : text(instrument.title ?? instrument.meta.name)}
         aria-describedby=${page.context ? 'page-stem' : nothing}
       >
         ${page.context ? html`<p part="stem" class="stem" id="page-stem">${text(page.context)}</p>` : nothing}
@@ -825,10 +841,10 @@ export class PpQuestionnaire extends LitElement {
       const children = item.items.filter((child) => this.#engine!.isEnabled(child.id)).map((child) => this.#renderItem(child, text, advice));
       // A named group, so that screen readers announce the shared stem on entering its questions.
       return html`<div class="group ${item.type}" data-item=${item.id} role="group" aria-labelledby=${item.text ? stemId : nothing}>
-        ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${text(item.text)}</p>` : nothing} ${children}
+        ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${prefixed(item, text, item.text)}</p>` : nothing} ${children}
       </div>`;
     }
-    if (item.type === 'display') return html`<p class="display" data-item=${item.id}>${text(item.text)}</p>`;
+    if (item.type === 'display') return html`<p class="display" data-item=${item.id}>${prefixed(item, text, item.text)}</p>`;
     return html`${renderQuestion(item, this.#itemContext(text))}${this.#rules?.renderAdvice(advice.get(item.id))}`;
   }
 }

@@ -4,11 +4,11 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import type { BodyMapItem, DateItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import type { BodyMapItem, BooleanItem, DateItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { controlId, describedBy, errorText, fieldsetItem, formatNumber, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
+import { controlId, describedBy, errorText, fieldsetItem, formatNumber, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
 
 /**
  * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,
@@ -51,7 +51,7 @@ export function fieldProblemMessage(item: QuestionItem, code: Exclude<Validation
 function fieldItem(item: QuestionItem, context: ItemContext, control: TemplateResult): TemplateResult {
   return html`<div part="item" class="item" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
     <label part="label" class="label" id=${labelId(item.id)} for=${controlId(item.id)}>${legendText(item, context)}</label>
-    ${control} ${errorText(item, context)}
+    ${helpText(item, context)} ${control} ${errorText(item, context)}
   </div>`;
 }
 
@@ -230,6 +230,16 @@ function dateField(item: DateItem, context: ItemContext): TemplateResult {
   );
 }
 
+/** Yes or no, as two radio buttons styled like any other choice. */
+function booleanField(item: BooleanItem, context: ItemContext): TemplateResult {
+  const selected = context.value(item.id);
+  const option = (value: boolean, label: string) => html`<label part="answer" class="choice answer">
+    ${optionInput(item, context, 'radio', selected === value, () => context.answer(item, value))}
+    <span>${label}</span>
+  </label>`;
+  return fieldsetItem(item, context, html`<div class="answers">${option(true, msg('Yes'))} ${option(false, msg('No'))}</div>`);
+}
+
 export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext): TemplateResult {
   switch (item.type) {
     case 'nrs':
@@ -243,6 +253,8 @@ export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext)
       return textField(item, context);
     case 'date':
       return dateField(item, context);
+    case 'boolean':
+      return booleanField(item, context);
   }
 }
 

@@ -230,5 +230,5 @@ export function buildScoreChart(instrument: Instrument, series: readonly ScoreSe
     if (group) group.lines.push(line);
     else groups.push({ range: scale.range, lines: [line] });
   }
-  return { lang, panels: groups.map(({ range, lines }) => panelOf(range, lines, format.text(instrument.title))) };
+  return { lang, panels: groups.map(({ range, lines }) => panelOf(range, lines, format.text(instrument.title ?? instrument.meta.name))) };
 }

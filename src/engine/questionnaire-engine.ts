@@ -58,6 +58,7 @@ export class QuestionnaireEngine {
     const all = [...walkItems(instrument.items)];
     this.#questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
     this.#parents = new Map(all.flatMap((item) => (isContainer(item) ? item.items.map((child) => [child.id, item] as const) : [])));
+    this.#current = Object.fromEntries([...this.#questions.values()].flatMap((q) => (q.initial === undefined ? [] : [[q.id, q.initial]])));
     this.#refreshEnabled();
   }
 
@@ -247,12 +248,13 @@ export class QuestionnaireEngine {
 
   /**
    * Recomputes which items are enabled, dropping answers and entries of items that became hidden.
-   * Conditions only look back, so one pass in form order sees every earlier answer already settled.
+   * A condition may name a later item, so this repeats until no answer is dropped; answers only
+   * ever go, so it ends.
    */
   #refreshEnabled(): ItemId[] {
     const removed: ItemId[] = [];
     const answers: Record<ItemId, AnswerValue> = { ...this.#current };
-    const enabled = new Set<ItemId>();
+    let enabled: Set<ItemId>;
     const visit = (items: readonly Item[]) => {
       for (const item of items) {
         if (conditionsHold(item, answers)) {
@@ -268,7 +270,12 @@ export class QuestionnaireEngine {
         }
       }
     };
-    visit(this.instrument.items);
+    let before;
+    do {
+      before = removed.length;
+      enabled = new Set<ItemId>();
+      visit(this.instrument.items);
+    } while (removed.length > before);
     this.#enabled = enabled;
     if (removed.length) this.#current = answers;
     for (const id of this.#invalid.keys()) if (!enabled.has(id)) this.#invalid.delete(id);

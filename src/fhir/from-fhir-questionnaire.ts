@@ -1,9 +1,28 @@
-import { ContentError } from '../model/content-error.js';
+import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { primaryLanguage } from '../i18n/locale.js';
 import type { Instrument } from '../model/instrument.js';
 import { childPath, JsonReader, type JsonObject } from '../model/json-reader.js';
 import { parseInstrument } from '../model/parse-instrument.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
+import {
+  CALCULATED,
+  DISPLAY_CATEGORY,
+  EXTENSIONS,
+  HIDDEN,
+  ITEM_CONTROL,
+  ITEM_CONTROLS,
+  ITEM_ELEMENTS,
+  ITEM_TYPES,
+  ITEM_WEIGHT,
+  MAX_VALUE,
+  MIN_VALUE,
+  OPTION_EXCLUSIVE,
+  ORDINAL_VALUE,
+  ROOT_ELEMENTS,
+  TRANSLATION,
+  UNIT,
+  type Conformance,
+} from './fhir-conformance.js';
 
 export interface FromFhirOptions {
   /**
@@ -11,24 +30,31 @@ export interface FromFhirOptions {
    * Questionnaire's calculated items are left out, because this scoring computes the scores.
    */
   readonly scoring?: unknown;
+  /**
+   * Value sets the Questionnaire names by canonical url (e.g. a LOINC answer list), each a FHIR
+   * ValueSet with an `expansion` or a `compose` that lists its concepts, keyed by the url as the
+   * Questionnaire writes it (with or without `|version`).
+   */
+  readonly valueSets?: Readonly<Record<string, unknown>>;
 }
 
-const STRUCTURE = 'http://hl7.org/fhir/StructureDefinition/';
-const SDC = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/';
-const TRANSLATION = `${STRUCTURE}translation`;
-const MIN_VALUE = `${STRUCTURE}minValue`;
-const MAX_VALUE = `${STRUCTURE}maxValue`;
-const UNIT = `${STRUCTURE}questionnaire-unit`;
-const HIDDEN = `${STRUCTURE}questionnaire-hidden`;
-const ORDINAL_VALUE = `${STRUCTURE}ordinalValue`;
-const ITEM_WEIGHT = `${STRUCTURE}itemWeight`;
-const OPTION_EXCLUSIVE = `${STRUCTURE}questionnaire-optionExclusive`;
-const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
-// FHIRPath that would change which items or answers a person sees; ignoring it would render the form wrongly.
-const EXPRESSIONS = [`${SDC}sdc-questionnaire-enableWhenExpression`, `${SDC}sdc-questionnaire-answerExpression`];
+/** A Questionnaire as an instrument, with what it has that is not honoured but leaves the form faithful. */
+export interface FhirImport {
+  readonly instrument: Instrument;
+  /** Elements and extensions not honoured, each with its FHIR path; the host hears of them as `fhir-unsupported`. */
+  readonly reported: readonly ContentProblem[];
+}
+
+/** What the host is told (`fhir-unsupported`) of a form shown without what the import reports. */
+export const reportedMessage = ({ instrument, reported }: FhirImport): string =>
+  `${instrument.id} is shown without ${reported.length} ${reported.length === 1 ? 'element' : 'elements'} of the FHIR Questionnaire that Painpath does not honour:\n` +
+  reported.map((p) => `- ${p.path}: ${p.message}`).join('\n');
 
 /** FHIR item types that map onto a native question type. */
-const QUESTION_TYPES = { choice: 'choice', integer: 'integer', decimal: 'decimal', string: 'text', text: 'text', date: 'date' } as const;
+const QUESTION_TYPES = { choice: 'choice', integer: 'integer', decimal: 'decimal', string: 'text', text: 'text', date: 'date', boolean: 'boolean' } as const;
+
+/** Extensions the item walk reads itself, with the reasons they are refused when they are. */
+const READ_BY_ITEM = new Set([HIDDEN, CALCULATED]);
 
 /** Where the importer is: the FHIR path it reads and the native path it writes. */
 interface At {
@@ -47,7 +73,6 @@ type Extensions = (url: string) => readonly Found[];
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-
 /** The key of a FHIR choice element (`value[x]`, `answer[x]`) present on an element. */
 const choiceKey = (element: JsonObject, prefix: string): string | undefined => Object.keys(element).find((key) => key.startsWith(prefix));
 
@@ -61,18 +86,42 @@ function* linkIdsOf(items: unknown): Generator<string> {
   }
 }
 
+/** LinkIds of the calculated items (see `isCalculated`), read leniently before the walk, so conditions on later ones are named as such. */
+function* calculatedLinkIdsOf(items: unknown): Generator<string> {
+  if (!Array.isArray(items)) return;
+  for (const item of items) {
+    if (!isObject(item)) continue;
+    const extensions = Array.isArray(item['extension']) ? item['extension'].filter(isObject) : [];
+    const calculated =
+      item['readOnly'] === true || extensions.some((e) => (e['url'] === HIDDEN && e['valueBoolean'] === true) || e['url'] === CALCULATED);
+    if (calculated && typeof item['linkId'] === 'string') yield item['linkId'];
+    yield* calculatedLinkIdsOf(item['item']);
+  }
+}
+
+/** A short digest of a text (32-bit FNV-1a, hex): it names a form that has no id or version. */
+function digest(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Text made into an id (letters, digits, ".", "_", "-"), or undefined when nothing is left of it. */
+const asId = (text: string): string | undefined => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || undefined;
+
 /**
- * Maps a FHIR R4 Questionnaire (a subset) into the native model, so that LOINC/LHC forms render.
+ * Maps a FHIR R4 Questionnaire into the native model, so that it renders with the native engine.
  *
- * Whatever it cannot map faithfully is a problem, never silently dropped: a `ContentError` lists
- * every problem with its FHIR path. The mapping builds a native document and validates it with
- * `parseInstrument`, whose problems are reported with FHIR paths too.
+ * Every element and extension is honoured, reported (in `reported`: the form stays faithful
+ * without it) or refused, by the table in fhir-conformance.ts. Refusals are thrown as one
+ * `ContentError` listing each with its FHIR path. The mapping builds a native document and
+ * validates it with `parseInstrument`, whose problems are reported with FHIR paths too.
  *
  * Calculated items (`readOnly`, `questionnaire-hidden`, SDC `calculatedExpression`) need FHIRPath,
- * which Painpath does not evaluate: they are problems unless `options.scoring` is given, in which
- * case they are left out, because the native scoring computes the scores.
+ * which Painpath does not evaluate yet: they are refused unless `options.scoring` is given, in
+ * which case they are left out, because the native scoring computes the scores.
  */
-export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = {}): Instrument {
+export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = {}): FhirImport {
   const reader = new JsonReader();
   const root = reader.object(json, '');
   if (root && root['resourceType'] !== 'Questionnaire') {
@@ -80,15 +129,14 @@ export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = 
   }
   if (!root || reader.problems.length > 0) throw new ContentError('FHIR Questionnaire', reader.problems);
 
-  const name = [root['id'], root['name']].find((v) => typeof v === 'string');
-  const subject = name === undefined ? 'FHIR Questionnaire' : `FHIR Questionnaire "${name}"`;
   const importer = new QuestionnaireImporter(reader, root, options);
   const document = importer.document();
+  const subject = `FHIR Questionnaire "${document['id'] as string}"`;
   // Native validation runs only on a complete mapping: items left out for a problem would
   // otherwise cascade into problems that are not the form's.
   if (reader.problems.length > 0) throw new ContentError(subject, reader.problems);
   try {
-    return parseInstrument(document);
+    return { instrument: parseInstrument(document), reported: importer.reported };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     throw new ContentError(subject, error.problems.map((p) => ({ path: importer.fhirPath(p.path), message: p.message })));
@@ -96,17 +144,18 @@ export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = 
 }
 
 class QuestionnaireImporter {
+  readonly reported: ContentProblem[] = [];
   readonly #source: LanguageCode;
   readonly #languages = new Set<LanguageCode>();
   readonly #allLinkIds: ReadonlySet<string>;
-  /** LinkIds of the items walked so far, which conditions may refer to. */
-  readonly #seen = new Set<string>();
-  /** LinkIds of calculated items left out because `options.scoring` computes the scores. */
-  readonly #leftOut = new Set<string>();
+  /** LinkIds of calculated items, left out (or refused), which conditions cannot refer to. */
+  readonly #leftOut: ReadonlySet<string>;
   /** "system|code" of each left-out calculated item → its linkId, so a scale with that code keeps it. */
   readonly #calculatedByCode = new Map<string, string>();
-  /** Contained ValueSets by id, as native answer sets, so items sharing one share one list. */
+  /** Value sets by the reference items give, as native answer sets, so items sharing one share one list. */
   readonly #answerSets = new Map<string, unknown[]>();
+  /** Native answer-set name of each value-set reference. */
+  readonly #answerSetNames = new Map<string, string>();
   /** Native path → the FHIR path it was made from, to report native problems in FHIR terms. */
   readonly #origins = new Map<string, string>();
 
@@ -114,17 +163,14 @@ class QuestionnaireImporter {
   readonly #root: JsonObject;
   readonly #options: FromFhirOptions;
 
-  constructor(
-    reader: JsonReader,
-    root: JsonObject,
-    options: FromFhirOptions,
-  ) {
+  constructor(reader: JsonReader, root: JsonObject, options: FromFhirOptions) {
     this.#reader = reader;
     this.#root = root;
     this.#options = options;
     const language = reader.optional(root['language'], (v) => reader.languageTag(v, 'language'));
     this.#source = primaryLanguage(language ?? 'en');
     this.#allLinkIds = new Set(linkIdsOf(root['item']));
+    this.#leftOut = new Set(calculatedLinkIdsOf(root['item']));
   }
 
   /** The FHIR path a native problem path comes from: its longest prefix that has an origin. */
@@ -139,16 +185,16 @@ class QuestionnaireImporter {
   document(): JsonObject {
     const reader = this.#reader;
     const root = this.#root;
-    const idKey = root['id'] === undefined ? 'name' : 'id';
-    this.#origins.set('id', idKey);
-    const id = root[idKey] === undefined ? this.#problem('id', 'expected an id or a name') : reader.string(root[idKey], idKey);
-    const version = reader.optional(root['version'], (v) => reader.string(v, 'version'));
-    const url = reader.optional(root['url'], (v) => reader.string(v, 'url'));
-    const canonical = url && version ? `${url}|${version}` : (url ?? id);
-    const titleKey = root['title'] === undefined ? 'name' : 'title';
-    const title = root[titleKey] === undefined ? this.#problem('title', 'expected a title or a name') : this.#text(root, titleKey, '');
+    this.#checkElements(root, '', ROOT_ELEMENTS, 'Questionnaire');
+    this.#checkExtensions(root, '');
+    const string = (key: string) => reader.optional(root[key], (v) => reader.string(v, key));
+    const [id, name, url, version] = ['id', 'name', 'url', 'version'].map(string);
+    const formDigest = digest(JSON.stringify(root));
+    const nativeId = [id, name, url && `${url.split('/').pop()}-${digest(url)}`].map((v) => v && asId(v)).find(Boolean) ?? `questionnaire-${formDigest}`;
+    const titleKey = root['title'] !== undefined ? 'title' : root['name'] !== undefined ? 'name' : undefined;
+    const title = titleKey && this.#text(root, titleKey, '');
     const notice = reader.optional(root['copyright'], () => this.#text(root, 'copyright', '')) ?? {
-      [this.#source]: `Imported from FHIR Questionnaire ${url ?? id}`,
+      [this.#source]: `Imported from FHIR Questionnaire ${url ?? nativeId}`,
     };
     const code = this.#code(root, { fhir: '', native: 'meta' });
     this.#origins.set('items', 'item');
@@ -156,14 +202,16 @@ class QuestionnaireImporter {
     this.#origins.set('scoring', 'options.scoring');
 
     const languages = [this.#source, ...this.#languages];
+    const canonical = url && (version ? `${url}|${version}` : url);
     // An imported text is never claimed official: nobody has checked it against the licence holder's.
-    const translation = { status: 'draft', source: `FHIR Questionnaire ${canonical}` };
+    const translation = { status: 'draft', source: `FHIR Questionnaire ${canonical ?? nativeId}` };
     return {
-      id,
-      version: version ?? '0',
+      id: nativeId,
+      // Without a version, a changed form is another version: a draft of the old one is never applied to it.
+      version: version ?? `content-${formDigest}`,
       languages,
       title,
-      meta: { name: title, citation: [canonical], licence: { kind: 'text-granted', notice }, code },
+      meta: { name: title ?? { [this.#source]: nativeId }, citation: [canonical ?? nativeId], licence: { kind: 'text-granted', notice }, code, canonical },
       translations: Object.fromEntries(languages.map((lang) => [lang, translation])),
       answerSets: Object.fromEntries(this.#answerSets),
       items,
@@ -174,6 +222,38 @@ class QuestionnaireImporter {
   #problem(path: string, message: string): undefined {
     this.#reader.report(path, message);
     return undefined;
+  }
+
+  #report(path: string, message: string): void {
+    this.reported.push({ path, message });
+  }
+
+  /** Reports or refuses the elements the table says are, and reports those that are not in R4 at all. */
+  #checkElements(element: JsonObject, path: string, table: Readonly<Record<string, Conformance>>, what: string): void {
+    for (const key of Object.keys(element)) {
+      const name = key.startsWith('_') ? key.slice(1) : key;
+      const conformance = Object.hasOwn(table, name) ? table[name]! : undefined;
+      const at = childPath(path, key);
+      if (!conformance) this.#report(at, `"${name}" is not an element of R4 ${what}; it is ignored`);
+      else if (conformance.support === 'refused' && name !== 'readOnly') this.#problem(at, `"${name}" is not supported: ${conformance.note}`);
+      else if (conformance.support === 'reported') this.#report(at, `"${name}" is not supported: ${conformance.note}`);
+      if (key.startsWith('_') && isObject(element[key])) this.#checkExtensions(element[key] as JsonObject, at);
+    }
+  }
+
+  /** Reports or refuses the element's extensions the table says are, and reports unknown ones. */
+  #checkExtensions(element: JsonObject, path: string): void {
+    for (const found of this.#allExtensions(element, path)) {
+      const url = found.value['url'];
+      if (typeof url !== 'string') {
+        this.#problem(childPath(found.path, 'url'), 'expected the url of the extension');
+        continue;
+      }
+      const conformance = Object.hasOwn(EXTENSIONS, url) ? EXTENSIONS[url]! : undefined;
+      if (!conformance) this.#report(found.path, `the extension "${url}" is not known here; it is ignored`);
+      else if (conformance.support === 'refused' && !READ_BY_ITEM.has(url)) this.#problem(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
+      else if (conformance.support === 'reported') this.#report(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
+    }
   }
 
   /**
@@ -191,13 +271,17 @@ class QuestionnaireImporter {
     return out;
   }
 
-  #extensionsOf(element: JsonObject, path: string): Extensions {
+  #allExtensions(element: JsonObject, path: string): Found[] {
     const listPath = childPath(path, 'extension');
     const list = this.#reader.optional(element['extension'], (v) => this.#reader.array(v, listPath)) ?? [];
-    const found = list.flatMap((value, i): Found[] => {
+    return list.flatMap((value, i): Found[] => {
       const object = this.#reader.object(value, childPath(listPath, i));
       return object ? [{ value: object, path: childPath(listPath, i) }] : [];
     });
+  }
+
+  #extensionsOf(element: JsonObject, path: string): Extensions {
+    const found = this.#allExtensions(element, path);
     return (url) => found.filter((f) => f.value['url'] === url);
   }
 
@@ -206,6 +290,10 @@ class QuestionnaireImporter {
     const text = this.#reader.string(element[key], childPath(path, key));
     const translations = this.#translations(element[`_${key}`], childPath(path, `_${key}`));
     return text === undefined ? undefined : { [this.#source]: text, ...translations };
+  }
+
+  #optionalText(element: JsonObject, key: string, path: string): TextMap | undefined {
+    return element[key] === undefined ? undefined : this.#text(element, key, path);
   }
 
   #translations(value: unknown, path: string): Record<LanguageCode, string> {
@@ -238,6 +326,28 @@ class QuestionnaireImporter {
     return coding && { system: coding['system'], code: coding['code'], display: coding['display'] };
   }
 
+  /** The codes of an extension's valueCodeableConcept (item controls, display categories). */
+  #conceptCodes(found: Found): string[] {
+    const concept = this.#reader.object(found.value['valueCodeableConcept'], childPath(found.path, 'valueCodeableConcept'));
+    const codings = Array.isArray(concept?.['coding']) ? concept['coding'] : [];
+    return codings.flatMap((coding) => (isObject(coding) && typeof coding['code'] === 'string' ? [coding['code']] : []));
+  }
+
+  /** The item control asked for, reported when it is one the item is not shown with. */
+  #itemControl(extensions: Extensions, type: string | undefined): string | undefined {
+    const found = extensions(ITEM_CONTROL)[0];
+    if (!found) return undefined;
+    const code = this.#conceptCodes(found)[0];
+    const control = code !== undefined && Object.hasOwn(ITEM_CONTROLS, code) ? ITEM_CONTROLS[code]! : undefined;
+    const shownAsAsked =
+      control?.support === 'supported' &&
+      (code === 'page' ? type === 'group' : code === 'radio-button' || code === 'check-box' ? type === 'choice' : type === 'display');
+    if (!shownAsAsked) {
+      this.#report(found.path, control ? `the item control "${code}" is not supported on a ${type} item: ${control.support === 'supported' ? 'shown as usual' : control.note}` : `the item control "${code}" is not known here; shown as usual`);
+    }
+    return code;
+  }
+
   #items(value: unknown, at: At): unknown[] {
     return this.#collect(value, at.fhir, at.native, (v, a) => this.#item(v, a));
   }
@@ -251,41 +361,123 @@ class QuestionnaireImporter {
     const linkId = reader.string(item['linkId'], fhir('linkId'));
     const type = reader.string(item['type'], fhir('type'));
     const extensions = this.#extensionsOf(item, at.fhir);
+    this.#checkElements(item, at.fhir, ITEM_ELEMENTS, 'Questionnaire.item');
+    this.#checkExtensions(item, at.fhir);
 
     if (this.#isCalculated(item, linkId, extensions, at.fhir)) return undefined;
-    for (const url of EXPRESSIONS) {
-      for (const found of extensions(url)) reader.report(found.path, `"${url.slice(SDC.length)}" is not supported: FHIRPath is not evaluated`);
-    }
-
+    const control = this.#itemControl(extensions, type);
     const enableWhen = reader.optional(item['enableWhen'], (v) => this.#collect(v, fhir('enableWhen'), native('enableWhen'), (c, a) => this.#condition(c, a)));
-    // Registered after its own conditions, so that an item cannot enable itself.
-    if (linkId) this.#seen.add(linkId);
     if (type === undefined) return undefined;
+    const typeSupport = Object.hasOwn(ITEM_TYPES, type) ? ITEM_TYPES[type]! : undefined;
+    if (typeSupport?.support !== 'supported') return this.#problem(fhir('type'), typeSupport ? `"${type}" items are ${typeSupport.note}` : `"${type}" is not an R4 item type`);
     this.#origins.set(native('id'), fhir('linkId'));
-    const common = { id: linkId, enableWhen, enableBehavior: item['enableBehavior'] };
-    if (type !== 'group' && type !== 'display' && !Object.hasOwn(QUESTION_TYPES, type)) return this.#problem(fhir('type'), `"${type}" items are not supported`);
-    if (item['repeats'] === true && type !== 'choice') reader.report(fhir('repeats'), `repeating "${type}" items are not supported`);
+    const prefix = this.#optionalText(item, 'prefix', at.fhir);
+    const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'] };
+    if (item['repeats'] === true && type !== 'choice') reader.report(fhir('repeats'), `repeating "${type}" items are not supported yet`);
 
     if (type === 'group') {
-      if (item['required'] === true) reader.report(fhir('required'), 'required groups are not supported');
+      if (item['required'] === true) this.#report(fhir('required'), 'a required group is not checked: the person may leave all of its items unanswered');
       this.#origins.set(native('items'), fhir('item'));
-      const text = reader.optional(item['text'], () => this.#text(item, 'text', at.fhir));
-      return { ...common, type, text, items: this.#items(item['item'], { fhir: fhir('item'), native: native('items') }) };
+      const text = this.#optionalText(item, 'text', at.fhir);
+      const items = this.#items(item['item'], { fhir: fhir('item'), native: native('items') });
+      return { ...common, type: control === 'page' ? 'page' : 'group', text, items };
     }
-    if (item['item'] !== undefined) reader.report(fhir('item'), `items nested under a "${type}" item are not supported`);
     if (type !== 'choice') {
       for (const key of ['answerOption', 'answerValueSet']) {
         if (item[key] !== undefined) reader.report(fhir(key), `answer lists on "${type}" items are not supported`);
       }
     }
-    if (type === 'display') return { ...common, type, text: this.#text(item, 'text', at.fhir) };
+    if (type === 'display') {
+      this.#displayCategory(extensions);
+      const text = this.#text(item, 'text', at.fhir);
+      if (item['item'] === undefined) return { ...common, type, text };
+      // Its display items explain it: they follow it, as a group's items follow its stem.
+      this.#origins.set(native('items'), fhir('item'));
+      return { ...common, type: 'group', text, items: this.#help(item, at.fhir).map((help, i) => ({ id: `${linkId}#${i}`, type: 'display', text: help })) };
+    }
+    const help = this.#help(item, at.fhir);
+    const text = this.#optionalText(item, 'text', at.fhir) ?? help.shift();
+    if (!text) return this.#problem(fhir('text'), 'a question needs a text (or a display item under it) to be labelled with');
 
     const nativeType = QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
-    const question = { ...common, text: this.#text(item, 'text', at.fhir), required: item['required'], code: this.#code(item, at) };
-    if (nativeType === 'choice') return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers: this.#answers(item, at) };
-    if (nativeType === 'text') return { ...question, type: nativeType, maxLength: item['maxLength'] };
+    const question = { ...common, text, help: help.length ? help : undefined, required: item['required'], code: this.#code(item, at) };
+    if (nativeType === 'choice') {
+      const answers = this.#answers(item, at);
+      return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, initial: this.#initialChoice(item, at, answers) };
+    }
+    const initial = this.#initial(item, at);
+    if (nativeType === 'text') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
+    if (item['maxLength'] !== undefined) this.#report(fhir('maxLength'), `"maxLength" does not apply to a "${type}" item; it is ignored`);
+    if (nativeType === 'boolean') return { ...question, type: nativeType, initial };
     const bounds = { min: this.#bound(extensions, MIN_VALUE, native('min')), max: this.#bound(extensions, MAX_VALUE, native('max')) };
-    return nativeType === 'date' ? { ...question, type: nativeType, ...bounds } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions) };
+    return nativeType === 'date' ? { ...question, type: nativeType, ...bounds, initial } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), initial };
+  }
+
+  /**
+   * The display items under a question, shown with it as its help. Other items under a question
+   * belong to its answer, which is not supported yet.
+   */
+  #help(item: JsonObject, path: string): TextMap[] {
+    const children = Array.isArray(item['item']) ? item['item'] : [];
+    const help: TextMap[] = [];
+    children.forEach((child, i) => {
+      const at = childPath(childPath(path, 'item'), i);
+      if (!isObject(child) || child['type'] !== 'display') {
+        this.#problem(at, `items under a question other than display items are not supported yet`);
+        return;
+      }
+      this.#checkElements(child, at, ITEM_ELEMENTS, 'Questionnaire.item');
+      this.#checkExtensions(child, at);
+      const extensions = this.#extensionsOf(child, at);
+      this.#itemControl(extensions, 'display');
+      this.#displayCategory(extensions);
+      if (child['enableWhen'] !== undefined) this.#problem(childPath(at, 'enableWhen'), 'conditions on a display item under a question are not supported');
+      const text = this.#text(child, 'text', at);
+      if (text) help.push(text);
+    });
+    return help;
+  }
+
+  #displayCategory(extensions: Extensions): void {
+    for (const found of extensions(DISPLAY_CATEGORY)) {
+      const code = this.#conceptCodes(found)[0];
+      if (code !== 'instructions' && code !== 'help') this.#report(found.path, `the display category "${code}" is not supported: the text is shown as usual`);
+    }
+  }
+
+  /** The starting answer of a non-choice item: its first `initial`. */
+  #initial(item: JsonObject, at: At): unknown {
+    const list = this.#reader.optional(item['initial'], (v) => this.#reader.array(v, childPath(at.fhir, 'initial')));
+    if (!list?.length) return undefined;
+    const path = childPath(childPath(at.fhir, 'initial'), 0);
+    const first = this.#reader.object(list[0], path);
+    const key = first && choiceKey(first, 'value');
+    if (!first || !key) return this.#problem(path, 'expected a value[x]');
+    const value = first[key];
+    // FHIR dates may be a year or a month; a date field takes a whole day.
+    if (key === 'valueDate' && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      this.#report(childPath(path, key), `the partial date "${value}" cannot be a date field's answer; the field starts empty`);
+      return undefined;
+    }
+    this.#origins.set(childPath(at.native, 'initial'), childPath(path, key));
+    return value;
+  }
+
+  /** The starting answer of a choice item: its `initial` coding or value, or the options marked `initialSelected`. */
+  #initialChoice(item: JsonObject, at: At, answers: unknown): unknown {
+    const repeats = item['repeats'] === true;
+    const options = Array.isArray(item['answerOption']) ? item['answerOption'] : [];
+    const selected = options.flatMap((option, i) => {
+      if (!isObject(option) || option['initialSelected'] !== true) return [];
+      this.#origins.set(childPath(at.native, 'initial'), childPath(childPath(at.fhir, 'answerOption'), i));
+      const key = choiceKey(option, 'value');
+      const value = key && option[key];
+      return [isObject(value) ? value['code'] : value];
+    });
+    const initial = selected.length ? undefined : this.#initial(item, at);
+    const values = selected.length ? selected : initial === undefined ? [] : [isObject(initial) ? initial['code'] : initial];
+    if (!values.length || answers === undefined) return undefined;
+    return repeats ? values : values[0];
   }
 
   /**
@@ -315,16 +507,11 @@ class QuestionnaireImporter {
       : undefined;
     if (!reason) return false;
     if (this.#options.scoring !== undefined) {
-      if (linkId) {
-        this.#leftOut.add(linkId);
-        for (const code of Array.isArray(item['code']) ? item['code'] : []) {
-          if (isObject(code)) this.#calculatedByCode.set(`${code['system']}|${code['code']}`, linkId);
-        }
+      for (const code of linkId && Array.isArray(item['code']) ? item['code'] : []) {
+        if (isObject(code)) this.#calculatedByCode.set(`${code['system']}|${code['code']}`, linkId!);
       }
     } else {
-      this.#reader.report(path, `calculated items (${reason}) are not supported: FHIRPath is not evaluated; pass options.scoring to compute the scores natively`);
-      // Known, so that conditions on it do not add a second, misleading problem.
-      if (linkId) this.#seen.add(linkId);
+      this.#reader.report(path, `calculated items (${reason}) are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively`);
     }
     return true;
   }
@@ -357,7 +544,10 @@ class QuestionnaireImporter {
     if (!condition) return undefined;
     const fhir = (key: string) => childPath(at.fhir, key);
     const question = reader.string(condition['question'], fhir('question'));
-    if (question !== undefined) this.#checkEarlier(question, fhir('question'));
+    if (question !== undefined && !this.#allLinkIds.has(question)) return this.#problem(fhir('question'), `no item has linkId "${question}"`);
+    if (question !== undefined && this.#leftOut.has(question)) {
+      return this.#problem(fhir('question'), `"${question}" is a calculated item, which is not rendered; conditions on it are not supported yet`);
+    }
     this.#origins.set(childPath(at.native, 'item'), fhir('question'));
     const key = choiceKey(condition, 'answer');
     if (!key) return this.#problem(at.fhir, 'expected an answer[x]');
@@ -371,30 +561,17 @@ class QuestionnaireImporter {
         return coding && { item: question, operator, value: reader.string(coding['code'], childPath(fhir(key), 'code')) };
       }
       case 'answerBoolean':
-        // Boolean items are not supported, so a boolean can only say whether an item is answered.
-        if (operator !== 'exists') reader.report(fhir(key), 'answerBoolean is only supported with the "exists" operator');
-        return { item: question, operator, value: answer };
       case 'answerInteger':
       case 'answerDecimal':
       case 'answerString':
+      case 'answerDate':
         return { item: question, operator, value: answer };
       default:
-        return this.#problem(fhir(key), `"${key}" conditions are not supported`);
+        return this.#problem(fhir(key), `"${key}" conditions are not supported yet`);
     }
   }
 
-  /** The native model lets conditions refer only to earlier items; say precisely why a reference fails. */
-  #checkEarlier(linkId: string, path: string): void {
-    if (this.#seen.has(linkId)) return;
-    this.#reader.report(
-      path,
-      this.#leftOut.has(linkId) ? `"${linkId}" is a calculated item, left out because options.scoring computes the scores; conditions on it are not supported`
-      : this.#allLinkIds.has(linkId) ? `"${linkId}" comes after this item; conditions may only refer to earlier items`
-      : `no item has linkId "${linkId}"`,
-    );
-  }
-
-  /** A choice item's native answers: a list, or the name of an answer set for a contained ValueSet. */
+  /** A choice item's native answers: a list, or the name of an answer set for a value set. */
   #answers(item: JsonObject, at: At): unknown {
     const reader = this.#reader;
     const native = childPath(at.native, 'answers');
@@ -403,9 +580,7 @@ class QuestionnaireImporter {
       if (item['answerOption'] !== undefined) reader.report(fhir('answerOption'), 'an item cannot have both answerOption and answerValueSet');
       this.#origins.set(native, fhir('answerValueSet'));
       const reference = reader.string(item['answerValueSet'], fhir('answerValueSet'));
-      if (reference === undefined) return undefined;
-      if (!reference.startsWith('#')) return this.#problem(fhir('answerValueSet'), 'only contained value sets ("#id") are supported');
-      return this.#valueSet(reference.slice(1), fhir('answerValueSet'));
+      return reference === undefined ? undefined : this.#valueSet(reference, fhir('answerValueSet'));
     }
     if (item['answerOption'] === undefined) return this.#problem(at.fhir, 'a choice item needs answerOption or answerValueSet');
     this.#origins.set(native, fhir('answerOption'));
@@ -416,6 +591,7 @@ class QuestionnaireImporter {
     const reader = this.#reader;
     const option = reader.object(value, at.fhir);
     if (!option) return undefined;
+    this.#checkExtensions(option, at.fhir);
     const extensions = this.#extensionsOf(option, at.fhir);
     const exclusive = extensions(OPTION_EXCLUSIVE)[0]?.value['valueBoolean'];
     const key = choiceKey(option, 'value');
@@ -436,14 +612,13 @@ class QuestionnaireImporter {
         return text && { value: text[this.#source], text, score: this.#score(extensions), exclusive };
       }
       default:
-        return this.#problem(valuePath, `"${key}" answers are not supported`);
+        return this.#problem(valuePath, `"${key}" answers are not supported yet`);
     }
   }
 
   /**
-   * A coded answer: its code is the native value (conditions compare codes, and the response
-   * writes the coding back). Without a system it has no native code, so the response can only
-   * write the code as a string.
+   * A coded answer: its code is the native value (conditions compare codes), and its coding, with
+   * or without a system, is what the response writes back.
    */
   #codedOption(coding: JsonObject, system: unknown, path: string, ...more: Extensions[]): JsonObject | undefined {
     const code = this.#reader.string(coding['code'], childPath(path, 'code'));
@@ -451,7 +626,7 @@ class QuestionnaireImporter {
     return {
       value: code,
       text: this.#codingText(coding, path),
-      code: system === undefined ? undefined : { system, code, display: coding['display'] },
+      code: { system, code, display: coding['display'] },
       score: this.#score(this.#extensionsOf(coding, path), ...more),
     };
   }
@@ -462,18 +637,35 @@ class QuestionnaireImporter {
     return found && this.#reader.number(found.value['valueDecimal'], childPath(found.path, 'valueDecimal'));
   }
 
-  /** Maps a contained ValueSet to a native answer set (once), returning the set's name. */
-  #valueSet(id: string, referencePath: string): string | undefined {
-    if (this.#answerSets.has(id)) return id;
-    const contained = Array.isArray(this.#root['contained']) ? this.#root['contained'] : [];
-    const index = contained.findIndex((r) => isObject(r) && r['resourceType'] === 'ValueSet' && r['id'] === id);
-    if (index < 0) return this.#problem(referencePath, `no contained ValueSet with id "${id}"`);
-    const valueSet = contained[index] as JsonObject;
-    const path = childPath('contained', index);
-    const native = childPath('answerSets', id);
+  /**
+   * Maps a value set to a native answer set (once), returning the set's name: a contained one
+   * ("#id"), or one the host gave in `options.valueSets`.
+   */
+  #valueSet(reference: string, referencePath: string): string | undefined {
+    const known = this.#answerSetNames.get(reference);
+    if (known !== undefined) return known;
+    let valueSet: JsonObject | undefined;
+    let path: string;
+    if (reference.startsWith('#')) {
+      const contained = Array.isArray(this.#root['contained']) ? this.#root['contained'] : [];
+      const index = contained.findIndex((r) => isObject(r) && r['resourceType'] === 'ValueSet' && r['id'] === reference.slice(1));
+      if (index < 0) return this.#problem(referencePath, `no contained ValueSet with id "${reference.slice(1)}"`);
+      valueSet = contained[index] as JsonObject;
+      path = childPath('contained', index);
+    } else {
+      const given = this.#options.valueSets ?? {};
+      const key = [reference, reference.split('|')[0]!].find((k) => Object.hasOwn(given, k));
+      if (key === undefined) return this.#problem(referencePath, `the value set "${reference}" is not available: give it in valueSets (a ValueSet with its expansion)`);
+      path = `valueSets["${key}"]`;
+      valueSet = this.#reader.object(given[key], path);
+      if (!valueSet) return undefined;
+    }
+    const name = asId(reference) ?? `value-set-${digest(reference)}`;
+    const native = childPath('answerSets', name);
     this.#origins.set(native, path);
-    this.#answerSets.set(id, valueSet['expansion'] !== undefined ? this.#expansion(valueSet, path, native) : this.#compose(valueSet, path, native));
-    return id;
+    this.#answerSetNames.set(reference, name);
+    this.#answerSets.set(name, valueSet['expansion'] !== undefined ? this.#expansion(valueSet, path, native) : this.#compose(valueSet, path, native));
+    return name;
   }
 
   #expansion(valueSet: JsonObject, path: string, native: string): unknown[] {
@@ -495,7 +687,7 @@ class QuestionnaireImporter {
       const include = reader.object(value, includePath);
       if (!include) continue;
       if (include['concept'] === undefined || include['filter'] !== undefined || include['valueSet'] !== undefined) {
-        reader.report(includePath, 'only includes that list their concepts are supported');
+        reader.report(includePath, 'only includes that list their concepts are supported; give the value set with its expansion');
         continue;
       }
       this.#collect(include['concept'], childPath(includePath, 'concept'), native, (v, at) => {

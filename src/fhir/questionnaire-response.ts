@@ -28,6 +28,7 @@ export type QuestionnaireResponseAnswer =
   | { readonly valueInteger: number }
   | { readonly valueDecimal: number }
   | { readonly valueDate: string }
+  | { readonly valueBoolean: boolean }
   | { readonly valueString: string };
 
 export interface ResponseOptions {
@@ -36,9 +37,9 @@ export interface ResponseOptions {
   readonly status?: QuestionnaireResponse['status'];
 }
 
-/** Painpath's own canonical for an instrument, until an instrument names a published Questionnaire. */
+/** The published Questionnaire's canonical (`url|version`), or Painpath's own for an instrument that names none. */
 export const questionnaireCanonical = (instrument: Instrument): string =>
-  `urn:painpath:questionnaire:${instrument.id}|${instrument.version}`;
+  instrument.meta.canonical ?? `urn:painpath:questionnaire:${instrument.id}|${instrument.version}`;
 
 const textIn = (text: TextMap | undefined, language: LanguageCode, fallback: LanguageCode) =>
   own(text, language) ?? own(text, fallback);

@@ -3,8 +3,8 @@ import { own } from './own.js';
 
 export type ComparisonOperator = Exclude<ConditionOperator, 'exists'>;
 
-/** Compares two values of the same type; values of different types never match. */
-export function compare(operator: ComparisonOperator, actual: number | string, expected: number | string): boolean {
+/** Compares two values of the same type; values of different types never match (booleans only compare for equality). */
+export function compare(operator: ComparisonOperator, actual: number | string | boolean, expected: number | string | boolean): boolean {
   if (typeof actual !== typeof expected) return false;
   switch (operator) {
     case '=': return actual === expected;
@@ -25,8 +25,8 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
   const answer: AnswerValue | undefined = own(answers, condition.item);
   const { operator, value: expected } = condition;
   if (operator === 'exists') return (answer !== undefined) === expected;
-  if (answer === undefined || typeof expected === 'boolean') return false;
-  const values: readonly (number | string)[] = typeof answer === 'object' ? answer : [answer];
+  if (answer === undefined) return false;
+  const values: readonly (number | string | boolean)[] = typeof answer === 'object' ? answer : [answer];
   if (operator === '!=') return !values.some((v) => compare('=', v, expected));
   return values.some((v) => compare(operator, v, expected));
 }

@@ -46,6 +46,8 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
     case 'text':
       if (typeof value !== 'string') return 'type';
       return item.maxLength !== undefined && value.length > item.maxLength ? 'too-long' : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'type';
     case 'date': {
       if (typeof value !== 'string') return 'type';
       if (!isIsoDate(value)) return 'format';
@@ -57,7 +59,7 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
 
 function score(item: FieldItem, answer: AnswerValue): number | undefined {
   if (item.type === 'body-map') return Array.isArray(answer) ? answer.length : undefined;
-  return item.type === 'text' || item.type === 'date' || typeof answer !== 'number' ? undefined : answer;
+  return typeof answer === 'number' && item.type !== 'text' && item.type !== 'date' ? answer : undefined;
 }
 
 function scoreRange(item: FieldItem): ScoreRange | undefined {
@@ -75,6 +77,7 @@ function scoreRange(item: FieldItem): ScoreRange | undefined {
       return item.min !== undefined && item.max !== undefined ? { min: item.min, max: item.max } : undefined;
     case 'text':
     case 'date':
+    case 'boolean':
       return undefined;
   }
 }
@@ -99,6 +102,8 @@ function fhirAnswers(item: FieldItem, value: AnswerValue, text: (map: TextMap | 
       return [{ valueString: value as string }];
     case 'date':
       return [{ valueDate: value as string }];
+    case 'boolean':
+      return [{ valueBoolean: value as boolean }];
   }
 }
 
@@ -156,6 +161,8 @@ export class ItemFieldsParser {
         if (min && max && min !== 'today' && max !== 'today' && min >= max) reader.report(at('max'), `must be after min (${min})`);
         return defined({ type, min, max });
       }
+      case 'boolean':
+        return { type };
       case 'nrs':
       case 'vas': {
         const anchors = this.#context.bringYourOwnText ? this.#wordingAnchors(object, path) : this.#anchors(object['anchors'], at('anchors'));

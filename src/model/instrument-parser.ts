@@ -1,9 +1,9 @@
 import type {
   AnswerOption,
+  AnswerValue,
   Band,
   Coding,
   Condition,
-  ConditionOperator,
   Instrument,
   InstrumentMeta,
   Item,
@@ -14,13 +14,14 @@ import type {
   ScoringMethod,
 } from './instrument.js';
 import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
+import type { ConditionsParser } from './parse-conditions.js';
+import { answerProblem, isEmptyAnswer } from './validate-answer.js';
 import type { ItemFieldsParser } from './field-items.js';
 import type { RulesParser } from './parse-rules.js';
 import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
 
-const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'date', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
-const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
+const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'date', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;
@@ -31,31 +32,43 @@ export type RulesModule = typeof import('./parse-rules.js');
 export type ItemFieldsModule = typeof import('./field-items.js');
 /** The parser of the options only some scales have (parse-scale-options.ts). */
 export type ScaleOptionsModule = typeof import('./parse-scale-options.js');
+/** The parser of conditions, which only some instruments have (parse-conditions.ts). */
+export type ConditionsModule = typeof import('./parse-conditions.js');
+
 
 /** Parts of the parser that only some instruments need, loaded by whoever parses them. */
 export interface InstrumentParserParts {
   readonly rules?: RulesModule;
   readonly itemFields?: ItemFieldsModule;
   readonly scaleOptions?: ScaleOptionsModule;
+  readonly conditions?: ConditionsModule;
 }
 
 /** The options of a scale that parse-scale-options.ts reads (with the method `percent`). */
 const SCALE_OPTIONS = ['reverse', 'weights', 'missing', 'lookup', 'exclude'];
 
 /** The question types whose fields field-items.ts reads: all but choices. */
-const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'body-map'];
+const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'boolean', 'body-map'];
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null;
 
 /** Which parts the instrument file needs, read from the raw file before it is checked. */
-export function partsNeeded(json: unknown): { readonly rules: boolean; readonly itemFields: boolean; readonly scaleOptions: boolean } {
+export function partsNeeded(json: unknown): Readonly<Record<'rules' | 'itemFields' | 'scaleOptions' | 'conditions', boolean>> {
   const scoring = isObject(json) ? json['scoring'] : undefined;
   const has = (key: string) => isObject(scoring) && scoring[key] !== undefined;
   const scales = isObject(scoring) && Array.isArray(scoring['scales']) ? scoring['scales'] : [];
   const scaleOptions = scales.some((scale) => isObject(scale) && (scale['method'] === 'percent' || SCALE_OPTIONS.some((key) => scale[key] !== undefined)));
-  const hasFieldItems = (items: unknown): boolean =>
-    Array.isArray(items) && items.some((item) => isObject(item) && (FIELD_ITEM_TYPES.includes(item['type'] as string) || hasFieldItems(item['items'])));
-  return { rules: has('flags') || has('classifications'), itemFields: isObject(json) && hasFieldItems(json['items']), scaleOptions };
+  const anyItem = (items: unknown, test: (item: JsonObject) => boolean): boolean =>
+    Array.isArray(items) && items.some((item) => isObject(item) && (test(item) || anyItem(item['items'], test)));
+  const items = isObject(json) ? json['items'] : undefined;
+  const rules = has('flags') || has('classifications');
+  return {
+    rules,
+    itemFields: anyItem(items, (item) => FIELD_ITEM_TYPES.includes(item['type'] as string)),
+    scaleOptions,
+    // Flags and classifications test answers with conditions.
+    conditions: rules || anyItem(items, (item) => item['enableWhen'] !== undefined),
+  };
 }
 
 /**
@@ -100,6 +113,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   /** Item ids seen so far with their type, registered even when the rest of the item is invalid,
    *  so that one mistake does not cascade into every reference to it. */
   readonly #seenTypes = new Map<string, Item['type']>();
+  #conditionsParser?: ConditionsParser;
+  /** Conditions of items are checked once every item is known (they may name later items); those of rules as they come. */
+  #itemsParsed = false;
   #itemFieldsParser?: ItemFieldsParser;
   #scaleOptionsParser?: ScaleOptionsParser;
   readonly questions = new Map<string, QuestionItem>();
@@ -133,19 +149,28 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const root = this.#root;
     const id = this.reader.id(root['id'], 'id');
     const version = reader.string(root['version'], 'version');
-    const title = this.text(root['title'], 'title');
+    const title = this.optionalText(root, 'title', '');
     const instructions = this.wording(root, 'instructions', '', false);
     const meta = this.#meta(root['meta'], 'meta');
     const translations = reader.translations(root['translations'], 'translations', this.#languages);
     const items = this.#items(root['items'], 'items');
     if (items?.length === 0) reader.report('items', 'an instrument needs at least one item');
+    if (items) this.#conditionsParser?.checkItems(items, this.#seenTypes);
+    this.#itemsParsed = true;
     const scoring = this.#scoring(root['scoring'], 'scoring');
-    if (!id || !version || !title || !meta || !translations || !items || !scoring || !this.#source) return undefined;
+    if (!id || !version || !meta || !translations || !items || !scoring || !this.#source) return undefined;
     return defined({ id, version, languages: this.#languages, title, instructions, meta, translations, items, scoring });
   }
 
   text(value: unknown, path: string): TextMap | undefined {
     return this.reader.textMap(value, path, this.#source);
+  }
+
+  /** A part of the parser the instrument needs; a programming error, not a content error, when it was not given. */
+  #part<K extends keyof InstrumentParserParts>(key: K, needer: string): NonNullable<InstrumentParserParts[K]> {
+    const part = this.#parts[key];
+    if (!part) throw new Error(`The instrument's ${needer} need the "${key}" part: pass it to parseInstrumentWith`);
+    return part as NonNullable<InstrumentParserParts[K]>;
   }
 
   optionalText(object: JsonObject, key: string, path: string): TextMap | undefined {
@@ -189,8 +214,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const notice = licenceObject && this.text(licenceObject['notice'], childPath(licencePath, 'notice'));
     const code = reader.optional(meta['code'], (v) => this.#coding(v, childPath(path, 'code')));
     const recallPeriod = reader.optional(meta['recallPeriod'], (v) => reader.string(v, childPath(path, 'recallPeriod')));
+    const canonical = reader.optional(meta['canonical'], (v) => reader.string(v, childPath(path, 'canonical')));
     if (!name || !citation || !kind || !notice) return undefined;
-    return defined({ name, citation, licence: { kind, notice }, code, recallPeriod });
+    return defined({ name, citation, licence: { kind, notice }, code, recallPeriod, canonical });
   }
 
 
@@ -198,10 +224,10 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
-    const system = reader.string(object['system'], childPath(path, 'system'));
+    const system = reader.optional(object['system'], (v) => reader.string(v, childPath(path, 'system')));
     const code = reader.string(object['code'], childPath(path, 'code'));
     const display = reader.optional(object['display'], (v) => reader.string(v, childPath(path, 'display')));
-    return system && code ? defined({ system, code, display }) : undefined;
+    return code ? defined({ system, code, display }) : undefined;
   }
 
   #items(value: unknown, path: string): Item[] | undefined {
@@ -215,8 +241,6 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const id = this.reader.id(object['id'], childPath(path, 'id'), ITEM_ID_PATTERN);
     const type = reader.oneOf(object['type'], childPath(path, 'type'), ITEM_TYPES);
     if (id !== undefined && this.#seenTypes.has(id)) reader.report(childPath(path, 'id'), `duplicate item id "${id}"`);
-    // Conditions may only look back, which rules out cycles and reads naturally on paper too;
-    // the item itself is registered after its own conditions, so it cannot enable itself.
     const enableWhen = reader.optional(object['enableWhen'], (v) =>
       this.reader.list(v, childPath(path, 'enableWhen'), (c, p) => this.condition(c, p)),
     );
@@ -224,8 +248,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const enableBehavior = reader.optional(object['enableBehavior'], (v) =>
       reader.oneOf(v, childPath(path, 'enableBehavior'), ['all', 'any'] as const),
     );
+    const prefix = this.optionalText(object, 'prefix', path);
     if (!type || !id) return undefined;
-    const common = { id, enableWhen, enableBehavior };
+    const common = { id, prefix, enableWhen, enableBehavior };
 
     if (type === 'group' || type === 'page') {
       const text = this.wording(object, 'text', path, false);
@@ -238,9 +263,14 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
 
     const required = object['required'] === undefined ? false : reader.boolean(object['required'], childPath(path, 'required'));
     const code = reader.optional(object['code'], (v) => this.#coding(v, childPath(path, 'code')));
+    const help = reader.optional(object['help'], (v) => reader.list(v, childPath(path, 'help'), (t, p) => this.text(t, p)));
+    const initial = object['initial'] as AnswerValue | undefined;
     const specific = this.#questionFields(type, object, path);
     if (!text || required === undefined || !specific) return undefined;
-    const question = defined({ ...common, text, required, code, ...specific } as QuestionItem);
+    const question = defined({ ...common, text, required, code, help, initial, ...specific } as QuestionItem);
+    if (initial !== undefined && (isEmptyAnswer(initial) || answerProblem(question, initial))) {
+      reader.report(childPath(path, 'initial'), `${JSON.stringify(initial)} is not an answer to "${id}"`);
+    }
     this.questions.set(id, question);
     return question;
   }
@@ -251,8 +281,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type);
       return answers && { type, answers };
     }
-    if (!this.#parts.itemFields) throw new Error(`${type} items need field-items.js: pass it to parseInstrumentWith`);
-    this.#itemFieldsParser ??= new this.#parts.itemFields.ItemFieldsParser(this);
+    this.#itemFieldsParser ??= new (this.#part('itemFields', `${type} items`).ItemFieldsParser)(this);
     return this.#itemFieldsParser.fields(type, object, path);
   }
 
@@ -313,22 +342,10 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   }
 
   condition(value: unknown, path: string): Condition | undefined {
-    const { reader } = this;
-    const object = reader.object(value, path);
-    if (!object) return undefined;
-    const item = reader.string(object['item'], childPath(path, 'item'));
-    const operator = reader.oneOf(object['operator'], childPath(path, 'operator'), OPERATORS);
-    const raw = object['value'];
-    const valuePath = childPath(path, 'value');
-    const conditionValue =
-      operator === 'exists' ? reader.boolean(raw, valuePath) : typeof raw === 'string' ? reader.string(raw, valuePath) : reader.number(raw, valuePath);
-    if (item !== undefined) {
-      const target = this.#seenTypes.get(item);
-      if (!target) reader.report(childPath(path, 'item'), `"${item}" is not an item that comes before this one`);
-      else if (target === 'group' || target === 'page' || target === 'display') reader.report(childPath(path, 'item'), `"${item}" is a ${target} and has no answer`);
-    }
-    if (!item || !operator || conditionValue === undefined) return undefined;
-    return { item, operator, value: conditionValue };
+    this.#conditionsParser ??= new (this.#part('conditions', 'conditions').ConditionsParser)(this.reader);
+    const condition = this.#conditionsParser.condition(value, path);
+    if (condition && this.#itemsParsed) this.#conditionsParser.check(condition, path, this.#seenTypes);
+    return condition;
   }
 
   #scoring(value: unknown, path: string): Scoring | undefined {
@@ -339,8 +356,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if (scales) this.uniqueIds(scales, childPath(path, 'scales'));
     const rules = <T extends { id: string }>(key: 'classifications' | 'flags', read: (parser: RulesParser, value: unknown, path: string) => T | undefined) =>
       reader.optional(object[key], (v) => {
-        if (!this.#parts.rules) throw new Error(`Instrument ${key} need parse-rules.js: pass it to parseInstrumentWith`);
-        const parser = new this.#parts.rules.RulesParser(this);
+        const parser = new (this.#part('rules', key).RulesParser)(this);
         const entries = reader.list(v, childPath(path, key), (entry, p) => read(parser, entry, p));
         if (entries) this.uniqueIds(entries, childPath(path, key));
         return entries;
@@ -388,8 +404,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   /** The options only some scales have, read by parse-scale-options.ts when a scale has one. */
   #scaleOptions(object: JsonObject, path: string, method: ScoringMethod | undefined, items: readonly string[] | undefined): ScaleOptions {
     if (method !== 'percent' && !SCALE_OPTIONS.some((key) => object[key] !== undefined)) return {};
-    if (!this.#parts.scaleOptions) throw new Error('Scales with options need parse-scale-options.js: pass it to parseInstrumentWith');
-    this.#scaleOptionsParser ??= new this.#parts.scaleOptions.ScaleOptionsParser(this);
+    this.#scaleOptionsParser ??= new (this.#part('scaleOptions', 'scale options').ScaleOptionsParser)(this);
     return this.#scaleOptionsParser.options(object, path, method, items);
   }
 
@@ -399,7 +414,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const type = this.#seenTypes.get(id);
     if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
     else if (method === 'region-groups' && type !== 'body-map') this.reader.report(path, `"${id}" is a ${type}; a region-groups scale counts body-map regions`);
-    else if (type === 'text' || type === 'date' || type === 'display' || type === 'group' || type === 'page') {
+    else if (type === 'text' || type === 'date' || type === 'boolean' || type === 'display' || type === 'group' || type === 'page') {
       this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);
     } else {
       const question = this.questions.get(id);

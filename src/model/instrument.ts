@@ -6,15 +6,15 @@ export type ScaleId = string;
 
 /**
  * An answer: choice → the option's `value`; multi-choice → the chosen values; body-map → region ids;
- * nrs, vas, integer, decimal → a number; text → a string; date → `YYYY-MM-DD`.
+ * nrs, vas, integer, decimal → a number; text → a string; date → `YYYY-MM-DD`; boolean → true or false.
  * Unanswered items are absent from `Answers`.
  */
-export type AnswerValue = number | string | readonly (number | string)[];
+export type AnswerValue = number | string | boolean | readonly (number | string)[];
 export type Answers = Readonly<Record<ItemId, AnswerValue>>;
 
-/** A code from a terminology, as FHIR writes it (`{system: 'http://loinc.org', code: '44250-9'}`). */
+/** A code from a terminology, as FHIR writes it (`{system: 'http://loinc.org', code: '44250-9'}`); FHIR lets the system be absent. */
 export interface Coding {
-  readonly system: string;
+  readonly system?: string;
   readonly code: string;
   readonly display?: string;
 }
@@ -39,6 +39,8 @@ export interface InstrumentMeta {
   readonly code?: Coding;
   /** ISO 8601 duration the questions ask about, e.g. `P2W`. */
   readonly recallPeriod?: string;
+  /** The published Questionnaire this instrument is (`url|version`), for QuestionnaireResponse.questionnaire. */
+  readonly canonical?: string;
 }
 
 export type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'exists';
@@ -46,7 +48,7 @@ export type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'exists';
 export interface Condition {
   readonly item: ItemId;
   readonly operator: ConditionOperator;
-  /** For `exists`: whether the item must be answered (true) or unanswered (false). */
+  /** For `exists`: whether the item must be answered (true) or unanswered (false); else the answer compared, true or false for a boolean item. */
   readonly value: number | string | boolean;
 }
 
@@ -62,6 +64,8 @@ export interface AnswerOption {
 
 interface ItemBase {
   readonly id: ItemId;
+  /** Shown before the text, e.g. "1." or "a)". */
+  readonly prefix?: TextMap;
   readonly enableWhen?: readonly Condition[];
   /** How several `enableWhen` conditions combine; `all` when absent. */
   readonly enableBehavior?: 'all' | 'any';
@@ -71,6 +75,10 @@ interface QuestionBase extends ItemBase {
   readonly text: TextMap;
   readonly required: boolean;
   readonly code?: Coding;
+  /** Texts shown with the question, under its text (a FHIR Questionnaire's display items under it). */
+  readonly help?: readonly TextMap[];
+  /** The answer the question starts with, until the person changes it or a draft is restored. */
+  readonly initial?: AnswerValue;
 }
 
 export interface ChoiceItem extends QuestionBase {
@@ -94,6 +102,11 @@ export interface NumberItem extends QuestionBase {
 export interface TextItem extends QuestionBase {
   readonly type: 'text';
   readonly maxLength?: number;
+}
+
+/** Yes or no. */
+export interface BooleanItem extends QuestionBase {
+  readonly type: 'boolean';
 }
 
 export interface DateItem extends QuestionBase {
@@ -142,7 +155,7 @@ export interface GroupItem extends ItemBase {
   readonly items: readonly Item[];
 }
 
-export type QuestionItem = ChoiceItem | MultiChoiceItem | NumberItem | TextItem | DateItem | NrsItem | VasItem | BodyMapItem;
+export type QuestionItem = ChoiceItem | MultiChoiceItem | NumberItem | TextItem | DateItem | BooleanItem | NrsItem | VasItem | BodyMapItem;
 export type Item = QuestionItem | DisplayItem | GroupItem;
 export type ItemType = Item['type'];
 
@@ -258,7 +271,8 @@ export interface Instrument {
   readonly version: string;
   /** The first language is the source language: every text must exist in it. */
   readonly languages: readonly LanguageCode[];
-  readonly title: TextMap;
+  /** Absent only in a FHIR Questionnaire with neither title nor name. */
+  readonly title?: TextMap;
   readonly instructions?: TextMap;
   readonly meta: InstrumentMeta;
   readonly translations: Readonly<Record<LanguageCode, Translation>>;

@@ -176,13 +176,13 @@ export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[
       : [...new Set([...instrument.languages, ...packLanguages])];
   let { title, instructions } = instrument;
   for (const pack of packs) {
-    title = withLanguage(title, pack.language, pack.title ?? own(title, pack.language) ?? own(title, instrument.languages[0]!))!;
+    title = withLanguage(title, pack.language, pack.title ?? own(title, pack.language) ?? own(title, instrument.languages[0]!));
     instructions = withLanguage(instructions, pack.language, pack.instructions);
   }
   return {
     ...instrument,
     languages,
-    title,
+    ...(title && { title }),
     ...(instructions && { instructions }),
     translations: { ...instrument.translations, ...Object.fromEntries(packs.map(({ language, status, source, evidence }) => [language, defined({ status, source, evidence })])) },
     items: apply(instrument.items),

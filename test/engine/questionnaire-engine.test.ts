@@ -5,6 +5,7 @@ import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { Instrument } from '../../src/model/instrument.js';
 import { PHQ9_ITEMS, phq9Json } from '../helpers/fixtures.js';
 import { renamed } from '../helpers/prototype-keys.js';
+import { build, choice, question } from '../helpers/instrument-builder.js';
 
 describe('QuestionnaireEngine with PHQ-9', () => {
   let phq9: Instrument;
@@ -110,5 +111,50 @@ describe('QuestionnaireEngine with item ids named like Object.prototype members'
     expect(Object.getOwnPropertyDescriptor(engine.answers, '__proto__')?.value).to.equal(2);
     expect(Object.getPrototypeOf(engine.answers)).to.equal(Object.prototype);
     expect(scoreAnswers(engine.instrument, engine.answers)['total']!.value).to.equal(10);
+  });
+});
+
+describe('QuestionnaireEngine with conditions on later items, booleans and initial answers', () => {
+  const form = () =>
+    build({
+      items: [
+        question('why', 'text', { enableWhen: [{ item: 'smoker', operator: '=', value: true }] }),
+        question('smoker', 'boolean', { enableWhen: [{ item: 'adult', operator: 'exists', value: true }] }),
+        choice('adult', ['yes', 'no'], { initial: 'yes' }),
+      ],
+    });
+
+  it('starts with the initial answers, which enable the items that depend on them', () => {
+    const engine = new QuestionnaireEngine(form());
+    expect(engine.answers).to.deep.equal({ adult: 'yes' });
+    expect(engine.isEnabled('smoker')).to.equal(true);
+    expect(engine.isEnabled('why')).to.equal(false);
+  });
+
+  it('settles chains of conditions on later items, dropping every answer that lost its item', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('smoker', true);
+    expect(engine.isEnabled('why')).to.equal(true);
+    engine.answer('why', 'Habit');
+    // Clearing "adult" hides "smoker", whose answer goes, which hides the earlier "why".
+    expect(engine.answer('adult', undefined).sort()).to.deep.equal(['smoker', 'why']);
+    expect(engine.answers).to.deep.equal({});
+    expect(engine.isEnabled('why')).to.equal(false);
+  });
+
+  it('takes true and false as boolean answers and nothing else', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('smoker', false);
+    expect(engine.answerOf('smoker')).to.equal(false);
+    expect(engine.progress().answered).to.equal(2);
+    expect(() => engine.answer('smoker', 'yes')).to.throw(RangeError);
+  });
+
+  it('lets a restored draft replace the initial answers, even by leaving one out', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.restore({ answers: { adult: 'no' }, pageIndex: 0 });
+    expect(engine.answers).to.deep.equal({ adult: 'no' });
+    engine.restore({ answers: {}, pageIndex: 0 });
+    expect(engine.answers).to.deep.equal({});
   });
 });

@@ -39,6 +39,11 @@ const translated = (translations: Record<string, string>) => ({
 
 const questionnaire = (item: unknown[], more: Json = {}): Json => ({ resourceType: 'Questionnaire', id: 'test', title: 'Test', item, ...more });
 
+const itemControl = (code: string): Json => ({
+  url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
+  valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code }] },
+});
+
 const yesNo = (linkId: string, more: Json = {}): Json => ({
   linkId,
   type: 'choice',
@@ -57,6 +62,8 @@ function errorOf(json: unknown, options?: FromFhirOptions): ContentError {
   throw new Error('expected a ContentError');
 }
 
+const instrumentOf = (json: unknown, options?: FromFhirOptions): Instrument => fromFhirQuestionnaire(json, options).instrument;
+
 const problemsOf = (json: unknown, options?: FromFhirOptions): string[] => errorOf(json, options).problems.map((p) => `${p.path}: ${p.message}`);
 
 const itemById = (instrument: Instrument, id: string): Item =>
@@ -71,8 +78,19 @@ describe('fromFhirQuestionnaire', () => {
   });
 
   it('imports the LOINC PHQ-9 with native scoring, keeping linkIds and LOINC codes', async () => {
-    const imported = fromFhirQuestionnaire(await loincPhq9(), { scoring });
-    expect(imported).to.include({ id: '44249-1', version: '0' });
+    const { instrument: imported, reported } = fromFhirQuestionnaire(await loincPhq9(), { scoring });
+    // The LOINC form has no version: a digest of the form stands in, so a changed form is another version.
+    expect(imported.id).to.equal('44249-1');
+    expect(imported.version).to.match(/^content-[0-9a-f]{8}$/);
+    expect(imported.meta.canonical).to.equal('http://loinc.org/q/44249-1');
+    // Shown as radio buttons and without the "0", "1", … before the answers, which the form shows faithfully.
+    expect(new Set(reported.map((p) => p.message))).to.deep.equal(
+      new Set([
+        'the item control "drop-down" is not supported on a choice item: shown as radio buttons',
+        '"questionnaire-optionPrefix" is not supported: the answer is shown without its prefix',
+      ]),
+    );
+    expect(reported[0]!.path).to.equal('item[0].extension[0]');
     expect(imported.languages).to.deep.equal(['en']);
     expect(imported.title).to.deep.equal({ en: 'PHQ-9 quick depression assessment panel' });
     expect(imported.meta.citation).to.deep.equal(['http://loinc.org/q/44249-1']);
@@ -104,7 +122,7 @@ describe('fromFhirQuestionnaire', () => {
   });
 
   it('scores the LOINC PHQ-9 as our native PHQ-9 does, for every total', async () => {
-    const imported = fromFhirQuestionnaire(await loincPhq9(), { scoring });
+    const imported = instrumentOf(await loincPhq9(), { scoring });
     for (let total = 0; total <= 27; total++) {
       const nativeAnswers = phq9AnswersFor(total);
       // Imported coded answers have their LOINC code as value and the ordinal value as score.
@@ -118,12 +136,12 @@ describe('fromFhirQuestionnaire', () => {
     const error = errorOf(await loincPhq9());
     expect(error.subject).to.equal('FHIR Questionnaire "44249-1"');
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
-      'item[9]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated; pass options.scoring to compute the scores natively',
+      'item[9]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
     ]);
   });
 
   it('maps display, nested groups and the supported question types', () => {
-    const imported = fromFhirQuestionnaire(
+    const imported = instrumentOf(
       questionnaire([
         { linkId: 'intro', type: 'display', text: 'Please answer.' },
         {
@@ -200,17 +218,107 @@ describe('fromFhirQuestionnaire', () => {
     ]);
   });
 
-  it('falls back to name for id and title, to version "0" and to the primary tag of the language', () => {
-    const imported = fromFhirQuestionnaire({ resourceType: 'Questionnaire', name: 'PainCheck', language: 'da-DK', item: [yesNo('a')] });
-    expect(imported).to.include({ id: 'PainCheck', version: '0' });
+  it('falls back to name for id and title, to a digest for the version and to the primary tag of the language', () => {
+    const json = { resourceType: 'Questionnaire', name: 'PainCheck', language: 'da-DK', item: [yesNo('a')] };
+    const imported = instrumentOf(json);
+    expect(imported.id).to.equal('PainCheck');
+    expect(imported.version).to.equal(instrumentOf(structuredClone(json)).version);
+    expect(imported.version).not.to.equal(instrumentOf({ ...json, item: [yesNo('b')] }).version);
     expect(imported.languages).to.deep.equal(['da']);
     expect(imported.title).to.deep.equal({ da: 'PainCheck' });
     expect(imported.meta.licence.notice).to.deep.equal({ da: 'Imported from FHIR Questionnaire PainCheck' });
     expect(imported.scoring).to.deep.equal({ scales: [] });
   });
 
+  it('takes its identity from the url, or from a digest of the form, when it has neither id nor name', () => {
+    const fromUrl = instrumentOf({ resourceType: 'Questionnaire', url: 'http://example.org/Questionnaire/pain check', version: '2', item: [yesNo('a')] });
+    expect(fromUrl.id).to.match(/^pain-check-[0-9a-f]{8}$/);
+    expect(fromUrl).to.include({ version: '2' });
+    expect(fromUrl.meta.canonical).to.equal('http://example.org/Questionnaire/pain check|2');
+    expect(fromUrl.title).to.equal(undefined);
+    const anonymous = instrumentOf({ resourceType: 'Questionnaire', item: [yesNo('a')] });
+    expect(anonymous.id).to.match(/^questionnaire-[0-9a-f]{8}$/);
+    expect(anonymous.meta.canonical).to.equal(undefined);
+  });
+
+  it('maps boolean items, conditions on them and on later items, prefixes, help and initial answers', () => {
+    const imported = instrumentOf(
+      questionnaire([
+        { linkId: 'smoker', type: 'boolean', text: 'Do you smoke?', prefix: '1.', initial: [{ valueBoolean: false }] },
+        {
+          linkId: 'daily',
+          type: 'integer',
+          text: 'How many a day?',
+          enableWhen: [{ question: 'smoker', operator: '=', answerBoolean: true }],
+          item: [{ linkId: 'daily-help', type: 'display', text: 'Cigarettes, cigars or pipes.' }],
+        },
+        { linkId: 'first', type: 'string', text: 'Why?', enableWhen: [{ question: 'later', operator: 'exists', answerBoolean: true }] },
+        { linkId: 'later', type: 'date', text: 'Since when?', initial: [{ valueDate: '2020-01-31' }] },
+        { linkId: 'kind', ...yesNo('kind'), answerOption: [{ valueString: 'a', initialSelected: true }, { valueString: 'b' }] },
+        {
+          linkId: 'label-from-child',
+          type: 'string',
+          item: [{ linkId: 'flyover', type: 'display', text: 'First name', extension: [itemControl('flyover')] }],
+        },
+      ]),
+    );
+    expect(itemById(imported, 'smoker')).to.deep.include({ type: 'boolean', prefix: { en: '1.' }, initial: false });
+    expect(itemById(imported, 'daily')).to.deep.include({
+      enableWhen: [{ item: 'smoker', operator: '=', value: true }],
+      help: [{ en: 'Cigarettes, cigars or pipes.' }],
+    });
+    expect(itemById(imported, 'later')).to.deep.include({ initial: '2020-01-31' });
+    expect(itemById(imported, 'kind')).to.deep.include({ initial: 'a' });
+    expect(itemById(imported, 'label-from-child')).to.deep.include({ text: { en: 'First name' } });
+    expect(itemById(imported, 'label-from-child')).not.to.have.property('help');
+    expect(conditionsHold(itemById(imported, 'daily'), { smoker: true })).to.equal(true);
+    expect(conditionsHold(itemById(imported, 'daily'), { smoker: false })).to.equal(false);
+  });
+
+  it('reports, with their paths, what it does not honour but renders faithfully without', () => {
+    const { reported } = fromFhirQuestionnaire(
+      questionnaire(
+        [
+          { ...yesNo('a'), extension: [itemControl('autocomplete'), { url: 'http://example.org/unknown', valueString: 'x' }] },
+          { linkId: 'g', type: 'group', required: true, text: 'G', item: [yesNo('b')], lindId: 'typo' },
+          { linkId: 'd', type: 'date', text: 'D?', initial: [{ valueDate: '1994-05' }] },
+        ],
+        { extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-launchContext', extension: [] }], publisher: 'Somebody' },
+      ),
+    );
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+      'extension[0]: "sdc-questionnaire-launchContext" is not supported: the form is not pre-filled from the health record',
+      'item[0].extension[1]: the extension "http://example.org/unknown" is not known here; it is ignored',
+      'item[0].extension[0]: the item control "autocomplete" is not supported on a choice item: shown as radio buttons',
+      'item[1].lindId: "lindId" is not an element of R4 Questionnaire.item; it is ignored',
+      'item[1].required: a required group is not checked: the person may leave all of its items unanswered',
+      'item[2].initial[0].valueDate: the partial date "1994-05" cannot be a date field\'s answer; the field starts empty',
+    ]);
+  });
+
+  it('uses value sets the host gives by canonical url, with or without the version', () => {
+    const valueSet = {
+      resourceType: 'ValueSet',
+      expansion: { contains: [{ system: LOINC, code: 'LA33-6', display: 'Yes' }, { system: LOINC, code: 'LA32-8', display: 'No' }] },
+    };
+    const imported = instrumentOf(questionnaire([{ linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL361-7|2.76' }]), {
+      valueSets: { 'http://loinc.org/vs/LL361-7': valueSet },
+    });
+    const a = itemById(imported, 'a');
+    expect(a.type === 'choice' && a.answers.map((o) => o.code)).to.deep.equal([
+      { system: LOINC, code: 'LA33-6', display: 'Yes' },
+      { system: LOINC, code: 'LA32-8', display: 'No' },
+    ]);
+  });
+
+  it('refuses conditions that make an item depend on itself', () => {
+    expect(problemsOf(questionnaire([{ ...yesNo('a'), enableWhen: [{ question: 'b', operator: 'exists', answerBoolean: true }] }, { ...yesNo('b'), enableWhen: [{ question: 'a', operator: 'exists', answerBoolean: true }] }]))).to.deep.equal([
+      'item[0].enableWhen: "a" is shown only when an answer is given that needs "a" shown first (its conditions form a cycle)',
+    ]);
+  });
+
   it('maps enableWhen: answerCoding to the code, numbers, exists and enableBehavior', () => {
-    const imported = fromFhirQuestionnaire(
+    const imported = instrumentOf(
       questionnaire([
         yesNo('pain'),
         { linkId: 'days', type: 'integer', text: 'Days?' },
@@ -246,7 +354,7 @@ describe('fromFhirQuestionnaire', () => {
     item['_text'] = translated({ de: 'Wenig Interesse oder Freude an Ihren Tätigkeiten' });
     option.valueCoding['_display'] = translated({ de: 'Überhaupt nicht' });
 
-    const imported = fromFhirQuestionnaire(json, { scoring });
+    const imported = instrumentOf(json, { scoring });
     expect(imported.languages).to.deep.equal(['en', 'de']);
     expect(imported.translations['de']).to.deep.equal({ status: 'draft', source: 'FHIR Questionnaire http://loinc.org/q/44249-1' });
     expect(imported.title).to.deep.equal({ en: 'PHQ-9 quick depression assessment panel', de: 'PHQ-9 Kurzfragebogen zur Depression' });
@@ -258,7 +366,7 @@ describe('fromFhirQuestionnaire', () => {
   });
 
   it('resolves contained ValueSets by expansion and by compose, sharing one answer list', () => {
-    const imported = fromFhirQuestionnaire(
+    const imported = instrumentOf(
       questionnaire(
         [
           { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: '#yes-no' },
@@ -308,23 +416,28 @@ describe('fromFhirQuestionnaire', () => {
         { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL358-3' },
         { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'weight', type: 'quantity', text: 'Weight?' }] },
         { linkId: 'other', type: 'open-choice', text: 'Other?', answerOption: [{ valueString: 'x' }, { valueString: 'y' }] },
-        { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'c', operator: 'exists', answerBoolean: true }] },
+        { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
         { linkId: 'c', type: 'string', text: 'C?', repeats: true },
         { linkId: 'd', type: 'choice', text: 'D?', answerOption: [{ valueString: 'x' }, { valueDate: '2020-01-01' }] },
         { linkId: 'e', type: 'string', text: 'E?', enableWhen: [{ question: 'h', operator: '=', answerQuantity: { value: 1 } }] },
-        { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'display', text: 'Note' }] },
+        { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'string', text: 'Why?' }] },
+        { linkId: 'g2', type: 'string', text: 'G?', modifierExtension: [{ url: 'http://example.org/negated', valueBoolean: true }] },
+        { linkId: 'h2', type: 'string', extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression', valueExpression: {} }] },
       ]),
     );
     expect(error.subject).to.equal('FHIR Questionnaire "test"');
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
-      'item[0].answerValueSet: only contained value sets ("#id") are supported',
-      'item[1].item[1].type: "quantity" items are not supported',
-      'item[2].type: "open-choice" items are not supported',
-      'item[3].enableWhen[0].question: "c" comes after this item; conditions may only refer to earlier items',
-      'item[4].repeats: repeating "string" items are not supported',
-      'item[5].answerOption[1].valueDate: "valueDate" answers are not supported',
-      'item[6].enableWhen[0].answerQuantity: "answerQuantity" conditions are not supported',
-      'item[7].item: items nested under a "integer" item are not supported',
+      'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion)',
+      'item[1].item[1].type: "quantity" items are not supported yet',
+      'item[2].type: "open-choice" items are not supported yet',
+      'item[3].enableWhen[0].question: no item has linkId "zz"',
+      'item[4].repeats: repeating "string" items are not supported yet',
+      'item[5].answerOption[1].valueDate: "valueDate" answers are not supported yet',
+      'item[6].enableWhen[0].answerQuantity: "answerQuantity" conditions are not supported yet',
+      'item[7].item[0]: items under a question other than display items are not supported yet',
+      'item[8].modifierExtension: "modifierExtension" is not supported: changes the meaning of the item in a way Painpath cannot know',
+      'item[9].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
+      'item[9].text: a question needs a text (or a display item under it) to be labelled with',
     ]);
   });
 
@@ -357,7 +470,7 @@ describe('fromFhirQuestionnaire', () => {
   });
 
   it('writes a QuestionnaireResponse with the FHIR linkIds and LOINC answer codes', async () => {
-    const imported = fromFhirQuestionnaire(await loincPhq9(), { scoring });
+    const imported = instrumentOf(await loincPhq9(), { scoring });
     const answers = { ...Object.fromEntries(LINK_IDS.map((id) => [id, 'LA6569-3'])), '/69722-7': 'LA6573-5' };
     const response = toQuestionnaireResponse(imported, answers, scoreAnswers(imported, answers));
     // The total goes where the LOINC form has its calculated total item, matched by LOINC code 44261-6.
@@ -380,7 +493,6 @@ describe('fromFhirQuestionnaire', () => {
       contained: 'none',
       item: [null, { linkId: 3 }, { linkId: 'q', type: 'choice', text: 'Q?', extension: 'x', answerValueSet: '#missing', enableWhen: [null] }, { linkId: 'g', type: 'group' }],
     });
-    expect(problems).to.include('id: expected an id or a name');
     expect(problems).to.include('item[0]: expected an object, got null');
     expect(problems).to.include('item[2].answerValueSet: no contained ValueSet with id "missing"');
     expect(problems).to.include('item[3].item: expected an array, got undefined');

@@ -37,7 +37,7 @@ function itemTexts(item: Item): [string, TextMap][] {
 /** Every other text of the file: title, instructions, name, notice, scale, band, class and flag texts. */
 function otherTexts({ title, instructions, meta, scoring }: Instrument): [string, TextMap][] {
   return [
-    ['title', title],
+    ['title', title!],
     ...(instructions ? [['instructions', instructions] as [string, TextMap]] : []),
     ['meta.name', meta.name],
     ['meta.licence.notice', meta.licence.notice],

@@ -70,7 +70,7 @@ function differences(expected: readonly string[], actual: readonly string[]): st
 /** Every text a person or clinician sees, with where it is, for a language. */
 function textsOf(instrument: Instrument): { path: string; text: Readonly<Record<string, string>> }[] {
   const texts = [
-    { path: 'title', text: instrument.title },
+    { path: 'title', text: instrument.title! },
     { path: 'meta.licence.notice', text: instrument.meta.licence.notice },
   ];
   for (const item of walkItems(instrument.items)) {

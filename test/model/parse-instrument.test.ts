@@ -91,13 +91,32 @@ describe('parseInstrument', () => {
     expect(problems).to.include('items[0].answers[1].value: duplicate answer value 0');
   });
 
-  it('only lets conditions refer to answerable items that come before', () => {
+  it('lets conditions refer to answerable items before or after, compared by their type', () => {
     const json = minimal();
     (json.items[0] as Record<string, unknown>)['enableWhen'] = [{ item: 'b', operator: '=', value: 1 }];
+    expect(parseInstrument(json).items[0]!.enableWhen).to.deep.equal([{ item: 'b', operator: '=', value: 1 }]);
+    (json.items[0] as Record<string, unknown>)['enableWhen'] = [{ item: 'nope', operator: '=', value: 1 }, { item: 'b', operator: '=', value: true }];
     (json.items[1] as Record<string, unknown>)['enableWhen'] = [{ item: 'a', operator: 'bigger', value: 1 }];
     const problems = problemsOf(json);
-    expect(problems).to.include('items[0].enableWhen[0].item: "b" is not an item that comes before this one');
+    expect(problems).to.include('items[0].enableWhen[0].item: "nope" is not an item of this instrument');
+    expect(problems).to.include('items[0].enableWhen[1].item: "b" is a choice item; compare it with one of its answers');
     expect(problems.some((p) => p.startsWith('items[1].enableWhen[0].operator: expected one of'))).to.equal(true);
+  });
+
+  it('compares boolean items with true or false, by = or != only', () => {
+    const json = minimal();
+    json.items.push({ id: 'yes', type: 'boolean', text: { en: 'Yes?' } } as never);
+    (json.items[0] as Record<string, unknown>)['enableWhen'] = [{ item: 'yes', operator: '>', value: true }, { item: 'yes', operator: '=', value: 1 }];
+    expect(problemsOf(json)).to.deep.equal([
+      'items[0].enableWhen[0].operator: true or false compares only with "=" or "!="',
+      'items[0].enableWhen[1].item: "yes" is a boolean item; compare it with true or false',
+    ]);
+  });
+
+  it('refuses initial answers that are not answers to their item', () => {
+    const json = minimal();
+    (json.items[0] as Record<string, unknown>)['initial'] = 7;
+    expect(problemsOf(json)).to.deep.equal(['items[0].initial: 7 is not an answer to "a"']);
   });
 
   it('requires bands to cover the scale range without gaps or overlaps', () => {
@@ -127,10 +146,13 @@ describe('parseInstrument', () => {
     expect(problems).to.include('translations.ar: "ar" is not in languages');
   });
 
-  it('refuses a condition of an item on itself', () => {
+  it('refuses conditions through which an item depends on itself', () => {
     const json = minimal();
     (json.items[0] as Record<string, unknown>)['enableWhen'] = [{ item: 'a', operator: '=', value: 1 }];
-    expect(problemsOf(json)).to.include('items[0].enableWhen[0].item: "a" is not an item that comes before this one');
+    expect(problemsOf(json)).to.deep.equal(['items[0].enableWhen: "a" is shown only when an answer is given that needs "a" shown first (its conditions form a cycle)']);
+    (json.items[0] as Record<string, unknown>)['enableWhen'] = [{ item: 'b', operator: '=', value: 1 }];
+    (json.items[1] as Record<string, unknown>)['enableWhen'] = [{ item: 'a', operator: 'exists', value: true }];
+    expect(problemsOf(json)).to.have.length(1);
   });
 
   it('refuses weights of 0 or below, which would divide by nothing', () => {

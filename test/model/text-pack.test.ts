@@ -56,7 +56,7 @@ describe('text packs', () => {
       source: 'Licensed da wording (test placeholder)',
       evidence: { title: 'Licensed scale (da)', publisher: 'Test licence holder', year: 2024, foundAt: 'test placeholder' },
     });
-    expect(filled.title['da']).to.equal('Licensed scale (da)');
+    expect(filled.title!['da']).to.equal('Licensed scale (da)');
     expect(q1.text['da']).to.equal('Question 1 (da)');
     expect(q1.answers.map((a) => a.text['da'])).to.deep.equal(['None (da)', 'Some (da)', 'Much (da)']);
     expect(q2.anchors.max['da']).to.equal('High (da)');

@@ -1,0 +1,213 @@
+/**
+ * What the FHIR importer does with each element and extension of an R4 Questionnaire; docs/fhir.md
+ * publishes this table, and a test keeps the two the same.
+ *
+ * - `supported`: rendered, checked and written into the response as the specification says;
+ * - `metadata`: describes the form (who published it, how to extract data from its answers) and
+ *   changes nothing a person sees or answers, so a renderer has nothing to do with it;
+ * - `reported`: not honoured; the form still renders faithfully without it, and the host hears of
+ *   it in a `pp-error` (`fhir-unsupported`) naming each path;
+ * - `refused`: not honoured, and the form would be wrong without it: it is not rendered at all.
+ */
+export type Support = 'supported' | 'metadata' | 'reported' | 'refused';
+
+/** How an element or extension is treated, and what that means for the person or the host. */
+export interface Conformance {
+  readonly support: Support;
+  readonly note: string;
+}
+
+const entry = (support: Support, note: string): Conformance => ({ support, note });
+const METADATA = entry('metadata', 'describes the form; nothing to render');
+
+/** Questionnaire's own elements (`_x`, a primitive's extensions, is checked with `x`). */
+export const ROOT_ELEMENTS: Readonly<Record<string, Conformance>> = {
+  resourceType: entry('supported', 'must be "Questionnaire"'),
+  id: entry('supported', 'identifies the form (drafts, results); else name, then url, then a digest of the form'),
+  url: entry('supported', 'written as QuestionnaireResponse.questionnaire with the version'),
+  version: entry('supported', 'a draft is never applied to another version; without one, a digest of the form stands in'),
+  name: entry('supported', 'identifies the form when it has no id; its title when it has none'),
+  title: entry('supported', 'the heading, with its translations'),
+  language: entry('supported', 'the language of the texts; their translation extensions add languages'),
+  copyright: entry('supported', 'shown under the form'),
+  code: entry('supported', 'the first coding is the instrument code'),
+  contained: entry('supported', 'value sets named by "#id" give choice items their answers'),
+  item: entry('supported', 'the questions'),
+  extension: entry('supported', 'each extension as listed below'),
+  meta: METADATA,
+  text: METADATA,
+  identifier: METADATA,
+  derivedFrom: METADATA,
+  status: METADATA,
+  experimental: METADATA,
+  subjectType: METADATA,
+  date: METADATA,
+  publisher: METADATA,
+  contact: METADATA,
+  description: METADATA,
+  useContext: METADATA,
+  jurisdiction: METADATA,
+  purpose: METADATA,
+  approvalDate: METADATA,
+  lastReviewDate: METADATA,
+  effectivePeriod: METADATA,
+  implicitRules: entry('refused', 'rules the form must be read by, which Painpath cannot know'),
+  modifierExtension: entry('refused', 'changes the meaning of the form in a way Painpath cannot know'),
+};
+
+/** Questionnaire.item's elements. */
+export const ITEM_ELEMENTS: Readonly<Record<string, Conformance>> = {
+  linkId: entry('supported', 'the item id in drafts, results and the response'),
+  text: entry('supported', 'the question, with its translations'),
+  prefix: entry('supported', 'shown before the text ("1.", "a)")'),
+  type: entry('supported', 'see the item types'),
+  item: entry('supported', 'items of a group; display items under a question are shown with it as its help, under a display item after it'),
+  enableWhen: entry('supported', 'on any item, before or after; every operator for the answer types supported'),
+  enableBehavior: entry('supported', 'all or any'),
+  required: entry('supported', 'an answer is needed to go on'),
+  repeats: entry('supported', 'on choice items: several answers (check boxes)'),
+  answerOption: entry('supported', 'the answers of a choice item'),
+  answerValueSet: entry('supported', 'a contained value set, or one the host gives (valueSets)'),
+  initial: entry('supported', 'the starting answer, until the person changes it or a draft is restored'),
+  maxLength: entry('supported', 'the longest text accepted'),
+  code: entry('supported', 'the first coding is the item code'),
+  readOnly: entry('refused', 'a value the person cannot change comes from an expression, not evaluated yet'),
+  definition: METADATA,
+  id: METADATA,
+  extension: entry('supported', 'each extension as listed below'),
+  modifierExtension: entry('refused', 'changes the meaning of the item in a way Painpath cannot know'),
+};
+
+const STRUCTURE = 'http://hl7.org/fhir/StructureDefinition/';
+const SDC = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/';
+
+export const TRANSLATION = `${STRUCTURE}translation`;
+export const MIN_VALUE = `${STRUCTURE}minValue`;
+export const MAX_VALUE = `${STRUCTURE}maxValue`;
+export const UNIT = `${STRUCTURE}questionnaire-unit`;
+export const HIDDEN = `${STRUCTURE}questionnaire-hidden`;
+export const ORDINAL_VALUE = `${STRUCTURE}ordinalValue`;
+export const ITEM_WEIGHT = `${STRUCTURE}itemWeight`;
+export const OPTION_EXCLUSIVE = `${STRUCTURE}questionnaire-optionExclusive`;
+export const ITEM_CONTROL = `${STRUCTURE}questionnaire-itemControl`;
+export const DISPLAY_CATEGORY = `${STRUCTURE}questionnaire-displayCategory`;
+export const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
+
+const EXPRESSION = 'FHIRPath expressions are not evaluated yet';
+
+/**
+ * Extensions by url. Those marked supported are read where they apply (an extension on an element
+ * it does not apply to is reported); item controls are judged by their code (ITEM_CONTROLS).
+ */
+export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
+  [TRANSLATION]: entry('supported', 'adds the language to the form'),
+  [MIN_VALUE]: entry('supported', 'lowest number or date accepted'),
+  [MAX_VALUE]: entry('supported', 'highest number or date accepted'),
+  [UNIT]: entry('supported', 'shown after a number field'),
+  [ORDINAL_VALUE]: entry('supported', 'the score of an answer'),
+  [ITEM_WEIGHT]: entry('supported', 'the score of an answer (the older name of ordinalValue)'),
+  [OPTION_EXCLUSIVE]: entry('supported', 'choosing it clears the other answers'),
+  [ITEM_CONTROL]: entry('supported', 'see the item controls'),
+  [DISPLAY_CATEGORY]: entry('supported', 'instructions and help are shown as text; security is reported'),
+  [HIDDEN]: entry('refused', `a hidden item carries a value from an expression; ${EXPRESSION}`),
+  [CALCULATED]: entry('refused', `the value is computed; ${EXPRESSION}`),
+  [`${SDC}sdc-questionnaire-enableWhenExpression`]: entry('refused', `which items are shown depends on it; ${EXPRESSION}`),
+  [`${SDC}sdc-questionnaire-answerExpression`]: entry('refused', `the answers offered come from it; ${EXPRESSION}`),
+  [`${SDC}sdc-questionnaire-initialExpression`]: entry('reported', `${EXPRESSION}: the field starts empty`),
+  [`${STRUCTURE}questionnaire-initialExpression`]: entry('reported', `${EXPRESSION}: the field starts empty`),
+  [`${STRUCTURE}variable`]: entry('reported', `${EXPRESSION}; only expressions use variables`),
+  [`${STRUCTURE}cqf-expression`]: entry('reported', `${EXPRESSION}: the text is shown as written`),
+  [`${SDC}sdc-questionnaire-launchContext`]: entry('reported', 'the form is not pre-filled from the health record'),
+  [`${SDC}sdc-questionnaire-sourceQueries`]: entry('reported', 'the form is not pre-filled from the health record'),
+  [`${SDC}sdc-questionnaire-observationLinkPeriod`]: entry('reported', 'the form is not pre-filled from earlier observations'),
+  [`${SDC}sdc-questionnaire-itemPopulationContext`]: entry('reported', 'the form is not pre-filled from the health record'),
+  [`${STRUCTURE}questionnaire-choiceOrientation`]: entry('reported', 'answers are listed one under another'),
+  [`${STRUCTURE}entryFormat`]: entry('reported', 'no hint of the format is shown in the field'),
+  [`${STRUCTURE}regex`]: entry('reported', 'the pattern is not checked'),
+  [`${STRUCTURE}minLength`]: entry('reported', 'the shortest length is not checked'),
+  [`${STRUCTURE}maxDecimalPlaces`]: entry('reported', 'the number of decimals is not checked'),
+  [`${STRUCTURE}questionnaire-minOccurs`]: entry('reported', 'the least number of answers is not checked'),
+  [`${STRUCTURE}questionnaire-maxOccurs`]: entry('reported', 'the most answers allowed is not checked'),
+  [`${STRUCTURE}questionnaire-sliderStepValue`]: entry('reported', 'shown as a number field'),
+  [`${STRUCTURE}questionnaire-unitOption`]: entry('reported', 'the unit cannot be chosen'),
+  [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),
+  [`${STRUCTURE}questionnaire-instruction`]: entry('reported', 'the instruction is not shown'),
+  [`${STRUCTURE}rendering-xhtml`]: entry('reported', 'the plain text is shown instead of the formatted one'),
+  [`${STRUCTURE}rendering-style`]: entry('reported', 'the text is shown in the form’s own style'),
+  [`${STRUCTURE}rendering-markdown`]: entry('reported', 'the plain text is shown instead of the formatted one'),
+  [`${SDC}sdc-questionnaire-shortText`]: entry('reported', 'the full text is shown'),
+  [`${SDC}sdc-questionnaire-entryMode`]: entry('reported', 'every item is shown in the element’s layout'),
+  [`${STRUCTURE}mimeType`]: entry('reported', 'attachments are not accepted yet'),
+  [`${STRUCTURE}maxSize`]: entry('reported', 'attachments are not accepted yet'),
+  [`${STRUCTURE}questionnaire-referenceResource`]: entry('reported', 'references are not accepted yet'),
+  [`${STRUCTURE}terminology-server`]: entry('reported', 'value sets come from the host, not from this server'),
+  [`${STRUCTURE}preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
+  [`${SDC}sdc-questionnaire-preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
+  [`${STRUCTURE}targetConstraint`]: entry('reported', 'the constraint is not checked'),
+  [`${STRUCTURE}questionnaire-answerRepeats`]: entry('reported', 'the answers are not repeated'),
+  [`${SDC}sdc-questionnaire-unitOpen`]: entry('reported', 'the unit cannot be chosen'),
+  [`${SDC}sdc-questionnaire-unitSupplementalSystem`]: entry('reported', 'the unit cannot be chosen'),
+  [`${STRUCTURE}quantity-precision`]: entry('reported', 'the precision is not shown'),
+  [`${STRUCTURE}questionnaire-externallydefined`]: METADATA,
+  [`${SDC}sdc-questionnaire-observationExtract`]: entry('metadata', 'how the host extracts observations from the response'),
+  [`${SDC}sdc-questionnaire-observation-extract-category`]: entry('metadata', 'how the host extracts observations from the response'),
+  [`${SDC}sdc-questionnaire-itemExtractionContext`]: entry('metadata', 'how the host extracts resources from the response'),
+  [`${SDC}sdc-questionnaire-templateExtract`]: entry('metadata', 'how the host extracts resources from the response'),
+  [`${SDC}sdc-questionnaire-targetStructureMap`]: entry('metadata', 'how the host extracts resources from the response'),
+  [`${SDC}sdc-questionnaire-isSubject`]: entry('metadata', 'how the host extracts resources from the response'),
+  [`${SDC}sdc-questionnaire-assembledFrom`]: METADATA,
+  [`${STRUCTURE}artifact-versionAlgorithm`]: METADATA,
+  [`${STRUCTURE}cqf-library`]: entry('reported', `${EXPRESSION}; only expressions use libraries`),
+};
+
+/** Item controls (questionnaire-itemControl codes) and how they are shown. */
+export const ITEM_CONTROLS: Readonly<Record<string, Conformance>> = {
+  'radio-button': entry('supported', 'radio buttons, as every single choice'),
+  'check-box': entry('supported', 'check boxes, as every choice with several answers'),
+  page: entry('supported', 'a group shown as one page in the paged layout'),
+  flyover: entry('supported', 'a display item under a question: shown with it, as its label when the question has no text'),
+  help: entry('supported', 'a display item under a question: shown with it'),
+  legal: entry('supported', 'a display item: shown as text'),
+  inline: entry('supported', 'a display item: shown as text'),
+  prompt: entry('supported', 'a display item: shown as text'),
+  'drop-down': entry('reported', 'shown as radio buttons'),
+  autocomplete: entry('reported', 'shown as radio buttons'),
+  lookup: entry('reported', 'shown as radio buttons'),
+  slider: entry('reported', 'shown as a number field or radio buttons'),
+  spinner: entry('reported', 'shown as a number field'),
+  'text-box': entry('reported', 'shown as a text area'),
+  list: entry('reported', 'shown as a group'),
+  table: entry('reported', 'shown as a group'),
+  htable: entry('reported', 'shown as a group'),
+  gtable: entry('reported', 'shown as a group'),
+  atable: entry('reported', 'shown as a group'),
+  grid: entry('reported', 'shown as a group'),
+  header: entry('reported', 'shown as a group'),
+  footer: entry('reported', 'shown as a group'),
+  tab: entry('reported', 'shown as a group'),
+  'tab-container': entry('reported', 'shown as a group'),
+  lower: entry('reported', 'shown as text'),
+  upper: entry('reported', 'shown as text'),
+  unit: entry('reported', 'shown as text'),
+};
+
+/** Item types and how they are answered. */
+export const ITEM_TYPES: Readonly<Record<string, Conformance>> = {
+  group: entry('supported', 'a group of items with its text as their shared stem'),
+  display: entry('supported', 'text shown between questions'),
+  boolean: entry('supported', 'Yes / No'),
+  decimal: entry('supported', 'a number field'),
+  integer: entry('supported', 'a number field that takes whole numbers'),
+  date: entry('supported', 'a date field'),
+  string: entry('supported', 'a text field'),
+  text: entry('supported', 'a text area'),
+  choice: entry('supported', 'radio buttons, or check boxes when it repeats'),
+  dateTime: entry('refused', 'not supported yet'),
+  time: entry('refused', 'not supported yet'),
+  url: entry('refused', 'not supported yet'),
+  'open-choice': entry('refused', 'not supported yet'),
+  attachment: entry('refused', 'not supported yet'),
+  reference: entry('refused', 'not supported yet'),
+  quantity: entry('refused', 'not supported yet'),
+  question: entry('refused', 'abstract: never used in a form'),
+};

@@ -1,0 +1,89 @@
+import type { Condition, ConditionOperator, Item } from './instrument.js';
+import { childPath, type JsonReader } from './json-reader.js';
+
+const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
+
+/** What an item's being shown depends on: its conditions' items and its parent, with the path of its conditions. */
+interface Dependency {
+  readonly on: readonly string[];
+  readonly path: string;
+}
+
+/**
+ * Reads and checks conditions (`enableWhen`, and the answer tests of flags and classifications).
+ * Many instruments have none, so this part of the parser is loaded only for those that do (see
+ * `partsNeeded`).
+ */
+export class ConditionsParser {
+  readonly #reader: JsonReader;
+
+  constructor(reader: JsonReader) {
+    this.#reader = reader;
+  }
+
+  /** A condition's fields; whether its item can be compared with it is checked by `check`, once every item is known. */
+  condition(value: unknown, path: string): Condition | undefined {
+    const reader = this.#reader;
+    const object = reader.object(value, path);
+    if (!object) return undefined;
+    const item = reader.string(object['item'], childPath(path, 'item'));
+    const operator = reader.oneOf(object['operator'], childPath(path, 'operator'), OPERATORS);
+    const raw = object['value'];
+    const valuePath = childPath(path, 'value');
+    const conditionValue =
+      operator === 'exists' || typeof raw === 'boolean' ? reader.boolean(raw, valuePath)
+      : typeof raw === 'string' ? reader.string(raw, valuePath)
+      : reader.number(raw, valuePath);
+    return item && operator && conditionValue !== undefined ? { item, operator, value: conditionValue } : undefined;
+  }
+
+  /** Whether a condition's item is a question whose answer can be compared with its value. */
+  check({ item, operator, value }: Condition, path: string, itemTypes: ReadonlyMap<string, Item['type']>): void {
+    const target = itemTypes.get(item);
+    const report = (message: string) => this.#reader.report(childPath(path, 'item'), message);
+    if (!target) report(`"${item}" is not an item of this instrument`);
+    else if (target === 'group' || target === 'page' || target === 'display') report(`"${item}" is a ${target} and has no answer`);
+    else if (operator !== 'exists' && (typeof value === 'boolean') !== (target === 'boolean')) {
+      report(`"${item}" is a ${target} item; compare it with ${target === 'boolean' ? 'true or false' : 'one of its answers'}`);
+    } else if (typeof value === 'boolean' && operator !== 'exists' && operator !== '=' && operator !== '!=') {
+      this.#reader.report(childPath(path, 'operator'), 'true or false compares only with "=" or "!="');
+    }
+  }
+
+  /**
+   * Checks the conditions of the parsed items, at `path`, now that every item is known (a
+   * condition may name a later item), and that no item depends on itself.
+   */
+  checkItems(items: readonly Item[], itemTypes: ReadonlyMap<string, Item['type']>, path = 'items'): void {
+    const dependencies = new Map<string, Dependency>();
+    const visit = (list: readonly Item[], listPath: string, parent?: string) =>
+      list.forEach((item, i) => {
+        const at = childPath(childPath(listPath, i), 'enableWhen');
+        item.enableWhen?.forEach((condition, k) => this.check(condition, childPath(at, k), itemTypes));
+        dependencies.set(item.id, { on: [...(item.enableWhen ?? []).map((c) => c.item), ...(parent ? [parent] : [])], path: at });
+        if ('items' in item) visit(item.items, childPath(childPath(listPath, i), 'items'), item.id);
+      });
+    visit(items, path);
+    this.#checkCycles(dependencies);
+  }
+
+  /** Reports items that could only be shown once they are shown: their conditions depend on themselves. */
+  #checkCycles(dependencies: ReadonlyMap<string, Dependency>): void {
+    const done = new Set<string>();
+    const active = new Set<string>();
+    const visit = (id: string): void => {
+      const dependency = dependencies.get(id);
+      if (done.has(id) || !dependency) return;
+      if (active.has(id)) {
+        this.#reader.report(dependency.path, `"${id}" is shown only when an answer is given that needs "${id}" shown first (its conditions form a cycle)`);
+        done.add(id);
+        return;
+      }
+      active.add(id);
+      dependency.on.forEach(visit);
+      active.delete(id);
+      done.add(id);
+    };
+    for (const id of dependencies.keys()) visit(id);
+  }
+}

