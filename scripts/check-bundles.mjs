@@ -31,6 +31,8 @@ const LAZY_PARTS = [
   { name: 'the support of the items other than choices', markers: ['has no region or region group'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The parser of scale options (a message of its proration check).
   { name: 'the parser of scale options', markers: ['prorating needs items'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
+  // The instrument parser (a message of its answer check), fetched while the content is; the score chart parses every instrument in full.
+  { name: 'the instrument parser', markers: ['a choice needs at least two answers'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The parser of conditions (a message of its cycle check); the score chart parses every instrument in full.
   { name: 'the parser of conditions', markers: ['form a cycle'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The FHIR Questionnaire importer (a message of its element check).

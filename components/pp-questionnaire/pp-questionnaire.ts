@@ -17,7 +17,6 @@ import {
   type NumberItem,
   type QuestionItem,
 } from '../../src/model/instrument.js';
-import { parseInstrumentWith, partsNeeded } from '../../src/model/instrument-parser.js';
 import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
@@ -51,6 +50,9 @@ import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
 type RulesPart = typeof import('./rules-part.js');
+
+/** The instrument parser: needed only once the content has arrived, so it loads while the content is fetched. */
+const loadParser = () => import('../../src/model/instrument-parser.js');
 
 /** The parts of the parser (and of the scoring) that only some instruments need, as `partsNeeded` names them. */
 const PARSER_PARTS = {
@@ -349,7 +351,7 @@ export class PpQuestionnaire extends LitElement {
    * must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -457,8 +459,12 @@ export class PpQuestionnaire extends LitElement {
    * classifications; throws a LoadFailure that says what went wrong.
    */
   async #loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
+    const parserLoading = importPart(loadParser);
+    // Awaited below; a failed fetch must not leave its failure unhandled.
+    parserLoading.catch(() => undefined);
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
     if (isFhirQuestionnaire(instrumentJson)) return { instrument: await this.#importFhir(instrumentJson) };
+    const { parseInstrumentWith, partsNeeded } = await parserLoading;
     // Only instruments with flags or classifications, items other than choices or scales with
     // options download the parts of the parser (and of the scoring) that read them.
     const needed = partsNeeded(instrumentJson);
