@@ -128,7 +128,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   );
 }
 
-const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'boolean'];
+const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'url', 'date', 'date-time', 'time', 'boolean'];
 type FieldPart = typeof import('./rating-and-field-items.js');
 type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import type { BodyMapItem, BooleanItem, DateItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import type { BodyMapItem, BooleanItem, DateItem, MomentItem, UrlItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -39,9 +39,12 @@ export function fieldProblemMessage(item: QuestionItem, code: Exclude<Validation
     case 'format':
       if (item.type === 'integer') return msg('Please enter a whole number, using digits.');
       if (item.type === 'date') return msg('Please enter a real date.');
+      if (item.type === 'date-time') return msg('Please enter a real date and time.');
+      if (item.type === 'time') return msg('Please enter a time of day.');
+      if (item.type === 'url') return msg('Please enter a web address, such as https://example.org.');
       return msg('Please enter a number, using digits.');
     case 'too-long': {
-      const limit = formatNumber(item.type === 'text' ? (item.maxLength ?? 0) : 0, lang);
+      const limit = formatNumber(item.type === 'text' || item.type === 'url' ? (item.maxLength ?? 0) : 0, lang);
       return msg(str`Please use at most ${limit} characters.`);
     }
   }
@@ -230,6 +233,48 @@ function dateField(item: DateItem, context: ItemContext): TemplateResult {
   );
 }
 
+/** `YYYY-MM-DDThh:mm` of a datetime-local field as FHIR's dateTime, with the offset of the person's time zone at that moment. */
+function toFhirDateTime(local: string): string {
+  const moment = new Date(local);
+  // Not a moment: kept as typed, so the engine reports it as badly formed.
+  if (Number.isNaN(moment.getTime())) return local;
+  const offset = -moment.getTimezoneOffset();
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  return `${local.slice(0, 16)}:00${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** A FHIR dateTime as a datetime-local field shows it: the same moment in the person's time zone. */
+function toLocalDateTime(value: string): string {
+  const moment = new Date(value);
+  if (Number.isNaN(moment.getTime())) return '';
+  const local = new Date(moment.getTime() - moment.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** A date and time, a time of day or a web address: one native input, whose value becomes the answer. */
+function momentOrUrlField(item: MomentItem | UrlItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const text = typeof value === 'string' ? value : '';
+  const toAnswer = (typed: string) => (!typed ? undefined : item.type === 'date-time' ? toFhirDateTime(typed) : item.type === 'time' && typed.length === 5 ? `${typed}:00` : typed.trim());
+  return fieldItem(
+    item,
+    context,
+    html`<input
+      part="input"
+      id=${controlId(item.id)}
+      type=${item.type === 'date-time' ? 'datetime-local' : item.type}
+      step=${item.type === 'url' ? nothing : 1}
+      maxlength=${(item.type === 'url' && item.maxLength) || nothing}
+      autocomplete="off"
+      .value=${live(item.type === 'date-time' ? toLocalDateTime(text) : text)}
+      ?required=${item.required}
+      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-describedby=${describedBy(item, context)}
+      @change=${(event: Event) => context.answer(item, toAnswer((event.target as HTMLInputElement).value))}
+    />`,
+  );
+}
+
 /** Yes or no, as two radio buttons styled like any other choice. */
 function booleanField(item: BooleanItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
@@ -255,6 +300,10 @@ export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext)
       return dateField(item, context);
     case 'boolean':
       return booleanField(item, context);
+    case 'date-time':
+    case 'time':
+    case 'url':
+      return momentOrUrlField(item, context);
   }
 }
 
@@ -381,8 +430,7 @@ export const fieldStyles = css`
     gap: 0.5rem;
   }
 
-  input[type='text'],
-  input[type='date'],
+  input:is([type='text'], [type='date'], [type='datetime-local'], [type='time'], [type='url']),
   textarea {
     font: inherit;
     color: inherit;
@@ -395,10 +443,10 @@ export const fieldStyles = css`
   }
 
   /*
-   * A date field's own focus ring: Chromium moves focus inside it (day, month, year, then the
-   * calendar button), where only :focus-within still matches the field.
+   * A date or time field's own focus ring: Chromium moves focus inside it (day, month, year, then
+   * the calendar button), where only :focus-within still matches the field.
    */
-  input[type='date']:focus-within {
+  input:is([type='date'], [type='datetime-local'], [type='time']):focus-within {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -408,13 +456,17 @@ export const fieldStyles = css`
     text-align: end;
   }
 
-  textarea {
+  textarea,
+  input[type='url'] {
     inline-size: 100%;
+  }
+
+  textarea {
     resize: vertical;
   }
 
   /* A doubled border, not an outline: the outline stays free for the focus ring. */
-  [data-invalid] :is(input[type='text'], input[type='date'], textarea) {
+  [data-invalid] :is(input:not([type='radio'], [type='checkbox']), textarea) {
     border-color: var(--_error);
     box-shadow: 0 0 0 2px var(--_error);
   }

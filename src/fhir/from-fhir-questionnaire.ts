@@ -51,7 +51,18 @@ export const reportedMessage = ({ instrument, reported }: FhirImport): string =>
   reported.map((p) => `- ${p.path}: ${p.message}`).join('\n');
 
 /** FHIR item types that map onto a native question type. */
-const QUESTION_TYPES = { choice: 'choice', integer: 'integer', decimal: 'decimal', string: 'text', text: 'text', date: 'date', boolean: 'boolean' } as const;
+const QUESTION_TYPES = {
+  choice: 'choice',
+  integer: 'integer',
+  decimal: 'decimal',
+  string: 'text',
+  text: 'text',
+  url: 'url',
+  date: 'date',
+  dateTime: 'date-time',
+  time: 'time',
+  boolean: 'boolean',
+} as const;
 
 /** Extensions the item walk reads itself, with the reasons they are refused when they are. */
 const READ_BY_ITEM = new Set([HIDDEN, CALCULATED]);
@@ -406,9 +417,9 @@ class QuestionnaireImporter {
       return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, initial: this.#initialChoice(item, at, answers) };
     }
     const initial = this.#initial(item, at);
-    if (nativeType === 'text') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
+    if (nativeType === 'text' || nativeType === 'url') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
     if (item['maxLength'] !== undefined) this.#report(fhir('maxLength'), `"maxLength" does not apply to a "${type}" item; it is ignored`);
-    if (nativeType === 'boolean') return { ...question, type: nativeType, initial };
+    if (nativeType === 'boolean' || nativeType === 'date-time' || nativeType === 'time') return { ...question, type: nativeType, initial };
     const bounds = { min: this.#bound(extensions, MIN_VALUE, native('min')), max: this.#bound(extensions, MAX_VALUE, native('max')) };
     return nativeType === 'date' ? { ...question, type: nativeType, ...bounds, initial } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), initial };
   }
@@ -565,6 +576,7 @@ class QuestionnaireImporter {
       case 'answerDecimal':
       case 'answerString':
       case 'answerDate':
+      case 'answerTime':
         return { item: question, operator, value: answer };
       default:
         return this.#problem(fhir(key), `"${key}" conditions are not supported yet`);

@@ -29,6 +29,9 @@ export type QuestionnaireResponseAnswer =
   | { readonly valueDecimal: number }
   | { readonly valueDate: string }
   | { readonly valueBoolean: boolean }
+  | { readonly valueDateTime: string }
+  | { readonly valueTime: string }
+  | { readonly valueUri: string }
   | { readonly valueString: string };
 
 export interface ResponseOptions {

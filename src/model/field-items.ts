@@ -16,6 +16,11 @@ import { distinctMembers, type AnswerProblem } from './validate-answer.js';
  */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** FHIR's dateTime to the second, with its UTC offset (which FHIR requires once a time is given). */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+/** An absolute URI: a scheme, then something. */
+const URI = /^[a-z][a-z\d+.-]*:\S+$/i;
 
 /** A `YYYY-MM-DD` string that names a real calendar day. */
 export function isIsoDate(value: string): boolean {
@@ -44,8 +49,18 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
       if (item.type === 'integer' && !Number.isInteger(value)) return 'format';
       return outside(value, item.min, item.max) ? 'range' : undefined;
     case 'text':
+    case 'url':
       if (typeof value !== 'string') return 'type';
+      if (item.type === 'url' && !URI.test(value)) return 'format';
       return item.maxLength !== undefined && value.length > item.maxLength ? 'too-long' : undefined;
+    case 'date-time': {
+      if (typeof value !== 'string') return 'type';
+      const date = DATE_TIME.exec(value)?.[1];
+      return date && isIsoDate(date) ? undefined : 'format';
+    }
+    case 'time':
+      if (typeof value !== 'string') return 'type';
+      return TIME.test(value) ? undefined : 'format';
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'type';
     case 'date': {
@@ -59,7 +74,7 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
 
 function score(item: FieldItem, answer: AnswerValue): number | undefined {
   if (item.type === 'body-map') return Array.isArray(answer) ? answer.length : undefined;
-  return typeof answer === 'number' && item.type !== 'text' && item.type !== 'date' ? answer : undefined;
+  return typeof answer === 'number' ? answer : undefined;
 }
 
 function scoreRange(item: FieldItem): ScoreRange | undefined {
@@ -75,9 +90,7 @@ function scoreRange(item: FieldItem): ScoreRange | undefined {
     case 'integer':
     case 'decimal':
       return item.min !== undefined && item.max !== undefined ? { min: item.min, max: item.max } : undefined;
-    case 'text':
-    case 'date':
-    case 'boolean':
+    default:
       return undefined;
   }
 }
@@ -104,6 +117,12 @@ function fhirAnswers(item: FieldItem, value: AnswerValue, text: (map: TextMap | 
       return [{ valueDate: value as string }];
     case 'boolean':
       return [{ valueBoolean: value as boolean }];
+    case 'date-time':
+      return [{ valueDateTime: value as string }];
+    case 'time':
+      return [{ valueTime: value as string }];
+    case 'url':
+      return [{ valueUri: value as string }];
   }
 }
 
@@ -149,7 +168,8 @@ export class ItemFieldsParser {
         const unit = this.#context.wording(object, 'unit', path, false);
         return defined({ type, min, max, unit });
       }
-      case 'text': {
+      case 'text':
+      case 'url': {
         const maxLength = reader.optional(object['maxLength'], (v) => this.#context.number(v, at('maxLength'), true));
         if (maxLength !== undefined && maxLength < 1) reader.report(at('maxLength'), 'must be at least 1');
         return defined({ type, maxLength });
@@ -162,6 +182,8 @@ export class ItemFieldsParser {
         return defined({ type, min, max });
       }
       case 'boolean':
+      case 'date-time':
+      case 'time':
         return { type };
       case 'nrs':
       case 'vas': {

@@ -21,7 +21,7 @@ import type { RulesParser } from './parse-rules.js';
 import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
 
-const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'date', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
+const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;
@@ -48,7 +48,7 @@ export interface InstrumentParserParts {
 const SCALE_OPTIONS = ['reverse', 'weights', 'missing', 'lookup', 'exclude'];
 
 /** The question types whose fields field-items.ts reads: all but choices. */
-const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'date', 'boolean', 'body-map'];
+const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'body-map'];
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null;
 
@@ -414,7 +414,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const type = this.#seenTypes.get(id);
     if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
     else if (method === 'region-groups' && type !== 'body-map') this.reader.report(path, `"${id}" is a ${type}; a region-groups scale counts body-map regions`);
-    else if (type === 'text' || type === 'date' || type === 'boolean' || type === 'display' || type === 'group' || type === 'page') {
+    else if (!['nrs', 'vas', 'integer', 'decimal', 'choice', 'multi-choice', 'body-map'].includes(type)) {
       this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);
     } else {
       const question = this.questions.get(id);

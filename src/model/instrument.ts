@@ -6,7 +6,8 @@ export type ScaleId = string;
 
 /**
  * An answer: choice → the option's `value`; multi-choice → the chosen values; body-map → region ids;
- * nrs, vas, integer, decimal → a number; text → a string; date → `YYYY-MM-DD`; boolean → true or false.
+ * nrs, vas, integer, decimal → a number; text, url → a string; date → `YYYY-MM-DD`; date-time →
+ * `YYYY-MM-DDThh:mm:ss±hh:mm`; time → `hh:mm:ss`; boolean → true or false.
  * Unanswered items are absent from `Answers`.
  */
 export type AnswerValue = number | string | boolean | readonly (number | string)[];
@@ -109,6 +110,20 @@ export interface BooleanItem extends QuestionBase {
   readonly type: 'boolean';
 }
 
+/**
+ * A moment (`date-time`: `YYYY-MM-DDThh:mm:ss` with the UTC offset of the person's time zone, as
+ * FHIR's dateTime), or a time of day (`time`: `hh:mm:ss`).
+ */
+export interface MomentItem extends QuestionBase {
+  readonly type: 'date-time' | 'time';
+}
+
+/** A web address (any absolute URI, e.g. `https://…` or `mailto:…`). */
+export interface UrlItem extends QuestionBase {
+  readonly type: 'url';
+  readonly maxLength?: number;
+}
+
 export interface DateItem extends QuestionBase {
   readonly type: 'date';
   /** `YYYY-MM-DD`, or `today`. */
@@ -155,7 +170,18 @@ export interface GroupItem extends ItemBase {
   readonly items: readonly Item[];
 }
 
-export type QuestionItem = ChoiceItem | MultiChoiceItem | NumberItem | TextItem | DateItem | BooleanItem | NrsItem | VasItem | BodyMapItem;
+export type QuestionItem =
+  | ChoiceItem
+  | MultiChoiceItem
+  | NumberItem
+  | TextItem
+  | UrlItem
+  | DateItem
+  | MomentItem
+  | BooleanItem
+  | NrsItem
+  | VasItem
+  | BodyMapItem;
 export type Item = QuestionItem | DisplayItem | GroupItem;
 export type ItemType = Item['type'];
 

@@ -6,6 +6,7 @@ import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-quest
 import type { ChangeDetail, QuestionnaireResult } from '../../src/events.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
 import { pressSpace, typeKeys } from '../helpers/keyboard.js';
+import { en, instrument, question } from '../helpers/instrument-builder.js';
 
 const FIXTURE = '/test/fixtures/every-item-type.json';
 const shadow = (el: Element) => el.shadowRoot!;
@@ -307,4 +308,103 @@ describe('<pp-questionnaire> item types', () => {
       await expect(el).to.be.accessible();
     });
   });
+});
+
+describe('<pp-questionnaire> yes/no, date and time, web address, help and prefix', () => {
+  const instrumentJson = () =>
+    instrument({
+      id: 'fhir-era-types',
+      items: [
+        question('smoker', 'boolean', { prefix: en('1.'), help: [en('Cigarettes, cigars or pipes.')], required: true }),
+        question('since', 'date-time'),
+        question('wakes', 'time'),
+        question('site', 'url'),
+      ],
+    });
+
+  async function typesForm(lang = 'en'): Promise<PpQuestionnaire> {
+    return form('list', instrumentJson()).then(async (el) => {
+      el.lang = lang;
+      await el.updateComplete;
+      return el;
+    });
+  }
+
+  async function setField(el: PpQuestionnaire, id: string, value: string): Promise<void> {
+    const field = item(el, id).querySelector('input')!;
+    field.value = value;
+    field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await el.updateComplete;
+  }
+
+  it('asks yes or no as a group of two radio buttons after the prefixed question and its help', async () => {
+    const el = await typesForm();
+    const fieldset = item(el, 'smoker');
+    expect(fieldset.tagName).to.equal('FIELDSET');
+    expect(fieldset.querySelector('legend')!.textContent!.trim()).to.equal('1. smoker');
+    expect(inputs(el, 'smoker').map((input) => input.closest('label')!.textContent!.trim())).to.deep.equal(['Yes', 'No']);
+    const help = fieldset.querySelector<HTMLElement>('[part=help]')!;
+    expect(help.textContent).to.equal('Cigarettes, cigars or pipes.');
+    for (const input of inputs(el, 'smoker')) expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(help.id);
+    inputs(el, 'smoker')[0]!.focus();
+    await pressSpace();
+    await el.updateComplete;
+    expect(el.answers['smoker']).to.equal(true);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.answers['smoker']).to.equal(false);
+  });
+
+  it('keeps a date and time with the offset of the time zone, and a time of day to the second', async () => {
+    const el = await typesForm();
+    await setField(el, 'since', '2026-03-01T08:15');
+    const since = el.answers['since'] as string;
+    expect(since).to.match(/^2026-03-01T08:15:00[+-]\d{2}:\d{2}$/);
+    // The same moment, wherever the browser is.
+    expect(new Date(since).getTime()).to.equal(new Date('2026-03-01T08:15').getTime());
+    expect(item(el, 'since').querySelector('input')!.value).to.equal('2026-03-01T08:15');
+    await setField(el, 'wakes', '06:30');
+    expect(el.answers['wakes']).to.equal('06:30:00');
+  });
+
+  it('asks for a web address again when what was typed is not one, and takes one that is', async () => {
+    const el = await typesForm();
+    const field = item(el, 'site').querySelector('input')!;
+    expect(field.type).to.equal('url');
+    field.focus();
+    await typeKeys('example');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(item(el, 'site').querySelector('[part=error]')!.textContent).to.equal('Please enter a web address, such as https://example.org.');
+    expect(el.answers).to.not.have.property('site');
+    await setField(el, 'site', 'https://example.org/pain');
+    expect(el.answers['site']).to.equal('https://example.org/pain');
+    expect(item(el, 'site').querySelector('[part=error]')).to.equal(null);
+  });
+
+  it('writes each in the FHIR type of its item', async () => {
+    const el = await typesForm();
+    inputs(el, 'smoker')[1]!.click();
+    await setField(el, 'since', '2026-03-01T08:15');
+    await setField(el, 'wakes', '06:30');
+    await setField(el, 'site', 'mailto:clinic@example.org');
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    button(el, 'Submit answers').click();
+    const answers = Object.fromEntries((await submitted).detail.questionnaireResponse.item.map((i) => [i.linkId, i.answer]));
+    expect(answers['smoker']).to.deep.equal([{ valueBoolean: false }]);
+    expect(Object.keys(answers['since']![0]!)).to.deep.equal(['valueDateTime']);
+    expect(answers['wakes']).to.deep.equal([{ valueTime: '06:30:00' }]);
+    expect(answers['site']).to.deep.equal([{ valueUri: 'mailto:clinic@example.org' }]);
+  });
+
+  for (const lang of ['en', 'ar']) {
+    it(`has no axe violation, answered, unanswered and with problems shown (${lang})`, async () => {
+      const el = await typesForm(lang);
+      await expect(el).to.be.accessible();
+      await setField(el, 'site', 'not a web address');
+      button(el, 'Submit answers').click();
+      await waitUntil(() => shadow(el).querySelectorAll('[part=error]').length === 2, 'the two problems were not shown');
+      await expect(el).to.be.accessible();
+    });
+  }
 });

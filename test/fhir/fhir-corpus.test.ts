@@ -47,8 +47,8 @@ const EXPECTED: Record<string, string | null> = {
   'lforms--answeroption-valuecoding.open-choice.r4.json': 'item[0].item[0].type: "open-choice" items are not supported yet',
   'lforms--answeroption-valuedate.r4.json': 'item[0].item[0].answerOption: answer lists on "date" items are not supported',
   'lforms--argonaut-phq9-ish.json': 'item[0].item[9].answerValueSet: the value set "http://fhir.org/guides/argonaut-questionnaire/ValueSet/PHQ-9" is not available: give it in valueSets (a ValueSet with its expansion)',
-  'lforms--bit-of-everything.json': 'item[0].item[5].type: "dateTime" items are not supported yet',
-  'lforms--enablewhen-test.r4.json': 'item[4].item[0].type: "dateTime" items are not supported yet',
+  'lforms--bit-of-everything.json': 'item[0].item[10].type: "reference" items are not supported yet',
+  'lforms--enablewhen-test.r4.json': 'item[9].item[0].answerOption: answer lists on "string" items are not supported',
   'lforms--enablewhenexpressiontest.json': 'item[4].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
   'lforms--expression-on-data-from-prepopulation.json': 'item[0].item[0]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms--fhir-context-q.json': 'item[0].item[4].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/yesnodontknow" is not available: give it in valueSets (a ValueSet with its expansion)',
@@ -61,8 +61,8 @@ const EXPECTED: Record<string, string | null> = {
   'lforms--questionnaire-answeroption.initialselected.json': 'item[2].type: "open-choice" items are not supported yet',
   'lforms--questionnaire-calculatedexpression.json': 'item[0]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms--questionnaire-hidden-extension.json': 'item[1]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
-  'lforms--questionnaire-initialx.json': 'item[5].type: "dateTime" items are not supported yet',
-  'lforms--questionnaire-with-entryformat.json': 'item[5].type: "dateTime" items are not supported yet',
+  'lforms--questionnaire-initialx.json': 'item[8].type: "open-choice" items are not supported yet',
+  'lforms--questionnaire-with-entryformat.json': 'item[8].type: "open-choice" items are not supported yet',
   'lforms--rxterms.r4.json': 'item[0].repeats: repeating "group" items are not supported yet',
   'lforms--tables.json': 'item[0].repeats: repeating "group" items are not supported yet',
   'lforms--ussg-fhp.json': 'item[0].item[10].repeats: repeating "group" items are not supported yet',
@@ -109,7 +109,6 @@ const EXPECTED: Record<string, string | null> = {
   'smart-forms--cvd-risk-2023.json': 'item[0].item[1].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/administrative-gender" is not available: give it in valueSets (a ValueSet with its expansion)',
   'smart-forms--cvd-risk-hiso.json': 'item[0].item[8]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'smart-forms--cvd-risk.json': 'item[0].item[10]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
-
 };
 
 type Definitions = Parameters<typeof indexStructureDefinitionBundle>[0];
