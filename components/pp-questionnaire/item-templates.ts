@@ -108,6 +108,7 @@ function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
           <span>${context.text(option.text)}</span>
         </label>`,
       )}
+      ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}
     </div>`,
   );
 }
@@ -124,6 +125,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
           <span>${context.text(option.text)}</span>
         </label>`,
       )}
+      ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}
     </div>`,
   );
 }
@@ -156,7 +158,8 @@ async function loadParts(types: ReadonlySet<Item['type']>): Promise<CSSResult[]>
  * showing other instruments do not download it. Returns the styles to adopt.
  */
 export const loadItemParts = (instrument: Instrument): Promise<CSSResult[]> =>
-  loadParts(new Set([...walkItems(instrument.items)].map((item) => item.type)));
+  // An answer of one's own is written in a text field, which the field part has.
+  loadParts(new Set([...walkItems(instrument.items)].flatMap((item) => ('other' in item && item.other ? ['text' as const] : [item.type]))));
 
 /** Loads the parts of every rarer item type. */
 export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']));

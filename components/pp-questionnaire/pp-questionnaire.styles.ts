@@ -19,6 +19,14 @@ export const styles = css`
     margin-block-end: var(--_space);
   }
 
+  /* Each repeat, and the questions under a question, set off so it is plain what they belong to. */
+  .repeat,
+  .nested {
+    border-inline-start: 4px solid var(--_border);
+    padding-inline-start: var(--_space);
+    margin-block-end: var(--_space);
+  }
+
   .item {
     border: 0;
     padding: 0;

@@ -1,12 +1,14 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { QuestionnaireEngine, type Layout } from '../../src/engine/questionnaire-engine.js';
+import { PATH_SEPARATOR, QuestionnaireEngine, type ItemPath, type Layout } from '../../src/engine/questionnaire-engine.js';
 import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
 import {
   acceptedLanguages,
+  childrenOf,
   defaultAcceptedStatuses,
   isContainer,
+  type GroupItem,
   sourceLanguageOf,
   type AnswerValue,
   type BodyMapItem,
@@ -154,6 +156,7 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @csspart item - One question (a fieldset).
  * @csspart label - A question's text (the legend).
  * @csspart help - A text shown under a question's text (a FHIR display item under the question).
+ * @csspart repeat - One repeat of a repeating group, with its Remove button.
  * @csspart answer - One answer option.
  * @csspart input - A text, number or date field.
  * @csspart slider - The track of a visual analogue scale.
@@ -795,7 +798,7 @@ export class PpQuestionnaire extends LitElement {
         aria-describedby=${page.context ? 'page-stem' : nothing}
       >
         ${page.context ? html`<p part="stem" class="stem" id="page-stem">${text(page.context)}</p>` : nothing}
-        ${page.items.map((item) => this.#renderItem(item, text, advice))}
+        ${page.items.map((item) => this.#renderItem(item, '', text, advice))}
       </div>
       <div part="navigation" class="navigation">
         ${paged && engine.pageIndex > 0
@@ -841,17 +844,83 @@ export class PpQuestionnaire extends LitElement {
     };
   }
 
-  #renderItem(item: Item, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): TemplateResult {
+  /** An item answered in the scope at `scope` (`''`, or a repeat of a repeating group); nothing when it is hidden. */
+  #renderItem(item: Item, scope: ItemPath, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): TemplateResult | typeof nothing {
+    const engine = this.#engine!;
+    const path = scope ? `${scope}${PATH_SEPARATOR}${item.id}` : item.id;
+    if (!engine.isEnabled(path)) return nothing;
+    const children = (items: readonly Item[], inScope = scope) => items.map((child) => this.#renderItem(child, inScope, text, advice));
+    const stem = (id: string) => (item.text ? html`<p part="stem" class="stem" id=${id}>${prefixed(item, text, item.text)}</p>` : nothing);
     if (isContainer(item)) {
-      const stemId = `stem-${item.id}`;
-      const children = item.items.filter((child) => this.#engine!.isEnabled(child.id)).map((child) => this.#renderItem(child, text, advice));
+      if (item.repeats) return this.#renderRepeats(item, path, stem, children, text);
       // A named group, so that screen readers announce the shared stem on entering its questions.
-      return html`<div class="group ${item.type}" data-item=${item.id} role="group" aria-labelledby=${item.text ? stemId : nothing}>
-        ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${prefixed(item, text, item.text)}</p>` : nothing} ${children}
+      return html`<div class="group ${item.type}" data-item=${path} role="group" aria-labelledby=${item.text ? `stem-${path}` : nothing}>
+        ${stem(`stem-${path}`)} ${children(item.items)}
       </div>`;
     }
-    if (item.type === 'display') return html`<p class="display" data-item=${item.id}>${prefixed(item, text, item.text)}</p>`;
-    return html`${renderQuestion(item, this.#itemContext(text))}${this.#rules?.renderAdvice(advice.get(item.id))}`;
+    if (item.type === 'display') return html`<p class="display" data-item=${path}>${prefixed(item, text, item.text)}</p>`;
+    // Templates address the item by its id: in a repeat, that is its path.
+    const shown = path === item.id ? item : { ...item, id: path };
+    const nested = childrenOf(item);
+    return html`${renderQuestion(shown, this.#itemContext(text))}${this.#rules?.renderAdvice(advice.get(item.id))}
+    ${nested.length ? html`<div class="nested">${children(nested)}</div>` : nothing}`;
+  }
+
+  /**
+   * The repeats of a repeating group, each named by the group's text and its number, with buttons
+   * to add repeats and, while there are several, to remove one.
+   */
+  #renderRepeats(
+    group: GroupItem,
+    path: ItemPath,
+    stem: (id: string) => unknown,
+    children: (items: readonly Item[], scope: ItemPath) => unknown,
+    text: (map: TextMap) => string,
+  ): TemplateResult {
+    const engine = this.#engine!;
+    const count = engine.repeatsOf(path);
+    const stemId = `stem-${path}`;
+    const number = new Intl.NumberFormat(this.#locale);
+    const nameOf = (i: number) => `${group.text ? prefixed(group, text, group.text) : ''} ${number.format(i + 1)}`.trim();
+    return html`<div class="group repeating" data-item=${path} role="group" aria-labelledby=${group.text ? stemId : nothing}>
+      ${stem(stemId)}
+      ${Array.from({ length: count }, (_, i) => {
+        const repeat = `${path}${PATH_SEPARATOR}${i}`;
+        return html`<div part="repeat" class="repeat" role="group" aria-label=${nameOf(i)} data-repeat=${repeat}>
+          ${children(group.items, repeat)}
+          ${count > 1
+            ? html`<button type="button" class="secondary" aria-label=${msg(str`Remove ${nameOf(i)}`)} @click=${() => this.#editRepeats(path, (e) => e.removeRepeat(path, i))}>
+                ${msg('Remove')}
+              </button>`
+            : nothing}
+        </div>`;
+      })}
+      ${group.maxOccurs === undefined || count < group.maxOccurs
+        ? html`<button type="button" class="secondary add-repeat" aria-describedby=${group.text ? stemId : nothing} @click=${() => this.#editRepeats(path, (e) => e.addRepeat(path), count)}>
+            ${msg('Add another')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  /**
+   * Adds or removes a repeat, saves and reports it like an answer; focus moves to the first
+   * control of the repeat added, or to the group after a removal (its button is gone).
+   */
+  async #editRepeats(path: ItemPath, edit: (engine: QuestionnaireEngine) => ItemPath[], added?: number): Promise<void> {
+    const engine = this.#engine!;
+    const cleared = edit(engine);
+    this.#saveDraft();
+    this.#emit<ChangeDetail>(PpEvents.change, { itemId: path, value: undefined, cleared, answers: engine.answers });
+    this.#emitProgress();
+    this.requestUpdate();
+    await this.updateComplete;
+    const group = this.renderRoot.querySelector<HTMLElement>(`[data-item="${CSS.escape(path)}"]`);
+    const target =
+      added === undefined
+        ? group?.querySelector<HTMLElement>(':scope > .add-repeat')
+        : group?.querySelector<HTMLElement>(`[data-repeat="${CSS.escape(`${path}${PATH_SEPARATOR}${added}`)}"] :is(input, textarea, [role=slider], button)`);
+    target?.focus();
   }
 }
 

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import type { BodyMapItem, BooleanItem, DateItem, MomentItem, UrlItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import type { BodyMapItem, BooleanItem, ChoiceItem, DateItem, MomentItem, MultiChoiceItem, UrlItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -275,6 +275,42 @@ function momentOrUrlField(item: MomentItem | UrlItem, context: ItemContext): Tem
   );
 }
 
+/**
+ * The field for an answer of the person's own (FHIR open-choice), under the options: what is
+ * written is the answer of a single choice, in place of an option, or one more answer of a
+ * multiple choice, besides the options (but not an exclusive one).
+ */
+export function otherAnswerField(item: ChoiceItem | MultiChoiceItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const isOption = (v: unknown) => item.answers.some((o) => o.value === v);
+  const own = values.find((v) => !isOption(v));
+  const id = `${controlId(item.id)}-other`;
+  const write = (text: string) => {
+    const written = text.trim() || undefined;
+    if (item.type === 'choice') {
+      // Emptying the field clears only an answer that was written in it.
+      if (written !== undefined || own !== undefined) context.answer(item, written);
+      return;
+    }
+    const kept = values.filter((v) => isOption(v) && !item.answers.some((o) => o.exclusive && o.value === v));
+    context.answer(item, written === undefined ? kept : [...kept, written]);
+  };
+  return html`<div class="other-answer">
+    <label for=${id}>${msg('Other answer')}</label>
+    <input
+      part="input"
+      id=${id}
+      type="text"
+      autocomplete="off"
+      .value=${live(typeof own === 'string' ? own : '')}
+      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-describedby=${describedBy(item, context)}
+      @change=${(event: Event) => write((event.target as HTMLInputElement).value)}
+    />
+  </div>`;
+}
+
 /** Yes or no, as two radio buttons styled like any other choice. */
 function booleanField(item: BooleanItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
@@ -459,6 +495,12 @@ export const fieldStyles = css`
   textarea,
   input[type='url'] {
     inline-size: 100%;
+  }
+
+  .other-answer {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
   }
 
   textarea {

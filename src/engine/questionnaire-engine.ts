@@ -1,11 +1,26 @@
 import { conditionsHold } from '../model/conditions.js';
 import type { Answers, AnswerValue, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
-import { isContainer, isQuestion, walkItems } from '../model/instrument.js';
+import { childrenOf, isContainer, isQuestion, isRepeating, walkItems } from '../model/instrument.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
 import { answerProblem, isEmptyAnswer, isoToday, type AnswerProblem } from '../model/validate-answer.js';
 
 export type Layout = 'paged' | 'list';
+
+/**
+ * Where an item is answered: its id, after the repeating groups it is in, each with the index of
+ * its repeat (`meds 1 dose`: the dose in the second repeat of `meds`), separated by a no-break
+ * space, which ids cannot contain. For every item outside repeating groups it is the item's id.
+ */
+export type ItemPath = string;
+
+/** Separates the parts of an item path: not whitespace to HTML, so a path can be part of a DOM id. */
+export const PATH_SEPARATOR = '\u00a0';
+
+const pathIn = (scope: ItemPath, id: ItemId): ItemPath => (scope ? `${scope}${PATH_SEPARATOR}${id}` : id);
+
+/** The id of the item at a path. */
+export const itemIdOf = (path: ItemPath): ItemId => path.slice(path.lastIndexOf(PATH_SEPARATOR) + 1);
 
 export interface Page {
   /** Items to show, in order; in the list layout these are the top-level items. */
@@ -23,7 +38,7 @@ export interface Progress {
 export type ValidationCode = 'required' | Exclude<AnswerProblem, 'type'>;
 
 export interface ValidationProblem {
-  readonly itemId: ItemId;
+  readonly itemId: ItemPath;
   readonly code: ValidationCode;
 }
 
@@ -32,20 +47,32 @@ export interface EngineState {
   readonly pageIndex: number;
 }
 
+/** Answers being changed: the engine's copy, written only through `setOwn`. */
+type Scope = Record<ItemId, AnswerValue | Scope[]>;
+
+/** Sets a property as its own even when the key is `__proto__`: an item id may be anything without spaces. */
+const setOwn = (scope: Scope, id: ItemId, value: AnswerValue | Scope[]): void => {
+  Object.defineProperty(scope, id, { value, enumerable: true, writable: true, configurable: true });
+};
+
 /**
  * The state of one person filling in one instrument: answers, which items are enabled,
  * paging, progress and validation. Knows nothing of the DOM or of storage.
+ *
+ * Answers are a tree (see `Answers`): a repeating group holds a list of repeats, each with the
+ * answers of its items. Items are addressed by their path (`ItemPath`). A condition names an item
+ * by id and reads its answer in the nearest repeat: the condition's own, then the enclosing ones.
  */
 export class QuestionnaireEngine {
-  /** Built only by spreads and `Object.fromEntries` and read only through `own`: an item id may be `__proto__` or `toString`. */
+  /** Read only through `own`: an item id may be `__proto__` or `toString`. */
   #current: Answers = {};
   /** Entries a person made that are not valid answers (out of range, malformed); not scored. */
-  #invalid = new Map<ItemId, ValidationCode>();
-  #enabled = new Set<ItemId>();
+  #invalid = new Map<ItemPath, ValidationCode>();
+  #enabled = new Set<ItemPath>();
   #visiblePages: readonly Page[] = [];
   #index = 0;
   readonly #questions: ReadonlyMap<ItemId, QuestionItem>;
-  readonly #parents: ReadonlyMap<ItemId, GroupItem>;
+  readonly #parents: ReadonlyMap<ItemId, Item>;
 
   readonly #today: () => string;
 
@@ -57,8 +84,8 @@ export class QuestionnaireEngine {
     this.#today = today;
     const all = [...walkItems(instrument.items)];
     this.#questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
-    this.#parents = new Map(all.flatMap((item) => (isContainer(item) ? item.items.map((child) => [child.id, item] as const) : [])));
-    this.#current = Object.fromEntries([...this.#questions.values()].flatMap((q) => (q.initial === undefined ? [] : [[q.id, q.initial]])));
+    this.#parents = new Map(all.flatMap((item) => childrenOf(item).map((child) => [child.id, item] as const)));
+    this.#current = this.#newScope(instrument.items);
     this.#refreshEnabled();
   }
 
@@ -66,76 +93,98 @@ export class QuestionnaireEngine {
     return this.#current;
   }
 
-  /** The answer to one item; undefined when it is unanswered. */
-  answerOf(id: ItemId): AnswerValue | undefined {
-    return own(this.#current, id);
+  /** The answer at a path; undefined when it is unanswered. */
+  answerOf(path: ItemPath): AnswerValue | undefined {
+    const at = this.#locate(this.#current as Scope, path);
+    return at && (own(at.scope, at.id) as AnswerValue | undefined);
   }
 
-  isEnabled(id: ItemId): boolean {
-    return this.#enabled.has(id);
+  isEnabled(path: ItemPath): boolean {
+    return this.#enabled.has(path);
   }
 
   question(id: ItemId): QuestionItem | undefined {
     return this.#questions.get(id);
   }
 
+  /** How many repeats a repeating group at a path has now. */
+  repeatsOf(path: ItemPath): number {
+    const at = this.#locate(this.#current as Scope, path);
+    return (at && (own(at.scope, at.id) as Scope[] | undefined)?.length) ?? 0;
+  }
+
   /**
    * Sets one answer; `undefined`, an empty selection or blank text clears it. A value the person
    * can correct (out of range, malformed) is kept out of the answers and reported by `problems`.
-   * Returns the ids of answers removed because their items became hidden: a hidden item keeps
+   * Returns the paths of answers removed because their items became hidden: a hidden item keeps
    * no answer and is never scored. Throws a RangeError for a value no person could have entered.
    */
-  answer(id: ItemId, value: AnswerValue | undefined): ItemId[] {
-    const question = this.#enabledQuestion(id);
+  answer(path: ItemPath, value: AnswerValue | undefined): ItemPath[] {
+    const question = this.#enabledQuestion(path);
     const problem = isEmptyAnswer(value) ? undefined : answerProblem(question, value!, this.#today());
-    if (problem === 'type') throw new RangeError(`${JSON.stringify(value)} is not an answer to "${id}"`);
-    const next: Record<ItemId, AnswerValue> = { ...this.#current };
-    delete next[id];
-    if (problem) this.#invalid.set(id, problem);
-    else this.#invalid.delete(id);
-    this.#current = problem || isEmptyAnswer(value) ? next : { ...next, [id]: value! };
-    return this.#afterChange();
+    if (problem === 'type') throw new RangeError(`${JSON.stringify(value)} is not an answer to "${path}"`);
+    if (problem) this.#invalid.set(path, problem);
+    else this.#invalid.delete(path);
+    return this.#write(path, problem || isEmptyAnswer(value) ? undefined : value);
   }
 
   /** Records an entry that could not be read as an answer at all (e.g. "abc" for a number). */
-  reject(id: ItemId): ItemId[] {
-    this.#enabledQuestion(id);
-    const next: Record<ItemId, AnswerValue> = { ...this.#current };
-    delete next[id];
-    this.#current = next;
-    this.#invalid.set(id, 'format');
-    return this.#afterChange();
+  reject(path: ItemPath): ItemPath[] {
+    this.#enabledQuestion(path);
+    this.#invalid.set(path, 'format');
+    return this.#write(path, undefined);
   }
 
   /**
    * Adds or removes one value of a multi-choice or body-map answer. Choosing an exclusive option
    * ("None of these") clears the others; choosing another option clears the exclusive one.
    */
-  toggle(id: ItemId, value: number | string): ItemId[] {
-    const question = this.#enabledQuestion(id);
-    const selected = (this.answerOf(id) as readonly (number | string)[] | undefined) ?? [];
-    if (selected.includes(value)) return this.answer(id, selected.filter((v) => v !== value));
+  toggle(path: ItemPath, value: number | string): ItemPath[] {
+    const question = this.#enabledQuestion(path);
+    const selected = (this.answerOf(path) as readonly (number | string)[] | undefined) ?? [];
+    if (selected.includes(value)) return this.answer(path, selected.filter((v) => v !== value));
     if (question.type === 'multi-choice') {
       const exclusive = new Set(question.answers.filter((o) => o.exclusive).map((o) => o.value));
-      return this.answer(id, exclusive.has(value) ? [value] : [...selected.filter((v) => !exclusive.has(v)), value]);
+      return this.answer(path, exclusive.has(value) ? [value] : [...selected.filter((v) => !exclusive.has(v)), value]);
     }
-    if (question.type === 'body-map') return this.answer(id, [...selected, value]);
-    throw new RangeError(`"${id}" is a ${question.type}, which has no options to toggle`);
+    if (question.type === 'body-map') return this.answer(path, [...selected, value]);
+    throw new RangeError(`"${path}" is a ${question.type}, which has no options to toggle`);
+  }
+
+  /** Adds an empty repeat at the end of a repeating group, up to its `maxOccurs`. */
+  addRepeat(path: ItemPath): ItemPath[] {
+    const group = this.#enabledRepeating(path);
+    if (group.maxOccurs !== undefined && this.repeatsOf(path) >= group.maxOccurs) throw new RangeError(`"${path}" takes at most ${group.maxOccurs} repeats`);
+    return this.#change(path, (repeats) => repeats.push(this.#newScope(group.items)));
+  }
+
+  /** Removes one repeat of a repeating group, with its answers; the last one left is emptied instead. */
+  removeRepeat(path: ItemPath, index: number): ItemPath[] {
+    const group = this.#enabledRepeating(path);
+    const count = this.repeatsOf(path);
+    if (!Number.isInteger(index) || index < 0 || index >= count) throw new RangeError(`"${path}" has no repeat ${index}`);
+    // Entries not yet valid move with their repeats: those of later repeats shift down by one.
+    const prefix = `${path}${PATH_SEPARATOR}`;
+    const shifted = new Map<ItemPath, ValidationCode>();
+    for (const [key, code] of this.#invalid) {
+      if (!key.startsWith(prefix)) shifted.set(key, code);
+      else {
+        const [repeat, ...rest] = key.slice(prefix.length).split(PATH_SEPARATOR);
+        const n = Number(repeat);
+        if (n !== index) shifted.set([path, String(n > index ? n - 1 : n), ...rest].join(PATH_SEPARATOR), code);
+      }
+    }
+    this.#invalid = shifted;
+    return this.#change(path, (repeats) => repeats.splice(index, 1, ...(count === 1 ? [this.#newScope(group.items)] : [])));
   }
 
   /**
    * Applies a saved state, keeping only answers that are still valid for the instrument.
-   * Returns the ids of saved answers that were dropped.
+   * Returns the paths of saved answers that were dropped.
    */
-  restore(state: EngineState): ItemId[] {
-    const dropped: ItemId[] = [];
-    const kept: [ItemId, AnswerValue][] = [];
-    for (const [id, value] of Object.entries(state.answers)) {
-      const question = this.#questions.get(id);
-      if (question && !isEmptyAnswer(value) && !answerProblem(question, value, this.#today())) kept.push([id, value]);
-      else dropped.push(id);
-    }
-    this.#current = Object.fromEntries(kept);
+  restore(state: EngineState): ItemPath[] {
+    const dropped: ItemPath[] = [];
+    this.#current = this.#kept(this.instrument.items, state.answers, '', dropped);
     this.#invalid.clear();
     dropped.push(...this.#refreshEnabled());
     this.goTo(state.pageIndex);
@@ -167,45 +216,133 @@ export class QuestionnaireEngine {
   }
 
   progress(): Progress {
-    const enabledQuestions = [...this.#questions.values()].filter((q) => this.#enabled.has(q.id));
+    const enabledQuestions = [...this.#questionPaths(this.instrument.items)];
     return {
-      answered: enabledQuestions.filter((q) => this.answerOf(q.id) !== undefined).length,
-      required: enabledQuestions.filter((q) => q.required).length,
+      answered: enabledQuestions.filter((path) => this.answerOf(path) !== undefined).length,
+      required: enabledQuestions.filter((path) => this.#questions.get(itemIdOf(path))!.required).length,
       total: enabledQuestions.length,
     };
   }
 
   /** Problems on one page, or on the whole questionnaire when no page is given, in form order. */
   problems(page?: Page): ValidationProblem[] {
-    const items = page ? [...walkItems(page.items)].filter(isQuestion) : [...this.#questions.values()];
-    return items.flatMap((q): ValidationProblem[] => {
-      const code = this.problemOf(q.id);
-      return code ? [{ itemId: q.id, code }] : [];
+    // Pages hold items of the top scope: a repeating group is always on one page whole.
+    return [...this.#questionPaths(page?.items ?? this.instrument.items)].flatMap((path): ValidationProblem[] => {
+      const code = this.problemOf(path);
+      return code ? [{ itemId: path, code }] : [];
     });
   }
 
   /** The problem an enabled question has now, if any. */
-  problemOf(id: ItemId): ValidationCode | undefined {
-    if (!this.#enabled.has(id)) return undefined;
-    const invalid = this.#invalid.get(id);
+  problemOf(path: ItemPath): ValidationCode | undefined {
+    if (!this.#enabled.has(path)) return undefined;
+    const invalid = this.#invalid.get(path);
     if (invalid) return invalid;
-    return this.#questions.get(id)?.required && this.answerOf(id) === undefined ? 'required' : undefined;
+    return this.#questions.get(itemIdOf(path))?.required && this.answerOf(path) === undefined ? 'required' : undefined;
   }
 
   /** The index of the page that shows an item. */
-  pageOf(id: ItemId): number {
+  pageOf(path: ItemPath): number {
+    const id = path.split(PATH_SEPARATOR)[0];
     return this.#visiblePages.findIndex((page) => [...walkItems(page.items)].some((item) => item.id === id));
   }
 
+  /** The paths of the enabled questions under `items` of a scope, in form order, repeats and nested questions included. */
+  *#questionPaths(items: readonly Item[], scope: ItemPath = ''): Generator<ItemPath> {
+    for (const item of items) {
+      const path = pathIn(scope, item.id);
+      if (!this.#enabled.has(path)) continue;
+      if (isQuestion(item)) yield path;
+      if (isRepeating(item)) {
+        for (let i = 0; i < this.repeatsOf(path); i++) yield* this.#questionPaths(item.items, `${path}${PATH_SEPARATOR}${i}`);
+      } else yield* this.#questionPaths(childrenOf(item), scope);
+    }
+  }
 
-  #enabledQuestion(id: ItemId): QuestionItem {
-    const question = this.#questions.get(id);
-    if (!question) throw new RangeError(`"${id}" is not a question of ${this.instrument.id}`);
-    if (!this.#enabled.has(id)) throw new RangeError(`"${id}" is not enabled`);
+  /** The scope object holding the answer at a path, and the item id within it. */
+  #locate(root: Scope, path: ItemPath): { scope: Scope; id: ItemId } | undefined {
+    const parts = path.split(PATH_SEPARATOR);
+    let scope: Scope | undefined = root;
+    for (let i = 0; scope && i < parts.length - 1; i += 2) scope = (own(scope, parts[i]!) as Scope[] | undefined)?.[Number(parts[i + 1])];
+    return scope && { scope, id: parts.at(-1)! };
+  }
+
+  /** Changes a copy of the answers in the scope of a path, then settles which items are enabled. */
+  #write(path: ItemPath, value: AnswerValue | undefined): ItemPath[] {
+    const next = structuredClone(this.#current) as Scope;
+    const at = this.#locate(next, path)!;
+    delete at.scope[at.id];
+    if (value !== undefined) setOwn(at.scope, at.id, value);
+    this.#current = next;
+    return this.#afterChange();
+  }
+
+  /** Changes a copy of the repeats of a repeating group, then settles which items are enabled. */
+  #change(path: ItemPath, edit: (repeats: Scope[]) => void): ItemPath[] {
+    const next = structuredClone(this.#current) as Scope;
+    const at = this.#locate(next, path)!;
+    edit(own(at.scope, at.id) as Scope[]);
+    this.#current = next;
+    return this.#afterChange();
+  }
+
+  /**
+   * The answers an item list starts with, in one scope: the initial answers of its questions,
+   * and one empty repeat of each repeating group.
+   */
+  #newScope(items: readonly Item[], scope: Scope = {}): Scope {
+    for (const item of items) {
+      if (isRepeating(item)) setOwn(scope, item.id, [this.#newScope(item.items)]);
+      else {
+        if (isQuestion(item) && item.initial !== undefined) setOwn(scope, item.id, item.initial);
+        this.#newScope(childrenOf(item), scope);
+      }
+    }
+    return scope;
+  }
+
+  /** The saved answers of a scope that are still valid answers to its items; the others' paths go to `dropped`. */
+  #kept(items: readonly Item[], saved: unknown, scope: ItemPath, dropped: ItemPath[]): Scope {
+    const kept: Scope = {};
+    const known = new Set<ItemId>();
+    const visit = (list: readonly Item[]) => {
+      for (const item of list) {
+        const value = typeof saved === 'object' && saved !== null ? (own(saved as Scope, item.id) as unknown) : undefined;
+        const path = pathIn(scope, item.id);
+        known.add(item.id);
+        if (isRepeating(item)) {
+          const repeats = Array.isArray(value) && value.length ? value : [undefined];
+          if (value !== undefined && !Array.isArray(value)) dropped.push(path);
+          setOwn(kept, item.id, repeats.map((repeat, i) => this.#kept(item.items, repeat, `${path}${PATH_SEPARATOR}${i}`, dropped)));
+          continue;
+        }
+        if (isQuestion(item) && value !== undefined) {
+          if (!isEmptyAnswer(value as AnswerValue) && !answerProblem(item, value as AnswerValue, this.#today())) setOwn(kept, item.id, value as AnswerValue);
+          else dropped.push(path);
+        }
+        visit(childrenOf(item));
+      }
+    };
+    visit(items);
+    if (typeof saved === 'object' && saved !== null) for (const id of Object.keys(saved)) if (!known.has(id)) dropped.push(pathIn(scope, id));
+    return kept;
+  }
+
+  #enabledQuestion(path: ItemPath): QuestionItem {
+    const question = this.#questions.get(itemIdOf(path));
+    if (!question) throw new RangeError(`"${path}" is not a question of ${this.instrument.id}`);
+    if (!this.#enabled.has(path)) throw new RangeError(`"${path}" is not enabled`);
     return question;
   }
 
-  #afterChange(): ItemId[] {
+  #enabledRepeating(path: ItemPath): GroupItem {
+    const group = [...walkItems(this.instrument.items)].find((item) => item.id === itemIdOf(path));
+    if (!group || !isRepeating(group)) throw new RangeError(`"${path}" is not a repeating group of ${this.instrument.id}`);
+    if (!this.#enabled.has(path)) throw new RangeError(`"${path}" is not enabled`);
+    return group;
+  }
+
+  #afterChange(): ItemPath[] {
     const removed = this.#refreshEnabled();
     this.#index = Math.min(this.#index, this.#visiblePages.length - 1);
     return removed;
@@ -213,7 +350,8 @@ export class QuestionnaireEngine {
 
   /**
    * One question per page, with the display items just before it, so a tablet shows one thing at
-   * a time; a `page` item keeps its items together on one page.
+   * a time; a `page` item keeps its items together on one page, and so does a repeating group,
+   * whose repeats are added and removed on it.
    */
   #pagedPages(): Page[] {
     const pages: Page[] = [];
@@ -221,7 +359,7 @@ export class QuestionnaireEngine {
     const visit = (items: readonly Item[]) => {
       for (const item of items) {
         if (!this.#enabled.has(item.id)) continue;
-        if (item.type === 'group') visit(item.items);
+        if (item.type === 'group' && !item.repeats) visit(item.items);
         else if (item.type === 'display') pendingDisplays.push(item);
         else {
           const children = item.type === 'page' ? item.items.filter((child) => this.#enabled.has(child.id)) : [item];
@@ -241,7 +379,7 @@ export class QuestionnaireEngine {
 
   #stemOf(id: ItemId): TextMap | undefined {
     for (let group = this.#parents.get(id); group; group = this.#parents.get(group.id)) {
-      if (group.text) return group.text;
+      if (isContainer(group) && group.text) return group.text;
     }
     return undefined;
   }
@@ -249,36 +387,50 @@ export class QuestionnaireEngine {
   /**
    * Recomputes which items are enabled, dropping answers and entries of items that became hidden.
    * A condition may name a later item, so this repeats until no answer is dropped; answers only
-   * ever go, so it ends.
+   * ever go, so it ends. An item under a question is shown only once the question is answered: in
+   * FHIR its answer belongs to the question's.
    */
-  #refreshEnabled(): ItemId[] {
-    const removed: ItemId[] = [];
-    const answers: Record<ItemId, AnswerValue> = { ...this.#current };
-    let enabled: Set<ItemId>;
-    const visit = (items: readonly Item[]) => {
+  #refreshEnabled(): ItemPath[] {
+    const removed: ItemPath[] = [];
+    const answers = structuredClone(this.#current) as Scope;
+    let enabled: Set<ItemPath>;
+    /** Removes the answers of a hidden item and of every item under it, in its scope. */
+    const hide = (item: Item, scope: Scope, path: ItemPath, scopePath: ItemPath) => {
+      if (isRepeating(item)) {
+        const repeats = own(scope, item.id) as Scope[] | undefined;
+        repeats?.forEach((repeat, i) => item.items.forEach((child) => hide(child, repeat, pathIn(`${path}${PATH_SEPARATOR}${i}`, child.id), `${path}${PATH_SEPARATOR}${i}`)));
+        return;
+      }
+      if (Object.hasOwn(scope, item.id)) {
+        delete scope[item.id];
+        removed.push(path);
+      }
+      for (const child of childrenOf(item)) hide(child, scope, pathIn(scopePath, child.id), scopePath);
+    };
+    const visit = (items: readonly Item[], scope: Scope, scopePath: ItemPath, visible: Answers) => {
       for (const item of items) {
-        if (conditionsHold(item, answers)) {
-          enabled.add(item.id);
-          if (isContainer(item)) visit(item.items);
+        const path = pathIn(scopePath, item.id);
+        if (!conditionsHold(item, visible)) {
+          hide(item, scope, path, scopePath);
           continue;
         }
-        for (const hidden of walkItems([item])) {
-          if (Object.hasOwn(answers, hidden.id)) {
-            delete answers[hidden.id];
-            removed.push(hidden.id);
-          }
-        }
+        enabled.add(path);
+        if (isRepeating(item)) {
+          (own(scope, item.id) as Scope[]).forEach((repeat, i) => visit(item.items, repeat, `${path}${PATH_SEPARATOR}${i}`, { ...visible, ...repeat }));
+        } else if (isQuestion(item) && own(scope, item.id) === undefined) {
+          for (const child of childrenOf(item)) hide(child, scope, pathIn(scopePath, child.id), scopePath);
+        } else visit(childrenOf(item), scope, scopePath, visible);
       }
     };
     let before;
     do {
       before = removed.length;
-      enabled = new Set<ItemId>();
-      visit(this.instrument.items);
+      enabled = new Set<ItemPath>();
+      visit(this.instrument.items, answers, '', answers);
     } while (removed.length > before);
     this.#enabled = enabled;
     if (removed.length) this.#current = answers;
-    for (const id of this.#invalid.keys()) if (!enabled.has(id)) this.#invalid.delete(id);
+    for (const path of this.#invalid.keys()) if (!enabled.has(path)) this.#invalid.delete(path);
     this.#visiblePages = this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id)) }] : this.#pagedPages();
     return removed;
   }

@@ -61,11 +61,11 @@ export const ITEM_ELEMENTS: Readonly<Record<string, Conformance>> = {
   text: entry('supported', 'the question, with its translations'),
   prefix: entry('supported', 'shown before the text ("1.", "a)")'),
   type: entry('supported', 'see the item types'),
-  item: entry('supported', 'items of a group; display items under a question are shown with it as its help, under a display item after it'),
+  item: entry('supported', 'items of a group or of each of its repeats; items under a question are shown once it is answered and answered into its answer, display items under it as its help'),
   enableWhen: entry('supported', 'on any item, before or after; every operator, with answers of every type but dateTime, Quantity and Reference'),
   enableBehavior: entry('supported', 'all or any'),
   required: entry('supported', 'an answer is needed to go on'),
-  repeats: entry('supported', 'on choice items: several answers (check boxes)'),
+  repeats: entry('supported', 'on groups: the person adds and removes repeats; on choice items: several answers (check boxes); on other questions refused for now'),
   answerOption: entry('supported', 'the answers of a choice item'),
   answerValueSet: entry('supported', 'a contained value set, or one the host gives (valueSets)'),
   initial: entry('supported', 'the starting answer, until the person changes it or a draft is restored'),
@@ -92,6 +92,7 @@ export const OPTION_EXCLUSIVE = `${STRUCTURE}questionnaire-optionExclusive`;
 export const ITEM_CONTROL = `${STRUCTURE}questionnaire-itemControl`;
 export const DISPLAY_CATEGORY = `${STRUCTURE}questionnaire-displayCategory`;
 export const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
+export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 
 const EXPRESSION = 'FHIRPath expressions are not evaluated yet';
 
@@ -127,7 +128,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${STRUCTURE}minLength`]: entry('reported', 'the shortest length is not checked'),
   [`${STRUCTURE}maxDecimalPlaces`]: entry('reported', 'the number of decimals is not checked'),
   [`${STRUCTURE}questionnaire-minOccurs`]: entry('reported', 'the least number of answers is not checked'),
-  [`${STRUCTURE}questionnaire-maxOccurs`]: entry('reported', 'the most answers allowed is not checked'),
+  [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group; on other items, reported'),
   [`${STRUCTURE}questionnaire-sliderStepValue`]: entry('reported', 'shown as a number field'),
   [`${STRUCTURE}questionnaire-unitOption`]: entry('reported', 'the unit cannot be chosen'),
   [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),
@@ -205,7 +206,7 @@ export const ITEM_TYPES: Readonly<Record<string, Conformance>> = {
   dateTime: entry('supported', 'a date and time field; the answer carries the UTC offset of the person’s time zone'),
   time: entry('supported', 'a time field'),
   url: entry('supported', 'a web address field'),
-  'open-choice': entry('refused', 'not supported yet'),
+  'open-choice': entry('supported', 'radio buttons or check boxes, and a field for an answer of one’s own (valueString); without options, a text field'),
   attachment: entry('refused', 'not supported yet'),
   reference: entry('refused', 'not supported yet'),
   quantity: entry('refused', 'not supported yet'),

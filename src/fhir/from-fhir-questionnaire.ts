@@ -14,6 +14,7 @@ import {
   ITEM_ELEMENTS,
   ITEM_TYPES,
   ITEM_WEIGHT,
+  MAX_OCCURS,
   MAX_VALUE,
   MIN_VALUE,
   OPTION_EXCLUSIVE,
@@ -53,6 +54,7 @@ export const reportedMessage = ({ instrument, reported }: FhirImport): string =>
 /** FHIR item types that map onto a native question type. */
 const QUESTION_TYPES = {
   choice: 'choice',
+  'open-choice': 'choice',
   integer: 'integer',
   decimal: 'decimal',
   string: 'text',
@@ -384,16 +386,21 @@ class QuestionnaireImporter {
     this.#origins.set(native('id'), fhir('linkId'));
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
     const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'] };
-    if (item['repeats'] === true && type !== 'choice') reader.report(fhir('repeats'), `repeating "${type}" items are not supported yet`);
+    const choice = type === 'choice' || type === 'open-choice';
+    if (item['repeats'] === true && !choice && type !== 'group') reader.report(fhir('repeats'), `repeating "${type}" items are not supported yet`);
+    const maxOccurs = extensions(MAX_OCCURS)[0];
+    if (maxOccurs && !(type === 'group' && item['repeats'] === true)) this.#report(maxOccurs.path, '"questionnaire-maxOccurs" is not supported here: the most answers allowed is not checked');
 
     if (type === 'group') {
       if (item['required'] === true) this.#report(fhir('required'), 'a required group is not checked: the person may leave all of its items unanswered');
       this.#origins.set(native('items'), fhir('item'));
       const text = this.#optionalText(item, 'text', at.fhir);
       const items = this.#items(item['item'], { fhir: fhir('item'), native: native('items') });
-      return { ...common, type: control === 'page' ? 'page' : 'group', text, items };
+      const repeats = item['repeats'] === true || undefined;
+      const maxOccurs = repeats && this.#maxOccurs(extensions, native('maxOccurs'));
+      return { ...common, type: control === 'page' && !repeats ? 'page' : 'group', text, items, repeats, maxOccurs };
     }
-    if (type !== 'choice') {
+    if (!choice) {
       for (const key of ['answerOption', 'answerValueSet']) {
         if (item[key] !== undefined) reader.report(fhir(key), `answer lists on "${type}" items are not supported`);
       }
@@ -409,12 +416,18 @@ class QuestionnaireImporter {
     const help = this.#help(item, at.fhir);
     const text = this.#optionalText(item, 'text', at.fhir) ?? help.shift();
     if (!text) return this.#problem(fhir('text'), 'a question needs a text (or a display item under it) to be labelled with');
+    // The other items under it are answered with it (into its answer's items).
+    this.#origins.set(native('items'), fhir('item'));
+    const nested = this.#collect(item['item'] ?? [], fhir('item'), native('items'), (v, a) => (isObject(v) && v['type'] === 'display' ? undefined : this.#item(v, a)));
 
-    const nativeType = QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
-    const question = { ...common, text, help: help.length ? help : undefined, required: item['required'], code: this.#code(item, at) };
+    // An open choice without options is a question answered in words.
+    const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined;
+    const nativeType = type === 'open-choice' && !listed ? 'text' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
+    const question = { ...common, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at) };
     if (nativeType === 'choice') {
       const answers = this.#answers(item, at);
-      return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, initial: this.#initialChoice(item, at, answers) };
+      const other = type === 'open-choice' || undefined;
+      return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, other, initial: this.#initialChoice(item, at, answers) };
     }
     const initial = this.#initial(item, at);
     if (nativeType === 'text' || nativeType === 'url') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
@@ -424,19 +437,13 @@ class QuestionnaireImporter {
     return nativeType === 'date' ? { ...question, type: nativeType, ...bounds, initial } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), initial };
   }
 
-  /**
-   * The display items under a question, shown with it as its help. Other items under a question
-   * belong to its answer, which is not supported yet.
-   */
+  /** The display items under a question or a display item, shown with it as its help. */
   #help(item: JsonObject, path: string): TextMap[] {
     const children = Array.isArray(item['item']) ? item['item'] : [];
     const help: TextMap[] = [];
     children.forEach((child, i) => {
       const at = childPath(childPath(path, 'item'), i);
-      if (!isObject(child) || child['type'] !== 'display') {
-        this.#problem(at, `items under a question other than display items are not supported yet`);
-        return;
-      }
+      if (!isObject(child) || child['type'] !== 'display') return;
       this.#checkElements(child, at, ITEM_ELEMENTS, 'Questionnaire.item');
       this.#checkExtensions(child, at);
       const extensions = this.#extensionsOf(child, at);
@@ -525,6 +532,13 @@ class QuestionnaireImporter {
       this.#reader.report(path, `calculated items (${reason}) are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively`);
     }
     return true;
+  }
+
+  /** A repeating group's most repeats (questionnaire-maxOccurs). */
+  #maxOccurs(extensions: Extensions, nativePath: string): unknown {
+    const found = extensions(MAX_OCCURS)[0];
+    if (found) this.#origins.set(nativePath, childPath(found.path, 'valueInteger'));
+    return found?.value['valueInteger'];
   }
 
   /** A minValue / maxValue extension's value, whatever its type: the native parser checks it fits the item. */

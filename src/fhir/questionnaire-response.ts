@@ -1,5 +1,5 @@
 import type { Answers, AnswerValue, Coding, Instrument, Item, QuestionItem } from '../model/instrument.js';
-import { isContainer, sourceLanguageOf } from '../model/instrument.js';
+import { childrenOf, isContainer, isRepeating, sourceLanguageOf } from '../model/instrument.js';
 import { fieldItemSupport } from '../model/item-support.js';
 import { own } from '../model/own.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
@@ -23,7 +23,11 @@ export interface QuestionnaireResponseItem {
   readonly item?: readonly QuestionnaireResponseItem[];
 }
 
-export type QuestionnaireResponseAnswer =
+/** One answer, with the answers of the items under its question. */
+export type QuestionnaireResponseAnswer = ValueX & { readonly item?: readonly QuestionnaireResponseItem[] };
+
+/** The value[x] of an answer, typed as its item's FHIR type requires. */
+type ValueX =
   | { readonly valueCoding: Coding }
   | { readonly valueInteger: number }
   | { readonly valueDecimal: number }
@@ -81,16 +85,25 @@ export function toQuestionnaireResponse(
   const language = options.language ?? source;
 
   const text = (map: TextMap | undefined) => textIn(map, language, source);
-  const responseItems = (items: readonly Item[]): QuestionnaireResponseItem[] =>
+  /** The response items of `items`, whose answers are in `scope` (the form's, or one repeat's). */
+  const responseItems = (items: readonly Item[], scope: Answers): QuestionnaireResponseItem[] =>
     items.flatMap((item): QuestionnaireResponseItem[] => {
       const itemText = text(item.text);
+      const named = { linkId: item.id, ...(itemText && { text: itemText }) };
+      // A repeating group is one response item per repeat that has answers, in order.
+      const groups = isRepeating(item) ? ((own(scope, item.id) as readonly Answers[] | undefined) ?? []) : isContainer(item) ? [scope] : [];
       if (isContainer(item)) {
-        const children = responseItems(item.items);
-        return children.length ? [{ linkId: item.id, ...(itemText && { text: itemText }), item: children }] : [];
+        return groups.flatMap((answers) => {
+          const children = responseItems(item.items, answers);
+          return children.length ? [{ ...named, item: children }] : [];
+        });
       }
-      const value = own(answers, item.id);
+      const value = own(scope, item.id) as AnswerValue | undefined;
       if (item.type === 'display' || value === undefined) return [];
-      return [{ linkId: item.id, ...(itemText && { text: itemText }), answer: fhirAnswers(item, value, text) }];
+      // Items under a question belong to its answer (the parser allows them only under a single answer).
+      const nested = responseItems(childrenOf(item), scope);
+      const [first, ...rest] = fhirAnswers(item, value, text);
+      return [{ ...named, answer: [{ ...first!, ...(nested.length && { item: nested }) }, ...rest] }];
     });
 
   const scoreItems = instrument.scoring.scales.flatMap((scale): QuestionnaireResponseItem[] => {
@@ -105,6 +118,6 @@ export function toQuestionnaireResponse(
     questionnaire: questionnaireCanonical(instrument),
     language,
     authored: (options.authored ?? new Date()).toISOString(),
-    item: [...responseItems(instrument.items), ...scoreItems],
+    item: [...responseItems(instrument.items, answers), ...scoreItems],
   };
 }

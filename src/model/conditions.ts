@@ -22,7 +22,8 @@ export function compare(operator: ComparisonOperator, actual: number | string | 
  * other operators when one of its values does.
  */
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
-  const answer: AnswerValue | undefined = own(answers, condition.item);
+  // A condition names a question, never a repeating group (the parser sees to it).
+  const answer = own(answers, condition.item) as AnswerValue | undefined;
   const { operator, value: expected } = condition;
   if (operator === 'exists') return (answer !== undefined) === expected;
   if (answer === undefined) return false;

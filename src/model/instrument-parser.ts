@@ -114,6 +114,10 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
    *  so that one mistake does not cascade into every reference to it. */
   readonly #seenTypes = new Map<string, Item['type']>();
   #conditionsParser?: ConditionsParser;
+  /** The repeating groups around the item being read, innermost last. */
+  readonly #repeatingGroups: string[] = [];
+  /** Items in a repeating group, with the innermost group: they cannot be scored. */
+  readonly #inRepeatingGroup = new Map<string, string>();
   /** Conditions of items are checked once every item is known (they may name later items); those of rules as they come. */
   #itemsParsed = false;
   #itemFieldsParser?: ItemFieldsParser;
@@ -245,6 +249,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       this.reader.list(v, childPath(path, 'enableWhen'), (c, p) => this.condition(c, p)),
     );
     if (id !== undefined && type && !this.#seenTypes.has(id)) this.#seenTypes.set(id, type);
+    if (id !== undefined && this.#repeatingGroups.length) this.#inRepeatingGroup.set(id, this.#repeatingGroups.at(-1)!);
     const enableBehavior = reader.optional(object['enableBehavior'], (v) =>
       reader.oneOf(v, childPath(path, 'enableBehavior'), ['all', 'any'] as const),
     );
@@ -254,9 +259,14 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
 
     if (type === 'group' || type === 'page') {
       const text = this.wording(object, 'text', path, false);
+      const repeats = type === 'group' ? reader.optional(object['repeats'], (v) => reader.boolean(v, childPath(path, 'repeats'))) : undefined;
+      const maxOccurs = reader.optional(object['maxOccurs'], (v) => this.number(v, childPath(path, 'maxOccurs'), true));
+      if (maxOccurs !== undefined && (!repeats || maxOccurs < 1)) reader.report(childPath(path, 'maxOccurs'), 'only a repeating group has a maxOccurs, of at least 1');
+      if (repeats) this.#repeatingGroups.push(id);
       const items = this.#items(object['items'], childPath(path, 'items'));
+      if (repeats) this.#repeatingGroups.pop();
       if (items?.length === 0) reader.report(childPath(path, 'items'), `a ${type} needs at least one item`);
-      return items ? defined<Item>({ ...common, type, text, items }) : undefined;
+      return items ? defined<Item>({ ...common, type, text, items, repeats, maxOccurs }) : undefined;
     }
     const text = this.wording(object, 'text', path, true);
     if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;
@@ -265,9 +275,12 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const code = reader.optional(object['code'], (v) => this.#coding(v, childPath(path, 'code')));
     const help = reader.optional(object['help'], (v) => reader.list(v, childPath(path, 'help'), (t, p) => this.text(t, p)));
     const initial = object['initial'] as AnswerValue | undefined;
+    const items = reader.optional(object['items'], (v) => this.#items(v, childPath(path, 'items')));
+    // In FHIR they belong to the one answer; a question with several has no single answer to hold them.
+    if (items && (type === 'multi-choice' || type === 'body-map')) reader.report(childPath(path, 'items'), `items under a ${type} question are not supported`);
     const specific = this.#questionFields(type, object, path);
-    if (!text || required === undefined || !specific) return undefined;
-    const question = defined({ ...common, text, required, code, help, initial, ...specific } as QuestionItem);
+    if (!text || required === undefined || !specific || (object['items'] !== undefined && !items)) return undefined;
+    const question = defined({ ...common, text, required, code, help, initial, items, ...specific } as QuestionItem);
     if (initial !== undefined && (isEmptyAnswer(initial) || answerProblem(question, initial))) {
       reader.report(childPath(path, 'initial'), `${JSON.stringify(initial)} is not an answer to "${id}"`);
     }
@@ -278,8 +291,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   /** The fields particular to each question type, or undefined when they are invalid. */
   #questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
     if (type === 'choice' || type === 'multi-choice') {
-      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type);
-      return answers && { type, answers };
+      const other = this.reader.optional(object['other'], (v) => this.reader.boolean(v, childPath(path, 'other')));
+      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, other);
+      return answers && defined({ type, answers, other });
     }
     this.#itemFieldsParser ??= new (this.#part('itemFields', `${type} items`).ItemFieldsParser)(this);
     return this.#itemFieldsParser.fields(type, object, path);
@@ -295,8 +309,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return number;
   }
 
-  #answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice'): AnswerOption[] | undefined {
+  #answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice', other: boolean | undefined): AnswerOption[] | undefined {
     const options = typeof value === 'string' ? this.#answerSet(value, path) : this.#optionList(value, path);
+    if (options && options.length < (other ? 1 : 2)) this.reader.report(path, other ? 'a choice needs at least one answer besides the answer of the person\'s own' : 'a choice needs at least two answers');
     if (type === 'choice' && options?.some((o) => o.exclusive)) {
       this.reader.report(path, 'only the answers of a multi-choice item can be exclusive');
     }
@@ -317,7 +332,6 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   #optionList(value: unknown, path: string): AnswerOption[] | undefined {
     const options = this.reader.list(value, path, (v, p) => this.#answerOption(v, p));
     if (!options) return undefined;
-    if (options.length < 2) this.reader.report(path, 'a choice needs at least two answers');
     const seen = new Set<string>();
     options.forEach((option, i) => {
       const key = `${typeof option.value}:${option.value}`;
@@ -412,7 +426,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const id = this.reader.string(value, path);
     if (id === undefined) return undefined;
     const type = this.#seenTypes.get(id);
+    const group = this.#inRepeatingGroup.get(id);
     if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
+    else if (group) this.reader.report(path, `"${id}" is in the repeating group "${group}" and cannot be scored`);
     else if (method === 'region-groups' && type !== 'body-map') this.reader.report(path, `"${id}" is a ${type}; a region-groups scale counts body-map regions`);
     else if (!['nrs', 'vas', 'integer', 'decimal', 'choice', 'multi-choice', 'body-map'].includes(type)) {
       this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);

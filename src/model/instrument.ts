@@ -11,7 +11,15 @@ export type ScaleId = string;
  * Unanswered items are absent from `Answers`.
  */
 export type AnswerValue = number | string | boolean | readonly (number | string)[];
-export type Answers = Readonly<Record<ItemId, AnswerValue>>;
+
+/**
+ * The answers of a form, or of one repeat of a repeating group, by item id. A repeating group's
+ * entry is the list of its repeats, each with the answers of its items; the answers of items
+ * nested under a question sit beside the question's own.
+ */
+export interface Answers {
+  readonly [id: ItemId]: AnswerValue | readonly Answers[];
+}
 
 /** A code from a terminology, as FHIR writes it (`{system: 'http://loinc.org', code: '44250-9'}`); FHIR lets the system be absent. */
 export interface Coding {
@@ -76,6 +84,8 @@ interface QuestionBase extends ItemBase {
   readonly text: TextMap;
   readonly required: boolean;
   readonly code?: Coding;
+  /** Questions nested under this one (a FHIR answer's items): shown with it once it is answered. */
+  readonly items?: readonly Item[];
   /** Texts shown with the question, under its text (a FHIR Questionnaire's display items under it). */
   readonly help?: readonly TextMap[];
   /** The answer the question starts with, until the person changes it or a draft is restored. */
@@ -85,11 +95,15 @@ interface QuestionBase extends ItemBase {
 export interface ChoiceItem extends QuestionBase {
   readonly type: 'choice';
   readonly answers: readonly AnswerOption[];
+  /** The person may write an answer of their own instead (FHIR open-choice): a string that is no option's value. */
+  readonly other?: boolean;
 }
 
 export interface MultiChoiceItem extends QuestionBase {
   readonly type: 'multi-choice';
   readonly answers: readonly AnswerOption[];
+  /** The person may write one answer of their own besides the options chosen. */
+  readonly other?: boolean;
 }
 
 export interface NumberItem extends QuestionBase {
@@ -168,6 +182,10 @@ export interface GroupItem extends ItemBase {
   /** The shared stem of the questions in the group ("Over the last 2 weeks, …"). */
   readonly text?: TextMap;
   readonly items: readonly Item[];
+  /** The person can give its items' answers several times ("each medicine you take"). */
+  readonly repeats?: boolean;
+  /** The most repeats a repeating group takes. */
+  readonly maxOccurs?: number;
 }
 
 export type QuestionItem =
@@ -320,13 +338,19 @@ export const defaultAcceptedStatuses = (instrument: Instrument): readonly Transl
 export const acceptedLanguages = (instrument: Instrument, statuses: readonly string[]): readonly LanguageCode[] =>
   instrument.languages.filter((lang, i) => i === 0 || statuses.includes(own(instrument.translations, lang)?.status ?? ''));
 
-/** Every item in document order, groups before their children. */
+/** The items of a group or page, or nested under a question. */
+export const childrenOf = (item: Item): readonly Item[] => ('items' in item && item.items) || [];
+
+/** Every item in document order, each before the items of it. */
 export function* walkItems(items: readonly Item[]): Generator<Item> {
   for (const item of items) {
     yield item;
-    if (isContainer(item)) yield* walkItems(item.items);
+    yield* walkItems(childrenOf(item));
   }
 }
+
+/** A repeating group. */
+export const isRepeating = (item: Item): item is GroupItem => isContainer(item) && !!item.repeats;
 
 export const isQuestion = (item: Item): item is QuestionItem =>
   item.type !== 'display' && item.type !== 'group' && item.type !== 'page';

@@ -1,4 +1,4 @@
-import type { Condition, ConditionOperator, Item } from './instrument.js';
+import { childrenOf, isRepeating, type Condition, type ConditionOperator, type Item } from './instrument.js';
 import { childPath, type JsonReader } from './json-reader.js';
 
 const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
@@ -56,12 +56,25 @@ export class ConditionsParser {
    */
   checkItems(items: readonly Item[], itemTypes: ReadonlyMap<string, Item['type']>, path = 'items'): void {
     const dependencies = new Map<string, Dependency>();
+    /** The repeating groups each item is in, outermost first. */
+    const groups = new Map<string, readonly string[]>();
+    const collect = (list: readonly Item[], around: readonly string[]) =>
+      list.forEach((item) => {
+        groups.set(item.id, around);
+        collect(childrenOf(item), isRepeating(item) ? [...around, item.id] : around);
+      });
+    collect(items, []);
     const visit = (list: readonly Item[], listPath: string, parent?: string) =>
       list.forEach((item, i) => {
         const at = childPath(childPath(listPath, i), 'enableWhen');
-        item.enableWhen?.forEach((condition, k) => this.check(condition, childPath(at, k), itemTypes));
+        item.enableWhen?.forEach((condition, k) => {
+          this.check(condition, childPath(at, k), itemTypes);
+          // Its answer is read in the item's own repeat or an enclosing one; in another group's, which repeat would count is unknown.
+          const outside = groups.get(condition.item)?.find((group) => !groups.get(item.id)!.includes(group));
+          if (outside) this.#reader.report(childPath(childPath(at, k), 'item'), `"${condition.item}" is in the repeating group "${outside}", which this item is not in`);
+        });
         dependencies.set(item.id, { on: [...(item.enableWhen ?? []).map((c) => c.item), ...(parent ? [parent] : [])], path: at });
-        if ('items' in item) visit(item.items, childPath(childPath(listPath, i), 'items'), item.id);
+        visit(childrenOf(item), childPath(childPath(listPath, i), 'items'), item.id);
       });
     visit(items, path);
     this.#checkCycles(dependencies);

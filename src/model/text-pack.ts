@@ -1,6 +1,6 @@
 import { ContentError } from './content-error.js';
 import type { AnswerOption, Anchors, Instrument, Item, Translation } from './instrument.js';
-import { isContainer, walkItems } from './instrument.js';
+import { childrenOf, walkItems } from './instrument.js';
 import { childPath, defined, JsonReader, type JsonObject } from './json-reader.js';
 import { own } from './own.js';
 import { labelledIdsOf, REGION_SETS } from './region-sets.js';
@@ -167,7 +167,7 @@ export function applyTextPacks(instrument: Instrument, packs: readonly TextPack[
           result = { ...result, regionLabels: Object.fromEntries(labels) };
         }
       }
-      return isContainer(result) ? { ...result, items: apply(result.items) } : result;
+      return childrenOf(result).length ? ({ ...result, items: apply(childrenOf(result)) } as Item) : result;
     });
   const packLanguages = packs.map((p) => p.language);
   const languages =

@@ -19,9 +19,13 @@ export const distinctMembers = (values: readonly unknown[], allowed: readonly un
 export function answerProblem(item: QuestionItem, value: AnswerValue, today = isoToday()): AnswerProblem | undefined {
   switch (item.type) {
     case 'choice':
-      return item.answers.some((o) => o.value === value) ? undefined : 'type';
+      return item.answers.some((o) => o.value === value) || (item.other && typeof value === 'string') ? undefined : 'type';
     case 'multi-choice': {
-      if (!Array.isArray(value) || !distinctMembers(value, item.answers.map((o) => o.value))) return 'type';
+      if (!Array.isArray(value)) return 'type';
+      const options = value.filter((v) => item.answers.some((o) => o.value === v));
+      const own = value.filter((v) => !options.includes(v));
+      // At most one answer of the person's own, written, besides distinct options.
+      if (!distinctMembers(options, item.answers.map((o) => o.value)) || own.length > (item.other ? 1 : 0) || typeof own[0] === 'number') return 'type';
       const exclusive = item.answers.filter((o) => o.exclusive && value.includes(o.value));
       return exclusive.length > 0 && value.length > 1 ? 'type' : undefined;
     }

@@ -1,4 +1,4 @@
-import type { Answers, Band, Instrument, ItemId, QuestionItem, Scale, ScaleId } from '../model/instrument.js';
+import type { Answers, AnswerValue, Band, Instrument, ItemId, QuestionItem, Scale, ScaleId } from '../model/instrument.js';
 import { isQuestion, walkItems } from '../model/instrument.js';
 import { itemScore, itemScoreRange } from '../model/item-score.js';
 import { fieldItemSupport } from '../model/item-support.js';
@@ -43,7 +43,8 @@ function itemScores(scale: Scale, questions: ReadonlyMap<ItemId, QuestionItem>, 
   const missing: ItemId[] = [];
   for (const id of scale.items) {
     const item = questions.get(id);
-    const answer = own(answers, id);
+    // Scored items are never in a repeating group (the parser sees to it): their answer is a value.
+    const answer = own(answers, id) as AnswerValue | undefined;
     const score = item && answer !== undefined ? itemScore(item, answer) : undefined;
     if (item && score !== undefined) scored.push(weightedScore(scale, item, score));
     else missing.push(id);

@@ -10,7 +10,7 @@ import type { PpEducation } from '../../components/pp-education/pp-education.js'
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { EducationCompleteDetail, SubmitDetail } from '../../src/events.js';
 import { knowledgeChecksOf, parseEducationModule, type KnowledgeCheckAnswer } from '../../src/model/education.js';
-import { isQuestion, walkItems, type AnswerValue, type Instrument, type QuestionItem } from '../../src/model/instrument.js';
+import { isQuestion, walkItems, type Answers, type AnswerValue, type Instrument, type QuestionItem } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { REGION_SETS, regionIdsOf } from '../../src/model/region-sets.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
@@ -138,7 +138,7 @@ async function answerFocused(focused: HTMLElement, plan: AnswerPlan, step: strin
   }
 }
 
-const sorted = (answers: Readonly<Record<string, AnswerValue>>) =>
+const sorted = (answers: Answers) =>
   Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, Array.isArray(value) ? [...value].sort() : value]));
 
 /**

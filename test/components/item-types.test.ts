@@ -4,9 +4,10 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { ChangeDetail, QuestionnaireResult } from '../../src/events.js';
+import { PATH_SEPARATOR } from '../../src/engine/questionnaire-engine.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
 import { pressSpace, typeKeys } from '../helpers/keyboard.js';
-import { en, instrument, question } from '../helpers/instrument-builder.js';
+import { choice, en, instrument, question } from '../helpers/instrument-builder.js';
 
 const FIXTURE = '/test/fixtures/every-item-type.json';
 const shadow = (el: Element) => el.shadowRoot!;
@@ -407,4 +408,177 @@ describe('<pp-questionnaire> yes/no, date and time, web address, help and prefix
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<pp-questionnaire> repeating groups and questions under questions', () => {
+  const S = PATH_SEPARATOR;
+  const instrumentJson = () =>
+    instrument({
+      id: 'repeats',
+      items: [
+        {
+          id: 'medicine',
+          type: 'group',
+          repeats: true,
+          maxOccurs: 3,
+          text: en('Each medicine you take'),
+          items: [question('name', 'text', { required: true }), choice('helps', ['yes', 'no'], { items: [question('how-much', 'integer')] })],
+        },
+      ],
+    });
+  const repeats = (el: PpQuestionnaire) => [...shadow(el).querySelectorAll<HTMLElement>('[part=repeat]')];
+  const addButton = (el: PpQuestionnaire) => shadow(el).querySelector<HTMLButtonElement>('.add-repeat');
+
+  it('names each repeat by the group and its number, with a Remove button named after it while there are several', async () => {
+    const el = await form('list', instrumentJson());
+    expect(repeats(el)[0]!.querySelector('button')).to.equal(null);
+    addButton(el)!.click();
+    await waitUntil(() => repeats(el).length === 2);
+    const [first] = repeats(el);
+    expect(first!.getAttribute('role')).to.equal('group');
+    expect(first!.getAttribute('aria-label')).to.equal('Each medicine you take 1');
+    const remove = first!.querySelector('button')!;
+    expect(remove.textContent!.trim()).to.equal('Remove');
+    expect(remove.getAttribute('aria-label')).to.equal('Remove Each medicine you take 1');
+    expect(addButton(el)!.textContent!.trim()).to.equal('Add another');
+  });
+
+  it('adds a repeat from the keyboard, moving focus into it, up to the most allowed', async () => {
+    const el = await form('list', instrumentJson());
+    const changes: ChangeDetail[] = [];
+    el.addEventListener('pp-change', (e) => changes.push((e as CustomEvent<ChangeDetail>).detail));
+    addButton(el)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => repeats(el).length === 2, 'no second repeat');
+    await waitUntil(() => shadow(el).activeElement === item(el, `medicine${S}1${S}name`).querySelector('textarea'), 'focus did not move into the new repeat');
+    await typeKeys('Ibuprofen');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.answers).to.deep.equal({ medicine: [{}, { name: 'Ibuprofen' }] });
+    expect(changes[0]).to.deep.include({ itemId: 'medicine', value: undefined });
+    addButton(el)!.click();
+    await waitUntil(() => repeats(el).length === 3);
+    expect(addButton(el)).to.equal(null);
+  });
+
+  it('removes a repeat with its answers and moves focus to Add another', async () => {
+    const el = await form('list', instrumentJson());
+    addButton(el)!.click();
+    await waitUntil(() => repeats(el).length === 2);
+    for (const [i, name] of ['Paracetamol', 'Ibuprofen'].entries()) {
+      const field = item(el, `medicine${S}${i}${S}name`).querySelector('textarea')!;
+      field.value = name;
+      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }
+    await el.updateComplete;
+    repeats(el)[0]!.querySelector('button')!.click();
+    await waitUntil(() => repeats(el).length === 1);
+    expect(el.answers).to.deep.equal({ medicine: [{ name: 'Ibuprofen' }] });
+    await waitUntil(() => shadow(el).activeElement === addButton(el), 'focus did not move to Add another');
+  });
+
+  it('shows the question under a question once it is answered, and writes it into its answer', async () => {
+    const el = await form('list', instrumentJson());
+    expect(item(el, `medicine${S}0${S}how-much`)).to.equal(null);
+    inputs(el, `medicine${S}0${S}helps`)[0]!.click();
+    await el.updateComplete;
+    expect(item(el, `medicine${S}0${S}how-much`).closest('.nested')).to.not.equal(null);
+    const name = item(el, `medicine${S}0${S}name`).querySelector('textarea')!;
+    name.value = 'Paracetamol';
+    name.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    button(el, 'Submit answers').click();
+    const [group] = (await submitted).detail.questionnaireResponse.item;
+    expect(group!.item!.map((i) => i.linkId)).to.deep.equal(['name', 'helps']);
+    expect(group!.item![1]!.answer![0]!.item).to.equal(undefined);
+  });
+
+  it('restores the repeats of a saved draft', async () => {
+    const draftKey = `repeats-${Math.random()}`;
+    const first = await fixture<PpQuestionnaire>(html`<pp-questionnaire .instrument=${instrumentJson()} layout="list" draft-key=${draftKey}></pp-questionnaire>`);
+    await waitUntil(() => addButton(first));
+    addButton(first)!.click();
+    await waitUntil(() => repeats(first).length === 2);
+    await first.draftSaved();
+    first.remove();
+    const again = await fixture<PpQuestionnaire>(html`<pp-questionnaire .instrument=${instrumentJson()} layout="list" draft-key=${draftKey}></pp-questionnaire>`);
+    await waitUntil(() => repeats(again).length === 2, 'the second repeat was not restored');
+  });
+
+  for (const lang of ['en', 'ar']) {
+    it(`has no axe violation with two repeats, a nested question and problems shown (${lang})`, async () => {
+      const el = await form('list', instrumentJson());
+      el.lang = lang;
+      addButton(el)!.click();
+      await waitUntil(() => repeats(el).length === 2);
+      inputs(el, `medicine${S}1${S}helps`)[1]!.click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await waitUntil(() => shadow(el).querySelectorAll('[part=error]').length === 2, 'the two missing names were not shown');
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('<pp-questionnaire> choices with an answer of one’s own', () => {
+  const instrumentJson = () =>
+    instrument({
+      id: 'open-choices',
+      items: [
+        choice('where', ['home', 'work'], { other: true }),
+        { ...choice('which', ['rest', 'heat', { value: 'nothing', exclusive: true }], { other: true }), type: 'multi-choice' },
+      ],
+    });
+  const ownField = (el: PpQuestionnaire, id: string) => item(el, id).querySelector<HTMLInputElement>('.other-answer input')!;
+  async function write(el: PpQuestionnaire, id: string, text: string): Promise<void> {
+    ownField(el, id).focus();
+    ownField(el, id).select();
+    await typeKeys(text);
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+  }
+
+  it('takes a written answer in place of an option, and an option in place of it', async () => {
+    const el = await form('list', instrumentJson());
+    expect(item(el, 'where').querySelector('.other-answer label')!.textContent).to.equal('Other answer');
+    await write(el, 'where', 'Garden');
+    expect(el.answers['where']).to.equal('Garden');
+    expect(inputs(el, 'where').filter((i) => i.type === 'radio' && i.checked)).to.have.length(0);
+    inputs(el, 'where')[0]!.click();
+    await el.updateComplete;
+    expect(el.answers['where']).to.equal('home');
+    expect(ownField(el, 'where').value).to.equal('');
+  });
+
+  it('adds a written answer to the options chosen, and an exclusive option clears it', async () => {
+    const el = await form('list', instrumentJson());
+    inputs(el, 'which')[0]!.click();
+    await el.updateComplete;
+    await write(el, 'which', 'Massage');
+    expect(el.answers['which']).to.deep.equal(['rest', 'Massage']);
+    inputs(el, 'which')[2]!.click();
+    await el.updateComplete;
+    expect(el.answers['which']).to.deep.equal(['nothing']);
+    await write(el, 'which', 'Yoga');
+    expect(el.answers['which']).to.deep.equal(['Yoga']);
+  });
+
+  it('writes a written answer as valueString', async () => {
+    const el = await form('list', instrumentJson());
+    await write(el, 'where', 'Garden');
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    button(el, 'Submit answers').click();
+    const [where] = (await submitted).detail.questionnaireResponse.item;
+    expect(where!.answer).to.deep.equal([{ valueString: 'Garden' }]);
+  });
+
+  it('has no axe violation (en, ar)', async () => {
+    for (const lang of ['en', 'ar']) {
+      const el = await form('list', instrumentJson());
+      el.lang = lang;
+      await write(el, 'which', 'Massage');
+      await expect(el).to.be.accessible();
+    }
+  });
 });

@@ -1,11 +1,11 @@
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { expect } from '@open-wc/testing';
-import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
+import { PATH_SEPARATOR, QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { Instrument } from '../../src/model/instrument.js';
 import { PHQ9_ITEMS, phq9Json } from '../helpers/fixtures.js';
 import { renamed } from '../helpers/prototype-keys.js';
-import { build, choice, question } from '../helpers/instrument-builder.js';
+import { build, choice, en, question } from '../helpers/instrument-builder.js';
 
 describe('QuestionnaireEngine with PHQ-9', () => {
   let phq9: Instrument;
@@ -156,5 +156,108 @@ describe('QuestionnaireEngine with conditions on later items, booleans and initi
     expect(engine.answers).to.deep.equal({ adult: 'no' });
     engine.restore({ answers: {}, pageIndex: 0 });
     expect(engine.answers).to.deep.equal({});
+  });
+});
+
+describe('QuestionnaireEngine with repeating groups and questions under questions', () => {
+  const S = PATH_SEPARATOR;
+  const form = () =>
+    build({
+      items: [
+        question('takes-medicine', 'boolean'),
+        {
+          id: 'medicine',
+          type: 'group',
+          repeats: true,
+          maxOccurs: 3,
+          text: en('Each medicine'),
+          enableWhen: [{ item: 'takes-medicine', operator: '=', value: true }],
+          items: [
+            question('name', 'text', { required: true }),
+            choice('helps', ['yes', 'no'], { items: [question('how-much', 'integer')] }),
+            question('why-not', 'text', { enableWhen: [{ item: 'helps', operator: '=', value: 'no' }] }),
+          ],
+        },
+      ],
+    });
+
+  it('starts each repeating group with one empty repeat, and adds and removes repeats up to maxOccurs', () => {
+    const engine = new QuestionnaireEngine(form());
+    expect(engine.answers).to.deep.equal({ medicine: [{}] });
+    engine.answer('takes-medicine', true);
+    engine.answer(`medicine${S}0${S}name`, 'Paracetamol');
+    engine.addRepeat('medicine');
+    engine.answer(`medicine${S}1${S}name`, 'Ibuprofen');
+    expect(engine.answers).to.deep.equal({ 'takes-medicine': true, medicine: [{ name: 'Paracetamol' }, { name: 'Ibuprofen' }] });
+    engine.addRepeat('medicine');
+    expect(() => engine.addRepeat('medicine')).to.throw(RangeError, 'at most 3');
+    engine.removeRepeat('medicine', 0);
+    expect(engine.answers['medicine']).to.deep.equal([{ name: 'Ibuprofen' }, {}]);
+    engine.removeRepeat('medicine', 1);
+    engine.removeRepeat('medicine', 0);
+    // The last repeat is emptied, not removed: the group is still there to answer.
+    expect(engine.answers['medicine']).to.deep.equal([{}]);
+  });
+
+  it('reads a condition in its own repeat, and counts and checks every repeat', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('takes-medicine', true);
+    engine.addRepeat('medicine');
+    engine.answer(`medicine${S}1${S}helps`, 'no');
+    expect(engine.isEnabled(`medicine${S}1${S}why-not`)).to.equal(true);
+    expect(engine.isEnabled(`medicine${S}0${S}why-not`)).to.equal(false);
+    // The first repeat's name and helps; the second's name, helps, how-much (helps is answered) and why-not.
+    expect(engine.progress()).to.deep.equal({ answered: 2, required: 2, total: 7 });
+    expect(engine.problems().map((p) => p.itemId)).to.deep.equal([`medicine${S}0${S}name`, `medicine${S}1${S}name`]);
+  });
+
+  it('shows the questions under a question once it is answered, and drops their answers when it is cleared', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('takes-medicine', true);
+    const helps = `medicine${S}0${S}helps`;
+    const howMuch = `medicine${S}0${S}how-much`;
+    expect(engine.isEnabled(howMuch)).to.equal(false);
+    engine.answer(helps, 'yes');
+    engine.answer(howMuch, 7);
+    expect(engine.answers['medicine']).to.deep.equal([{ helps: 'yes', 'how-much': 7 }]);
+    expect(engine.answer(helps, undefined)).to.deep.equal([howMuch]);
+    expect(engine.answers['medicine']).to.deep.equal([{}]);
+  });
+
+  it('drops the answers of every repeat when the group is hidden', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('takes-medicine', true);
+    engine.addRepeat('medicine');
+    engine.answer(`medicine${S}0${S}name`, 'A');
+    engine.answer(`medicine${S}1${S}name`, 'B');
+    expect(engine.answer('takes-medicine', false)).to.deep.equal([`medicine${S}0${S}name`, `medicine${S}1${S}name`]);
+    expect(engine.answers['medicine']).to.deep.equal([{}, {}]);
+  });
+
+  it('moves entries not yet valid with their repeat when an earlier repeat is removed', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('takes-medicine', true);
+    engine.addRepeat('medicine');
+    engine.answer(`medicine${S}1${S}helps`, 'yes');
+    engine.reject(`medicine${S}1${S}how-much`);
+    engine.removeRepeat('medicine', 0);
+    expect(engine.problemOf(`medicine${S}0${S}how-much`)).to.equal('format');
+  });
+
+  it('restores saved repeats, dropping answers that no longer fit with their paths', () => {
+    const engine = new QuestionnaireEngine(form());
+    const dropped = engine.restore({
+      answers: { 'takes-medicine': true, medicine: [{ name: 'A' }, { name: 42, helps: 'yes', 'how-much': 3, stray: 1 }] },
+      pageIndex: 0,
+    });
+    expect(engine.answers).to.deep.equal({ 'takes-medicine': true, medicine: [{ name: 'A' }, { helps: 'yes', 'how-much': 3 }] });
+    expect(dropped).to.deep.equal([`medicine${S}1${S}name`, `medicine${S}1${S}stray`]);
+  });
+
+  it('keeps a repeating group whole on one page in the paged layout', () => {
+    const engine = new QuestionnaireEngine(form(), 'paged');
+    engine.answer('takes-medicine', true);
+    expect(engine.pages.map((page) => page.items.map((item) => item.id))).to.deep.equal([['takes-medicine'], ['medicine']]);
+    expect(engine.pageOf(`medicine${S}0${S}name`)).to.equal(1);
   });
 });

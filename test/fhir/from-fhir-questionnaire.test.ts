@@ -311,6 +311,38 @@ describe('fromFhirQuestionnaire', () => {
     ]);
   });
 
+  it('maps open choices to choices with an answer of one’s own, or to text when they list no answers', () => {
+    const imported = instrumentOf(
+      questionnaire([
+        { linkId: 'where', type: 'open-choice', text: 'Where?', answerOption: [{ valueString: 'home' }], initial: [{ valueString: 'garden' }] },
+        { linkId: 'which', type: 'open-choice', text: 'Which?', repeats: true, answerOption: [{ valueString: 'a' }, { valueString: 'b' }] },
+        { linkId: 'what', type: 'open-choice', text: 'What?' },
+      ]),
+    );
+    expect(itemById(imported, 'where')).to.deep.include({ type: 'choice', other: true, initial: 'garden' });
+    expect(itemById(imported, 'which')).to.deep.include({ type: 'multi-choice', other: true });
+    expect(itemById(imported, 'what')).to.deep.include({ type: 'text' });
+  });
+
+  it('maps repeating groups with their maxOccurs, and questions under questions into their answers', () => {
+    const imported = instrumentOf(
+      questionnaire([
+        {
+          linkId: 'meds',
+          type: 'group',
+          text: 'Medicines',
+          repeats: true,
+          extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs', valueInteger: 4 }],
+          item: [{ ...yesNo('helps'), item: [{ linkId: 'helps-note', type: 'display', text: 'Since you started.' }, { linkId: 'how', type: 'string', text: 'How?' }] }],
+        },
+      ]),
+    );
+    expect(itemById(imported, 'meds')).to.deep.include({ type: 'group', repeats: true, maxOccurs: 4 });
+    const helps = itemById(imported, 'helps');
+    expect(helps).to.deep.include({ help: [{ en: 'Since you started.' }] });
+    expect(helps.type === 'choice' && helps.items?.map((i) => i.id)).to.deep.equal(['how']);
+  });
+
   it('refuses conditions that make an item depend on itself', () => {
     expect(problemsOf(questionnaire([{ ...yesNo('a'), enableWhen: [{ question: 'b', operator: 'exists', answerBoolean: true }] }, { ...yesNo('b'), enableWhen: [{ question: 'a', operator: 'exists', answerBoolean: true }] }]))).to.deep.equal([
       'item[0].enableWhen: "a" is shown only when an answer is given that needs "a" shown first (its conditions form a cycle)',
@@ -415,12 +447,12 @@ describe('fromFhirQuestionnaire', () => {
       questionnaire([
         { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL358-3' },
         { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'weight', type: 'quantity', text: 'Weight?' }] },
-        { linkId: 'other', type: 'open-choice', text: 'Other?', answerOption: [{ valueString: 'x' }, { valueString: 'y' }] },
+        { linkId: 'photo', type: 'attachment', text: 'Photo?' },
         { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
         { linkId: 'c', type: 'string', text: 'C?', repeats: true },
         { linkId: 'd', type: 'choice', text: 'D?', answerOption: [{ valueString: 'x' }, { valueDate: '2020-01-01' }] },
         { linkId: 'e', type: 'string', text: 'E?', enableWhen: [{ question: 'h', operator: '=', answerQuantity: { value: 1 } }] },
-        { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'string', text: 'Why?' }] },
+        { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'string', text: 'Why?', repeats: true }] },
         { linkId: 'g2', type: 'string', text: 'G?', modifierExtension: [{ url: 'http://example.org/negated', valueBoolean: true }] },
         { linkId: 'h2', type: 'string', extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression', valueExpression: {} }] },
       ]),
@@ -429,12 +461,12 @@ describe('fromFhirQuestionnaire', () => {
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
       'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion)',
       'item[1].item[1].type: "quantity" items are not supported yet',
-      'item[2].type: "open-choice" items are not supported yet',
+      'item[2].type: "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
       'item[4].repeats: repeating "string" items are not supported yet',
       'item[5].answerOption[1].valueDate: "valueDate" answers are not supported yet',
       'item[6].enableWhen[0].answerQuantity: "answerQuantity" conditions are not supported yet',
-      'item[7].item[0]: items under a question other than display items are not supported yet',
+      'item[7].item[0].repeats: repeating "string" items are not supported yet',
       'item[8].modifierExtension: "modifierExtension" is not supported: changes the meaning of the item in a way Painpath cannot know',
       'item[9].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
       'item[9].text: a question needs a text (or a display item under it) to be labelled with',

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
-import type { Instrument } from '../../src/model/instrument.js';
+import type { Answers, Instrument } from '../../src/model/instrument.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
+import { build, choice, en, question } from '../helpers/instrument-builder.js';
 
 describe('toQuestionnaireResponse', () => {
   let phq9: Instrument;
@@ -37,5 +38,32 @@ describe('toQuestionnaireResponse', () => {
     const response = toQuestionnaireResponse(phq9, { 'phq9-2': 0 }, scoreAnswers(phq9, { 'phq9-2': 0 }));
     expect(response.item).to.have.length(1);
     expect(response.item[0]!.item!.map((i) => i.linkId)).to.deep.equal(['phq9-2']);
+  });
+
+  it('writes one group per repeat that has answers, and the questions under a question into its answer', () => {
+    const form = build({
+      items: [
+        {
+          id: 'medicine',
+          type: 'group',
+          repeats: true,
+          text: en('Each medicine'),
+          items: [question('name', 'text'), choice('helps', ['yes', 'no'], { items: [question('how-much', 'integer')] })],
+        },
+      ],
+    });
+    const answers: Answers = { medicine: [{ name: 'A', helps: 'yes', 'how-much': 7 }, {}, { name: 'B' }] };
+    const response = toQuestionnaireResponse(form, answers);
+    expect(response.item).to.deep.equal([
+      {
+        linkId: 'medicine',
+        text: 'Each medicine',
+        item: [
+          { linkId: 'name', text: 'name', answer: [{ valueString: 'A' }] },
+          { linkId: 'helps', text: 'helps', answer: [{ valueString: 'yes', item: [{ linkId: 'how-much', text: 'how-much', answer: [{ valueInteger: 7 }] }] }] },
+        ],
+      },
+      { linkId: 'medicine', text: 'Each medicine', item: [{ linkId: 'name', text: 'name', answer: [{ valueString: 'B' }] }] },
+    ]);
   });
 });

@@ -76,7 +76,7 @@ describe('docs/result.schema.json', () => {
   });
 
   it('rejects a result that does not follow it (the validator is not a no-op)', () => {
-    expect(validate(schema, { schemaVersion: 2, answers: { a: true } })).to.include.members([
+    expect(validate(schema, { schemaVersion: 2, answers: { a: { b: 1 } } })).to.include.members([
       '$.schemaVersion: expected 1',
       '$: instrument is required',
       '$.answers.a: matches 0 of the oneOf schemas, not exactly 1',

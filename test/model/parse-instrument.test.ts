@@ -113,6 +113,24 @@ describe('parseInstrument', () => {
     ]);
   });
 
+  it('reads repeating groups and questions under questions, refusing what they cannot hold', () => {
+    const json = minimal();
+    json.items.push(
+      { id: 'g', type: 'group', repeats: true, maxOccurs: 0, items: [{ id: 'in-g', type: 'text', text: { en: 'In g?' } }] } as never,
+      { id: 'page', type: 'page', maxOccurs: 2, items: [{ id: 'p1', type: 'text', text: { en: 'P?' } }] } as never,
+      { id: 'multi', type: 'multi-choice', text: { en: 'M?' }, answers: [{ value: 1, text: { en: 'One' } }, { value: 2, text: { en: 'Two' } }], items: [{ id: 'under-multi', type: 'text', text: { en: 'U?' } }] } as never,
+      { id: 'outside', type: 'text', text: { en: 'O?' }, enableWhen: [{ item: 'in-g', operator: 'exists', value: true }] } as never,
+    );
+    json.scoring.scales[0]!.items = ['a', 'in-g'];
+    expect(problemsOf(json)).to.have.members([
+      'items[2].maxOccurs: only a repeating group has a maxOccurs, of at least 1',
+      'items[3].maxOccurs: only a repeating group has a maxOccurs, of at least 1',
+      'items[4].items: items under a multi-choice question are not supported',
+      'items[5].enableWhen[0].item: "in-g" is in the repeating group "g", which this item is not in',
+      'scoring.scales[0].items[1]: "in-g" is in the repeating group "g" and cannot be scored',
+    ]);
+  });
+
   it('refuses initial answers that are not answers to their item', () => {
     const json = minimal();
     (json.items[0] as Record<string, unknown>)['initial'] = 7;

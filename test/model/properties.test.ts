@@ -429,7 +429,7 @@ function play(c: EnableCase, built: EnableInstrument, change?: { item: string })
  * is unanswered and no shown item lost its answer. Returns the settled answers and the shown items.
  */
 function settle(items: readonly Item[], answers: Answers): { answers: Answers; shown: Set<string> } {
-  const kept: Record<string, AnswerValue> = { ...answers };
+  const kept: Record<string, AnswerValue> = { ...(answers as Record<string, AnswerValue>) };
   const shown = new Set<string>();
   const visit = (list: readonly Item[], parentShown: boolean) => {
     for (const item of list) {
@@ -550,7 +550,7 @@ describe('properties', () => {
               continue;
             }
             engine.answer(id, value);
-            const next: Record<string, AnswerValue> = { ...model.answers };
+            const next: Record<string, AnswerValue> = { ...(model.answers as Record<string, AnswerValue>) };
             if (value === undefined) delete next[id];
             else next[id] = value;
             model = settle(parsed.items, next);

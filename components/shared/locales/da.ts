@@ -32,11 +32,13 @@
 's2b021bd0ea2fb1ff': `Besvar dette spørgsmål.`,
 's2b5a93fd239e63dd': `Sæt oplæsningen på pause`,
 's2f8e3882c2518d5f': `Vælg et svar.`,
+'s2fa05f91c1baa29b': str`Fjern ${0}`,
 's34bec02587149c86': str`${0}: intet resultat endnu.`,
 's357fdab7e9116ff2': str`${0} hver gang`,
 's35e9e3cf2963b6b1': `Ja, jeg er her stadig`,
 's3779385eda919ed6': `Hvad du kan bestemme`,
 's3add6d2ab6684aea': str`Spørgeskema: ${0}`,
+'s3b7df833a3a78759': `Andet svar`,
 's4075d09f5c5c0812': `Skriv et helt tal med cifre.`,
 's4717de7e7e4f7b94': `Dit behandlingssted fortæller dig, hvor lang tid dette trin tager.`,
 's48a5c2e5ede3d27c': `Intet resultat`,
@@ -112,6 +114,7 @@
 'se4c7a54406e22ea4': `Detaljer til personalet`,
 'se4fa61d8716e0383': `Det vigtigste`,
 'se630a2a18e8b4819': `Hvor oplysningerne kommer fra`,
+'sea4f08110bb8f15d': `Fjern`,
 'sec20b36f62eb1223': str`Disse spørgsmål vises på ${0}: der findes endnu ingen kontrolleret oversættelse til dit sprog.`,
 'sf18456d0137677ed': `Spørgeskemaet indlæses …`,
 'sf24297533e47bd03': str`Den ${0} var ${1} på ${2}; den ${3} var resultatet ${4}: ingen klinisk betydningsfuld ændring.`,
@@ -121,5 +124,6 @@
 'sf94f05bb5c724e0a': `Sig det til en medarbejder.`,
 'sfa52712c12590796': `Lektionen kan ikke vises lige nu.`,
 'sfa7d70d05b7960f7': `Angiv en værdi inden for det tilladte område.`,
+'sffeb3b55eeb1e937': `Tilføj en mere`,
     };
   

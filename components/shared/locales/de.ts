@@ -32,11 +32,13 @@
 's2b021bd0ea2fb1ff': `Bitte beantworten Sie diese Frage.`,
 's2b5a93fd239e63dd': `Vorlesen pausieren`,
 's2f8e3882c2518d5f': `Bitte wählen Sie eine Antwort.`,
+'s2fa05f91c1baa29b': str`${0} entfernen`,
 's34bec02587149c86': str`${0}: noch kein Ergebnis.`,
 's357fdab7e9116ff2': str`Je ${0}`,
 's35e9e3cf2963b6b1': `Ja, ich bin noch da`,
 's3779385eda919ed6': `Was Sie entscheiden können`,
 's3add6d2ab6684aea': str`Fragebogen: ${0}`,
+'s3b7df833a3a78759': `Andere Antwort`,
 's4075d09f5c5c0812': `Bitte geben Sie eine ganze Zahl in Ziffern ein.`,
 's4717de7e7e4f7b94': `Ihre Einrichtung sagt Ihnen, wie lange dieser Schritt dauert.`,
 's48a5c2e5ede3d27c': `Kein Ergebnis`,
@@ -112,6 +114,7 @@
 'se4c7a54406e22ea4': `Details für das Personal`,
 'se4fa61d8716e0383': `Das Wichtigste`,
 'se630a2a18e8b4819': `Woher diese Informationen stammen`,
+'sea4f08110bb8f15d': `Entfernen`,
 'sec20b36f62eb1223': str`Diese Fragen werden auf ${0} gezeigt: Es gibt noch keine geprüfte Übersetzung in Ihre Sprache.`,
 'sf18456d0137677ed': `Der Fragebogen wird geladen …`,
 'sf24297533e47bd03': str`Am ${0} lag das Ergebnis für ${1} bei ${2}; am ${3} lag es bei ${4}: keine klinisch bedeutsame Veränderung.`,
@@ -121,5 +124,6 @@
 'sf94f05bb5c724e0a': `Bitte sagen Sie es dem Personal.`,
 'sfa52712c12590796': `Diese Lektion kann gerade nicht angezeigt werden.`,
 'sfa7d70d05b7960f7': `Bitte geben Sie einen Wert im erlaubten Bereich an.`,
+'sffeb3b55eeb1e937': `Weitere hinzufügen`,
     };
   

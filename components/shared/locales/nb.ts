@@ -32,11 +32,13 @@
 's2b021bd0ea2fb1ff': `Svar på dette spørsmålet.`,
 's2b5a93fd239e63dd': `Sett opplesningen på pause`,
 's2f8e3882c2518d5f': `Velg et svar.`,
+'s2fa05f91c1baa29b': str`Fjern ${0}`,
 's34bec02587149c86': str`${0}: ingen resultat ennå.`,
 's357fdab7e9116ff2': str`${0} hver gang`,
 's35e9e3cf2963b6b1': `Ja, jeg er fortsatt her`,
 's3779385eda919ed6': `Hva du kan bestemme`,
 's3add6d2ab6684aea': str`Spørreskjema: ${0}`,
+'s3b7df833a3a78759': `Annet svar`,
 's4075d09f5c5c0812': `Skriv et helt tall med sifre.`,
 's4717de7e7e4f7b94': `Behandlingsstedet ditt forteller deg hvor lang tid dette trinnet tar.`,
 's48a5c2e5ede3d27c': `Ingen resultat`,
@@ -112,6 +114,7 @@
 'se4c7a54406e22ea4': `Detaljer for personalet`,
 'se4fa61d8716e0383': `Det viktigste`,
 'se630a2a18e8b4819': `Hvor informasjonen kommer fra`,
+'sea4f08110bb8f15d': `Fjern`,
 'sec20b36f62eb1223': str`Disse spørsmålene vises på ${0}: det finnes ennå ingen kontrollert oversettelse til ditt språk.`,
 'sf18456d0137677ed': `Spørreskjemaet lastes inn …`,
 'sf24297533e47bd03': str`Den ${0} var ${1} på ${2}; den ${3} var resultatet ${4}: ingen klinisk betydningsfull endring.`,
@@ -121,5 +124,6 @@
 'sf94f05bb5c724e0a': `Si ifra til en ansatt.`,
 'sfa52712c12590796': `Leksjonen kan ikke vises akkurat nå.`,
 'sfa7d70d05b7960f7': `Oppgi en verdi innenfor det tillatte området.`,
+'sffeb3b55eeb1e937': `Legg til en til`,
     };
   

@@ -32,11 +32,13 @@
 's2b021bd0ea2fb1ff': `Odpowiedz na to pytanie.`,
 's2b5a93fd239e63dd': `Wstrzymaj czytanie`,
 's2f8e3882c2518d5f': `Wybierz odpowiedź.`,
+'s2fa05f91c1baa29b': str`Usuń ${0}`,
 's34bec02587149c86': str`${0}: jeszcze brak wyniku.`,
 's357fdab7e9116ff2': str`Jedno spotkanie: ${0}`,
 's35e9e3cf2963b6b1': `Tak, nadal tu jestem`,
 's3779385eda919ed6': `O czym możesz zdecydować`,
 's3add6d2ab6684aea': str`Kwestionariusz: ${0}`,
+'s3b7df833a3a78759': `Inna odpowiedź`,
 's4075d09f5c5c0812': `Wpisz liczbę całkowitą cyframi.`,
 's4717de7e7e4f7b94': `Twoja placówka poinformuje Cię, jak długo trwa ten etap.`,
 's48a5c2e5ede3d27c': `Brak wyniku`,
@@ -112,6 +114,7 @@
 'se4c7a54406e22ea4': `Szczegóły dla personelu`,
 'se4fa61d8716e0383': `Najważniejsze`,
 'se630a2a18e8b4819': `Skąd pochodzą te informacje`,
+'sea4f08110bb8f15d': `Usuń`,
 'sec20b36f62eb1223': str`Język tych pytań: ${0}. Nie ma jeszcze sprawdzonego tłumaczenia na Twój język.`,
 'sf18456d0137677ed': `Wczytywanie kwestionariusza…`,
 'sf24297533e47bd03': str`Dnia ${0} wynik „${1}” wynosił ${2}; dnia ${3} wynosił ${4}: to nie jest klinicznie istotna zmiana.`,
@@ -121,5 +124,6 @@
 'sf94f05bb5c724e0a': `Powiedz o tym komuś z personelu.`,
 'sfa52712c12590796': `Nie można teraz wyświetlić tej lekcji.`,
 'sfa7d70d05b7960f7': `Podaj wartość z dozwolonego zakresu.`,
+'sffeb3b55eeb1e937': `Dodaj kolejny`,
     };
   

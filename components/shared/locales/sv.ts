@@ -32,11 +32,13 @@
 's2b021bd0ea2fb1ff': `Svara på den här frågan.`,
 's2b5a93fd239e63dd': `Pausa uppläsningen`,
 's2f8e3882c2518d5f': `Välj ett svar.`,
+'s2fa05f91c1baa29b': str`Ta bort ${0}`,
 's34bec02587149c86': str`${0}: inget resultat ännu.`,
 's357fdab7e9116ff2': str`${0} per tillfälle`,
 's35e9e3cf2963b6b1': `Ja, jag är kvar`,
 's3779385eda919ed6': `Vad du kan bestämma`,
 's3add6d2ab6684aea': str`Frågeformulär: ${0}`,
+'s3b7df833a3a78759': `Annat svar`,
 's4075d09f5c5c0812': `Skriv ett heltal med siffror.`,
 's4717de7e7e4f7b94': `Din vårdenhet berättar hur lång tid det här steget tar.`,
 's48a5c2e5ede3d27c': `Inget resultat`,
@@ -112,6 +114,7 @@
 'se4c7a54406e22ea4': `Detaljer för personalen`,
 'se4fa61d8716e0383': `Det viktigaste`,
 'se630a2a18e8b4819': `Var informationen kommer ifrån`,
+'sea4f08110bb8f15d': `Ta bort`,
 'sec20b36f62eb1223': str`De här frågorna visas på ${0}: det finns ännu ingen granskad översättning till ditt språk.`,
 'sf18456d0137677ed': `Frågeformuläret laddas …`,
 'sf24297533e47bd03': str`Den ${0} låg ${1} på ${2}; den ${3} låg resultatet på ${4}: ingen kliniskt betydelsefull förändring.`,
@@ -121,5 +124,6 @@
 'sf94f05bb5c724e0a': `Säg till någon i personalen.`,
 'sfa52712c12590796': `Lektionen kan inte visas just nu.`,
 'sfa7d70d05b7960f7': `Ange ett värde inom det tillåtna intervallet.`,
+'sffeb3b55eeb1e937': `Lägg till en till`,
     };
   
