@@ -27,6 +27,11 @@ export const styles = css`
     margin-block-end: var(--_space);
   }
 
+  .repeat-number {
+    font-weight: 600;
+    margin-block: 0 calc(var(--_space) * 0.5);
+  }
+
   .item {
     border: 0;
     padding: 0;

@@ -854,8 +854,15 @@ export class PpQuestionnaire extends LitElement {
     if (isContainer(item)) {
       if (item.repeats) return this.#renderRepeats(item, path, stem, children, text);
       // A named group, so that screen readers announce the shared stem on entering its questions.
-      return html`<div class="group ${item.type}" data-item=${path} role="group" aria-labelledby=${item.text ? `stem-${path}` : nothing}>
-        ${stem(`stem-${path}`)} ${children(item.items)}
+      return html`<div
+        class="group ${item.type}"
+        data-item=${path}
+        ?data-invalid=${!!this.#groupProblem(path)}
+        role="group"
+        aria-labelledby=${item.text ? `stem-${path}` : nothing}
+        aria-describedby=${this.#groupProblem(path) ? `error-${path}` : nothing}
+      >
+        ${stem(`stem-${path}`)} ${this.#groupProblem(path)} ${children(item.items)}
       </div>`;
     }
     if (item.type === 'display') return html`<p class="display" data-item=${path}>${prefixed(item, text, item.text)}</p>`;
@@ -882,11 +889,20 @@ export class PpQuestionnaire extends LitElement {
     const stemId = `stem-${path}`;
     const number = new Intl.NumberFormat(this.#locale);
     const nameOf = (i: number) => `${group.text ? prefixed(group, text, group.text) : ''} ${number.format(i + 1)}`.trim();
-    return html`<div class="group repeating" data-item=${path} role="group" aria-labelledby=${group.text ? stemId : nothing}>
-      ${stem(stemId)}
+    return html`<div
+      class="group repeating"
+      data-item=${path}
+      ?data-invalid=${!!this.#groupProblem(path)}
+      role="group"
+      aria-labelledby=${group.text ? stemId : nothing}
+      aria-describedby=${this.#groupProblem(path) ? `error-${path}` : nothing}
+    >
+      ${stem(stemId)} ${this.#groupProblem(path)}
       ${Array.from({ length: count }, (_, i) => {
         const repeat = `${path}${PATH_SEPARATOR}${i}`;
+        // The number tells repeats apart on screen; screen readers hear the whole name on entering the group.
         return html`<div part="repeat" class="repeat" role="group" aria-label=${nameOf(i)} data-repeat=${repeat}>
+          <p class="repeat-number" aria-hidden="true">${number.format(i + 1)}</p>
           ${children(group.items, repeat)}
           ${count > 1
             ? html`<button type="button" class="secondary" aria-label=${msg(str`Remove ${nameOf(i)}`)} @click=${() => this.#editRepeats(path, (e) => e.removeRepeat(path, i))}>
@@ -901,6 +917,12 @@ export class PpQuestionnaire extends LitElement {
           </button>`
         : nothing}
     </div>`;
+  }
+
+  /** The message of a required group none of whose questions is answered, once the person tried to go on. */
+  #groupProblem(path: ItemPath): TemplateResult | undefined {
+    if (!this.shownProblems.has(path) || !this.#engine!.problemOf(path)) return undefined;
+    return html`<p part="error" class="error" id=${`error-${path}`}>${msg('Please answer at least one of these questions.')}</p>`;
   }
 
   /**

@@ -468,6 +468,9 @@ export const fieldStyles = css`
 
   input:is([type='text'], [type='date'], [type='datetime-local'], [type='time'], [type='url']),
   textarea {
+    /* A date and time field is wider than a narrow screen at a large text size: it narrows to fit. */
+    box-sizing: border-box;
+    max-inline-size: 100%;
     font: inherit;
     color: inherit;
     background: var(--_background);

@@ -73,6 +73,8 @@ export class QuestionnaireEngine {
   #index = 0;
   readonly #questions: ReadonlyMap<ItemId, QuestionItem>;
   readonly #parents: ReadonlyMap<ItemId, Item>;
+  /** Groups that need at least one answer among their questions. */
+  readonly #requiredGroups: ReadonlyMap<ItemId, GroupItem>;
 
   readonly #today: () => string;
 
@@ -85,6 +87,7 @@ export class QuestionnaireEngine {
     const all = [...walkItems(instrument.items)];
     this.#questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
     this.#parents = new Map(all.flatMap((item) => childrenOf(item).map((child) => [child.id, item] as const)));
+    this.#requiredGroups = new Map(all.flatMap((item) => (isContainer(item) && item.required ? [[item.id, item] as const] : [])));
     this.#current = this.#newScope(instrument.items);
     this.#refreshEnabled();
   }
@@ -224,21 +227,27 @@ export class QuestionnaireEngine {
     };
   }
 
-  /** Problems on one page, or on the whole questionnaire when no page is given, in form order. */
+  /** Problems on one page, or on the whole questionnaire when no page is given, in form order (a group before its questions). */
   problems(page?: Page): ValidationProblem[] {
     // Pages hold items of the top scope: a repeating group is always on one page whole.
-    return [...this.#questionPaths(page?.items ?? this.instrument.items)].flatMap((path): ValidationProblem[] => {
+    return [...this.#questionPaths(page?.items ?? this.instrument.items, '', true)].flatMap((path): ValidationProblem[] => {
       const code = this.problemOf(path);
       return code ? [{ itemId: path, code }] : [];
     });
   }
 
-  /** The problem an enabled question has now, if any. */
+  /** The problem an enabled question, or a required group with no answer in it, has now, if any. */
   problemOf(path: ItemPath): ValidationCode | undefined {
     if (!this.#enabled.has(path)) return undefined;
     const invalid = this.#invalid.get(path);
     if (invalid) return invalid;
-    return this.#questions.get(itemIdOf(path))?.required && this.answerOf(path) === undefined ? 'required' : undefined;
+    const id = itemIdOf(path);
+    const group = this.#requiredGroups.get(id);
+    if (group) {
+      const scope = path.slice(0, Math.max(0, path.lastIndexOf(PATH_SEPARATOR)));
+      return [...this.#questionPaths([group], scope)].some((question) => this.answerOf(question) !== undefined) ? undefined : 'required';
+    }
+    return this.#questions.get(id)?.required && this.answerOf(path) === undefined ? 'required' : undefined;
   }
 
   /** The index of the page that shows an item. */
@@ -247,15 +256,18 @@ export class QuestionnaireEngine {
     return this.#visiblePages.findIndex((page) => [...walkItems(page.items)].some((item) => item.id === id));
   }
 
-  /** The paths of the enabled questions under `items` of a scope, in form order, repeats and nested questions included. */
-  *#questionPaths(items: readonly Item[], scope: ItemPath = ''): Generator<ItemPath> {
+  /**
+   * The paths of the enabled questions under `items` of a scope, in form order, repeats and nested
+   * questions included; with `requiredGroups`, those of required groups too, each before its items.
+   */
+  *#questionPaths(items: readonly Item[], scope: ItemPath = '', requiredGroups = false): Generator<ItemPath> {
     for (const item of items) {
       const path = pathIn(scope, item.id);
       if (!this.#enabled.has(path)) continue;
-      if (isQuestion(item)) yield path;
+      if (isQuestion(item) || (requiredGroups && this.#requiredGroups.has(item.id))) yield path;
       if (isRepeating(item)) {
-        for (let i = 0; i < this.repeatsOf(path); i++) yield* this.#questionPaths(item.items, `${path}${PATH_SEPARATOR}${i}`);
-      } else yield* this.#questionPaths(childrenOf(item), scope);
+        for (let i = 0; i < this.repeatsOf(path); i++) yield* this.#questionPaths(item.items, `${path}${PATH_SEPARATOR}${i}`, requiredGroups);
+      } else yield* this.#questionPaths(childrenOf(item), scope, requiredGroups);
     }
   }
 

@@ -64,7 +64,7 @@ export const ITEM_ELEMENTS: Readonly<Record<string, Conformance>> = {
   item: entry('supported', 'items of a group or of each of its repeats; items under a question are shown once it is answered and answered into its answer, display items under it as its help'),
   enableWhen: entry('supported', 'on any item, before or after; every operator, with answers of every type but dateTime, Quantity and Reference'),
   enableBehavior: entry('supported', 'all or any'),
-  required: entry('supported', 'an answer is needed to go on'),
+  required: entry('supported', 'an answer is needed to go on; in a group, an answer to one of its questions'),
   repeats: entry('supported', 'on groups: the person adds and removes repeats; on choice items: several answers (check boxes); on other questions refused for now'),
   answerOption: entry('supported', 'the answers of a choice item'),
   answerValueSet: entry('supported', 'a contained value set, or one the host gives (valueSets)'),

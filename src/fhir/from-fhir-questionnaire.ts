@@ -392,13 +392,12 @@ class QuestionnaireImporter {
     if (maxOccurs && !(type === 'group' && item['repeats'] === true)) this.#report(maxOccurs.path, '"questionnaire-maxOccurs" is not supported here: the most answers allowed is not checked');
 
     if (type === 'group') {
-      if (item['required'] === true) this.#report(fhir('required'), 'a required group is not checked: the person may leave all of its items unanswered');
       this.#origins.set(native('items'), fhir('item'));
       const text = this.#optionalText(item, 'text', at.fhir);
       const items = this.#items(item['item'], { fhir: fhir('item'), native: native('items') });
       const repeats = item['repeats'] === true || undefined;
       const maxOccurs = repeats && this.#maxOccurs(extensions, native('maxOccurs'));
-      return { ...common, type: control === 'page' && !repeats ? 'page' : 'group', text, items, repeats, maxOccurs };
+      return { ...common, type: control === 'page' && !repeats ? 'page' : 'group', text, items, repeats, maxOccurs, required: item['required'] };
     }
     if (!choice) {
       for (const key of ['answerOption', 'answerValueSet']) {

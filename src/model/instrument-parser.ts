@@ -266,7 +266,8 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       const items = this.#items(object['items'], childPath(path, 'items'));
       if (repeats) this.#repeatingGroups.pop();
       if (items?.length === 0) reader.report(childPath(path, 'items'), `a ${type} needs at least one item`);
-      return items ? defined<Item>({ ...common, type, text, items, repeats, maxOccurs }) : undefined;
+      const required = reader.optional(object['required'], (v) => reader.boolean(v, childPath(path, 'required'))) || undefined;
+      return items ? defined<Item>({ ...common, type, text, items, repeats, maxOccurs, required }) : undefined;
     }
     const text = this.wording(object, 'text', path, true);
     if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;

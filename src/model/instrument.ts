@@ -186,6 +186,8 @@ export interface GroupItem extends ItemBase {
   readonly repeats?: boolean;
   /** The most repeats a repeating group takes. */
   readonly maxOccurs?: number;
+  /** At least one of its questions must be answered (in any of its repeats). */
+  readonly required?: boolean;
 }
 
 export type QuestionItem =

@@ -173,6 +173,12 @@ export async function everyItemType(lang: Language): Promise<Json> {
   return lang === 'ar' ? alsoInArabic(json) : json;
 }
 
+/** The test instrument with the structure and item types FHIR Questionnaires bring (repeats, questions under questions, own answers…), in the given language. */
+export async function structureItemTypes(lang: Language): Promise<Json> {
+  const json = await loadJson('/test/fixtures/structure-item-types.json');
+  return lang === 'ar' ? alsoInArabic(json) : json;
+}
+
 /** A questionnaire once it has rendered its form, its failure or its thanks. */
 export async function questionnaire(template: TemplateResult): Promise<PpQuestionnaire> {
   const el = await fixture<PpQuestionnaire>(template);

@@ -17,6 +17,7 @@ import {
   pathway,
   questionnaire,
   shadow,
+  structureItemTypes,
 } from './a11y-helpers.js';
 
 const PHQ9 = '/content/instruments/phq-9.json';
@@ -43,6 +44,19 @@ for (const lang of LANGUAGES) {
         for (const input of shadow(el).querySelectorAll<HTMLInputElement>('[data-item] input[type=radio]:first-of-type, .region input')) input.click();
         await el.updateComplete;
         await expectAxeClean(el, 'every item type, answered, body map regions selected');
+      });
+
+      it('yes/no, dates and times, web addresses, own answers, two repeats and a question under a question, unanswered, with errors, answered', async () => {
+        const el = await questionnaire(html`<pp-questionnaire .instrument=${await structureItemTypes(lang)} lang=${lang} layout="list"></pp-questionnaire>`);
+        await expectAxeClean(el, 'structure');
+        shadow(el).querySelector<HTMLButtonElement>('.add-repeat')!.click();
+        await el.updateComplete;
+        shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        await waitUntil(() => shadow(el).querySelectorAll('[part=error]').length > 6, 'validation errors not shown');
+        await expectAxeClean(el, 'structure, with errors');
+        for (const input of shadow(el).querySelectorAll<HTMLInputElement>('[data-item] input[type=radio]:first-of-type')) input.click();
+        await el.updateComplete;
+        await expectAxeClean(el, 'structure, answered, questions under questions shown');
       });
 
       it('every item type, one page at a time', async () => {

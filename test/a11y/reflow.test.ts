@@ -22,6 +22,7 @@ import {
   pathway,
   questionnaire,
   shadow,
+  structureItemTypes,
 } from './a11y-helpers.js';
 
 /** The band names drawn beside the plot fit on the canvas whole: none is cut off at its edge. */
@@ -55,6 +56,14 @@ describe('reflow at 320 CSS px', () => {
         shadow(list).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
         await waitUntil(() => shadow(list).querySelectorAll('[part=error]').length > 3, 'problems not shown');
         expectNoHorizontalOverflow(list, 'every item type with problems');
+
+        const structure = await questionnaire(html`<pp-questionnaire .instrument=${await structureItemTypes(lang)} lang=${lang} layout="list"></pp-questionnaire>`);
+        shadow(structure).querySelector<HTMLButtonElement>('.add-repeat')!.click();
+        await structure.updateComplete;
+        for (const input of shadow(structure).querySelectorAll<HTMLInputElement>('[data-item] input[type=radio]:first-of-type')) input.click();
+        shadow(structure).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        await waitUntil(() => shadow(structure).querySelectorAll('[part=error]').length > 3, 'problems not shown');
+        expectNoHorizontalOverflow(structure, 'repeats, questions under questions and own answers, with problems');
 
         const paged = await questionnaire(html`<pp-questionnaire src="/content/instruments/phq-9.json" lang=${lang}></pp-questionnaire>`);
         expectNoHorizontalOverflow(paged, 'PHQ-9, first question');

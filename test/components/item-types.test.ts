@@ -493,6 +493,20 @@ describe('<pp-questionnaire> repeating groups and questions under questions', ()
     expect(group!.item![1]!.answer![0]!.item).to.equal(undefined);
   });
 
+  it('asks for one answer in a required group, shows why at the group, and focuses its first control', async () => {
+    const json = instrument({ id: 'required-group', items: [{ id: 'how', type: 'group', required: true, text: en('How do you get about?'), items: [question('walk', 'boolean'), question('cycle', 'boolean')] }] });
+    const el = await form('list', json);
+    button(el, 'Submit answers').click();
+    await waitUntil(() => item(el, 'how').querySelector(':scope > [part=error]'), 'no problem shown at the group');
+    const error = item(el, 'how').querySelector(':scope > [part=error]')!;
+    expect(error.textContent).to.equal('Please answer at least one of these questions.');
+    expect(item(el, 'how').getAttribute('aria-describedby')).to.equal(error.id);
+    await waitUntil(() => shadow(el).activeElement === inputs(el, 'walk')[0], 'focus is not on the first control of the group');
+    inputs(el, 'cycle')[1]!.click();
+    await el.updateComplete;
+    expect(item(el, 'how').querySelector(':scope > [part=error]')).to.equal(null);
+  });
+
   it('restores the repeats of a saved draft', async () => {
     const draftKey = `repeats-${Math.random()}`;
     const first = await fixture<PpQuestionnaire>(html`<pp-questionnaire .instrument=${instrumentJson()} layout="list" draft-key=${draftKey}></pp-questionnaire>`);

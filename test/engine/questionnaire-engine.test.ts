@@ -261,3 +261,15 @@ describe('QuestionnaireEngine with repeating groups and questions under question
     expect(engine.pageOf(`medicine${S}0${S}name`)).to.equal(1);
   });
 });
+
+describe('QuestionnaireEngine with a required group', () => {
+  it('needs an answer to one of its questions, in form order before them', () => {
+    const engine = new QuestionnaireEngine(
+      build({ items: [{ id: 'how', type: 'group', required: true, text: en('How do you get about?'), items: [question('walk', 'boolean'), question('cycle', 'boolean')] }] }),
+    );
+    expect(engine.problems()).to.deep.equal([{ itemId: 'how', code: 'required' }]);
+    engine.answer('cycle', false);
+    expect(engine.problems()).to.deep.equal([]);
+    expect(engine.problemOf('how')).to.equal(undefined);
+  });
+});

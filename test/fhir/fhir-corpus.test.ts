@@ -14,7 +14,7 @@ import type { QuestionnaireResponseItem } from '../../src/fhir/questionnaire-res
 import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
 import { ContentError } from '../../src/model/content-error.js';
 import { itemIdOf, PATH_SEPARATOR } from '../../src/engine/questionnaire-engine.js';
-import { walkItems, type Answers, type QuestionItem } from '../../src/model/instrument.js';
+import { isQuestion, walkItems, type Answers, type QuestionItem } from '../../src/model/instrument.js';
 import { loadJson, nextEvent } from '../helpers/fixtures.js';
 import { waitUntil } from '../helpers/wait.js';
 
@@ -271,7 +271,7 @@ describe('the corpus of real FHIR Questionnaires', function () {
     it(`renders ${file}, is answered and gives a valid QuestionnaireResponse`, async () => {
       const json = await loadJson(`${CORPUS}/${file}`);
       const { instrument, reported } = fromFhirQuestionnaire(json);
-      const questions = new Map([...walkItems(instrument.items)].flatMap((item) => ('required' in item ? [[item.id, item as QuestionItem] as const] : [])));
+      const questions = new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item] as const));
       const errors: ErrorDetail[] = [];
       const element = await fixture<PpQuestionnaire>(
         html`<pp-questionnaire storage="memory" layout="list" @pp-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)} .instrument=${json}></pp-questionnaire>`,

@@ -76,8 +76,12 @@ describe('hostile text in every shipped content file', function () {
     expect(pathwayFiles.length).to.be.at.least(4);
   });
 
-  // The shipped instruments, and a fixture with every item type (units, body-map regions, dates…) that no single one has.
-  const instrumentUrls = [...instrumentFiles.map((file) => `/content/instruments/${file}`), '/test/fixtures/every-item-type.json'];
+  // The shipped instruments, and fixtures with every item type (units, body-map regions, dates…) and structure (repeats, prefixes, help…) that no single one has.
+  const instrumentUrls = [
+    ...instrumentFiles.map((file) => `/content/instruments/${file}`),
+    '/test/fixtures/every-item-type.json',
+    '/test/fixtures/structure-item-types.json',
+  ];
   for (const url of instrumentUrls) {
     it(`runs no script from any text of ${url}, its text pack, its flag messages or its scores' labels`, async () => {
       const json = await loadJson(url);

@@ -105,6 +105,7 @@
 'sc748873501686b74': `Sie sind hier`,
 'scb489a1a173ac3f0': `Ja`,
 'scf188e05bee8fd54': `Ich stimme zu`,
+'scf9dfa5c67725412': `Bitte beantworten Sie mindestens eine dieser Fragen.`,
 'sd096ed3571aaac38': `Vielen Dank`,
 'sd33b4f264f1877b7': str`Am ${0} lag das Ergebnis für ${1} bei ${2}.`,
 'sd3cf678b86a0c649': `Nein, danke`,

@@ -105,6 +105,7 @@
 'sc748873501686b74': `Du er her`,
 'scb489a1a173ac3f0': `Ja`,
 'scf188e05bee8fd54': `Jeg godtar`,
+'scf9dfa5c67725412': `Svar på minst ett av disse spørsmålene.`,
 'sd096ed3571aaac38': `Takk`,
 'sd33b4f264f1877b7': str`Den ${0} var ${1} på ${2}.`,
 'sd3cf678b86a0c649': `Nei takk`,

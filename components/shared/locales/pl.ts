@@ -105,6 +105,7 @@
 'sc748873501686b74': `Jesteś tutaj`,
 'scb489a1a173ac3f0': `Tak`,
 'scf188e05bee8fd54': `Zgadzam się`,
+'scf9dfa5c67725412': `Odpowiedz na co najmniej jedno z tych pytań.`,
 'sd096ed3571aaac38': `Dziękujemy`,
 'sd33b4f264f1877b7': str`Dnia ${0} wynik „${1}” wynosił ${2}.`,
 'sd3cf678b86a0c649': `Nie, dziękuję`,

@@ -105,6 +105,7 @@
 'sc748873501686b74': `Du är här`,
 'scb489a1a173ac3f0': `Ja`,
 'scf188e05bee8fd54': `Jag godkänner`,
+'scf9dfa5c67725412': `Besvara minst en av de här frågorna.`,
 'sd096ed3571aaac38': `Tack`,
 'sd33b4f264f1877b7': str`Den ${0} låg ${1} på ${2}.`,
 'sd3cf678b86a0c649': `Nej tack`,
