@@ -23,7 +23,7 @@ export interface ItemContext {
   readonly value: (id: string) => AnswerValue | undefined;
   /** A problem to show on the item, once the person has tried to move on or left the field. */
   readonly problem: (id: string) => ValidationCode | undefined;
-  /** Text typed into a number field that is not (yet) a valid answer, kept so it is not wiped. */
+  /** Text typed into a field that is not (yet) a valid answer, kept so it is not wiped. */
   readonly typed: (id: string) => string | undefined;
   /** `report: false` saves a value still changing (typing) without a pp-change for it yet. */
   readonly answer: (item: QuestionItem, value: AnswerValue | undefined, report?: boolean) => void;

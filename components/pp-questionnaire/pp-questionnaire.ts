@@ -283,8 +283,8 @@ export class PpQuestionnaire extends LitElement {
   /** The flags and classifications part, for an instrument that has them. */
   #rules?: RulesPart;
   #startedAt?: string;
-  /** Text typed into number fields that is not a valid answer, so a re-render does not wipe it. */
-  readonly #typedNumbers = new Map<ItemId, string>();
+  /** Text typed into fields that is not a valid answer, so a re-render does not wipe it. */
+  readonly #typed = new Map<ItemId, string>();
   /** Texts of the last render that lacked the shown language (source-language text was shown instead). */
   readonly #textsShownInFallback = new Set<string>();
   /** Requested→shown language pairs already reported as missing translations. */
@@ -432,7 +432,7 @@ export class PpQuestionnaire extends LitElement {
     this.shownProblems = new Set();
     this.supersededDraft = undefined;
     this.#staleDraftKey = undefined;
-    this.#typedNumbers.clear();
+    this.#typed.clear();
     try {
       const { instrument, rules } = await this.#loadInstrument();
       const partStyles = [...(await importPart(() => loadItemParts(instrument))), ...(rules?.styles ?? [])];
@@ -596,15 +596,22 @@ export class PpQuestionnaire extends LitElement {
     this.requestUpdate();
   }
 
+  /** What was typed stays in its field while it is not a valid answer, so that the person can correct it. */
+  #keepTyped(path: ItemPath, text: string | undefined): void {
+    if (text !== undefined && this.#engine!.problemOf(path)) this.#typed.set(path, text);
+    else this.#typed.delete(path);
+  }
+
   readonly #itemHandlers = {
-    answer: (item: QuestionItem, value: AnswerValue | undefined, report = true) => this.#change(item, (e) => e.answer(item.id, value), report),
+    answer: (item: QuestionItem, value: AnswerValue | undefined, report = true) => {
+      this.#change(item, (e) => e.answer(item.id, value), report);
+      this.#keepTyped(item.id, typeof value === 'string' ? value : undefined);
+    },
     toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => this.#change(item, (e) => e.toggle(item.id, value)),
     typeNumber: (item: NumberItem, text: string, value: number) => {
       const blank = text.trim() === '';
       this.#change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
-      // What was typed stays in the field while it is not a valid answer, so the person can correct it.
-      if (!blank && this.#engine!.problemOf(item.id)) this.#typedNumbers.set(item.id, text);
-      else this.#typedNumbers.delete(item.id);
+      this.#keepTyped(item.id, blank ? undefined : text);
     },
     announce: (message: () => string) => {
       this.announcement = inLocale(uiLocaleFor(this.#locale), message);
@@ -839,7 +846,7 @@ export class PpQuestionnaire extends LitElement {
       text,
       value: (id) => engine.answerOf(id),
       problem: (id) => (this.shownProblems.has(id) ? engine.problemOf(id) : undefined),
-      typed: (id) => this.#typedNumbers.get(id),
+      typed: (id) => this.#typed.get(id),
       ...this.#itemHandlers,
     };
   }

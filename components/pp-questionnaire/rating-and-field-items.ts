@@ -37,12 +37,21 @@ export function fieldProblemMessage(item: QuestionItem, code: Exclude<Validation
       }
       return msg('Please give a value in the allowed range.');
     case 'format':
+      if (item.type === 'text') return msg('Please check the form of your answer.');
       if (item.type === 'integer') return msg('Please enter a whole number, using digits.');
       if (item.type === 'date') return msg('Please enter a real date.');
       if (item.type === 'date-time') return msg('Please enter a real date and time.');
       if (item.type === 'time') return msg('Please enter a time of day.');
       if (item.type === 'url') return msg('Please enter a web address, such as https://example.org.');
       return msg('Please enter a number, using digits.');
+    case 'too-short': {
+      const least = formatNumber(item.type === 'text' ? (item.minLength ?? 0) : 0, lang);
+      return msg(str`Please write at least ${least} characters.`);
+    }
+    case 'decimals': {
+      const most = formatNumber(item.type === 'decimal' ? (item.maxDecimals ?? 0) : 0, lang);
+      return msg(str`Please use fewer digits after the decimal point (at most ${most}).`);
+    }
     case 'too-long': {
       const limit = formatNumber(item.type === 'text' || item.type === 'url' ? (item.maxLength ?? 0) : 0, lang);
       return msg(str`Please use at most ${limit} characters.`);
@@ -202,7 +211,7 @@ function textField(item: TextItem, context: ItemContext): TemplateResult {
       id=${controlId(item.id)}
       rows="3"
       maxlength=${item.maxLength ?? nothing}
-      .value=${live(typeof value === 'string' ? value : '')}
+      .value=${live(context.typed(item.id) ?? (typeof value === 'string' ? value : ''))}
       ?required=${item.required}
       aria-invalid=${context.problem(item.id) ? 'true' : nothing}
       aria-describedby=${describedBy(item, context)}
@@ -266,7 +275,7 @@ function momentOrUrlField(item: MomentItem | UrlItem, context: ItemContext): Tem
       step=${item.type === 'url' ? nothing : 1}
       maxlength=${(item.type === 'url' && item.maxLength) || nothing}
       autocomplete="off"
-      .value=${live(item.type === 'date-time' ? toLocalDateTime(text) : text)}
+      .value=${live(context.typed(item.id) ?? (item.type === 'date-time' ? toLocalDateTime(text) : text))}
       ?required=${item.required}
       aria-invalid=${context.problem(item.id) ? 'true' : nothing}
       aria-describedby=${describedBy(item, context)}

@@ -93,6 +93,10 @@ export const ITEM_CONTROL = `${STRUCTURE}questionnaire-itemControl`;
 export const DISPLAY_CATEGORY = `${STRUCTURE}questionnaire-displayCategory`;
 export const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
+export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
+export const REGEX = `${STRUCTURE}regex`;
+export const MIN_LENGTH = `${STRUCTURE}minLength`;
+export const MAX_DECIMAL_PLACES = `${STRUCTURE}maxDecimalPlaces`;
 
 const EXPRESSION = 'FHIRPath expressions are not evaluated yet';
 
@@ -123,10 +127,10 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${SDC}sdc-questionnaire-observationLinkPeriod`]: entry('reported', 'the form is not pre-filled from earlier observations'),
   [`${SDC}sdc-questionnaire-itemPopulationContext`]: entry('reported', 'the form is not pre-filled from the health record'),
   [`${STRUCTURE}questionnaire-choiceOrientation`]: entry('reported', 'answers are listed one under another'),
-  [`${STRUCTURE}entryFormat`]: entry('reported', 'no hint of the format is shown in the field'),
-  [`${STRUCTURE}regex`]: entry('reported', 'the pattern is not checked'),
-  [`${STRUCTURE}minLength`]: entry('reported', 'the shortest length is not checked'),
-  [`${STRUCTURE}maxDecimalPlaces`]: entry('reported', 'the number of decimals is not checked'),
+  [ENTRY_FORMAT]: entry('supported', 'shown under the question with its help, and read out with its field'),
+  [REGEX]: entry('supported', 'on string and text items: the whole answer must match it; elsewhere reported'),
+  [MIN_LENGTH]: entry('supported', 'on string and text items: the shortest answer accepted; elsewhere reported'),
+  [MAX_DECIMAL_PLACES]: entry('supported', 'on decimal items: the most digits after the point; elsewhere reported'),
   [`${STRUCTURE}questionnaire-minOccurs`]: entry('reported', 'the least number of answers is not checked'),
   [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group; on other items, reported'),
   [`${STRUCTURE}questionnaire-sliderStepValue`]: entry('reported', 'shown as a number field'),

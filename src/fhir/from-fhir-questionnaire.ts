@@ -14,8 +14,12 @@ import {
   ITEM_ELEMENTS,
   ITEM_TYPES,
   ITEM_WEIGHT,
+  ENTRY_FORMAT,
+  MAX_DECIMAL_PLACES,
   MAX_OCCURS,
   MAX_VALUE,
+  MIN_LENGTH,
+  REGEX,
   MIN_VALUE,
   OPTION_EXCLUSIVE,
   ORDINAL_VALUE,
@@ -414,6 +418,9 @@ class QuestionnaireImporter {
     }
     const help = this.#help(item, at.fhir);
     const text = this.#optionalText(item, 'text', at.fhir) ?? help.shift();
+    const format = extensions(ENTRY_FORMAT)[0];
+    const formatText = format && this.#reader.string(format.value['valueString'], childPath(format.path, 'valueString'));
+    if (formatText) help.push({ [this.#source]: formatText });
     if (!text) return this.#problem(fhir('text'), 'a question needs a text (or a display item under it) to be labelled with');
     // The other items under it are answered with it (into its answer's items).
     this.#origins.set(native('items'), fhir('item'));
@@ -429,11 +436,27 @@ class QuestionnaireImporter {
       return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, other, initial: this.#initialChoice(item, at, answers) };
     }
     const initial = this.#initial(item, at);
-    if (nativeType === 'text' || nativeType === 'url') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
+    /** An answer constraint's value, for the native parser to check; reported where it does not apply. */
+    const constraint = (url: string, fhirKey: string, nativeKey: string, applies: boolean) => {
+      const found = extensions(url)[0];
+      if (!found) return undefined;
+      if (!applies) {
+        this.#report(found.path, `"${url.split('/').pop()}" does not apply to a "${type}" item here; it is not checked`);
+        return undefined;
+      }
+      this.#origins.set(native(nativeKey), childPath(found.path, fhirKey));
+      return found.value[fhirKey];
+    };
+    const words = nativeType === 'text' && type !== 'open-choice';
+    const pattern = constraint(REGEX, 'valueString', 'pattern', words);
+    const minLength = constraint(MIN_LENGTH, 'valueInteger', 'minLength', words);
+    const maxDecimals = constraint(MAX_DECIMAL_PLACES, 'valueInteger', 'maxDecimals', nativeType === 'decimal');
+    if (nativeType === 'text') return { ...question, type: nativeType, maxLength: item['maxLength'], minLength, pattern, initial };
+    if (nativeType === 'url') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
     if (item['maxLength'] !== undefined) this.#report(fhir('maxLength'), `"maxLength" does not apply to a "${type}" item; it is ignored`);
     if (nativeType === 'boolean' || nativeType === 'date-time' || nativeType === 'time') return { ...question, type: nativeType, initial };
     const bounds = { min: this.#bound(extensions, MIN_VALUE, native('min')), max: this.#bound(extensions, MAX_VALUE, native('max')) };
-    return nativeType === 'date' ? { ...question, type: nativeType, ...bounds, initial } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), initial };
+    return nativeType === 'date' ? { ...question, type: nativeType, ...bounds, initial } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), maxDecimals, initial };
   }
 
   /** The display items under a question or a display item, shown with it as its help. */

@@ -22,6 +22,12 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 /** An absolute URI: a scheme, then something. */
 const URI = /^[a-z][a-z\d+.-]*:\S+$/i;
 
+/** A content pattern that must match the whole answer, as FHIR's regex does. */
+const wholeMatch = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`, 'u');
+
+/** The digits after the decimal point of a number as the person typed it. */
+const decimalsOf = (value: number): number => (String(value).split('.')[1] ?? '').length;
+
 /** A `YYYY-MM-DD` string that names a real calendar day. */
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
@@ -47,12 +53,15 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
     case 'decimal':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'type';
       if (item.type === 'integer' && !Number.isInteger(value)) return 'format';
-      return outside(value, item.min, item.max) ? 'range' : undefined;
+      if (outside(value, item.min, item.max)) return 'range';
+      return item.maxDecimals !== undefined && decimalsOf(value) > item.maxDecimals ? 'decimals' : undefined;
     case 'text':
     case 'url':
       if (typeof value !== 'string') return 'type';
       if (item.type === 'url' && !URI.test(value)) return 'format';
-      return item.maxLength !== undefined && value.length > item.maxLength ? 'too-long' : undefined;
+      if (item.maxLength !== undefined && value.length > item.maxLength) return 'too-long';
+      if (item.type === 'text' && item.minLength !== undefined && value.trim().length < item.minLength) return 'too-short';
+      return item.type === 'text' && item.pattern !== undefined && !wholeMatch(item.pattern).test(value) ? 'format' : undefined;
     case 'date-time': {
       if (typeof value !== 'string') return 'type';
       const date = DATE_TIME.exec(value)?.[1];
@@ -166,13 +175,20 @@ export class ItemFieldsParser {
         const max = read('max');
         if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
         const unit = this.#context.wording(object, 'unit', path, false);
-        return defined({ type, min, max, unit });
+        const maxDecimals = type === 'decimal' ? read('maxDecimals') : undefined;
+        if (maxDecimals !== undefined && (!Number.isInteger(maxDecimals) || maxDecimals < 0)) reader.report(at('maxDecimals'), 'expected a whole number of 0 or more');
+        return defined({ type, min, max, unit, maxDecimals });
       }
       case 'text':
       case 'url': {
-        const maxLength = reader.optional(object['maxLength'], (v) => this.#context.number(v, at('maxLength'), true));
+        const length = (key: string) => reader.optional(object[key], (v) => this.#context.number(v, at(key), true));
+        const maxLength = length('maxLength');
         if (maxLength !== undefined && maxLength < 1) reader.report(at('maxLength'), 'must be at least 1');
-        return defined({ type, maxLength });
+        if (type === 'url') return defined({ type, maxLength });
+        const minLength = length('minLength');
+        if (minLength !== undefined && (minLength < 1 || minLength > (maxLength ?? Infinity))) reader.report(at('minLength'), 'must be at least 1, and at most maxLength');
+        const pattern = reader.optional(object['pattern'], (v) => this.#pattern(v, at('pattern')));
+        return defined({ type, maxLength, minLength, pattern });
       }
       case 'date': {
         const read = (key: string) => reader.optional(object[key], (v) => this.#dateBound(v, at(key)));
@@ -195,6 +211,19 @@ export class ItemFieldsParser {
         const regionLabels = regionSet && this.#regionLabels(object['regionLabels'], at('regionLabels'), REGION_SETS[regionSet]!);
         return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
       }
+    }
+  }
+
+  /** A regular expression that compiles (with the `u` flag, as every engine reads it the same way). */
+  #pattern(value: unknown, path: string): string | undefined {
+    const pattern = this.#context.reader.string(value, path);
+    if (pattern === undefined) return undefined;
+    try {
+      wholeMatch(pattern);
+      return pattern;
+    } catch (error) {
+      this.#context.reader.report(path, `not a regular expression: ${(error as Error).message}`);
+      return undefined;
     }
   }
 

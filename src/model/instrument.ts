@@ -110,6 +110,8 @@ export interface NumberItem extends QuestionBase {
   readonly type: 'integer' | 'decimal';
   readonly min?: number;
   readonly max?: number;
+  /** The most digits after the decimal point. */
+  readonly maxDecimals?: number;
   /** Shown after the field, e.g. "kg" or "hours". */
   readonly unit?: TextMap;
 }
@@ -117,6 +119,9 @@ export interface NumberItem extends QuestionBase {
 export interface TextItem extends QuestionBase {
   readonly type: 'text';
   readonly maxLength?: number;
+  readonly minLength?: number;
+  /** A regular expression the whole answer must match (FHIR's regex extension). */
+  readonly pattern?: string;
 }
 
 /** Yes or no. */

@@ -383,6 +383,21 @@ describe('<pp-questionnaire> yes/no, date and time, web address, help and prefix
     expect(item(el, 'site').querySelector('[part=error]')).to.equal(null);
   });
 
+  it('says what is wrong with a text that does not fit its pattern or length, or a number with too many decimals', async () => {
+    const el = await form('list', instrument({ id: 'constraints', items: [question('zip', 'text', { pattern: '\\d{4}', minLength: 4 }), question('kg', 'decimal', { maxDecimals: 1 })] }));
+    const type = async (id: string, text: string) => {
+      const field = item(el, id).querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!;
+      field.focus();
+      await typeKeys(text);
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      return item(el, id).querySelector('[part=error]')?.textContent;
+    };
+    expect(await type('zip', '12')).to.equal('Please write at least 4 characters.');
+    expect(await type('zip', 'ab')).to.equal('Please check the form of your answer.');
+    expect(await type('kg', '72.25')).to.equal('Please use fewer digits after the decimal point (at most 1).');
+  });
+
   it('writes each in the FHIR type of its item', async () => {
     const el = await typesForm();
     inputs(el, 'smoker')[1]!.click();

@@ -273,3 +273,32 @@ describe('QuestionnaireEngine with a required group', () => {
     expect(engine.problemOf('how')).to.equal(undefined);
   });
 });
+
+describe('QuestionnaireEngine with answer constraints', () => {
+  const form = () =>
+    build({
+      items: [
+        question('postcode', 'text', { pattern: '\\d{4}', minLength: 4 }),
+        question('weight', 'decimal', { maxDecimals: 1 }),
+      ],
+    });
+
+  it('checks the whole text against its pattern and its shortest length', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('postcode', '12');
+    expect(engine.problemOf('postcode')).to.equal('too-short');
+    engine.answer('postcode', '12345');
+    expect(engine.problemOf('postcode')).to.equal('format');
+    engine.answer('postcode', '2100');
+    expect(engine.problemOf('postcode')).to.equal(undefined);
+    expect(engine.answers['postcode']).to.equal('2100');
+  });
+
+  it('checks the digits after the decimal point', () => {
+    const engine = new QuestionnaireEngine(form());
+    engine.answer('weight', 72.25);
+    expect(engine.problemOf('weight')).to.equal('decimals');
+    engine.answer('weight', 72.5);
+    expect(engine.answers['weight']).to.equal(72.5);
+  });
+});

@@ -323,6 +323,20 @@ describe('fromFhirQuestionnaire', () => {
     expect(itemById(imported, 'what')).to.deep.include({ type: 'text' });
   });
 
+  it('maps regex, minLength and maxDecimalPlaces to the answer checks, and entryFormat to help', () => {
+    const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire([
+        { linkId: 'zip', type: 'string', text: 'Postcode?', extension: [ext('regex', { valueString: '\\d{4}' }), ext('minLength', { valueInteger: 4 }), ext('entryFormat', { valueString: 'nnnn' })] },
+        { linkId: 'kg', type: 'decimal', text: 'Weight?', extension: [ext('maxDecimalPlaces', { valueInteger: 1 })] },
+        { linkId: 'age', type: 'integer', text: 'Age?', extension: [ext('regex', { valueString: '\\d+' })] },
+      ]),
+    );
+    expect(itemById(instrument, 'zip')).to.deep.include({ pattern: '\\d{4}', minLength: 4, help: [{ en: 'nnnn' }] });
+    expect(itemById(instrument, 'kg')).to.deep.include({ maxDecimals: 1 });
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal(['item[2].extension[0]: "regex" does not apply to a "integer" item here; it is not checked']);
+  });
+
   it('maps repeating groups with their maxOccurs, and questions under questions into their answers', () => {
     const imported = instrumentOf(
       questionnaire([

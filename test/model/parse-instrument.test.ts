@@ -131,6 +131,17 @@ describe('parseInstrument', () => {
     ]);
   });
 
+  it('refuses a pattern that is no regular expression, and lengths and decimals that cannot be met', () => {
+    const json = minimal();
+    json.items.push(
+      { id: 't', type: 'text', text: { en: 'T?' }, pattern: '(', minLength: 5, maxLength: 3 } as never,
+      { id: 'd', type: 'decimal', text: { en: 'D?' }, maxDecimals: -1 } as never,
+    );
+    const problems = problemsOf(json);
+    expect(problems.some((p) => p.startsWith('items[2].pattern: not a regular expression'))).to.equal(true);
+    expect(problems).to.include.members(['items[2].minLength: must be at least 1, and at most maxLength', 'items[3].maxDecimals: expected a whole number of 0 or more']);
+  });
+
   it('refuses initial answers that are not answers to their item', () => {
     const json = minimal();
     (json.items[0] as Record<string, unknown>)['initial'] = 7;
