@@ -20,6 +20,7 @@ import {
   type QuestionItem,
 } from '../../src/model/instrument.js';
 import { own } from '../../src/model/own.js';
+import { partsNeeded } from '../../src/model/parts-needed.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
@@ -53,8 +54,11 @@ import { styles } from './pp-questionnaire.styles.js';
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
 type RulesPart = typeof import('./rules-part.js');
 
-/** The instrument parser: needed only once the content has arrived, so it loads while the content is fetched. */
-const loadParser = () => import('../../src/model/instrument-parser.js');
+/**
+ * The instrument parser: needed only once the content has arrived, so it loads while the content
+ * is fetched, with the reader it imports (fetched at once rather than after the parser).
+ */
+const loadParser = () => Promise.all([import('../../src/model/instrument-parser.js'), import('../../src/model/json-reader.js')]).then(([parser]) => parser);
 
 /** The parts of the parser (and of the scoring) that only some instruments need, as `partsNeeded` names them. */
 const PARSER_PARTS = {
@@ -467,11 +471,12 @@ export class PpQuestionnaire extends LitElement {
     parserLoading.catch(() => undefined);
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
     if (isFhirQuestionnaire(instrumentJson)) return { instrument: await this.#importFhir(instrumentJson) };
-    const { parseInstrumentWith, partsNeeded } = await parserLoading;
-    // Only instruments with flags or classifications, items other than choices or scales with
-    // options download the parts of the parser (and of the scoring) that read them.
+    // Only instruments with flags or classifications, conditions, items other than choices or
+    // scales with options download the parts of the parser (and of the scoring) that read them,
+    // at the same time as the parser.
     const needed = partsNeeded(instrumentJson);
-    const [rules, itemFields, scaleOptions, conditions] = await Promise.all([
+    const [{ parseInstrumentWith }, rules, itemFields, scaleOptions, conditions] = await Promise.all([
+      parserLoading,
       needed.rules ? importPart(PARSER_PARTS.rules) : undefined,
       needed.itemFields ? importPart(PARSER_PARTS.itemFields) : undefined,
       needed.scaleOptions ? importPart(PARSER_PARTS.scaleOptions) : undefined,
