@@ -862,19 +862,20 @@ export class PpQuestionnaire extends LitElement {
     const path = scope ? `${scope}${PATH_SEPARATOR}${item.id}` : item.id;
     if (!engine.isEnabled(path)) return nothing;
     const children = (items: readonly Item[], inScope = scope) => items.map((child) => this.#renderItem(child, inScope, text, advice));
-    const stem = (id: string) => (item.text ? html`<p part="stem" class="stem" id=${id}>${prefixed(item, text, item.text)}</p>` : nothing);
     if (isContainer(item)) {
-      if (item.repeats) return this.#renderRepeats(item, path, stem, children, text);
+      const problem = this.#groupProblem(path);
+      const stemId = `stem-${path}`;
       // A named group, so that screen readers announce the shared stem on entering its questions.
       return html`<div
-        class="group ${item.type}"
+        class="group ${item.repeats ? 'repeating' : item.type}"
         data-item=${path}
-        ?data-invalid=${!!this.#groupProblem(path)}
+        ?data-invalid=${!!problem}
         role="group"
-        aria-labelledby=${item.text ? `stem-${path}` : nothing}
-        aria-describedby=${this.#groupProblem(path) ? `error-${path}` : nothing}
+        aria-labelledby=${item.text ? stemId : nothing}
+        aria-describedby=${problem ? `error-${path}` : nothing}
       >
-        ${stem(`stem-${path}`)} ${this.#groupProblem(path)} ${children(item.items)}
+        ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${prefixed(item, text, item.text)}</p>` : nothing} ${problem}
+        ${item.repeats ? this.#renderRepeats(item, path, children, text) : children(item.items)}
       </div>`;
     }
     if (item.type === 'display') return html`<p class="display" data-item=${path}>${prefixed(item, text, item.text)}</p>`;
@@ -889,28 +890,11 @@ export class PpQuestionnaire extends LitElement {
    * The repeats of a repeating group, each named by the group's text and its number, with buttons
    * to add repeats and, while there are several, to remove one.
    */
-  #renderRepeats(
-    group: GroupItem,
-    path: ItemPath,
-    stem: (id: string) => unknown,
-    children: (items: readonly Item[], scope: ItemPath) => unknown,
-    text: (map: TextMap) => string,
-  ): TemplateResult {
-    const engine = this.#engine!;
-    const count = engine.repeatsOf(path);
-    const stemId = `stem-${path}`;
+  #renderRepeats(group: GroupItem, path: ItemPath, children: (items: readonly Item[], scope: ItemPath) => unknown, text: (map: TextMap) => string): TemplateResult {
+    const count = this.#engine!.repeatsOf(path);
     const number = new Intl.NumberFormat(this.#locale);
     const nameOf = (i: number) => `${group.text ? prefixed(group, text, group.text) : ''} ${number.format(i + 1)}`.trim();
-    return html`<div
-      class="group repeating"
-      data-item=${path}
-      ?data-invalid=${!!this.#groupProblem(path)}
-      role="group"
-      aria-labelledby=${group.text ? stemId : nothing}
-      aria-describedby=${this.#groupProblem(path) ? `error-${path}` : nothing}
-    >
-      ${stem(stemId)} ${this.#groupProblem(path)}
-      ${Array.from({ length: count }, (_, i) => {
+    return html`${Array.from({ length: count }, (_, i) => {
         const repeat = `${path}${PATH_SEPARATOR}${i}`;
         // The number tells repeats apart on screen; screen readers hear the whole name on entering the group.
         return html`<div part="repeat" class="repeat" role="group" aria-label=${nameOf(i)} data-repeat=${repeat}>
@@ -923,12 +907,11 @@ export class PpQuestionnaire extends LitElement {
             : nothing}
         </div>`;
       })}
-      ${group.maxOccurs === undefined || count < group.maxOccurs
-        ? html`<button type="button" class="secondary add-repeat" aria-describedby=${group.text ? stemId : nothing} @click=${() => this.#editRepeats(path, (e) => e.addRepeat(path), count)}>
-            ${msg('Add another')}
-          </button>`
-        : nothing}
-    </div>`;
+    ${group.maxOccurs === undefined || count < group.maxOccurs
+      ? html`<button type="button" class="secondary add-repeat" aria-describedby=${group.text ? `stem-${path}` : nothing} @click=${() => this.#editRepeats(path, (e) => e.addRepeat(path), count)}>
+          ${msg('Add another')}
+        </button>`
+      : nothing}`;
   }
 
   /** The message of a required group none of whose questions is answered, once the person tried to go on. */

@@ -73,8 +73,7 @@ export class QuestionnaireEngine {
   #index = 0;
   readonly #questions: ReadonlyMap<ItemId, QuestionItem>;
   readonly #parents: ReadonlyMap<ItemId, Item>;
-  /** Groups that need at least one answer among their questions. */
-  readonly #requiredGroups: ReadonlyMap<ItemId, GroupItem>;
+  readonly #groups: ReadonlyMap<ItemId, GroupItem>;
 
   readonly #today: () => string;
 
@@ -87,9 +86,8 @@ export class QuestionnaireEngine {
     const all = [...walkItems(instrument.items)];
     this.#questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
     this.#parents = new Map(all.flatMap((item) => childrenOf(item).map((child) => [child.id, item] as const)));
-    this.#requiredGroups = new Map(all.flatMap((item) => (isContainer(item) && item.required ? [[item.id, item] as const] : [])));
-    this.#current = this.#newScope(instrument.items);
-    this.#refreshEnabled();
+    this.#groups = new Map(all.filter(isContainer).map((item) => [item.id, item]));
+    this.#refreshEnabled(this.#newScope(instrument.items));
   }
 
   get answers(): Answers {
@@ -187,9 +185,8 @@ export class QuestionnaireEngine {
    */
   restore(state: EngineState): ItemPath[] {
     const dropped: ItemPath[] = [];
-    this.#current = this.#kept(this.instrument.items, state.answers, '', dropped);
     this.#invalid.clear();
-    dropped.push(...this.#refreshEnabled());
+    dropped.push(...this.#refreshEnabled(this.#kept(this.instrument.items, state.answers, '', dropped)));
     this.goTo(state.pageIndex);
     return dropped;
   }
@@ -242,8 +239,9 @@ export class QuestionnaireEngine {
     const invalid = this.#invalid.get(path);
     if (invalid) return invalid;
     const id = itemIdOf(path);
-    const group = this.#requiredGroups.get(id);
-    if (group) {
+    const group = this.#groups.get(id);
+    // A required group needs an answer to one of its questions.
+    if (group?.required) {
       const scope = path.slice(0, Math.max(0, path.lastIndexOf(PATH_SEPARATOR)));
       return [...this.#questionPaths([group], scope)].some((question) => this.answerOf(question) !== undefined) ? undefined : 'required';
     }
@@ -264,7 +262,7 @@ export class QuestionnaireEngine {
     for (const item of items) {
       const path = pathIn(scope, item.id);
       if (!this.#enabled.has(path)) continue;
-      if (isQuestion(item) || (requiredGroups && this.#requiredGroups.has(item.id))) yield path;
+      if (isQuestion(item) || (requiredGroups && this.#groups.get(item.id)?.required)) yield path;
       if (isRepeating(item)) {
         for (let i = 0; i < this.repeatsOf(path); i++) yield* this.#questionPaths(item.items, `${path}${PATH_SEPARATOR}${i}`, requiredGroups);
       } else yield* this.#questionPaths(childrenOf(item), scope, requiredGroups);
@@ -279,23 +277,27 @@ export class QuestionnaireEngine {
     return scope && { scope, id: parts.at(-1)! };
   }
 
-  /** Changes a copy of the answers in the scope of a path, then settles which items are enabled. */
-  #write(path: ItemPath, value: AnswerValue | undefined): ItemPath[] {
+  /** Changes a copy of the answers, in the scope of a path, then settles which items are enabled. */
+  #edit(path: ItemPath, edit: (scope: Scope, id: ItemId) => void): ItemPath[] {
     const next = structuredClone(this.#current) as Scope;
     const at = this.#locate(next, path)!;
-    delete at.scope[at.id];
-    if (value !== undefined) setOwn(at.scope, at.id, value);
-    this.#current = next;
-    return this.#afterChange();
+    edit(at.scope, at.id);
+    const removed = this.#refreshEnabled(next);
+    this.#index = Math.min(this.#index, this.#visiblePages.length - 1);
+    return removed;
   }
 
-  /** Changes a copy of the repeats of a repeating group, then settles which items are enabled. */
+  /** Sets or clears one answer. */
+  #write(path: ItemPath, value: AnswerValue | undefined): ItemPath[] {
+    return this.#edit(path, (scope, id) => {
+      delete scope[id];
+      if (value !== undefined) setOwn(scope, id, value);
+    });
+  }
+
+  /** Changes the repeats of a repeating group. */
   #change(path: ItemPath, edit: (repeats: Scope[]) => void): ItemPath[] {
-    const next = structuredClone(this.#current) as Scope;
-    const at = this.#locate(next, path)!;
-    edit(own(at.scope, at.id) as Scope[]);
-    this.#current = next;
-    return this.#afterChange();
+    return this.#edit(path, (scope, id) => edit(own(scope, id) as Scope[]));
   }
 
   /**
@@ -348,16 +350,10 @@ export class QuestionnaireEngine {
   }
 
   #enabledRepeating(path: ItemPath): GroupItem {
-    const group = [...walkItems(this.instrument.items)].find((item) => item.id === itemIdOf(path));
-    if (!group || !isRepeating(group)) throw new RangeError(`"${path}" is not a repeating group of ${this.instrument.id}`);
+    const group = this.#groups.get(itemIdOf(path));
+    if (!group?.repeats) throw new RangeError(`"${path}" is not a repeating group of ${this.instrument.id}`);
     if (!this.#enabled.has(path)) throw new RangeError(`"${path}" is not enabled`);
     return group;
-  }
-
-  #afterChange(): ItemPath[] {
-    const removed = this.#refreshEnabled();
-    this.#index = Math.min(this.#index, this.#visiblePages.length - 1);
-    return removed;
   }
 
   /**
@@ -400,11 +396,11 @@ export class QuestionnaireEngine {
    * Recomputes which items are enabled, dropping answers and entries of items that became hidden.
    * A condition may name a later item, so this repeats until no answer is dropped; answers only
    * ever go, so it ends. An item under a question is shown only once the question is answered: in
-   * FHIR its answer belongs to the question's.
+   * FHIR its answer belongs to the question's. `answers`, a tree nobody else holds yet, is changed
+   * in place and becomes the engine's answers.
    */
-  #refreshEnabled(): ItemPath[] {
+  #refreshEnabled(answers: Scope): ItemPath[] {
     const removed: ItemPath[] = [];
-    const answers = structuredClone(this.#current) as Scope;
     let enabled: Set<ItemPath>;
     /** Removes the answers of a hidden item and of every item under it, in its scope. */
     const hide = (item: Item, scope: Scope, path: ItemPath, scopePath: ItemPath) => {
@@ -441,7 +437,7 @@ export class QuestionnaireEngine {
       visit(this.instrument.items, answers, '', answers);
     } while (removed.length > before);
     this.#enabled = enabled;
-    if (removed.length) this.#current = answers;
+    this.#current = answers;
     for (const path of this.#invalid.keys()) if (!enabled.has(path)) this.#invalid.delete(path);
     this.#visiblePages = this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id)) }] : this.#pagedPages();
     return removed;

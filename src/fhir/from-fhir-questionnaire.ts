@@ -103,15 +103,24 @@ function* linkIdsOf(items: unknown): Generator<string> {
   }
 }
 
-/** LinkIds of the calculated items (see `isCalculated`), read leniently before the walk, so conditions on later ones are named as such. */
+/**
+ * What makes an item calculated (its value comes from FHIRPath, which is not evaluated), or
+ * undefined. Read leniently: malformed extensions are reported by the element checks.
+ */
+function calculation(item: JsonObject): string | undefined {
+  const extensions = Array.isArray(item['extension']) ? item['extension'].filter(isObject) : [];
+  return item['readOnly'] === true ? '"readOnly"'
+    : extensions.some((e) => e['url'] === HIDDEN && e['valueBoolean'] === true) ? '"questionnaire-hidden"'
+    : extensions.some((e) => e['url'] === CALCULATED) ? '"calculatedExpression"'
+    : undefined;
+}
+
+/** LinkIds of the calculated items, found before the walk, so that conditions on later ones are named as such. */
 function* calculatedLinkIdsOf(items: unknown): Generator<string> {
   if (!Array.isArray(items)) return;
   for (const item of items) {
     if (!isObject(item)) continue;
-    const extensions = Array.isArray(item['extension']) ? item['extension'].filter(isObject) : [];
-    const calculated =
-      item['readOnly'] === true || extensions.some((e) => (e['url'] === HIDDEN && e['valueBoolean'] === true) || e['url'] === CALCULATED);
-    if (calculated && typeof item['linkId'] === 'string') yield item['linkId'];
+    if (calculation(item) && typeof item['linkId'] === 'string') yield item['linkId'];
     yield* calculatedLinkIdsOf(item['item']);
   }
 }
@@ -173,6 +182,7 @@ class QuestionnaireImporter {
   readonly #answerSets = new Map<string, unknown[]>();
   /** Native answer-set name of each value-set reference. */
   readonly #answerSetNames = new Map<string, string>();
+  readonly #extensionsRead = new WeakMap<JsonObject, Found[]>();
   /** Native path → the FHIR path it was made from, to report native problems in FHIR terms. */
   readonly #origins = new Map<string, string>();
 
@@ -288,13 +298,18 @@ class QuestionnaireImporter {
     return out;
   }
 
+  /** An element's extensions, read (and a malformed list reported) once however many lookups need them. */
   #allExtensions(element: JsonObject, path: string): Found[] {
+    const known = this.#extensionsRead.get(element);
+    if (known) return known;
     const listPath = childPath(path, 'extension');
     const list = this.#reader.optional(element['extension'], (v) => this.#reader.array(v, listPath)) ?? [];
-    return list.flatMap((value, i): Found[] => {
+    const found = list.flatMap((value, i): Found[] => {
       const object = this.#reader.object(value, childPath(listPath, i));
       return object ? [{ value: object, path: childPath(listPath, i) }] : [];
     });
+    this.#extensionsRead.set(element, found);
+    return found;
   }
 
   #extensionsOf(element: JsonObject, path: string): Extensions {
@@ -381,7 +396,7 @@ class QuestionnaireImporter {
     this.#checkElements(item, at.fhir, ITEM_ELEMENTS, 'Questionnaire.item');
     this.#checkExtensions(item, at.fhir);
 
-    if (this.#isCalculated(item, linkId, extensions, at.fhir)) return undefined;
+    if (this.#isCalculated(item, linkId, at.fhir)) return undefined;
     const control = this.#itemControl(extensions, type);
     const enableWhen = reader.optional(item['enableWhen'], (v) => this.#collect(v, fhir('enableWhen'), native('enableWhen'), (c, a) => this.#condition(c, a)));
     if (type === undefined) return undefined;
@@ -539,12 +554,8 @@ class QuestionnaireImporter {
    * Whether an item is calculated (its value comes from FHIRPath, which is not evaluated). It is
    * left out when `options.scoring` computes the scores, and a problem otherwise.
    */
-  #isCalculated(item: JsonObject, linkId: string | undefined, extensions: Extensions, path: string): boolean {
-    const reason =
-      item['readOnly'] === true ? '"readOnly"'
-      : extensions(HIDDEN).some((e) => e.value['valueBoolean'] === true) ? '"questionnaire-hidden"'
-      : extensions(CALCULATED).length > 0 ? '"calculatedExpression"'
-      : undefined;
+  #isCalculated(item: JsonObject, linkId: string | undefined, path: string): boolean {
+    const reason = calculation(item);
     if (!reason) return false;
     if (this.#options.scoring !== undefined) {
       for (const code of linkId && Array.isArray(item['code']) ? item['code'] : []) {

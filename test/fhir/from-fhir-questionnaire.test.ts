@@ -356,6 +356,13 @@ describe('fromFhirQuestionnaire', () => {
     expect(helps.type === 'choice' && helps.items?.map((i) => i.id)).to.deep.equal(['how']);
   });
 
+  it('reports a malformed extension list once, however many checks read it', () => {
+    expect(problemsOf(questionnaire([{ linkId: 'a', type: 'string', text: 'A?', extension: 'bad', _text: { extension: 'bad' } }]))).to.deep.equal([
+      'item[0].extension: expected an array, got string',
+      'item[0]._text.extension: expected an array, got string',
+    ]);
+  });
+
   it('refuses conditions that make an item depend on itself', () => {
     expect(problemsOf(questionnaire([{ ...yesNo('a'), enableWhen: [{ question: 'b', operator: 'exists', answerBoolean: true }] }, { ...yesNo('b'), enableWhen: [{ question: 'a', operator: 'exists', answerBoolean: true }] }]))).to.deep.equal([
       'item[0].enableWhen: "a" is shown only when an answer is given that needs "a" shown first (its conditions form a cycle)',
