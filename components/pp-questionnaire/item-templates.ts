@@ -11,6 +11,7 @@ import {
   type Item,
   type MultiChoiceItem,
   type NumberItem,
+  type QuantityItem,
   type QuestionItem,
 } from '../../src/model/instrument.js';
 import type { TextMap } from '../../src/model/text.js';
@@ -28,8 +29,8 @@ export interface ItemContext {
   /** `report: false` saves a value still changing (typing) without a pp-change for it yet. */
   readonly answer: (item: QuestionItem, value: AnswerValue | undefined, report?: boolean) => void;
   readonly toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => void;
-  /** Text typed into a number field, with the number read from it (NaN when it is none). */
-  readonly typeNumber: (item: NumberItem, text: string, value: number) => void;
+  /** Text typed into a number field, with the number read from it (NaN when it is none), and a quantity's unit code. */
+  readonly typeNumber: (item: NumberItem | QuantityItem, text: string, value: number, unit?: string) => void;
   /** Tells screen reader users something at once; `message` runs in the form's language. */
   readonly announce: (message: () => string) => void;
 }
@@ -130,7 +131,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   );
 }
 
-const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'text', 'url', 'date', 'date-time', 'time', 'boolean'];
+const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'quantity', 'text', 'url', 'date', 'date-time', 'time', 'boolean'];
 type FieldPart = typeof import('./rating-and-field-items.js');
 type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;

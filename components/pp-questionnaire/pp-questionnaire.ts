@@ -17,6 +17,7 @@ import {
   type ItemId,
   type MultiChoiceItem,
   type NumberItem,
+  type QuantityItem,
   type QuestionItem,
 } from '../../src/model/instrument.js';
 import { own } from '../../src/model/own.js';
@@ -92,7 +93,7 @@ async function fetchContent(url: string | undefined, attribute: string, what: st
     return await fetchJson(url);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new LoadFailure({ code: 'content-unreachable', message: `${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded: ${reason}`, cause: error });
+    throw new LoadFailure({ code: 'content-unreachable', message: `The ${what} could not be loaded: ${reason}`, cause: error });
   }
 }
 
@@ -469,7 +470,7 @@ export class PpQuestionnaire extends LitElement {
     const parserLoading = importPart(loadParser);
     // Awaited below; a failed fetch must not leave its failure unhandled.
     parserLoading.catch(() => undefined);
-    const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'the instrument'));
+    const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'instrument'));
     if (isFhirQuestionnaire(instrumentJson)) return { instrument: await this.#importFhir(instrumentJson) };
     // Only instruments with flags or classifications, conditions, items other than choices or
     // scales with options download the parts of the parser (and of the scoring) that read them,
@@ -485,7 +486,7 @@ export class PpQuestionnaire extends LitElement {
     const instrument = checked('content-invalid', () =>
       parseInstrumentWith(instrumentJson, { rules: rules?.parser, itemFields, scaleOptions, conditions }),
     );
-    const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'the text pack') : undefined);
+    const packJson = this.textPack ?? (this.textPackUrl ? await fetchContent(this.textPackUrl, 'text-pack', 'text pack') : undefined);
     const packs = packJson === undefined ? [] : Array.isArray(packJson) ? packJson : [packJson];
     if (packs.length === 0) {
       if (instrument.meta.licence.kind !== 'bring-your-own-text') return { instrument, rules };
@@ -613,9 +614,10 @@ export class PpQuestionnaire extends LitElement {
       this.#keepTyped(item.id, typeof value === 'string' ? value : undefined);
     },
     toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => this.#change(item, (e) => e.toggle(item.id, value)),
-    typeNumber: (item: NumberItem, text: string, value: number) => {
+    typeNumber: (item: NumberItem | QuantityItem, text: string, value: number, unit?: string) => {
       const blank = text.trim() === '';
-      this.#change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, value)));
+      const answer = item.type !== 'quantity' ? value : unit === undefined ? { value } : { value, unit };
+      this.#change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, answer)));
       this.#keepTyped(item.id, blank ? undefined : text);
     },
     announce: (message: () => string) => {

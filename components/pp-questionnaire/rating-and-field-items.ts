@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import type { BodyMapItem, BooleanItem, ChoiceItem, DateItem, MomentItem, MultiChoiceItem, UrlItem, NrsItem, NumberItem, QuestionItem, TextItem, VasItem } from '../../src/model/instrument.js';
+import { isQuantityAnswer, type BodyMapItem, type BooleanItem, type ChoiceItem, type DateItem, type MomentItem, type MultiChoiceItem, type UrlItem, type NrsItem, type NumberItem, type QuantityItem, type QuestionItem, type TextItem, type VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -31,7 +31,7 @@ export function fieldProblemMessage(item: QuestionItem, code: Exclude<Validation
   switch (code) {
     case 'range':
       if (item.type === 'date') return rangeMessage(item.min && formatDate(item.min, lang), item.max && formatDate(item.max, lang));
-      if (item.type === 'integer' || item.type === 'decimal') {
+      if (item.type === 'integer' || item.type === 'decimal' || item.type === 'quantity') {
         const bound = (value: number | undefined) => (value === undefined ? undefined : formatNumber(value, lang));
         return rangeMessage(bound(item.min), bound(item.max));
       }
@@ -49,13 +49,15 @@ export function fieldProblemMessage(item: QuestionItem, code: Exclude<Validation
       return msg(str`Please write at least ${least} characters.`);
     }
     case 'decimals': {
-      const most = formatNumber(item.type === 'decimal' ? (item.maxDecimals ?? 0) : 0, lang);
+      const most = formatNumber(item.type === 'decimal' || item.type === 'quantity' ? (item.maxDecimals ?? 0) : 0, lang);
       return msg(str`Please use fewer digits after the decimal point (at most ${most}).`);
     }
     case 'too-long': {
       const limit = formatNumber(item.type === 'text' || item.type === 'url' ? (item.maxLength ?? 0) : 0, lang);
       return msg(str`Please use at most ${limit} characters.`);
     }
+    case 'unit':
+      return msg('Please choose a unit.');
   }
 }
 
@@ -173,10 +175,8 @@ function vas(item: VasItem, context: ItemContext): TemplateResult {
   </div>`;
 }
 
-function numberField(item: NumberItem, context: ItemContext): TemplateResult {
-  const value = context.value(item.id);
-  const shown = context.typed(item.id) ?? (typeof value === 'number' ? formatLocaleNumber(value, context.lang) : '');
-  const unitId = `unit-${item.id}`;
+/** The field a number is typed into (in the person's own digits and decimal mark), with what follows it. */
+function numberInput(item: NumberItem | QuantityItem, context: ItemContext, shown: string, unitId: string | undefined, update: (event: Event) => void, after: TemplateResult | typeof nothing): TemplateResult {
   return fieldItem(
     item,
     context,
@@ -187,17 +187,68 @@ function numberField(item: NumberItem, context: ItemContext): TemplateResult {
         type="text"
         inputmode=${item.type === 'integer' ? 'numeric' : 'decimal'}
         autocomplete="off"
-        .value=${live(shown)}
+        .value=${live(context.typed(item.id) ?? shown)}
         ?required=${item.required}
         aria-invalid=${context.problem(item.id) ? 'true' : nothing}
-        aria-describedby=${describedBy(item, context, item.unit ? unitId : undefined)}
-        @change=${(event: Event) => {
-          const text = (event.target as HTMLInputElement).value;
-          context.typeNumber(item, text, parseLocaleNumber(text, context.lang));
-        }}
+        aria-describedby=${describedBy(item, context, unitId)}
+        @change=${update}
       />
-      ${item.unit ? html`<span class="unit" id=${unitId}>${context.text(item.unit)}</span>` : nothing}
+      ${after}
     </div>`,
+  );
+}
+
+function numberField(item: NumberItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const unitId = item.unit && `unit-${item.id}`;
+  return numberInput(
+    item,
+    context,
+    typeof value === 'number' ? formatLocaleNumber(value, context.lang) : '',
+    unitId,
+    (event) => {
+      const text = (event.target as HTMLInputElement).value;
+      context.typeNumber(item, text, parseLocaleNumber(text, context.lang));
+    },
+    item.unit ? html`<span class="unit" id=${unitId}>${context.text(item.unit)}</span>` : nothing,
+  );
+}
+
+/**
+ * A number with its unit: a select when there are units to choose from (none is chosen for the
+ * person: a weight in the wrong unit is a wrong answer), the unit's name when there is one.
+ */
+function quantityField(item: QuantityItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const answer = isQuantityAnswer(value) ? value : undefined;
+  const unitId = `unit-${item.id}`;
+  const onlyUnit = item.units.length === 1 ? item.units[0] : undefined;
+  // Either control changes the answer, which takes both: a unit may be chosen before the number is typed.
+  const update = (event: Event) => {
+    const field = (event.target as Element).closest('.number-field')!;
+    const text = field.querySelector('input')!.value;
+    const unit = onlyUnit?.code.code ?? (field.querySelector('select')?.value || undefined);
+    context.typeNumber(item, text, parseLocaleNumber(text, context.lang), unit);
+  };
+  const unitChoice = html`<span id=${unitId} hidden>${msg('Unit')}</span>
+    <select
+      part="unit"
+      aria-labelledby="${labelId(item.id)} ${unitId}"
+      aria-invalid=${context.problem(item.id) === 'unit' ? 'true' : nothing}
+      aria-describedby=${describedBy(item, context)}
+      ?required=${item.required}
+      @change=${update}
+    >
+      <option value="" .selected=${answer?.unit === undefined}>${msg('Unit')}</option>
+      ${item.units.map((unit) => html`<option value=${unit.code.code} .selected=${answer?.unit === unit.code.code}>${context.text(unit.text)}</option>`)}
+    </select>`;
+  return numberInput(
+    item,
+    context,
+    answer ? formatLocaleNumber(answer.value, context.lang) : '',
+    onlyUnit ? unitId : undefined,
+    update,
+    onlyUnit ? html`<span class="unit" id=${unitId}>${context.text(onlyUnit.text)}</span>` : item.units.length ? unitChoice : nothing,
   );
 }
 
@@ -339,6 +390,8 @@ export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext)
     case 'integer':
     case 'decimal':
       return numberField(item, context);
+    case 'quantity':
+      return quantityField(item, context);
     case 'text':
       return textField(item, context);
     case 'date':
@@ -476,7 +529,8 @@ export const fieldStyles = css`
   }
 
   input:is([type='text'], [type='date'], [type='datetime-local'], [type='time'], [type='url']),
-  textarea {
+  textarea,
+  select {
     /* A date and time field is wider than a narrow screen at a large text size: it narrows to fit. */
     box-sizing: border-box;
     max-inline-size: 100%;

@@ -85,6 +85,8 @@ export const TRANSLATION = `${STRUCTURE}translation`;
 export const MIN_VALUE = `${STRUCTURE}minValue`;
 export const MAX_VALUE = `${STRUCTURE}maxValue`;
 export const UNIT = `${STRUCTURE}questionnaire-unit`;
+export const UNIT_OPTION = `${STRUCTURE}questionnaire-unitOption`;
+export const UNIT_OPEN = `${SDC}sdc-questionnaire-unitOpen`;
 export const HIDDEN = `${STRUCTURE}questionnaire-hidden`;
 export const ORDINAL_VALUE = `${STRUCTURE}ordinalValue`;
 export const ITEM_WEIGHT = `${STRUCTURE}itemWeight`;
@@ -108,7 +110,9 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [TRANSLATION]: entry('supported', 'adds the language to the form'),
   [MIN_VALUE]: entry('supported', 'lowest number or date accepted'),
   [MAX_VALUE]: entry('supported', 'highest number or date accepted'),
-  [UNIT]: entry('supported', 'shown after a number field'),
+  [UNIT]: entry('supported', 'shown after a number field; a quantity’s unit'),
+  [UNIT_OPTION]: entry('supported', 'the units a quantity is chosen in (none is chosen for the person)'),
+  [UNIT_OPEN]: entry('supported', '"optionsOnly"; otherwise reported: the person chooses from the units listed'),
   [ORDINAL_VALUE]: entry('supported', 'the score of an answer'),
   [ITEM_WEIGHT]: entry('supported', 'the score of an answer (the older name of ordinalValue)'),
   [OPTION_EXCLUSIVE]: entry('supported', 'choosing it clears the other answers'),
@@ -134,7 +138,6 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${STRUCTURE}questionnaire-minOccurs`]: entry('reported', 'the least number of answers is not checked'),
   [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group; on other items, reported'),
   [`${STRUCTURE}questionnaire-sliderStepValue`]: entry('reported', 'shown as a number field'),
-  [`${STRUCTURE}questionnaire-unitOption`]: entry('reported', 'the unit cannot be chosen'),
   [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),
   [`${STRUCTURE}questionnaire-instruction`]: entry('reported', 'the instruction is not shown'),
   [`${STRUCTURE}rendering-xhtml`]: entry('reported', 'the plain text is shown instead of the formatted one'),
@@ -150,8 +153,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${SDC}sdc-questionnaire-preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
   [`${STRUCTURE}targetConstraint`]: entry('reported', 'the constraint is not checked'),
   [`${STRUCTURE}questionnaire-answerRepeats`]: entry('reported', 'the answers are not repeated'),
-  [`${SDC}sdc-questionnaire-unitOpen`]: entry('reported', 'the unit cannot be chosen'),
-  [`${SDC}sdc-questionnaire-unitSupplementalSystem`]: entry('reported', 'the unit cannot be chosen'),
+  [`${SDC}sdc-questionnaire-unitSupplementalSystem`]: entry('reported', 'only the units listed can be chosen'),
   [`${STRUCTURE}quantity-precision`]: entry('reported', 'the precision is not shown'),
   [`${STRUCTURE}questionnaire-externallydefined`]: METADATA,
   [`${SDC}sdc-questionnaire-observationExtract`]: entry('metadata', 'how the host extracts observations from the response'),
@@ -213,6 +215,6 @@ export const ITEM_TYPES: Readonly<Record<string, Conformance>> = {
   'open-choice': entry('supported', 'radio buttons or check boxes, and a field for an answer of one’s own (valueString); without options, a text field'),
   attachment: entry('refused', 'not supported yet'),
   reference: entry('refused', 'not supported yet'),
-  quantity: entry('refused', 'not supported yet'),
+  quantity: entry('supported', 'a number field with its unit, or a choice of units (valueQuantity with the unit’s code and system)'),
   question: entry('refused', 'abstract: never used in a form'),
 };

@@ -26,6 +26,8 @@ import {
   ROOT_ELEMENTS,
   TRANSLATION,
   UNIT,
+  UNIT_OPEN,
+  UNIT_OPTION,
   type Conformance,
 } from './fhir-conformance.js';
 
@@ -68,6 +70,7 @@ const QUESTION_TYPES = {
   dateTime: 'date-time',
   time: 'time',
   boolean: 'boolean',
+  quantity: 'quantity',
 } as const;
 
 /** Extensions the item walk reads itself, with the reasons they are refused when they are. */
@@ -471,6 +474,10 @@ class QuestionnaireImporter {
     if (item['maxLength'] !== undefined) this.#report(fhir('maxLength'), `"maxLength" does not apply to a "${type}" item; it is ignored`);
     if (nativeType === 'boolean' || nativeType === 'date-time' || nativeType === 'time') return { ...question, type: nativeType, initial };
     const bounds = { min: this.#bound(extensions, MIN_VALUE, native('min')), max: this.#bound(extensions, MAX_VALUE, native('max')) };
+    if (nativeType === 'quantity') {
+      const units = this.#units(extensions, at);
+      return { ...question, type: nativeType, ...bounds, units, maxDecimals, initial: this.#initialQuantity(initial, units, at) };
+    }
     return nativeType === 'date' ? { ...question, type: nativeType, ...bounds, initial } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), maxDecimals, initial };
   }
 
@@ -581,6 +588,42 @@ class QuestionnaireImporter {
     const key = choiceKey(found.value, 'value');
     this.#origins.set(nativePath, key ? childPath(found.path, key) : found.path);
     return key ? found.value[key] : this.#problem(found.path, 'expected a value[x]');
+  }
+
+  /**
+   * A quantity's units: its unit options, else its one unit. A unit of the person's own
+   * (`unitOpen`) cannot be given: they choose from the listed units, which is reported.
+   */
+  #units(extensions: Extensions, at: At): unknown[] {
+    const open = extensions(UNIT_OPEN)[0];
+    if (open && open.value['valueCode'] !== 'optionsOnly') this.#report(open.path, `a unit of the person's own ("${String(open.value['valueCode'])}") cannot be given; they choose from the units listed, if any`);
+    const options = extensions(UNIT_OPTION);
+    const found = options.length ? options : extensions(UNIT);
+    const native = childPath(at.native, 'units');
+    return found.map((unit, i) => {
+      const path = childPath(unit.path, 'valueCoding');
+      this.#origins.set(childPath(native, i), path);
+      const coding = this.#reader.object(unit.value['valueCoding'], path);
+      if (!coding) return undefined;
+      // A unit written only by its name is known by that name.
+      const code = coding['code'] ?? coding['display'];
+      return { code: { system: coding['system'], code }, text: this.#codingText(coding, path) };
+    });
+  }
+
+  /**
+   * A quantity's starting answer from its `initial` valueQuantity, its unit found by code, else by
+   * the unit written (forms in the wild put one where the other belongs); none found: it starts empty.
+   */
+  #initialQuantity(initial: unknown, units: readonly unknown[], at: At): unknown {
+    if (!isObject(initial)) return initial;
+    const codes = units.flatMap((unit) => (isObject(unit) && isObject(unit['code']) ? [unit['code']['code']] : []));
+    const unit = [initial['code'], initial['unit']].find((code) => codes.includes(code));
+    if (unit === undefined && (initial['code'] !== undefined || initial['unit'] !== undefined || codes.length > 1)) {
+      this.#report(childPath(at.fhir, 'initial'), 'the starting quantity has no unit among the item\'s units; the field starts empty');
+      return undefined;
+    }
+    return { value: initial['value'], ...(unit !== undefined && { unit }) };
   }
 
   #unit(extensions: Extensions): TextMap | undefined {

@@ -36,6 +36,7 @@ type ValueX =
   | { readonly valueDateTime: string }
   | { readonly valueTime: string }
   | { readonly valueUri: string }
+  | { readonly valueQuantity: { readonly value: number; readonly unit?: string; readonly system?: string; readonly code?: string } }
   | { readonly valueString: string };
 
 export interface ResponseOptions {

@@ -1,5 +1,5 @@
 import type { QuestionnaireResponseAnswer } from '../fhir/questionnaire-response.js';
-import type { Anchors, AnswerValue, Answers, ItemId, QuestionItem, Scale } from './instrument.js';
+import { isQuantityAnswer, type Anchors, type AnswerValue, type Answers, type ItemId, type QuantityAnswer, type QuantityItem, type QuantityUnit, type QuestionItem, type Scale } from './instrument.js';
 import type { ItemFieldsContext } from './instrument-parser.js';
 import { provideFieldItemSupport, type FieldItem, type ScoreRange } from './item-support.js';
 import { childPath, defined, type JsonObject } from './json-reader.js';
@@ -39,6 +39,21 @@ export function isIsoDate(value: string): boolean {
 const outside = <T extends number | string>(value: T, min: T | undefined, max: T | undefined) =>
   (min !== undefined && value < min) || (max !== undefined && value > max);
 
+/** What is wrong with a number against an item's bounds and decimals. */
+function numberProblem(item: { type: string; min?: number; max?: number; maxDecimals?: number }, value: unknown): AnswerProblem | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'type';
+  if (item.type === 'integer' && !Number.isInteger(value)) return 'format';
+  if (outside(value, item.min, item.max)) return 'range';
+  return item.maxDecimals !== undefined && decimalsOf(value) > item.maxDecimals ? 'decimals' : undefined;
+}
+
+function quantityProblem(item: QuantityItem, value: AnswerValue): AnswerProblem | undefined {
+  if (!isQuantityAnswer(value) || Object.keys(value).some((key) => key !== 'value' && key !== 'unit')) return 'type';
+  if (value.unit === undefined ? false : !item.units.some((unit) => unit.code.code === value.unit)) return 'type';
+  // A number with several units to choose from means nothing until its unit is chosen.
+  return numberProblem(item, value.value) ?? (value.unit === undefined && item.units.length ? 'unit' : undefined);
+}
+
 function answerProblem(item: FieldItem, value: AnswerValue, today: string): AnswerProblem | undefined {
   switch (item.type) {
     case 'body-map': {
@@ -51,10 +66,9 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
       return typeof value === 'number' && !outside(value, 0, 100) ? undefined : 'type';
     case 'integer':
     case 'decimal':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'type';
-      if (item.type === 'integer' && !Number.isInteger(value)) return 'format';
-      if (outside(value, item.min, item.max)) return 'range';
-      return item.maxDecimals !== undefined && decimalsOf(value) > item.maxDecimals ? 'decimals' : undefined;
+      return numberProblem(item, value);
+    case 'quantity':
+      return quantityProblem(item, value);
     case 'text':
     case 'url':
       if (typeof value !== 'string') return 'type';
@@ -132,6 +146,13 @@ function fhirAnswers(item: FieldItem, value: AnswerValue, text: (map: TextMap | 
       return [{ valueTime: value as string }];
     case 'url':
       return [{ valueUri: value as string }];
+    case 'quantity': {
+      const { value: number, unit: code } = value as QuantityAnswer;
+      const unit = item.units.find((u) => u.code.code === code);
+      // FHIR lets a unit's code stand only with its system (qty-3); without one, its name says it.
+      const coded = unit?.code.system !== undefined && { system: unit.code.system, code: unit.code.code };
+      return [{ valueQuantity: { value: number, ...(unit && { unit: text(unit.text) ?? unit.code.code }), ...coded } }];
+    }
   }
 }
 
@@ -179,6 +200,16 @@ export class ItemFieldsParser {
         if (maxDecimals !== undefined && (!Number.isInteger(maxDecimals) || maxDecimals < 0)) reader.report(at('maxDecimals'), 'expected a whole number of 0 or more');
         return defined({ type, min, max, unit, maxDecimals });
       }
+      case 'quantity': {
+        const units = reader.optional(object['units'], (v) => reader.list(v, at('units'), (u, p) => this.#unit(u, p))) ?? [];
+        const codes = units.map((u) => u.code.code);
+        codes.forEach((code, i) => codes.indexOf(code) < i && reader.report(childPath(at('units'), i), `duplicate unit code "${code}"`));
+        const read = (key: string) => reader.optional(object[key], (v) => this.#context.number(v, at(key), key === 'maxDecimals'));
+        const [min, max, maxDecimals] = ['min', 'max', 'maxDecimals'].map(read);
+        if (min !== undefined && max !== undefined && min >= max) reader.report(at('max'), `must be above min (${min})`);
+        if (maxDecimals !== undefined && maxDecimals < 0) reader.report(at('maxDecimals'), 'expected a whole number of 0 or more');
+        return defined({ type, units, min, max, maxDecimals });
+      }
       case 'text':
       case 'url': {
         const length = (key: string) => reader.optional(object[key], (v) => this.#context.number(v, at(key), true));
@@ -212,6 +243,14 @@ export class ItemFieldsParser {
         return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
       }
     }
+  }
+
+  #unit(value: unknown, path: string): QuantityUnit | undefined {
+    const object = this.#context.reader.object(value, path);
+    if (!object) return undefined;
+    const code = this.#context.coding(object['code'], childPath(path, 'code'));
+    const text = this.#context.text(object['text'], childPath(path, 'text'));
+    return code && text && { code, text };
   }
 
   /** A regular expression that compiles (with the `u` flag, as every engine reads it the same way). */

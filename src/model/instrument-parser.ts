@@ -21,7 +21,7 @@ import type { RulesParser } from './parse-rules.js';
 import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
 
-const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
+const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'quantity', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;
@@ -64,6 +64,7 @@ export interface ItemFieldsContext {
   text(value: unknown, path: string): TextMap | undefined;
   wording(object: JsonObject, key: string, path: string, required: boolean): TextMap | undefined;
   number(value: unknown, path: string, integer: boolean): number | undefined;
+  coding(value: unknown, path: string): Coding | undefined;
 }
 
 /** What parse-scale-options.ts needs from the instrument's parser. */
@@ -192,7 +193,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const licenceObject = reader.object(meta['licence'], licencePath);
     const kind = licenceObject && reader.oneOf(licenceObject['kind'], childPath(licencePath, 'kind'), ['text-granted', 'bring-your-own-text', 'own-wording'] as const);
     const notice = licenceObject && this.text(licenceObject['notice'], childPath(licencePath, 'notice'));
-    const code = reader.optional(meta['code'], (v) => this.#coding(v, childPath(path, 'code')));
+    const code = reader.optional(meta['code'], (v) => this.coding(v, childPath(path, 'code')));
     const recallPeriod = reader.optional(meta['recallPeriod'], (v) => reader.string(v, childPath(path, 'recallPeriod')));
     const canonical = reader.optional(meta['canonical'], (v) => reader.string(v, childPath(path, 'canonical')));
     if (!name || !citation || !kind || !notice) return undefined;
@@ -200,7 +201,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   }
 
 
-  #coding(value: unknown, path: string): Coding | undefined {
+  coding(value: unknown, path: string): Coding | undefined {
     const { reader } = this;
     const object = reader.object(value, path);
     if (!object) return undefined;
@@ -249,7 +250,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;
 
     const required = object['required'] === undefined ? false : reader.boolean(object['required'], childPath(path, 'required'));
-    const code = reader.optional(object['code'], (v) => this.#coding(v, childPath(path, 'code')));
+    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
     const help = reader.optional(object['help'], (v) => reader.list(v, childPath(path, 'help'), (t, p) => this.text(t, p)));
     const initial = object['initial'] as AnswerValue | undefined;
     const items = reader.optional(object['items'], (v) => this.#items(v, childPath(path, 'items')));
@@ -325,7 +326,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const raw = object['value'];
     const answerValue = typeof raw === 'string' ? reader.string(raw, childPath(path, 'value')) : reader.number(raw, childPath(path, 'value'));
     const text = this.wording(object, 'text', path, true);
-    const code = reader.optional(object['code'], (v) => this.#coding(v, childPath(path, 'code')));
+    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
     const score = reader.optional(object['score'], (v) => reader.number(v, childPath(path, 'score')));
     const exclusive = reader.optional(object['exclusive'], (v) => reader.boolean(v, childPath(path, 'exclusive')));
     if (answerValue === undefined || !text) return undefined;
@@ -381,7 +382,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const bands = this.reader.list(object['bands'] ?? [], at('bands'), (v, p) => this.#band(v, p));
     if (bands && min !== undefined && max !== undefined) this.#checkBandsCoverRange(bands, min, max, at('bands'));
     const mcid = reader.optional(object['mcid'], (v) => this.#mcid(v, at('mcid')));
-    const code = reader.optional(object['code'], (v) => this.#coding(v, at('code')));
+    const code = reader.optional(object['code'], (v) => this.coding(v, at('code')));
     const linkId = reader.optional(object['linkId'], (v) => this.reader.id(v, at('linkId'), ITEM_ID_PATTERN));
     if (linkId !== undefined && this.#seenTypes.has(linkId)) reader.report(at('linkId'), `"${linkId}" is already the id of an item`);
     const source = reader.string(object['source'], at('source'));

@@ -7,10 +7,18 @@ export type ScaleId = string;
 /**
  * An answer: choice → the option's `value`; multi-choice → the chosen values; body-map → region ids;
  * nrs, vas, integer, decimal → a number; text, url → a string; date → `YYYY-MM-DD`; date-time →
- * `YYYY-MM-DDThh:mm:ss±hh:mm`; time → `hh:mm:ss`; boolean → true or false.
- * Unanswered items are absent from `Answers`.
+ * `YYYY-MM-DDThh:mm:ss±hh:mm`; time → `hh:mm:ss`; boolean → true or false; quantity → a
+ * `QuantityAnswer`. Unanswered items are absent from `Answers`.
  */
-export type AnswerValue = number | string | boolean | readonly (number | string)[];
+export type AnswerValue = number | string | boolean | readonly (number | string)[] | QuantityAnswer;
+
+/** A measured amount: the number, and the code of its unit among the item's `units` (absent when it has none). */
+export interface QuantityAnswer {
+  readonly value: number;
+  readonly unit?: string;
+}
+
+export const isQuantityAnswer = (value: AnswerValue | undefined): value is QuantityAnswer => typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The answers of a form, or of one repeat of a repeating group, by item id. A repeating group's
@@ -116,6 +124,22 @@ export interface NumberItem extends QuestionBase {
   readonly unit?: TextMap;
 }
 
+/** A unit a quantity is given in: its code (as in UCUM, `kg`) and its name as the person reads it. */
+export interface QuantityUnit {
+  readonly code: Coding;
+  readonly text: TextMap;
+}
+
+/** A measured amount (FHIR quantity): a number and, when the item has units, one of them. */
+export interface QuantityItem extends QuestionBase {
+  readonly type: 'quantity';
+  /** The units to choose from; a single unit is taken as given, none means a number without a unit. */
+  readonly units: readonly QuantityUnit[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxDecimals?: number;
+}
+
 export interface TextItem extends QuestionBase {
   readonly type: 'text';
   readonly maxLength?: number;
@@ -199,6 +223,7 @@ export type QuestionItem =
   | ChoiceItem
   | MultiChoiceItem
   | NumberItem
+  | QuantityItem
   | TextItem
   | UrlItem
   | DateItem

@@ -43,6 +43,7 @@ export class ConditionsParser {
     const report = (message: string) => this.#reader.report(childPath(path, 'item'), message);
     if (!target) report(`"${item}" is not an item of this instrument`);
     else if (target === 'group' || target === 'page' || target === 'display') report(`"${item}" is a ${target} and has no answer`);
+    else if (target === 'quantity' && operator !== 'exists') report(`"${item}" is a quantity item; test it only with "exists" (a number means nothing without its unit)`);
     else if (operator !== 'exists' && (typeof value === 'boolean') !== (target === 'boolean')) {
       report(`"${item}" is a ${target} item; compare it with ${target === 'boolean' ? 'true or false' : 'one of its answers'}`);
     } else if (typeof value === 'boolean' && operator !== 'exists' && operator !== '=' && operator !== '!=') {

@@ -425,6 +425,104 @@ describe('<pp-questionnaire> yes/no, date and time, web address, help and prefix
   }
 });
 
+describe('<pp-questionnaire> quantities', () => {
+  const ucum = (code: string, text: string) => ({ code: { system: 'http://unitsofmeasure.org', code }, text: en(text) });
+  const quantities = () =>
+    form(
+      'list',
+      instrument({
+        id: 'quantities',
+        items: [
+          question('weight', 'quantity', { units: [ucum('kg', 'kg'), ucum('[lb_av]', 'lb')], maxDecimals: 1 }),
+          question('height', 'quantity', { units: [ucum('cm', 'cm')], min: 50, max: 250 }),
+          question('waist', 'quantity', { units: [{ code: { code: 'hand' }, text: en('hand widths') }] }),
+          question('count', 'quantity', { required: false }),
+        ],
+      }),
+    );
+  const unitSelect = (el: PpQuestionnaire) => item(el, 'weight').querySelector('select')!;
+  const choose = async (el: PpQuestionnaire, unit: string) => {
+    unitSelect(el).value = unit;
+    unitSelect(el).dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+  };
+  beforeEach(deleteAllDatabases);
+
+  it('asks for the unit when there are several, choosing none for the person, in either order', async () => {
+    const el = await quantities();
+    expect([...unitSelect(el).options].map((o) => o.textContent)).to.deep.equal(['Unit', 'kg', 'lb']);
+    expect(unitSelect(el).value).to.equal('');
+    const labelledBy = unitSelect(el).getAttribute('aria-labelledby')!.split(' ').map((id) => shadow(el).getElementById(id)!.textContent!.trim());
+    expect(labelledBy).to.deep.equal(['weight (optional)', 'Unit']);
+    await typeInto(el, 'weight', '72.5');
+    expect(el.answers).to.not.have.property('weight');
+    expect(item(el, 'weight').querySelector('[part=error]')!.textContent).to.equal('Please choose a unit.');
+    expect(item(el, 'weight').querySelector('input')!.value).to.equal('72.5');
+    await choose(el, '[lb_av]');
+    expect(el.answers['weight']).to.deep.equal({ value: 72.5, unit: '[lb_av]' });
+    expect(item(el, 'weight').querySelector('[part=error]')).to.equal(null);
+    await typeInto(el, 'weight', '72.25');
+    expect(item(el, 'weight').querySelector('[part=error]')!.textContent).to.equal('Please use fewer digits after the decimal point (at most 1).');
+  });
+
+  it('keeps a unit chosen before the number is typed', async () => {
+    const el = await quantities();
+    await choose(el, 'kg');
+    expect(el.answers).to.not.have.property('weight');
+    await typeInto(el, 'weight', '80');
+    expect(unitSelect(el).value).to.equal('kg');
+    expect(el.answers['weight']).to.deep.equal({ value: 80, unit: 'kg' });
+  });
+
+  it('names a single unit after the field and takes it, checks the bounds, and takes a number without a unit', async () => {
+    const el = await quantities();
+    const height = item(el, 'height');
+    expect(height.querySelector('select')).to.equal(null);
+    const unit = height.querySelector('.unit')!;
+    expect(unit.textContent).to.equal('cm');
+    expect(height.querySelector('input')!.getAttribute('aria-describedby')).to.equal(unit.id);
+    await typeInto(el, 'height', '300');
+    expect(height.querySelector('[part=error]')!.textContent).to.equal('Please give a value from 50 to 250.');
+    await typeInto(el, 'height', '172');
+    expect(el.answers['height']).to.deep.equal({ value: 172, unit: 'cm' });
+    await typeInto(el, 'count', '3');
+    expect(el.answers['count']).to.deep.equal({ value: 3 });
+  });
+
+  it('writes valueQuantity, with the code only beside its system', async () => {
+    const el = await quantities();
+    await typeInto(el, 'weight', '70');
+    await choose(el, 'kg');
+    await typeInto(el, 'height', '172');
+    await typeInto(el, 'waist', '9');
+    await typeInto(el, 'count', '3');
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    button(el, 'Submit answers').click();
+    const answers = Object.fromEntries((await submitted).detail.questionnaireResponse.item.map((i) => [i.linkId, i.answer]));
+    expect(answers['weight']).to.deep.equal([{ valueQuantity: { value: 70, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } }]);
+    expect(answers['waist']).to.deep.equal([{ valueQuantity: { value: 9, unit: 'hand widths' } }]);
+    expect(answers['count']).to.deep.equal([{ valueQuantity: { value: 3 } }]);
+  });
+
+  it('is answered by keyboard alone: the number typed, Tab to the unit, arrow keys to choose it', async () => {
+    const el = await quantities();
+    item(el, 'weight').querySelector('input')!.focus();
+    await typeKeys('64');
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(unitSelect(el));
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.answers['weight']).to.deep.equal({ value: 64, unit: '[lb_av]' });
+  });
+
+  it('has no axe violation with the unit missing', async () => {
+    const el = await quantities();
+    await typeInto(el, 'weight', '70');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<pp-questionnaire> repeating groups and questions under questions', () => {
   const S = PATH_SEPARATOR;
   const instrumentJson = () =>

@@ -35,13 +35,13 @@ const EXPECTED: Record<string, string | null> = {
   'android-fhir--component-text-fields.json': 'item[6]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'android-fhir--layout-default.json': 'item[5].text: a question needs a text (or a display item under it) to be labelled with',
   'android-fhir--layout-paginated.json': 'item[0].item[5].text: a question needs a text (or a display item under it) to be labelled with',
-  'android-fhir--layout-review.json': 'item[0].item[1].type: "quantity" items are not supported yet',
+  'android-fhir--layout-review.json': RENDERS,
   'android-fhir--new-patient-registration-paginated.json': 'item[0].item[3].item[0]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'android-fhir--questionnaire-demographics.json': 'item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'android-fhir--questionnaire-mypain-questionnaire.json': RENDERS,
   'android-fhir--questionnaire-outbreak.json': 'item[0].item[1].item[0].answerValueSet: the value set "http://worldhealthorganization.github.io/smart-ot/ValueSet/InitDiag" is not available: give it in valueSets (a ValueSet with its expansion)',
   'android-fhir--questionnaire-outpatientpriorauthorizationrequest.json': RENDERS,
-  'android-fhir--questionnaire-questionnaire-sdc-profile-example-multi-subject.json': 'item[2].type: "quantity" items are not supported yet',
+  'android-fhir--questionnaire-questionnaire-sdc-profile-example-multi-subject.json': 'item[4].item[0].type: "reference" items are not supported yet',
   'android-fhir--screener-questionnaire.json': 'item[0].item[1]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms--4712701.json': 'item[1].item[3].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/v3-ActEncounterCode" is not available: give it in valueSets (a ValueSet with its expansion)',
   'lforms--answeroption-valuecoding.choice.r4.json': RENDERS,
@@ -58,7 +58,7 @@ const EXPECTED: Record<string, string | null> = {
   'lforms--phq9.json': 'item[9]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms--q-with-answervalueset-matrix.json': 'item[0].linkId: expected a string, got undefined',
   'lforms--q-with-contained-image.json': RENDERS,
-  'lforms--quantity-units.json': 'item[0].type: "quantity" items are not supported yet',
+  'lforms--quantity-units.json': RENDERS,
   'lforms--questionnaire-answeroption.initialselected.json': RENDERS,
   'lforms--questionnaire-calculatedexpression.json': 'item[0]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms--questionnaire-hidden-extension.json': 'item[1]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
@@ -73,12 +73,12 @@ const EXPECTED: Record<string, string | null> = {
   'lforms-fhir-app--framingham-hchd.json': 'item[9]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms-fhir-app--hunger-vital-signs.json': 'item[2]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms-fhir-app--metabolic.json': RENDERS,
-  'lforms-fhir-app--vital-sign-questionnaire.json': 'item[1].type: "quantity" items are not supported yet',
+  'lforms-fhir-app--vital-sign-questionnaire.json': 'item[10]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'refero--calculators-q.json': 'item[0].item[4]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'refero--code-scoring-q.json': 'item[0].item[2]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'refero--fhirpathextensions-q.json': 'item[1].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
-  'refero--gtable-q.json': 'item[0].item[6].type: "quantity" items are not supported yet',
-  'refero--markdown-q.json': 'item[0].item[2].type: "quantity" items are not supported yet',
+  'refero--gtable-q.json': 'item[1].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
+  'refero--markdown-q.json': 'item[0].item[15].type: "attachment" items are not supported yet',
   'refero--multipleenablewhen-q.json': RENDERS,
   'refero--preview-skjema-q.json': RENDERS,
   'refero--prr.json': RENDERS,
@@ -89,10 +89,10 @@ const EXPECTED: Record<string, string | null> = {
   'refero--qhighlight.json': RENDERS,
   'refero--receiver-component-q.json': 'item[0].item[0]: a choice item needs answerOption or answerValueSet',
   'refero--repeatq2.json': 'item[0].item[0].item[0].repeats: repeating "integer" items are not supported yet',
-  'refero--section-score-q.json': 'item[0].item[0].item[2].type: "quantity" items are not supported yet',
+  'refero--section-score-q.json': RENDERS,
   'refero--slider-view-value-set.json': 'item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'refero--stepview-q.json': 'item[1].item[1].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
-  'refero--table-q.json': 'item[0].item[6].item[0].type: "quantity" items are not supported yet',
+  'refero--table-q.json': 'item[1].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'sdc--questionnaire-cardiologyform.json': 'item[1].item[2].item[1].repeats: repeating "string" items are not supported yet',
   'sdc--questionnaire-rxterms.json': 'item[0].item[0].answerValueSet: the value set "https://clinicaltables.nlm.nih.gov/fhir/R4/ValueSet/rxterms" is not available: give it in valueSets (a ValueSet with its expansion)',
   'smart-forms--715.r4.json': 'item[0].item[0]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
@@ -105,7 +105,7 @@ const EXPECTED: Record<string, string | null> = {
   'smart-forms--aucoreobservationsmokingstatus.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'smart-forms--aucorepatient.json': 'item[0].item[1].item[0].answerValueSet: the value set "https://healthterminologies.gov.au/fhir/ValueSet/australian-indigenous-status-1" is not available: give it in valueSets (a ValueSet with its expansion)',
   'smart-forms--aucoreprocedure.json': 'item[0].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
-  'smart-forms--blood-pressure-questionnaire.json': 'item[0].type: "quantity" items are not supported yet',
+  'smart-forms--blood-pressure-questionnaire.json': RENDERS,
   'smart-forms--cvd-check.json': 'item[0].item[8]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'smart-forms--cvd-risk-2023.json': 'item[0].item[1].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/administrative-gender" is not available: give it in valueSets (a ValueSet with its expansion)',
   'smart-forms--cvd-risk-hiso.json': 'item[0].item[8]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
@@ -134,6 +134,7 @@ function expectedValueKey(type: string): string | undefined {
     dateTime: 'valueDateTime',
     time: 'valueTime',
     url: 'valueUri',
+    quantity: 'valueQuantity',
     string: 'valueString',
     text: 'valueString',
     'open-choice': 'valueString',
@@ -155,6 +156,7 @@ function typedValue(question: QuestionItem): string {
   switch (question.type) {
     case 'integer':
     case 'decimal':
+    case 'quantity':
       return String(question.min ?? (question.max !== undefined ? Math.min(question.max, 1) : 1));
     case 'date':
       return question.min && question.min !== 'today' ? question.min : '2020-01-15';
@@ -207,6 +209,12 @@ async function answerEveryQuestion(element: PpQuestionnaire, questions: Readonly
       field.value = typedValue(question);
       field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      // A quantity with units to choose from: the last one.
+      const unit = node.querySelector('select');
+      if (unit) {
+        unit.selectedIndex = unit.options.length - 1;
+        unit.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      }
     }
     await element.updateComplete;
     answered++;

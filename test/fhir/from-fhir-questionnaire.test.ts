@@ -337,6 +337,38 @@ describe('fromFhirQuestionnaire', () => {
     expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal(['item[2].extension[0]: "regex" does not apply to a "integer" item here; it is not checked']);
   });
 
+  it('maps quantities with their unit options or their one unit, and their starting value', () => {
+    const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
+    const ucum = (code: string, display: string) => ext('questionnaire-unitOption', { valueCoding: { system: 'http://unitsofmeasure.org', code, display } });
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire([
+        { linkId: 'weight', type: 'quantity', text: 'Weight?', extension: [ucum('kg', 'kilograms'), ucum('[lb_av]', 'pounds')], initial: [{ valueQuantity: { value: 70, unit: 'kg' } }] },
+        { linkId: 'height', type: 'quantity', text: 'Height?', extension: [ext('questionnaire-unit', { valueCoding: { display: 'cm' } }), ext('maxValue', { valueDecimal: 250 })] },
+        {
+          linkId: 'other',
+          type: 'quantity',
+          text: 'Other?',
+          extension: [ucum('kg', 'kilograms'), { url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-unitOpen', valueCode: 'optionsOrString' }],
+          initial: [{ valueQuantity: { value: 3, code: 'g' } }],
+        },
+      ]),
+    );
+    expect(itemById(instrument, 'weight')).to.deep.include({
+      type: 'quantity',
+      units: [
+        { code: { system: 'http://unitsofmeasure.org', code: 'kg' }, text: { en: 'kilograms' } },
+        { code: { system: 'http://unitsofmeasure.org', code: '[lb_av]' }, text: { en: 'pounds' } },
+      ],
+      initial: { value: 70, unit: 'kg' },
+    });
+    expect(itemById(instrument, 'height')).to.deep.include({ units: [{ code: { code: 'cm' }, text: { en: 'cm' } }], max: 250 });
+    expect(itemById(instrument, 'other')).to.not.have.property('initial');
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+      'item[2].extension[1]: a unit of the person\'s own ("optionsOrString") cannot be given; they choose from the units listed, if any',
+      'item[2].initial: the starting quantity has no unit among the item\'s units; the field starts empty',
+    ]);
+  });
+
   it('maps repeating groups with their maxOccurs, and questions under questions into their answers', () => {
     const imported = instrumentOf(
       questionnaire([
@@ -466,7 +498,7 @@ describe('fromFhirQuestionnaire', () => {
     const error = errorOf(
       questionnaire([
         { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL358-3' },
-        { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'weight', type: 'quantity', text: 'Weight?' }] },
+        { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'who', type: 'reference', text: 'Who?' }] },
         { linkId: 'photo', type: 'attachment', text: 'Photo?' },
         { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
         { linkId: 'c', type: 'string', text: 'C?', repeats: true },
@@ -480,7 +512,7 @@ describe('fromFhirQuestionnaire', () => {
     expect(error.subject).to.equal('FHIR Questionnaire "test"');
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
       'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion)',
-      'item[1].item[1].type: "quantity" items are not supported yet',
+      'item[1].item[1].type: "reference" items are not supported yet',
       'item[2].type: "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
       'item[4].repeats: repeating "string" items are not supported yet',

@@ -113,6 +113,23 @@ describe('parseInstrument', () => {
     ]);
   });
 
+  it('reads quantities with their units, tested only by exists, their starting value checked against the units', () => {
+    const json = minimal();
+    const kg = { code: { system: 'http://unitsofmeasure.org', code: 'kg' }, text: { en: 'kg' } };
+    json.items.push(
+      { id: 'w', type: 'quantity', text: { en: 'W?' }, units: [kg], min: 1, initial: { value: 70, unit: 'kg' } } as never,
+      { id: 'twice', type: 'quantity', text: { en: 'T?' }, units: [kg, kg], maxDecimals: -1, initial: { value: 70, unit: 'lb' } } as never,
+      { id: 'heavy', type: 'text', text: { en: 'H?' }, enableWhen: [{ item: 'w', operator: '>', value: 100 }] } as never,
+      { id: 'weighed', type: 'text', text: { en: 'Weighed?' }, enableWhen: [{ item: 'w', operator: 'exists', value: true }] } as never,
+    );
+    expect(problemsOf(json)).to.have.members([
+      'items[3].units[1]: duplicate unit code "kg"',
+      'items[3].maxDecimals: expected a whole number of 0 or more',
+      'items[3].initial: {"value":70,"unit":"lb"} is not an answer to "twice"',
+      'items[4].enableWhen[0].item: "w" is a quantity item; test it only with "exists" (a number means nothing without its unit)',
+    ]);
+  });
+
   it('reads repeating groups and questions under questions, refusing what they cannot hold', () => {
     const json = minimal();
     json.items.push(
