@@ -73,6 +73,9 @@ const QUESTION_TYPES = {
   quantity: 'quantity',
 } as const;
 
+/** The item types that may list their answers (answerOption), each with the value[x] of its options. */
+const OPTION_VALUE_TYPES: Readonly<Record<string, string>> = { string: 'valueString', integer: 'valueInteger', date: 'valueDate', time: 'valueTime' };
+
 /** Extensions the item walk reads itself, with the reasons they are refused when they are. */
 const READ_BY_ITEM = new Set([HIDDEN, CALCULATED]);
 
@@ -400,7 +403,9 @@ class QuestionnaireImporter {
     this.#checkExtensions(item, at.fhir);
 
     if (this.#isCalculated(item, linkId, at.fhir)) return undefined;
-    const control = this.#itemControl(extensions, type);
+    // A string, integer, date or time question with answerOption is answered by choosing one (or, repeating, several).
+    const optionsOnly = type !== undefined && Object.hasOwn(OPTION_VALUE_TYPES, type) && item['answerOption'] !== undefined;
+    const control = this.#itemControl(extensions, optionsOnly ? 'choice' : type);
     const enableWhen = reader.optional(item['enableWhen'], (v) => this.#collect(v, fhir('enableWhen'), native('enableWhen'), (c, a) => this.#condition(c, a)));
     if (type === undefined) return undefined;
     const typeSupport = Object.hasOwn(ITEM_TYPES, type) ? ITEM_TYPES[type]! : undefined;
@@ -408,7 +413,7 @@ class QuestionnaireImporter {
     this.#origins.set(native('id'), fhir('linkId'));
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
     const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'] };
-    const choice = type === 'choice' || type === 'open-choice';
+    const choice = type === 'choice' || type === 'open-choice' || optionsOnly;
     if (item['repeats'] === true && !choice && type !== 'group') reader.report(fhir('repeats'), `repeating "${type}" items are not supported yet`);
     const maxOccurs = extensions(MAX_OCCURS)[0];
     if (maxOccurs && !(type === 'group' && item['repeats'] === true)) this.#report(maxOccurs.path, '"questionnaire-maxOccurs" is not supported here: the most answers allowed is not checked');
@@ -426,6 +431,7 @@ class QuestionnaireImporter {
         if (item[key] !== undefined) reader.report(fhir(key), `answer lists on "${type}" items are not supported`);
       }
     }
+    if (optionsOnly && item['answerValueSet'] !== undefined) reader.report(fhir('answerValueSet'), `a value set's codings cannot be the answers of a "${type}" item`);
     if (type === 'display') {
       this.#displayCategory(extensions);
       const text = this.#text(item, 'text', at.fhir);
@@ -446,12 +452,13 @@ class QuestionnaireImporter {
 
     // An open choice without options is a question answered in words.
     const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined;
-    const nativeType = type === 'open-choice' && !listed ? 'text' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
+    const nativeType = type === 'open-choice' && !listed ? 'text' : optionsOnly ? 'choice' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
     const question = { ...common, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at) };
     if (nativeType === 'choice') {
       const answers = this.#answers(item, at);
       const other = type === 'open-choice' || undefined;
-      return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, other, initial: this.#initialChoice(item, at, answers) };
+      const valueType = this.#momentOptions(item, at);
+      return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, other, valueType, initial: this.#initialChoice(item, at, answers) };
     }
     const initial = this.#initial(item, at);
     /** An answer constraint's value, for the native parser to check; reported where it does not apply. */
@@ -516,8 +523,8 @@ class QuestionnaireImporter {
     const key = first && choiceKey(first, 'value');
     if (!first || !key) return this.#problem(path, 'expected a value[x]');
     const value = first[key];
-    // FHIR dates may be a year or a month; a date field takes a whole day.
-    if (key === 'valueDate' && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    // FHIR dates may be a year or a month; a date field takes a whole day (a list of dates takes any of its own).
+    if (key === 'valueDate' && item['answerOption'] === undefined && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
       this.#report(childPath(path, key), `the partial date "${value}" cannot be a date field's answer; the field starts empty`);
       return undefined;
     }
@@ -686,10 +693,24 @@ class QuestionnaireImporter {
     }
     if (item['answerOption'] === undefined) return this.#problem(at.fhir, 'a choice item needs answerOption or answerValueSet');
     this.#origins.set(native, fhir('answerOption'));
-    return this.#collect(item['answerOption'], fhir('answerOption'), native, (v, a) => this.#answerOption(v, a));
+    const expected = Object.hasOwn(OPTION_VALUE_TYPES, String(item['type'])) ? OPTION_VALUE_TYPES[String(item['type'])] : undefined;
+    return this.#collect(item['answerOption'], fhir('answerOption'), native, (v, a) => this.#answerOption(v, a, expected));
   }
 
-  #answerOption(value: unknown, at: At): JsonObject | undefined {
+  /**
+   * `date` or `time` when the options are dates or times (valueDate, valueTime), which the
+   * response must write as such; the options of one item must then all be of that kind.
+   */
+  #momentOptions(item: JsonObject, at: At): 'date' | 'time' | undefined {
+    const options = Array.isArray(item['answerOption']) ? item['answerOption'].filter(isObject) : [];
+    const keys = new Set(options.map((option) => choiceKey(option, 'value')));
+    const moment = keys.has('valueDate') ? 'date' : keys.has('valueTime') ? 'time' : undefined;
+    if (moment && keys.size > 1) this.#problem(childPath(at.fhir, 'answerOption'), `the answers of one item must all be of one type; these mix ${[...keys].join(', ')}`);
+    return moment;
+  }
+
+  /** An answer option; `expected` is the value[x] every option of a string, integer, date or time item must have. */
+  #answerOption(value: unknown, at: At, expected: string | undefined): JsonObject | undefined {
     const reader = this.#reader;
     const option = reader.object(value, at.fhir);
     if (!option) return undefined;
@@ -699,6 +720,7 @@ class QuestionnaireImporter {
     const key = choiceKey(option, 'value');
     if (!key) return this.#problem(at.fhir, 'expected a value[x]');
     const valuePath = childPath(at.fhir, key);
+    if (expected && key !== expected) return this.#problem(valuePath, `the answers of this item must be ${expected}, as its type says`);
     switch (key) {
       case 'valueCoding': {
         const coding = reader.object(option[key], valuePath);
@@ -712,6 +734,11 @@ class QuestionnaireImporter {
       case 'valueString': {
         const text = this.#text(option, key, at.fhir);
         return text && { value: text[this.#source], text, score: this.#score(extensions), exclusive };
+      }
+      case 'valueDate':
+      case 'valueTime': {
+        const moment = reader.string(option[key], valuePath);
+        return moment === undefined ? undefined : { value: moment, text: { [this.#source]: moment }, score: this.#score(extensions), exclusive };
       }
       default:
         return this.#problem(valuePath, `"${key}" answers are not supported yet`);

@@ -64,6 +64,8 @@ function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap
         const option = item.answers.find((o) => o.value === v);
         const display = text(option?.text);
         if (option?.code) return { valueCoding: { ...option.code, ...(display && { display }) } };
+        if (option && item.valueType === 'date') return { valueDate: v as string };
+        if (option && item.valueType === 'time') return { valueTime: v as string };
         return typeof v === 'number' ? numberAnswer(v) : { valueString: v };
       });
     default:

@@ -271,7 +271,15 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if (type === 'choice' || type === 'multi-choice') {
       const other = this.reader.optional(object['other'], (v) => this.reader.boolean(v, childPath(path, 'other')));
       const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, other);
-      return answers && defined({ type, answers, other });
+      const valueType = this.reader.optional(object['valueType'], (v) => this.reader.oneOf(v, childPath(path, 'valueType'), ['date', 'time'] as const));
+      // FHIR's date and time: a date may be a year or a month.
+      const format = valueType === 'date' ? /^\d{4}(-\d{2}(-\d{2})?)?$/ : /^\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+      answers?.forEach((option, i) => {
+        if (valueType && !(typeof option.value === 'string' && format.test(option.value))) {
+          this.reader.report(childPath(childPath(childPath(path, 'answers'), i), 'value'), `expected a ${valueType === 'date' ? 'date as YYYY, YYYY-MM or YYYY-MM-DD' : 'time as hh:mm:ss'}, as valueType says`);
+        }
+      });
+      return answers && defined({ type, answers, other, valueType });
     }
     this.#itemFieldsParser ??= new (this.#part('itemFields', `${type} items`).ItemFieldsParser)(this);
     return this.#itemFieldsParser.fields(type, object, path);

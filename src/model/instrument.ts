@@ -105,6 +105,8 @@ export interface ChoiceItem extends QuestionBase {
   readonly answers: readonly AnswerOption[];
   /** The person may write an answer of their own instead (FHIR open-choice): a string that is no option's value. */
   readonly other?: boolean;
+  /** The option values are dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) or times (`hh:mm:ss`), written as such in FHIR. */
+  readonly valueType?: 'date' | 'time';
 }
 
 export interface MultiChoiceItem extends QuestionBase {
@@ -112,6 +114,7 @@ export interface MultiChoiceItem extends QuestionBase {
   readonly answers: readonly AnswerOption[];
   /** The person may write one answer of their own besides the options chosen. */
   readonly other?: boolean;
+  readonly valueType?: 'date' | 'time';
 }
 
 export interface NumberItem extends QuestionBase {

@@ -337,6 +337,25 @@ describe('fromFhirQuestionnaire', () => {
     expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal(['item[2].extension[0]: "regex" does not apply to a "integer" item here; it is not checked']);
   });
 
+  it('maps string, integer, date and time items with answer lists to choices written in their own type', () => {
+    const { instrument } = fromFhirQuestionnaire(
+      questionnaire([
+        { linkId: 'city', type: 'string', text: 'City?', answerOption: [{ valueString: 'Oslo' }, { valueString: 'Bergen' }] },
+        { linkId: 'kids', type: 'integer', text: 'Children?', repeats: true, answerOption: [{ valueInteger: 1 }, { valueInteger: 2 }] },
+        { linkId: 'when', type: 'date', text: 'When?', answerOption: [{ valueDate: '2022' }, { valueDate: '2022-09-20' }], initial: [{ valueDate: '2022' }] },
+      ]),
+    );
+    expect(itemById(instrument, 'city')).to.deep.include({ type: 'choice', answers: [{ value: 'Oslo', text: { en: 'Oslo' } }, { value: 'Bergen', text: { en: 'Bergen' } }] });
+    expect(itemById(instrument, 'kids')).to.deep.include({ type: 'multi-choice' });
+    expect(itemById(instrument, 'when')).to.deep.include({ type: 'choice', valueType: 'date', initial: '2022' });
+    const answers = { city: 'Bergen', kids: [1, 2], when: '2022-09-20' };
+    const response = toQuestionnaireResponse(instrument, answers, scoreAnswers(instrument, answers));
+    expect(response.item.map((i) => i.answer)).to.deep.equal([[{ valueString: 'Bergen' }], [{ valueInteger: 1 }, { valueInteger: 2 }], [{ valueDate: '2022-09-20' }]]);
+    expect(problemsOf(questionnaire([{ linkId: 'n', type: 'integer', text: 'N?', answerOption: [{ valueInteger: 1 }, { valueString: 'two' }] }]))).to.deep.equal([
+      'item[0].answerOption[1].valueString: the answers of this item must be valueInteger, as its type says',
+    ]);
+  });
+
   it('maps quantities with their unit options or their one unit, and their starting value', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const ucum = (code: string, display: string) => ext('questionnaire-unitOption', { valueCoding: { system: 'http://unitsofmeasure.org', code, display } });
@@ -516,7 +535,7 @@ describe('fromFhirQuestionnaire', () => {
       'item[2].type: "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
       'item[4].repeats: repeating "string" items are not supported yet',
-      'item[5].answerOption[1].valueDate: "valueDate" answers are not supported yet',
+      'item[5].answerOption: the answers of one item must all be of one type; these mix valueString, valueDate',
       'item[6].enableWhen[0].answerQuantity: "answerQuantity" conditions are not supported yet',
       'item[7].item[0].repeats: repeating "string" items are not supported yet',
       'item[8].modifierExtension: "modifierExtension" is not supported: changes the meaning of the item in a way Painpath cannot know',

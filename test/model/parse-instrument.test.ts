@@ -113,6 +113,12 @@ describe('parseInstrument', () => {
     ]);
   });
 
+  it('checks the options of a choice of dates or times against their valueType', () => {
+    const json = minimal();
+    json.items.push({ id: 'when', type: 'choice', valueType: 'date', text: { en: 'When?' }, answers: [{ value: '2022', text: { en: '2022' } }, { value: '22-09', text: { en: 'Sept' } }] } as never);
+    expect(problemsOf(json)).to.deep.equal(['items[2].answers[1].value: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, as valueType says']);
+  });
+
   it('reads quantities with their units, tested only by exists, their starting value checked against the units', () => {
     const json = minimal();
     const kg = { code: { system: 'http://unitsofmeasure.org', code: 'kg' }, text: { en: 'kg' } };
