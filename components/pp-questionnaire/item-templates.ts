@@ -31,6 +31,13 @@ export interface ItemContext {
   readonly toggle: (item: MultiChoiceItem | BodyMapItem, value: number | string) => void;
   /** Text typed into a number field, with the number read from it (NaN when it is none), and a quantity's unit code. */
   readonly typeNumber: (item: NumberItem | QuantityItem, text: string, value: number, unit?: string) => void;
+  /** The texts of the fields of a question that takes several answers, while the person edits them. */
+  readonly entries: (id: string) => readonly string[] | undefined;
+  /**
+   * Sets those texts with the answers read from them (`null`: one cannot be read; `undefined`:
+   * the answers are unchanged, as when a blank field is added), then focuses field `focus`.
+   */
+  readonly editEntries: (item: QuestionItem, texts: readonly string[], values: readonly (number | string)[] | null | undefined, focus?: number) => void;
   /** Tells screen reader users something at once; `message` runs in the form's language. */
   readonly announce: (message: () => string) => void;
 }

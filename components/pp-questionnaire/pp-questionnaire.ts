@@ -290,6 +290,8 @@ export class PpQuestionnaire extends LitElement {
   #startedAt?: string;
   /** Text typed into fields that is not a valid answer, so a re-render does not wipe it. */
   readonly #typed = new Map<ItemId, string>();
+  /** The fields of questions that take several answers, as typed (see ItemContext.entries). */
+  readonly #entries = new Map<ItemPath, readonly string[]>();
   /** Texts of the last render that lacked the shown language (source-language text was shown instead). */
   readonly #textsShownInFallback = new Set<string>();
   /** Requested→shown language pairs already reported as missing translations. */
@@ -438,6 +440,7 @@ export class PpQuestionnaire extends LitElement {
     this.supersededDraft = undefined;
     this.#staleDraftKey = undefined;
     this.#typed.clear();
+    this.#entries.clear();
     try {
       const { instrument, rules } = await this.#loadInstrument();
       const partStyles = [...(await importPart(() => loadItemParts(instrument))), ...(rules?.styles ?? [])];
@@ -584,7 +587,10 @@ export class PpQuestionnaire extends LitElement {
    */
   #change(item: QuestionItem, apply: (engine: QuestionnaireEngine) => ItemId[], report = true): void {
     const engine = this.#engine!;
-    this.#unreportedCleared.push(...apply(engine));
+    const cleared = apply(engine);
+    // What the fields of a hidden question showed goes with its answer.
+    for (const path of cleared) this.#entries.delete(path);
+    this.#unreportedCleared.push(...cleared);
     const problem = engine.problemOf(item.id);
     const shown = new Set(this.shownProblems);
     if (problem && problem !== 'required') {
@@ -619,6 +625,17 @@ export class PpQuestionnaire extends LitElement {
       const answer = item.type !== 'quantity' ? value : unit === undefined ? { value } : { value, unit };
       this.#change(item, (e) => (blank ? e.answer(item.id, undefined) : Number.isNaN(value) ? e.reject(item.id) : e.answer(item.id, answer)));
       this.#keepTyped(item.id, blank ? undefined : text);
+    },
+    editEntries: (item: QuestionItem, texts: readonly string[], values: readonly (number | string)[] | null | undefined, focus?: number) => {
+      this.#entries.set(item.id, texts);
+      if (values === null) this.#change(item, (e) => e.reject(item.id));
+      else if (values !== undefined) this.#change(item, (e) => e.answer(item.id, values.length ? values : undefined));
+      else this.requestUpdate();
+      if (focus !== undefined) {
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelectorAll<HTMLInputElement>(`[data-item="${CSS.escape(item.id)}"] .entry input`)[focus]?.focus(),
+        );
+      }
     },
     announce: (message: () => string) => {
       this.announcement = inLocale(uiLocaleFor(this.#locale), message);
@@ -854,6 +871,7 @@ export class PpQuestionnaire extends LitElement {
       value: (id) => engine.answerOf(id),
       problem: (id) => (this.shownProblems.has(id) ? engine.problemOf(id) : undefined),
       typed: (id) => this.#typed.get(id),
+      entries: (id) => this.#entries.get(id),
       ...this.#itemHandlers,
     };
   }

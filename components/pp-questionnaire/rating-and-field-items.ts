@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import { isQuantityAnswer, type BodyMapItem, type BooleanItem, type ChoiceItem, type DateItem, type MomentItem, type MultiChoiceItem, type UrlItem, type NrsItem, type NumberItem, type QuantityItem, type QuestionItem, type TextItem, type VasItem } from '../../src/model/instrument.js';
+import { answersRepeat, isQuantityAnswer, type BodyMapItem, type BooleanItem, type ChoiceItem, type DateItem, type MomentItem, type MultiChoiceItem, type UrlItem, type NrsItem, type NumberItem, type QuantityItem, type QuestionItem, type TextItem, type VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -58,6 +58,10 @@ export function fieldProblemMessage(item: QuestionItem, code: Exclude<Validation
     }
     case 'unit':
       return msg('Please choose a unit.');
+    case 'too-few': {
+      const fewest = formatNumber('minOccurs' in item ? (item.minOccurs ?? 0) : 0, lang);
+      return msg(str`Please give at least ${fewest} answers.`);
+    }
   }
 }
 
@@ -381,7 +385,88 @@ function booleanField(item: BooleanItem, context: ItemContext): TemplateResult {
   return fieldsetItem(item, context, html`<div class="answers">${option(true, msg('Yes'))} ${option(false, msg('No'))}</div>`);
 }
 
+/** A question that may take several answers of its type. */
+type RepeatableItem = NumberItem | TextItem | UrlItem | DateItem | MomentItem;
+
+/** The text of a field that shows one answer. */
+function entryText(item: RepeatableItem, value: number | string, lang: string): string {
+  if (typeof value === 'number') return formatLocaleNumber(value, lang);
+  return item.type === 'date-time' ? toLocalDateTime(String(value)) : String(value);
+}
+
+/** The answer typed into one field: `null` when it cannot be read as one (letters for a number). */
+function entryValue(item: RepeatableItem, text: string, lang: string): number | string | null {
+  switch (item.type) {
+    case 'integer':
+    case 'decimal': {
+      const number = parseLocaleNumber(text, lang);
+      return Number.isNaN(number) ? null : number;
+    }
+    case 'date-time':
+      return toFhirDateTime(text);
+    case 'time':
+      return text.length === 5 ? `${text}:00` : text;
+    default:
+      return text.trim();
+  }
+}
+
+/**
+ * A question that takes several answers: one field each, "Add another answer" (up to its
+ * maxOccurs) and, while there are several, a Remove button for each. Fields keep what was typed
+ * while it is not (yet) a valid answer; blank fields give no answer.
+ */
+function repeatingField(item: RepeatableItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const answers = Array.isArray(value) ? (value as readonly (number | string)[]) : [];
+  const texts = context.entries(item.id) ?? (answers.length ? answers.map((v) => entryText(item, v, context.lang)) : ['']);
+  const number = (i: number) => formatNumber(i + 1, context.lang);
+  const edit = (changed: readonly string[], focus?: number) => {
+    const read = changed.filter((text) => text.trim()).map((text) => entryValue(item, text, context.lang));
+    context.editEntries(item, changed, read.includes(null) ? null : (read as (number | string)[]), focus);
+  };
+  const input = (text: string, i: number) => {
+    const numberId = `${controlId(item.id)}-number-${i}`;
+    const numeric = item.type === 'integer' || item.type === 'decimal';
+    return html`<span id=${numberId} hidden>${number(i)}</span>
+      <input
+        part="input"
+        id=${i === 0 ? controlId(item.id) : `${controlId(item.id)}-${i}`}
+        type=${numeric || item.type === 'text' ? 'text' : item.type === 'date-time' ? 'datetime-local' : item.type}
+        inputmode=${numeric ? (item.type === 'integer' ? 'numeric' : 'decimal') : nothing}
+        step=${item.type === 'date-time' || item.type === 'time' ? 1 : nothing}
+        maxlength=${((item.type === 'text' || item.type === 'url') && item.maxLength) || nothing}
+        autocomplete="off"
+        .value=${live(text)}
+        aria-labelledby="${labelId(item.id)} ${numberId}"
+        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-describedby=${describedBy(item, context)}
+        @change=${(event: Event) => edit(texts.map((t, k) => (k === i ? (event.target as HTMLInputElement).value : t)))}
+      />`;
+  };
+  return fieldsetItem(
+    item,
+    context,
+    html`<div class="entries">
+        ${texts.map(
+          (text, i) => html`<div class="entry">
+            ${input(text, i)}
+            ${texts.length > 1
+              ? html`<button type="button" class="secondary" aria-label=${msg(str`Remove answer ${number(i)}`)} @click=${() => edit(texts.filter((_, k) => k !== i), Math.max(0, i - 1))}>
+                  ${msg('Remove')}
+                </button>`
+              : nothing}
+          </div>`,
+        )}
+      </div>
+      ${item.maxOccurs === undefined || texts.length < item.maxOccurs
+        ? html`<button type="button" class="secondary add-entry" @click=${() => context.editEntries(item, [...texts, ''], undefined, texts.length)}>${msg('Add another answer')}</button>`
+        : nothing}`,
+  );
+}
+
 export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext): TemplateResult {
+  if (answersRepeat(item)) return repeatingField(item as RepeatableItem, context);
   switch (item.type) {
     case 'nrs':
       return nrs(item, context);
@@ -406,6 +491,27 @@ export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext)
 }
 
 export const fieldStyles = css`
+  .entries {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .entry {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  /* Words and addresses take the line, as a single such field does; numbers, dates and times keep their size. */
+  .entry input:is([type='text']:not([inputmode]), [type='url']) {
+    flex: 1 1 12rem;
+  }
+
+  .add-entry {
+    margin-block-start: 0.75rem;
+  }
+
   .nrs-item {
     container-type: inline-size;
   }

@@ -65,7 +65,7 @@ export const ITEM_ELEMENTS: Readonly<Record<string, Conformance>> = {
   enableWhen: entry('supported', 'on any item, before or after; every operator, with answers of every type but dateTime, Quantity and Reference'),
   enableBehavior: entry('supported', 'all or any'),
   required: entry('supported', 'an answer is needed to go on; in a group, an answer to one of its questions'),
-  repeats: entry('supported', 'on groups: the person adds and removes repeats; on items with answers to choose from: several answers (check boxes); on other questions refused for now'),
+  repeats: entry('supported', 'on groups: the person adds and removes repeats; on items with answers to choose from: several answers (check boxes); on string, text, number, date, time and url questions: a field per answer, added and removed by the person; on quantity, boolean, attachment and reference questions refused for now'),
   answerOption: entry('supported', 'the answers of a choice item; on string, integer, date and time items, the answers to choose from (written in the item’s type)'),
   answerValueSet: entry('supported', 'a contained value set, or one the host gives (valueSets)'),
   initial: entry('supported', 'the starting answer, until the person changes it or a draft is restored'),
@@ -95,6 +95,7 @@ export const ITEM_CONTROL = `${STRUCTURE}questionnaire-itemControl`;
 export const DISPLAY_CATEGORY = `${STRUCTURE}questionnaire-displayCategory`;
 export const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
+export const MIN_OCCURS = `${STRUCTURE}questionnaire-minOccurs`;
 export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
 export const REGEX = `${STRUCTURE}regex`;
 export const MIN_LENGTH = `${STRUCTURE}minLength`;
@@ -135,8 +136,8 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [REGEX]: entry('supported', 'on string and text items: the whole answer must match it; elsewhere reported'),
   [MIN_LENGTH]: entry('supported', 'on string and text items: the shortest answer accepted; elsewhere reported'),
   [MAX_DECIMAL_PLACES]: entry('supported', 'on decimal items: the most digits after the point; elsewhere reported'),
-  [`${STRUCTURE}questionnaire-minOccurs`]: entry('reported', 'the least number of answers is not checked'),
-  [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group; on other items, reported'),
+  [MIN_OCCURS]: entry('supported', 'the fewest answers of a question that repeats, once any is given; on groups, reported'),
+  [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group, or answers of a question that repeats'),
   [`${STRUCTURE}questionnaire-sliderStepValue`]: entry('reported', 'shown as a number field'),
   [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),
   [`${STRUCTURE}questionnaire-instruction`]: entry('reported', 'the instruction is not shown'),

@@ -1,6 +1,6 @@
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { primaryLanguage } from '../i18n/locale.js';
-import type { Instrument } from '../model/instrument.js';
+import { REPEATABLE_TYPES, type Instrument } from '../model/instrument.js';
 import { childPath, JsonReader, type JsonObject } from '../model/json-reader.js';
 import { parseInstrument } from '../model/parse-instrument.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
@@ -17,6 +17,7 @@ import {
   ENTRY_FORMAT,
   MAX_DECIMAL_PLACES,
   MAX_OCCURS,
+  MIN_OCCURS,
   MAX_VALUE,
   MIN_LENGTH,
   REGEX,
@@ -414,16 +415,21 @@ class QuestionnaireImporter {
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
     const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'] };
     const choice = type === 'choice' || type === 'open-choice' || optionsOnly;
-    if (item['repeats'] === true && !choice && type !== 'group') reader.report(fhir('repeats'), `repeating "${type}" items are not supported yet`);
-    const maxOccurs = extensions(MAX_OCCURS)[0];
-    if (maxOccurs && !(type === 'group' && item['repeats'] === true)) this.#report(maxOccurs.path, '"questionnaire-maxOccurs" is not supported here: the most answers allowed is not checked');
+    // Choices take several answers as a multi-choice; groups as repeats; other questions as a list of fields.
+    const repeatingAnswers = item['repeats'] === true && !choice && type !== 'group';
+    if (repeatingAnswers && !REPEATABLE_TYPES.includes(QUESTION_TYPES[type as keyof typeof QUESTION_TYPES])) reader.report(fhir('repeats'), `repeating "${type}" items are not supported yet`);
+    const occurs = item['repeats'] === true && (type === 'group' || repeatingAnswers);
+    for (const [url, what] of [[MAX_OCCURS, 'most'], [MIN_OCCURS, 'fewest']] as const) {
+      const found = extensions(url)[0];
+      if (found && !(occurs && (url === MAX_OCCURS || type !== 'group'))) this.#report(found.path, `"${url.split('/').pop()}" is not supported here: the ${what} answers allowed is not checked`);
+    }
 
     if (type === 'group') {
       this.#origins.set(native('items'), fhir('item'));
       const text = this.#optionalText(item, 'text', at.fhir);
       const items = this.#items(item['item'], { fhir: fhir('item'), native: native('items') });
       const repeats = item['repeats'] === true || undefined;
-      const maxOccurs = repeats && this.#maxOccurs(extensions, native('maxOccurs'));
+      const maxOccurs = repeats && this.#occurs(extensions, MAX_OCCURS, native('maxOccurs'));
       return { ...common, type: control === 'page' && !repeats ? 'page' : 'group', text, items, repeats, maxOccurs, required: item['required'] };
     }
     if (!choice) {
@@ -453,14 +459,17 @@ class QuestionnaireImporter {
     // An open choice without options is a question answered in words.
     const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined;
     const nativeType = type === 'open-choice' && !listed ? 'text' : optionsOnly ? 'choice' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
-    const question = { ...common, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at) };
+    const repeats = repeatingAnswers ? { repeats: true, minOccurs: this.#occurs(extensions, MIN_OCCURS, native('minOccurs')), maxOccurs: this.#occurs(extensions, MAX_OCCURS, native('maxOccurs')) } : {};
+    const question = { ...common, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at), ...repeats };
     if (nativeType === 'choice') {
       const answers = this.#answers(item, at);
       const other = type === 'open-choice' || undefined;
       const valueType = this.#momentOptions(item, at);
       return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, other, valueType, initial: this.#initialChoice(item, at, answers) };
     }
-    const initial = this.#initial(item, at);
+    // A question that repeats starts with a list of answers.
+    const initials = this.#initials(item, at);
+    const initial = repeatingAnswers && initials.length ? initials : initials[0];
     /** An answer constraint's value, for the native parser to check; reported where it does not apply. */
     const constraint = (url: string, fhirKey: string, nativeKey: string, applies: boolean) => {
       const found = extensions(url)[0];
@@ -516,20 +525,26 @@ class QuestionnaireImporter {
 
   /** The starting answer of a non-choice item: its first `initial`. */
   #initial(item: JsonObject, at: At): unknown {
-    const list = this.#reader.optional(item['initial'], (v) => this.#reader.array(v, childPath(at.fhir, 'initial')));
-    if (!list?.length) return undefined;
-    const path = childPath(childPath(at.fhir, 'initial'), 0);
-    const first = this.#reader.object(list[0], path);
-    const key = first && choiceKey(first, 'value');
-    if (!first || !key) return this.#problem(path, 'expected a value[x]');
-    const value = first[key];
-    // FHIR dates may be a year or a month; a date field takes a whole day (a list of dates takes any of its own).
-    if (key === 'valueDate' && item['answerOption'] === undefined && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      this.#report(childPath(path, key), `the partial date "${value}" cannot be a date field's answer; the field starts empty`);
-      return undefined;
-    }
-    this.#origins.set(childPath(at.native, 'initial'), childPath(path, key));
-    return value;
+    return this.#initials(item, at)[0];
+  }
+
+  /** The starting answers of an item: the values of its `initial` list (a question that repeats takes them all). */
+  #initials(item: JsonObject, at: At): unknown[] {
+    const list = this.#reader.optional(item['initial'], (v) => this.#reader.array(v, childPath(at.fhir, 'initial'))) ?? [];
+    return list.flatMap((entry, i) => {
+      const path = childPath(childPath(at.fhir, 'initial'), i);
+      const initial = this.#reader.object(entry, path);
+      const key = initial && choiceKey(initial, 'value');
+      if (!initial || !key) return this.#problem(path, 'expected a value[x]') ?? [];
+      const value = initial[key];
+      // FHIR dates may be a year or a month; a date field takes a whole day (a list of dates takes any of its own).
+      if (key === 'valueDate' && item['answerOption'] === undefined && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        this.#report(childPath(path, key), `the partial date "${value}" cannot be a date field's answer; the field starts empty`);
+        return [];
+      }
+      this.#origins.set(childPath(at.native, 'initial'), childPath(path, key));
+      return [value];
+    });
   }
 
   /** The starting answer of a choice item: its `initial` coding or value, or the options marked `initialSelected`. */
@@ -582,8 +597,9 @@ class QuestionnaireImporter {
   }
 
   /** A repeating group's most repeats (questionnaire-maxOccurs). */
-  #maxOccurs(extensions: Extensions, nativePath: string): unknown {
-    const found = extensions(MAX_OCCURS)[0];
+  /** A questionnaire-minOccurs or -maxOccurs value, for the native parser to check. */
+  #occurs(extensions: Extensions, url: string, nativePath: string): unknown {
+    const found = extensions(url)[0];
     if (found) this.#origins.set(nativePath, childPath(found.path, 'valueInteger'));
     return found?.value['valueInteger'];
   }

@@ -1,5 +1,5 @@
 import type { QuestionnaireResponseAnswer } from '../fhir/questionnaire-response.js';
-import { isQuantityAnswer, type Anchors, type AnswerValue, type Answers, type ItemId, type QuantityAnswer, type QuantityItem, type QuantityUnit, type QuestionItem, type Scale } from './instrument.js';
+import { answersRepeat, isQuantityAnswer, REPEATABLE_TYPES, type Anchors, type AnswerValue, type Answers, type ItemId, type QuantityAnswer, type QuantityItem, type QuantityUnit, type QuestionItem, type Scale } from './instrument.js';
 import type { ItemFieldsContext } from './instrument-parser.js';
 import { provideFieldItemSupport, type FieldItem, type ScoreRange } from './item-support.js';
 import { childPath, defined, type JsonObject } from './json-reader.js';
@@ -54,7 +54,19 @@ function quantityProblem(item: QuantityItem, value: AnswerValue): AnswerProblem 
   return numberProblem(item, value.value) ?? (value.unit === undefined && item.units.length ? 'unit' : undefined);
 }
 
+/** Checks an answer, or each answer of a question that repeats, and how many there are. */
 function answerProblem(item: FieldItem, value: AnswerValue, today: string): AnswerProblem | undefined {
+  if (!answersRepeat(item)) return singleAnswerProblem(item, value, today);
+  const { minOccurs, maxOccurs } = item as { minOccurs?: number; maxOccurs?: number };
+  if (!Array.isArray(value) || (maxOccurs !== undefined && value.length > maxOccurs)) return 'type';
+  for (const entry of value as readonly AnswerValue[]) {
+    const problem = singleAnswerProblem(item, entry, today);
+    if (problem) return problem;
+  }
+  return minOccurs !== undefined && value.length < minOccurs ? 'too-few' : undefined;
+}
+
+function singleAnswerProblem(item: FieldItem, value: AnswerValue, today: string): AnswerProblem | undefined {
   switch (item.type) {
     case 'body-map': {
       const set = own(REGION_SETS, item.regionSet);
@@ -122,6 +134,11 @@ function scoreRange(item: FieldItem): ScoreRange | undefined {
 export const regionSetSystem = (regionSet: string): string => `urn:painpath:region-set:${regionSet}`;
 
 function fhirAnswers(item: FieldItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
+  if (answersRepeat(item)) return (value as readonly AnswerValue[]).flatMap((entry) => singleFhirAnswer(item, entry, text));
+  return singleFhirAnswer(item, value, text);
+}
+
+function singleFhirAnswer(item: FieldItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
   switch (item.type) {
     case 'body-map':
       return (value as readonly string[]).map((id) => {
@@ -186,6 +203,19 @@ export class ItemFieldsParser {
 
   /** The fields of an item of the type, or undefined when they are invalid. */
   fields(type: Exclude<QuestionItem['type'], 'choice' | 'multi-choice'>, object: JsonObject, path: string): Partial<QuestionItem> | undefined {
+    const fields = this.#typeFields(type, object, path);
+    const { reader } = this.#context;
+    const repeats = reader.optional(object['repeats'], (v) => reader.boolean(v, childPath(path, 'repeats')));
+    if (repeats !== undefined && !REPEATABLE_TYPES.includes(type)) reader.report(childPath(path, 'repeats'), `a ${type} question takes one answer`);
+    const occurs = (key: string) => reader.optional(object[key], (v) => this.#context.number(v, childPath(path, key), true));
+    const [minOccurs, maxOccurs] = [occurs('minOccurs'), occurs('maxOccurs')];
+    if (!repeats && (minOccurs !== undefined || maxOccurs !== undefined)) reader.report(path, 'only a question that repeats has a minOccurs or maxOccurs');
+    if (!repeats || !REPEATABLE_TYPES.includes(type)) return fields;
+    if ((minOccurs ?? 1) < 1 || (maxOccurs ?? Infinity) < Math.max(2, minOccurs ?? 0)) reader.report(childPath(path, 'maxOccurs'), 'minOccurs must be at least 1, and maxOccurs at least 2 and at least minOccurs');
+    return fields && defined({ ...fields, repeats: repeats || undefined, minOccurs, maxOccurs });
+  }
+
+  #typeFields(type: Exclude<QuestionItem['type'], 'choice' | 'multi-choice'>, object: JsonObject, path: string): Partial<QuestionItem> | undefined {
     const { reader } = this.#context;
     const at = (key: string) => childPath(path, key);
     switch (type) {

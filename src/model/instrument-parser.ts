@@ -1,17 +1,18 @@
-import type {
-  AnswerOption,
-  AnswerValue,
-  Band,
-  Coding,
-  Condition,
-  Instrument,
-  InstrumentMeta,
-  Item,
-  Mcid,
-  QuestionItem,
-  Scale,
-  Scoring,
-  ScoringMethod,
+import {
+  answersRepeat,
+  type AnswerOption,
+  type AnswerValue,
+  type Band,
+  type Coding,
+  type Condition,
+  type Instrument,
+  type InstrumentMeta,
+  type Item,
+  type Mcid,
+  type QuestionItem,
+  type Scale,
+  type Scoring,
+  type ScoringMethod,
 } from './instrument.js';
 import { childPath, defined, parseContent, type JsonObject, type JsonReader } from './json-reader.js';
 import type { ConditionsParser } from './parse-conditions.js';
@@ -256,6 +257,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const items = reader.optional(object['items'], (v) => this.#items(v, childPath(path, 'items')));
     // In FHIR they belong to the one answer; a question with several has no single answer to hold them.
     if (items && (type === 'multi-choice' || type === 'body-map')) reader.report(childPath(path, 'items'), `items under a ${type} question are not supported`);
+    if ((type === 'choice' || type === 'multi-choice') && object['repeats'] !== undefined) reader.report(childPath(path, 'repeats'), `a ${type} question does not repeat: a multi-choice takes several answers`);
     const specific = this.#questionFields(type, object, path);
     if (!text || required === undefined || !specific || (object['items'] !== undefined && !items)) return undefined;
     const question = defined({ ...common, text, required, code, help, initial, items, ...specific } as QuestionItem);
@@ -415,6 +417,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const group = this.#inRepeatingGroup.get(id);
     if (!type) this.reader.report(path, `"${id}" is not an item of this instrument`);
     else if (group) this.reader.report(path, `"${id}" is in the repeating group "${group}" and cannot be scored`);
+    else if (this.questions.has(id) && answersRepeat(this.questions.get(id)!)) this.reader.report(path, `"${id}" takes several answers and cannot be scored`);
     else if (method === 'region-groups' && type !== 'body-map') this.reader.report(path, `"${id}" is a ${type}; a region-groups scale counts body-map regions`);
     else if (!['nrs', 'vas', 'integer', 'decimal', 'choice', 'multi-choice', 'body-map'].includes(type)) {
       this.reader.report(path, `"${id}" is a ${type} and cannot be scored`);

@@ -8,7 +8,8 @@ export type ScaleId = string;
  * An answer: choice → the option's `value`; multi-choice → the chosen values; body-map → region ids;
  * nrs, vas, integer, decimal → a number; text, url → a string; date → `YYYY-MM-DD`; date-time →
  * `YYYY-MM-DDThh:mm:ss±hh:mm`; time → `hh:mm:ss`; boolean → true or false; quantity → a
- * `QuantityAnswer`. Unanswered items are absent from `Answers`.
+ * `QuantityAnswer`. A question that repeats has the list of its answers. Unanswered items are
+ * absent from `Answers`.
  */
 export type AnswerValue = number | string | boolean | readonly (number | string)[] | QuantityAnswer;
 
@@ -17,6 +18,12 @@ export interface QuantityAnswer {
   readonly value: number;
   readonly unit?: string;
 }
+
+/** The question types that may take several answers (FHIR `repeats` on a question without options). */
+export const REPEATABLE_TYPES: readonly ItemType[] = ['integer', 'decimal', 'text', 'url', 'date', 'date-time', 'time'];
+
+/** Whether a question takes several answers of its type (its answer is then their list). */
+export const answersRepeat = (item: Item): boolean => 'repeats' in item && item.repeats === true && item.type !== 'group';
 
 export const isQuantityAnswer = (value: AnswerValue | undefined): value is QuantityAnswer => typeof value === 'object' && !Array.isArray(value);
 
@@ -100,6 +107,18 @@ interface QuestionBase extends ItemBase {
   readonly initial?: AnswerValue;
 }
 
+/**
+ * A question that may take several answers of its type (FHIR `repeats` on a question without
+ * options): its answer is the list of them, in the order given.
+ */
+interface RepeatingAnswers {
+  readonly repeats?: boolean;
+  /** The fewest answers accepted once any is given. */
+  readonly minOccurs?: number;
+  /** The most answers accepted. */
+  readonly maxOccurs?: number;
+}
+
 export interface ChoiceItem extends QuestionBase {
   readonly type: 'choice';
   readonly answers: readonly AnswerOption[];
@@ -117,7 +136,7 @@ export interface MultiChoiceItem extends QuestionBase {
   readonly valueType?: 'date' | 'time';
 }
 
-export interface NumberItem extends QuestionBase {
+export interface NumberItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'integer' | 'decimal';
   readonly min?: number;
   readonly max?: number;
@@ -143,7 +162,7 @@ export interface QuantityItem extends QuestionBase {
   readonly maxDecimals?: number;
 }
 
-export interface TextItem extends QuestionBase {
+export interface TextItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'text';
   readonly maxLength?: number;
   readonly minLength?: number;
@@ -160,17 +179,17 @@ export interface BooleanItem extends QuestionBase {
  * A moment (`date-time`: `YYYY-MM-DDThh:mm:ss` with the UTC offset of the person's time zone, as
  * FHIR's dateTime), or a time of day (`time`: `hh:mm:ss`).
  */
-export interface MomentItem extends QuestionBase {
+export interface MomentItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'date-time' | 'time';
 }
 
 /** A web address (any absolute URI, e.g. `https://…` or `mailto:…`). */
-export interface UrlItem extends QuestionBase {
+export interface UrlItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'url';
   readonly maxLength?: number;
 }
 
-export interface DateItem extends QuestionBase {
+export interface DateItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'date';
   /** `YYYY-MM-DD`, or `today`. */
   readonly min?: string;

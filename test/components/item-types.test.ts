@@ -523,6 +523,126 @@ describe('<pp-questionnaire> quantities', () => {
   });
 });
 
+describe('<pp-questionnaire> questions that take several answers', () => {
+  const severalJson = () =>
+    instrument({
+      id: 'several',
+      items: [
+        question('names', 'text', { repeats: true, maxOccurs: 3, required: true }),
+        question('doses', 'integer', { repeats: true, minOccurs: 2, min: 1, max: 10 }),
+        question('days', 'date', { repeats: true }),
+      ],
+    });
+  const several = () => form('list', severalJson());
+  const fields = (el: PpQuestionnaire, id: string) => [...item(el, id).querySelectorAll<HTMLInputElement>('.entry input')];
+  const addButton = (el: PpQuestionnaire, id: string) => item(el, id).querySelector<HTMLButtonElement>('.add-entry');
+  const type = async (el: PpQuestionnaire, field: HTMLInputElement, text: string) => {
+    field.focus();
+    field.select();
+    await typeKeys(text);
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+  };
+  beforeEach(deleteAllDatabases);
+
+  it('adds a field per answer by keyboard, names each with the question and its number, and moves focus to it', async () => {
+    const el = await several();
+    expect(fields(el, 'names')).to.have.length(1);
+    expect(item(el, 'names').tagName).to.equal('FIELDSET');
+    await type(el, fields(el, 'names')[0]!, 'Ibuprofen');
+    expect(shadow(el).activeElement).to.equal(addButton(el, 'names'));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => shadow(el).activeElement === fields(el, 'names')[1], 'focus did not move to the new field');
+    await typeKeys('Paracetamol');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(el.answers['names']).to.deep.equal(['Ibuprofen', 'Paracetamol']);
+    const nameOf = (input: HTMLInputElement) => input.getAttribute('aria-labelledby')!.split(' ').map((id) => shadow(el).getElementById(id)!.textContent!.trim()).join(' ');
+    expect(fields(el, 'names').map(nameOf)).to.deep.equal(['names 1', 'names 2']);
+    const removes = [...item(el, 'names').querySelectorAll('.entry button')].map((b) => b.getAttribute('aria-label'));
+    expect(removes).to.deep.equal(['Remove answer 1', 'Remove answer 2']);
+  });
+
+  it('stops adding fields at maxOccurs and removes one with its answer, focus going to the field before', async () => {
+    const el = await several();
+    for (const [i, name] of ['A', 'B', 'C'].entries()) {
+      if (i > 0) addButton(el, 'names')!.click();
+      await el.updateComplete;
+      await type(el, fields(el, 'names')[i]!, name);
+    }
+    expect(addButton(el, 'names')).to.equal(null);
+    item(el, 'names').querySelectorAll<HTMLButtonElement>('.entry button')[1]!.click();
+    await el.updateComplete;
+    await waitUntil(() => shadow(el).activeElement === fields(el, 'names')[0], 'focus did not move to the field before');
+    expect(el.answers['names']).to.deep.equal(['A', 'C']);
+    expect(fields(el, 'names').map((f) => f.value)).to.deep.equal(['A', 'C']);
+    expect(addButton(el, 'names')).to.not.equal(null);
+  });
+
+  it('keeps an entry that is not yet an answer in its field, says what is wrong, and asks for minOccurs answers', async () => {
+    const el = await several();
+    await type(el, fields(el, 'doses')[0]!, '4');
+    expect(item(el, 'doses').querySelector('[part=error]')!.textContent).to.equal('Please give at least 2 answers.');
+    expect(el.answers).to.not.have.property('doses');
+    addButton(el, 'doses')!.click();
+    await el.updateComplete;
+    await type(el, fields(el, 'doses')[1]!, 'two');
+    expect(fields(el, 'doses').map((f) => f.value)).to.deep.equal(['4', 'two']);
+    expect(item(el, 'doses').querySelector('[part=error]')!.textContent).to.equal('Please enter a whole number, using digits.');
+    await type(el, fields(el, 'doses')[1]!, '12');
+    expect(item(el, 'doses').querySelector('[part=error]')!.textContent).to.equal('Please give a value from 1 to 10.');
+    await type(el, fields(el, 'doses')[1]!, '2');
+    expect(el.answers['doses']).to.deep.equal([4, 2]);
+    expect(item(el, 'doses').querySelector('[part=error]')).to.equal(null);
+  });
+
+  it('shows the answers of a saved draft, one per field', async () => {
+    const draftKey = `several-${Math.random()}`;
+    const first = await fixture<PpQuestionnaire>(html`<pp-questionnaire .instrument=${severalJson()} layout="list" draft-key=${draftKey}></pp-questionnaire>`);
+    await waitUntil(() => shadow(first).querySelector('form'));
+    await type(first, fields(first, 'doses')[0]!, '1,5');
+    addButton(first, 'doses')!.click();
+    await first.updateComplete;
+    await type(first, fields(first, 'doses')[1]!, '3');
+    expect(first.answers['doses']).to.equal(undefined);
+    await type(first, fields(first, 'doses')[0]!, '5');
+    await first.draftSaved();
+    first.remove();
+    const again = await fixture<PpQuestionnaire>(html`<pp-questionnaire .instrument=${severalJson()} layout="list" draft-key=${draftKey}></pp-questionnaire>`);
+    await waitUntil(() => shadow(again).querySelector('form'));
+    expect(fields(again, 'doses').map((f) => f.value)).to.deep.equal(['5', '3']);
+  });
+
+  it('writes one FHIR answer per value, and drops blank fields', async () => {
+    const el = await several();
+    await type(el, fields(el, 'names')[0]!, 'A');
+    addButton(el, 'names')!.click();
+    await el.updateComplete;
+    const days = fields(el, 'days')[0]!;
+    days.value = '2026-01-02';
+    days.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(el.answers).to.deep.equal({ names: ['A'], days: ['2026-01-02'] });
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    button(el, 'Submit answers').click();
+    const answers = Object.fromEntries((await submitted).detail.questionnaireResponse.item.map((i) => [i.linkId, i.answer]));
+    expect(answers['names']).to.deep.equal([{ valueString: 'A' }]);
+    expect(answers['days']).to.deep.equal([{ valueDate: '2026-01-02' }]);
+  });
+
+  for (const lang of ['en', 'ar']) {
+    it(`has no axe violation with several fields and a problem shown (${lang})`, async () => {
+      const el = await several();
+      el.lang = lang;
+      addButton(el, 'names')!.click();
+      await el.updateComplete;
+      await type(el, fields(el, 'doses')[0]!, '4');
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
 describe('<pp-questionnaire> repeating groups and questions under questions', () => {
   const S = PATH_SEPARATOR;
   const instrumentJson = () =>

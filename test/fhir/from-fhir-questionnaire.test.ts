@@ -356,6 +356,20 @@ describe('fromFhirQuestionnaire', () => {
     ]);
   });
 
+  it('maps questions that repeat to several answers, with their minOccurs and maxOccurs', () => {
+    const ext = (name: string, value: number) => ({ url: `http://hl7.org/fhir/StructureDefinition/questionnaire-${name}`, valueInteger: value });
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire([
+        { linkId: 'names', type: 'string', text: 'Names?', repeats: true, extension: [ext('minOccurs', 2), ext('maxOccurs', 5)], initial: [{ valueString: 'Ann' }, { valueString: 'Bo' }] },
+        { linkId: 'once', type: 'string', text: 'Once?', extension: [ext('maxOccurs', 2)] },
+      ]),
+    );
+    expect(itemById(instrument, 'names')).to.deep.include({ type: 'text', repeats: true, minOccurs: 2, maxOccurs: 5, initial: ['Ann', 'Bo'] });
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal(['item[1].extension[0]: "questionnaire-maxOccurs" is not supported here: the most answers allowed is not checked']);
+    const answers = { names: ['Ann', 'Bo'] };
+    expect(toQuestionnaireResponse(instrument, answers, scoreAnswers(instrument, answers)).item[0]!.answer).to.deep.equal([{ valueString: 'Ann' }, { valueString: 'Bo' }]);
+  });
+
   it('maps quantities with their unit options or their one unit, and their starting value', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const ucum = (code: string, display: string) => ext('questionnaire-unitOption', { valueCoding: { system: 'http://unitsofmeasure.org', code, display } });
@@ -520,10 +534,10 @@ describe('fromFhirQuestionnaire', () => {
         { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'who', type: 'reference', text: 'Who?' }] },
         { linkId: 'photo', type: 'attachment', text: 'Photo?' },
         { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
-        { linkId: 'c', type: 'string', text: 'C?', repeats: true },
+        { linkId: 'c', type: 'boolean', text: 'C?', repeats: true },
         { linkId: 'd', type: 'choice', text: 'D?', answerOption: [{ valueString: 'x' }, { valueDate: '2020-01-01' }] },
         { linkId: 'e', type: 'string', text: 'E?', enableWhen: [{ question: 'h', operator: '=', answerQuantity: { value: 1 } }] },
-        { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'string', text: 'Why?', repeats: true }] },
+        { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'quantity', text: 'Why?', repeats: true }] },
         { linkId: 'g2', type: 'string', text: 'G?', modifierExtension: [{ url: 'http://example.org/negated', valueBoolean: true }] },
         { linkId: 'h2', type: 'string', extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression', valueExpression: {} }] },
       ]),
@@ -534,10 +548,10 @@ describe('fromFhirQuestionnaire', () => {
       'item[1].item[1].type: "reference" items are not supported yet',
       'item[2].type: "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
-      'item[4].repeats: repeating "string" items are not supported yet',
+      'item[4].repeats: repeating "boolean" items are not supported yet',
       'item[5].answerOption: the answers of one item must all be of one type; these mix valueString, valueDate',
       'item[6].enableWhen[0].answerQuantity: "answerQuantity" conditions are not supported yet',
-      'item[7].item[0].repeats: repeating "string" items are not supported yet',
+      'item[7].item[0].repeats: repeating "quantity" items are not supported yet',
       'item[8].modifierExtension: "modifierExtension" is not supported: changes the meaning of the item in a way Painpath cannot know',
       'item[9].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
       'item[9].text: a question needs a text (or a display item under it) to be labelled with',

@@ -113,6 +113,26 @@ describe('parseInstrument', () => {
     ]);
   });
 
+  it('reads questions that take several answers, refusing repeats where one answer is all there is', () => {
+    const json = minimal();
+    json.items.push(
+      { id: 'names', type: 'text', text: { en: 'Names?' }, repeats: true, minOccurs: 2, maxOccurs: 4, initial: ['A', 'B'] } as never,
+      { id: 'pain', type: 'nrs', text: { en: 'Pain?' }, repeats: true, anchors: { min: { en: 'none' }, max: { en: 'worst' } } } as never,
+      { id: 'once', type: 'integer', text: { en: 'Once?' }, maxOccurs: 3 } as never,
+      { id: 'few', type: 'date', text: { en: 'Few?' }, repeats: true, minOccurs: 3, maxOccurs: 2 } as never,
+      { id: 'many', type: 'integer', text: { en: 'Many?' }, repeats: true } as never,
+    );
+    (json.items[0] as Record<string, unknown>)['repeats'] = true;
+    json.scoring.scales[0]!.items = ['a', 'many'];
+    expect(problemsOf(json)).to.have.members([
+      'items[0].repeats: a choice question does not repeat: a multi-choice takes several answers',
+      'items[3].repeats: a nrs question takes one answer',
+      'items[4]: only a question that repeats has a minOccurs or maxOccurs',
+      'items[5].maxOccurs: minOccurs must be at least 1, and maxOccurs at least 2 and at least minOccurs',
+      'scoring.scales[0].items[1]: "many" takes several answers and cannot be scored',
+    ]);
+  });
+
   it('checks the options of a choice of dates or times against their valueType', () => {
     const json = minimal();
     json.items.push({ id: 'when', type: 'choice', valueType: 'date', text: { en: 'When?' }, answers: [{ value: '2022', text: { en: '2022' } }, { value: '22-09', text: { en: 'Sept' } }] } as never);
