@@ -138,7 +138,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   );
 }
 
-const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'quantity', 'text', 'url', 'date', 'date-time', 'time', 'boolean'];
+const FIELD_TYPES: readonly RatingOrFieldItem['type'][] = ['nrs', 'vas', 'integer', 'decimal', 'quantity', 'attachment', 'text', 'url', 'date', 'date-time', 'time', 'boolean'];
 type FieldPart = typeof import('./rating-and-field-items.js');
 type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;

@@ -164,6 +164,8 @@ function checked<T>(code: 'content-invalid' | 'text-pack-invalid', check: () => 
  * @csspart repeat - One repeat of a repeating group, with its Remove button.
  * @csspart answer - One answer option.
  * @csspart input - A text, number or date field.
+ * @csspart unit - The choice of a quantity's unit.
+ * @csspart file-button - The button that opens the file picker of an attachment question.
  * @csspart slider - The track of a visual analogue scale.
  * @csspart error - A validation message, or the message shown when the content cannot be used.
  * @csspart navigation - The row of Back / Next / Submit buttons.

@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
-import { answersRepeat, isQuantityAnswer, type BodyMapItem, type BooleanItem, type ChoiceItem, type DateItem, type MomentItem, type MultiChoiceItem, type UrlItem, type NrsItem, type NumberItem, type QuantityItem, type QuestionItem, type TextItem, type VasItem } from '../../src/model/instrument.js';
+import { answersRepeat, DEFAULT_MAX_ATTACHMENT_SIZE, isAttachmentAnswer, isQuantityAnswer, type AttachmentAnswer, type AttachmentItem, type BodyMapItem, type BooleanItem, type ChoiceItem, type DateItem, type MomentItem, type MultiChoiceItem, type UrlItem, type NrsItem, type NumberItem, type QuantityItem, type QuestionItem, type TextItem, type VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
 import { isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
@@ -58,11 +58,90 @@ export function fieldProblemMessage(item: QuestionItem, code: Exclude<Validation
     }
     case 'unit':
       return msg('Please choose a unit.');
+    case 'too-large': {
+      const largest = formatFileSize('maxSize' in item ? (item.maxSize ?? DEFAULT_MAX_ATTACHMENT_SIZE) : DEFAULT_MAX_ATTACHMENT_SIZE, lang);
+      return msg(str`Please choose a file of at most ${largest}.`);
+    }
+    case 'file-type': {
+      const types = new Intl.ListFormat(lang, { type: 'disjunction' }).format('mimeTypes' in item ? (item.mimeTypes ?? []) : []);
+      return msg(str`Please choose a file of this type: ${types}.`);
+    }
     case 'too-few': {
       const fewest = formatNumber('minOccurs' in item ? (item.minOccurs ?? 0) : 0, lang);
       return msg(str`Please give at least ${fewest} answers.`);
     }
   }
+}
+
+/** A file size in the person's language, in bytes, kB or MB. */
+function formatFileSize(bytes: number, lang: string): string {
+  const [unit, size] = bytes >= 1_000_000 ? ['megabyte', 1_000_000] : bytes >= 1_000 ? ['kilobyte', 1_000] : ['byte', 1];
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: 1 }).format(bytes / size);
+}
+
+/** A file's bytes as base64, in chunks (a whole file at once overflows the call stack). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** A chosen file as the answer: read only when it is not too large, hashed where WebCrypto is offered. */
+async function attachmentOf(file: File, item: AttachmentItem): Promise<AttachmentAnswer> {
+  const described = { contentType: file.type || 'application/octet-stream', title: file.name, size: file.size };
+  if (file.size > (item.maxSize ?? DEFAULT_MAX_ATTACHMENT_SIZE)) return { ...described, data: '' };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const hash = crypto.subtle ? toBase64(new Uint8Array(await crypto.subtle.digest('SHA-1', bytes))) : undefined;
+  return { ...described, data: toBase64(bytes), ...(hash && { hash }) };
+}
+
+/**
+ * A file to attach: the browser's own file input, keyboard and screen reader ready, shown as a
+ * button of ours (its own "No file chosen" would contradict a file kept in the draft), with the
+ * file chosen named beside it and a button to remove it.
+ */
+function attachmentField(item: AttachmentItem, context: ItemContext): TemplateResult {
+  const value = context.value(item.id);
+  const chosen = isAttachmentAnswer(value) ? value : undefined;
+  const chosenId = `chosen-${item.id}`;
+  return fieldItem(
+    item,
+    context,
+    html`<div class="attachment">
+      <input
+        part="input"
+        class="file-input visually-hidden"
+        id=${controlId(item.id)}
+        type="file"
+        accept=${item.mimeTypes?.join(',') || nothing}
+        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-describedby=${describedBy(item, context, chosen ? chosenId : undefined)}
+        @change=${async (event: Event) => {
+          const input = event.target as HTMLInputElement;
+          const file = input.files?.[0];
+          if (!file) return;
+          context.answer(item, await attachmentOf(file, item));
+          // The file is held in the answer; the input is emptied, so that the same file can be chosen again.
+          input.value = '';
+        }}
+      />
+      <label part="file-button" class="file-button" for=${controlId(item.id)}>${chosen ? msg('Choose another file') : msg('Choose a file')}</label>
+      ${chosen
+        ? html`<span class="chosen-file" id=${chosenId}>${msg(str`Chosen: ${chosen.title} (${formatFileSize(chosen.size, context.lang)})`)}</span>
+            <button
+              type="button"
+              class="secondary"
+              @click=${(event: Event) => {
+                context.answer(item, undefined);
+                // The button goes with the file: focus stays with the question, on its file input.
+                (event.target as Element).closest('.item')!.querySelector('input')!.focus();
+              }}
+            >
+              ${msg('Remove file')}
+            </button>`
+        : nothing}
+    </div>`,
+  );
 }
 
 /** A question answered with one control: a labelled field. */
@@ -477,6 +556,8 @@ export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext)
       return numberField(item, context);
     case 'quantity':
       return quantityField(item, context);
+    case 'attachment':
+      return attachmentField(item, context);
     case 'text':
       return textField(item, context);
     case 'date':
@@ -510,6 +591,32 @@ export const fieldStyles = css`
 
   .add-entry {
     margin-block-start: 0.75rem;
+  }
+
+  .attachment {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+
+  /* The file input's face: a secondary button (the input itself is visually hidden, never removed). */
+  .file-button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    padding-block: 0.5em;
+    padding-inline: 1.25em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+
+  .file-input:focus-visible + .file-button {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
   }
 
   .nrs-item {

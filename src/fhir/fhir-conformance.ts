@@ -95,6 +95,8 @@ export const ITEM_CONTROL = `${STRUCTURE}questionnaire-itemControl`;
 export const DISPLAY_CATEGORY = `${STRUCTURE}questionnaire-displayCategory`;
 export const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
+export const MAX_SIZE = `${STRUCTURE}maxSize`;
+export const MIME_TYPE = `${STRUCTURE}mimeType`;
 export const MIN_OCCURS = `${STRUCTURE}questionnaire-minOccurs`;
 export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
 export const REGEX = `${STRUCTURE}regex`;
@@ -146,8 +148,8 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${STRUCTURE}rendering-markdown`]: entry('reported', 'the plain text is shown instead of the formatted one'),
   [`${SDC}sdc-questionnaire-shortText`]: entry('reported', 'the full text is shown'),
   [`${SDC}sdc-questionnaire-entryMode`]: entry('reported', 'every item is shown in the element’s layout'),
-  [`${STRUCTURE}mimeType`]: entry('reported', 'attachments are not accepted yet'),
-  [`${STRUCTURE}maxSize`]: entry('reported', 'attachments are not accepted yet'),
+  [MIME_TYPE]: entry('supported', 'the types of file an attachment takes (the picker offers them; others are refused with a message)'),
+  [MAX_SIZE]: entry('supported', 'the largest file an attachment takes; without it, 5 MiB (the file is kept in the draft on the device)'),
   [`${STRUCTURE}questionnaire-referenceResource`]: entry('reported', 'references are not accepted yet'),
   [`${STRUCTURE}terminology-server`]: entry('reported', 'value sets come from the host, not from this server'),
   [`${STRUCTURE}preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
@@ -214,7 +216,7 @@ export const ITEM_TYPES: Readonly<Record<string, Conformance>> = {
   time: entry('supported', 'a time field'),
   url: entry('supported', 'a web address field'),
   'open-choice': entry('supported', 'radio buttons or check boxes, and a field for an answer of one’s own (valueString); without options, a text field'),
-  attachment: entry('refused', 'not supported yet'),
+  attachment: entry('supported', 'a file picker; the file is written as valueAttachment (contentType, data, title, size, SHA-1 hash)'),
   reference: entry('refused', 'not supported yet'),
   quantity: entry('supported', 'a number field with its unit, or a choice of units (valueQuantity with the unit’s code and system)'),
   question: entry('refused', 'abstract: never used in a form'),

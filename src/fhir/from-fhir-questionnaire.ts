@@ -17,6 +17,8 @@ import {
   ENTRY_FORMAT,
   MAX_DECIMAL_PLACES,
   MAX_OCCURS,
+  MAX_SIZE,
+  MIME_TYPE,
   MIN_OCCURS,
   MAX_VALUE,
   MIN_LENGTH,
@@ -72,6 +74,7 @@ const QUESTION_TYPES = {
   time: 'time',
   boolean: 'boolean',
   quantity: 'quantity',
+  attachment: 'attachment',
 } as const;
 
 /** The item types that may list their answers (answerOption), each with the value[x] of its options. */
@@ -490,6 +493,15 @@ class QuestionnaireImporter {
     if (item['maxLength'] !== undefined) this.#report(fhir('maxLength'), `"maxLength" does not apply to a "${type}" item; it is ignored`);
     if (nativeType === 'boolean' || nativeType === 'date-time' || nativeType === 'time') return { ...question, type: nativeType, initial };
     const bounds = { min: this.#bound(extensions, MIN_VALUE, native('min')), max: this.#bound(extensions, MAX_VALUE, native('max')) };
+    if (nativeType === 'attachment') {
+      const maxSize = extensions(MAX_SIZE)[0];
+      if (maxSize) this.#origins.set(native('maxSize'), childPath(maxSize.path, 'valueDecimal'));
+      const mimeTypes = extensions(MIME_TYPE).map((found, i) => {
+        this.#origins.set(childPath(native('mimeTypes'), i), childPath(found.path, 'valueCode'));
+        return found.value['valueCode'];
+      });
+      return { ...question, type: nativeType, maxSize: maxSize?.value['valueDecimal'], mimeTypes: mimeTypes.length ? mimeTypes : undefined };
+    }
     if (nativeType === 'quantity') {
       const units = this.#units(extensions, at);
       return { ...question, type: nativeType, ...bounds, units, maxDecimals, initial: this.#initialQuantity(initial, units, at) };

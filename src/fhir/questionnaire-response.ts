@@ -36,6 +36,7 @@ type ValueX =
   | { readonly valueDateTime: string }
   | { readonly valueTime: string }
   | { readonly valueUri: string }
+  | { readonly valueAttachment: { readonly contentType: string; readonly data: string; readonly title: string; readonly size: number; readonly hash?: string } }
   | { readonly valueQuantity: { readonly value: number; readonly unit?: string; readonly system?: string; readonly code?: string } }
   | { readonly valueString: string };
 

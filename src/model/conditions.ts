@@ -1,4 +1,4 @@
-import { isQuantityAnswer, type AnswerValue, type Answers, type Condition, type ConditionOperator, type Item } from './instrument.js';
+import { type AnswerValue, type Answers, type Condition, type ConditionOperator, type Item } from './instrument.js';
 import { own } from './own.js';
 
 export type ComparisonOperator = Exclude<ConditionOperator, 'exists'>;
@@ -27,8 +27,8 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
   const { operator, value: expected } = condition;
   if (operator === 'exists') return (answer !== undefined) === expected;
   if (answer === undefined) return false;
-  // A quantity is tested only by `exists` (the parser sees to it): its number means nothing without its unit.
-  const values: readonly (number | string | boolean)[] = isQuantityAnswer(answer) ? [] : typeof answer === 'object' ? answer : [answer];
+  // Quantities and attachments are tested only by `exists` (the parser sees to it).
+  const values: readonly (number | string | boolean)[] = Array.isArray(answer) ? answer : typeof answer === 'object' ? [] : [answer as number | string | boolean];
   if (operator === '!=') return !values.some((v) => compare('=', v, expected));
   return values.some((v) => compare(operator, v, expected));
 }

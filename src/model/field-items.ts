@@ -1,5 +1,5 @@
 import type { QuestionnaireResponseAnswer } from '../fhir/questionnaire-response.js';
-import { answersRepeat, isQuantityAnswer, REPEATABLE_TYPES, type Anchors, type AnswerValue, type Answers, type ItemId, type QuantityAnswer, type QuantityItem, type QuantityUnit, type QuestionItem, type Scale } from './instrument.js';
+import { answersRepeat, DEFAULT_MAX_ATTACHMENT_SIZE, isAttachmentAnswer, isQuantityAnswer, REPEATABLE_TYPES, type AttachmentAnswer, type AttachmentItem, type Anchors, type AnswerValue, type Answers, type ItemId, type QuantityAnswer, type QuantityItem, type QuantityUnit, type QuestionItem, type Scale } from './instrument.js';
 import type { ItemFieldsContext } from './instrument-parser.js';
 import { provideFieldItemSupport, type FieldItem, type ScoreRange } from './item-support.js';
 import { childPath, defined, type JsonObject } from './json-reader.js';
@@ -66,8 +66,17 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
   return minOccurs !== undefined && value.length < minOccurs ? 'too-few' : undefined;
 }
 
+function attachmentProblem(item: AttachmentItem, value: AnswerValue): AnswerProblem | undefined {
+  const keys = ['contentType', 'data', 'title', 'size', 'hash'];
+  if (!isAttachmentAnswer(value) || Object.keys(value).some((key) => !keys.includes(key)) || !Number.isInteger(value.size) || typeof value.title !== 'string' || typeof value.contentType !== 'string') return 'type';
+  if (value.size > (item.maxSize ?? DEFAULT_MAX_ATTACHMENT_SIZE)) return 'too-large';
+  return item.mimeTypes && !item.mimeTypes.includes(value.contentType) ? 'file-type' : undefined;
+}
+
 function singleAnswerProblem(item: FieldItem, value: AnswerValue, today: string): AnswerProblem | undefined {
   switch (item.type) {
+    case 'attachment':
+      return attachmentProblem(item, value);
     case 'body-map': {
       const set = own(REGION_SETS, item.regionSet);
       return Array.isArray(value) && set && distinctMembers(value, regionIdsOf(set)) ? undefined : 'type';
@@ -163,6 +172,10 @@ function singleFhirAnswer(item: FieldItem, value: AnswerValue, text: (map: TextM
       return [{ valueTime: value as string }];
     case 'url':
       return [{ valueUri: value as string }];
+    case 'attachment': {
+      const { contentType, data, title, size, hash } = value as AttachmentAnswer;
+      return [{ valueAttachment: { contentType, data, title, size, ...(hash && { hash }) } }];
+    }
     case 'quantity': {
       const { value: number, unit: code } = value as QuantityAnswer;
       const unit = item.units.find((u) => u.code.code === code);
@@ -230,6 +243,12 @@ export class ItemFieldsParser {
         if (maxDecimals !== undefined && (!Number.isInteger(maxDecimals) || maxDecimals < 0)) reader.report(at('maxDecimals'), 'expected a whole number of 0 or more');
         return defined({ type, min, max, unit, maxDecimals });
       }
+      case 'attachment': {
+        const maxSize = reader.optional(object['maxSize'], (v) => this.#context.number(v, at('maxSize'), true));
+        if (maxSize !== undefined && maxSize < 1) reader.report(at('maxSize'), 'expected a size in bytes of at least 1');
+        const mimeTypes = reader.optional(object['mimeTypes'], (v) => reader.list(v, at('mimeTypes'), (t, p) => this.#mimeType(t, p)));
+        return defined({ type, maxSize, mimeTypes });
+      }
       case 'quantity': {
         const units = reader.optional(object['units'], (v) => reader.list(v, at('units'), (u, p) => this.#unit(u, p))) ?? [];
         const codes = units.map((u) => u.code.code);
@@ -273,6 +292,13 @@ export class ItemFieldsParser {
         return regionSet === undefined || !regionLabels ? undefined : { type, regionSet, regionLabels };
       }
     }
+  }
+
+  #mimeType(value: unknown, path: string): string | undefined {
+    const type = this.#context.reader.string(value, path);
+    if (type === undefined || /^[a-z]+\/[a-z0-9.+-]+$/i.test(type)) return type;
+    this.#context.reader.report(path, `expected a MIME type such as image/jpeg, got "${type}"`);
+    return undefined;
   }
 
   #unit(value: unknown, path: string): QuantityUnit | undefined {

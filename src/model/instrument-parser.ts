@@ -22,7 +22,7 @@ import type { RulesParser } from './parse-rules.js';
 import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
 
-const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'quantity', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
+const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'quantity', 'attachment', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;

@@ -8,10 +8,10 @@ export type ScaleId = string;
  * An answer: choice → the option's `value`; multi-choice → the chosen values; body-map → region ids;
  * nrs, vas, integer, decimal → a number; text, url → a string; date → `YYYY-MM-DD`; date-time →
  * `YYYY-MM-DDThh:mm:ss±hh:mm`; time → `hh:mm:ss`; boolean → true or false; quantity → a
- * `QuantityAnswer`. A question that repeats has the list of its answers. Unanswered items are
- * absent from `Answers`.
+ * `QuantityAnswer`; attachment → an `AttachmentAnswer`. A question that repeats has the list of
+ * its answers. Unanswered items are absent from `Answers`.
  */
-export type AnswerValue = number | string | boolean | readonly (number | string)[] | QuantityAnswer;
+export type AnswerValue = number | string | boolean | readonly (number | string)[] | QuantityAnswer | AttachmentAnswer;
 
 /** A measured amount: the number, and the code of its unit among the item's `units` (absent when it has none). */
 export interface QuantityAnswer {
@@ -25,7 +25,24 @@ export const REPEATABLE_TYPES: readonly ItemType[] = ['integer', 'decimal', 'tex
 /** Whether a question takes several answers of its type (its answer is then their list). */
 export const answersRepeat = (item: Item): boolean => 'repeats' in item && item.repeats === true && item.type !== 'group';
 
-export const isQuantityAnswer = (value: AnswerValue | undefined): value is QuantityAnswer => typeof value === 'object' && !Array.isArray(value);
+/** A file the person attached, as FHIR's Attachment holds it. */
+export interface AttachmentAnswer {
+  readonly contentType: string;
+  /** The file's bytes, base64. */
+  readonly data: string;
+  /** The file's name. */
+  readonly title: string;
+  /** The file's size in bytes. */
+  readonly size: number;
+  /** The SHA-1 of the bytes, base64 (absent where the browser offers no WebCrypto, outside secure contexts). */
+  readonly hash?: string;
+}
+
+export const isQuantityAnswer = (value: AnswerValue | undefined): value is QuantityAnswer =>
+  typeof value === 'object' && !Array.isArray(value) && typeof (value as QuantityAnswer).value === 'number';
+
+export const isAttachmentAnswer = (value: AnswerValue | undefined): value is AttachmentAnswer =>
+  typeof value === 'object' && !Array.isArray(value) && typeof (value as AttachmentAnswer).data === 'string';
 
 /**
  * The answers of a form, or of one repeat of a repeating group, by item id. A repeating group's
@@ -162,6 +179,18 @@ export interface QuantityItem extends QuestionBase {
   readonly maxDecimals?: number;
 }
 
+/** A file the person attaches: a photo, a letter (FHIR attachment). */
+export interface AttachmentItem extends QuestionBase {
+  readonly type: 'attachment';
+  /** The largest file accepted, in bytes; DEFAULT_MAX_ATTACHMENT_SIZE when absent. */
+  readonly maxSize?: number;
+  /** The MIME types accepted (`image/jpeg`, `application/pdf`); any when absent. */
+  readonly mimeTypes?: readonly string[];
+}
+
+/** The largest file an attachment item without its own maxSize accepts: drafts keep the file on the device. */
+export const DEFAULT_MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024;
+
 export interface TextItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'text';
   readonly maxLength?: number;
@@ -246,6 +275,7 @@ export type QuestionItem =
   | MultiChoiceItem
   | NumberItem
   | QuantityItem
+  | AttachmentItem
   | TextItem
   | UrlItem
   | DateItem

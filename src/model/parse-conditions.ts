@@ -44,6 +44,7 @@ export class ConditionsParser {
     if (!target) report(`"${item}" is not an item of this instrument`);
     else if (target === 'group' || target === 'page' || target === 'display') report(`"${item}" is a ${target} and has no answer`);
     else if (target === 'quantity' && operator !== 'exists') report(`"${item}" is a quantity item; test it only with "exists" (a number means nothing without its unit)`);
+    else if (target === 'attachment' && operator !== 'exists') report(`"${item}" is an attachment item; test it only with "exists"`);
     else if (operator !== 'exists' && (typeof value === 'boolean') !== (target === 'boolean')) {
       report(`"${item}" is a ${target} item; compare it with ${target === 'boolean' ? 'true or false' : 'one of its answers'}`);
     } else if (typeof value === 'boolean' && operator !== 'exists' && operator !== '=' && operator !== '!=') {

@@ -9,7 +9,7 @@ import type { JsonObject } from './json-reader.js';
 export const SCALE_OPTIONS = ['reverse', 'weights', 'missing', 'lookup', 'exclude'];
 
 /** The question types whose fields field-items.ts reads: all but choices. */
-const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'quantity', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'body-map'];
+const FIELD_ITEM_TYPES: readonly string[] = ['nrs', 'vas', 'integer', 'decimal', 'quantity', 'attachment', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'body-map'];
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null;
 

@@ -5,7 +5,7 @@ import { fieldItemSupport } from './item-support.js';
  * What is wrong with an answer: `type` means no user could have entered it (a programming or
  * data error); the others are mistakes a person can correct and are shown to them.
  */
-export type AnswerProblem = 'type' | 'range' | 'format' | 'too-long' | 'too-short' | 'decimals' | 'unit' | 'too-few';
+export type AnswerProblem = 'type' | 'range' | 'format' | 'too-long' | 'too-short' | 'decimals' | 'unit' | 'too-few' | 'too-large' | 'file-type';
 
 /** Today's date as `YYYY-MM-DD` in the person's own time zone. */
 export const isoToday = (now = new Date()): string =>

@@ -523,6 +523,81 @@ describe('<pp-questionnaire> quantities', () => {
   });
 });
 
+describe('<pp-questionnaire> attachments', () => {
+  const attachments = () =>
+    form(
+      'list',
+      instrument({
+        id: 'attachments',
+        items: [
+          question('photo', 'attachment', { mimeTypes: ['image/png', 'image/jpeg'], maxSize: 1000 }),
+          question('letter', 'attachment', { required: true }),
+        ],
+      }),
+    );
+  const picker = (el: PpQuestionnaire, id: string) => item(el, id).querySelector<HTMLInputElement>('input[type=file]')!;
+  async function choose(el: PpQuestionnaire, id: string, file: File): Promise<void> {
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    picker(el, id).files = transfer.files;
+    const changed = nextEvent(el, 'pp-change');
+    picker(el, id).dispatchEvent(new Event('change', { bubbles: true }));
+    await changed;
+    await el.updateComplete;
+  }
+  beforeEach(deleteAllDatabases);
+
+  it('takes a file as the FHIR Attachment, with its bytes in base64 and their SHA-1, and names it under the picker', async () => {
+    const el = await attachments();
+    expect(picker(el, 'photo').accept).to.equal('image/png,image/jpeg');
+    await choose(el, 'photo', new File(['hello'], 'knee.png', { type: 'image/png' }));
+    expect(el.answers['photo']).to.deep.equal({ contentType: 'image/png', title: 'knee.png', size: 5, data: 'aGVsbG8=', hash: 'qvTGHdzF6KLavt4PO0gs2a6pQ00=' });
+    const chosen = item(el, 'photo').querySelector('.chosen-file')!;
+    expect(chosen.textContent).to.contain('Chosen: knee.png (5 bytes)');
+    expect(picker(el, 'photo').getAttribute('aria-describedby')).to.equal(chosen.id);
+    const submitted = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+    await choose(el, 'letter', new File(['%PDF'], 'letter.pdf', { type: 'application/pdf' }));
+    button(el, 'Submit answers').click();
+    const answers = Object.fromEntries((await submitted).detail.questionnaireResponse.item.map((i) => [i.linkId, i.answer]));
+    expect(answers['photo']).to.deep.equal([{ valueAttachment: { contentType: 'image/png', data: 'aGVsbG8=', title: 'knee.png', size: 5, hash: 'qvTGHdzF6KLavt4PO0gs2a6pQ00=' } }]);
+  });
+
+  it('refuses a file too large or of another type, saying which, and removes a file by keyboard', async () => {
+    const el = await attachments();
+    await choose(el, 'photo', new File([new Uint8Array(2000)], 'big.png', { type: 'image/png' }));
+    expect(item(el, 'photo').querySelector('[part=error]')!.textContent).to.equal('Please choose a file of at most 1 kB.');
+    expect(el.answers).to.not.have.property('photo');
+    await choose(el, 'photo', new File(['x'], 'notes.txt', { type: 'text/plain' }));
+    expect(item(el, 'photo').querySelector('[part=error]')!.textContent).to.equal('Please choose a file of this type: image/png or image/jpeg.');
+    await choose(el, 'letter', new File(['%PDF'], 'letter.pdf', { type: 'application/pdf' }));
+    const remove = item(el, 'letter').querySelector<HTMLButtonElement>('.attachment button')!;
+    remove.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.answers).to.not.have.property('letter');
+    expect(shadow(el).activeElement).to.equal(picker(el, 'letter'));
+  });
+
+  it('shows a file name as text, whatever it holds', async () => {
+    const el = await attachments();
+    const name = '<img src=x onerror="window.pwned=1">.pdf';
+    await choose(el, 'letter', new File(['%PDF'], name, { type: 'application/pdf' }));
+    expect(item(el, 'letter').querySelector('.chosen-file')!.textContent).to.contain(name);
+    expect(shadow(el).querySelector('img')).to.equal(null);
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  for (const lang of ['en', 'ar']) {
+    it(`has no axe violation with a file chosen and a problem shown (${lang})`, async () => {
+      const el = await attachments();
+      el.lang = lang;
+      await choose(el, 'letter', new File(['%PDF'], 'letter.pdf', { type: 'application/pdf' }));
+      await choose(el, 'photo', new File(['x'], 'notes.txt', { type: 'text/plain' }));
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
 describe('<pp-questionnaire> questions that take several answers', () => {
   const severalJson = () =>
     instrument({

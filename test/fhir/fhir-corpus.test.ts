@@ -78,7 +78,7 @@ const EXPECTED: Record<string, string | null> = {
   'refero--code-scoring-q.json': 'item[0].item[2]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'refero--fhirpathextensions-q.json': 'item[1].item[0].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'refero--gtable-q.json': 'item[1].item[0]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
-  'refero--markdown-q.json': 'item[0].item[15].type: "attachment" items are not supported yet',
+  'refero--markdown-q.json': RENDERS,
   'refero--multipleenablewhen-q.json': RENDERS,
   'refero--preview-skjema-q.json': RENDERS,
   'refero--prr.json': RENDERS,
@@ -135,6 +135,7 @@ function expectedValueKey(type: string): string | undefined {
     time: 'valueTime',
     url: 'valueUri',
     quantity: 'valueQuantity',
+    attachment: 'valueAttachment',
     string: 'valueString',
     text: 'valueString',
     'open-choice': 'valueString',
@@ -206,9 +207,18 @@ async function answerEveryQuestion(element: PpQuestionnaire, questions: Readonly
     if (choice) choice.click();
     else {
       const field = node.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!;
-      field.value = typedValue(question);
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      if (field.type === 'file') {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['An answer'], 'answer.txt', { type: (question.type === 'attachment' && question.mimeTypes?.[0]) || 'text/plain' }));
+        (field as HTMLInputElement).files = transfer.files;
+        const taken = nextEvent(element, 'pp-change');
+        field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+        await taken;
+      } else {
+        field.value = typedValue(question);
+        field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      }
       // A quantity with units to choose from: the last one.
       const unit = node.querySelector('select');
       if (unit) {

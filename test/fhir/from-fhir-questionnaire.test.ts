@@ -370,6 +370,17 @@ describe('fromFhirQuestionnaire', () => {
     expect(toQuestionnaireResponse(instrument, answers, scoreAnswers(instrument, answers)).item[0]!.answer).to.deep.equal([{ valueString: 'Ann' }, { valueString: 'Bo' }]);
   });
 
+  it('maps attachments with their largest size and the types of file they take', () => {
+    const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
+    const { instrument } = fromFhirQuestionnaire(
+      questionnaire([{ linkId: 'scan', type: 'attachment', text: 'Scan?', extension: [ext('maxSize', { valueDecimal: 200000 }), ext('mimeType', { valueCode: 'application/pdf' }), ext('mimeType', { valueCode: 'image/png' })] }]),
+    );
+    expect(itemById(instrument, 'scan')).to.deep.include({ type: 'attachment', maxSize: 200000, mimeTypes: ['application/pdf', 'image/png'] });
+    expect(problemsOf(questionnaire([{ linkId: 'scan', type: 'attachment', text: 'Scan?', extension: [ext('mimeType', { valueCode: 'pdf' })] }]))).to.deep.equal([
+      'item[0].extension[0].valueCode: expected a MIME type such as image/jpeg, got "pdf"',
+    ]);
+  });
+
   it('maps quantities with their unit options or their one unit, and their starting value', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const ucum = (code: string, display: string) => ext('questionnaire-unitOption', { valueCoding: { system: 'http://unitsofmeasure.org', code, display } });
@@ -532,7 +543,7 @@ describe('fromFhirQuestionnaire', () => {
       questionnaire([
         { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL358-3' },
         { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'who', type: 'reference', text: 'Who?' }] },
-        { linkId: 'photo', type: 'attachment', text: 'Photo?' },
+        { linkId: 'photo', type: 'attachment', text: 'Photo?', repeats: true },
         { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
         { linkId: 'c', type: 'boolean', text: 'C?', repeats: true },
         { linkId: 'd', type: 'choice', text: 'D?', answerOption: [{ valueString: 'x' }, { valueDate: '2020-01-01' }] },
@@ -546,7 +557,7 @@ describe('fromFhirQuestionnaire', () => {
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
       'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion)',
       'item[1].item[1].type: "reference" items are not supported yet',
-      'item[2].type: "attachment" items are not supported yet',
+      'item[2].repeats: repeating "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
       'item[4].repeats: repeating "boolean" items are not supported yet',
       'item[5].answerOption: the answers of one item must all be of one type; these mix valueString, valueDate',

@@ -133,6 +133,19 @@ describe('parseInstrument', () => {
     ]);
   });
 
+  it('reads attachments with their largest size and MIME types, tested only by exists', () => {
+    const json = minimal();
+    json.items.push(
+      { id: 'scan', type: 'attachment', text: { en: 'Scan?' }, maxSize: 0, mimeTypes: ['application/pdf', 'pdf'] } as never,
+      { id: 'if-scan', type: 'text', text: { en: 'Why?' }, enableWhen: [{ item: 'scan', operator: '=', value: 'x' }] } as never,
+    );
+    expect(problemsOf(json)).to.have.members([
+      'items[2].maxSize: expected a size in bytes of at least 1',
+      'items[2].mimeTypes[1]: expected a MIME type such as image/jpeg, got "pdf"',
+      'items[3].enableWhen[0].item: "scan" is an attachment item; test it only with "exists"',
+    ]);
+  });
+
   it('checks the options of a choice of dates or times against their valueType', () => {
     const json = minimal();
     json.items.push({ id: 'when', type: 'choice', valueType: 'date', text: { en: 'When?' }, answers: [{ value: '2022', text: { en: '2022' } }, { value: '22-09', text: { en: 'Sept' } }] } as never);
