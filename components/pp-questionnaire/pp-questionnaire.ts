@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { PATH_SEPARATOR, QuestionnaireEngine, type ItemPath, type Layout } from '../../src/engine/questionnaire-engine.js';
 import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
+import type { ReferenceCandidate } from '../../src/fhir/from-fhir-questionnaire.js';
 import {
   acceptedLanguages,
   childrenOf,
@@ -196,6 +197,7 @@ export class PpQuestionnaire extends LitElement {
     src: {},
     instrument: { attribute: false },
     valueSets: { attribute: false },
+    references: { attribute: false },
     textPack: { attribute: false },
     textPackUrl: { attribute: 'text-pack' },
     language: { attribute: 'lang' },
@@ -231,6 +233,12 @@ export class PpQuestionnaire extends LitElement {
    * ValueSet with its expansion, keyed by that url.
    */
   valueSets?: Readonly<Record<string, unknown>>;
+
+  /**
+   * What a FHIR Questionnaire's `reference` items offer, by resource type (`{ Practitioner: [{
+   * reference: 'Practitioner/12', display: 'Dr. Berg' }] }`); without them such items are left out.
+   */
+  references?: Readonly<Record<string, readonly ReferenceCandidate[]>>;
 
   /**
    * The licensed wording of a bring-your-own-text instrument, or a language to add: one text pack
@@ -398,7 +406,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['src', 'instrument', 'valueSets', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
+    const sourceChanged = (['src', 'instrument', 'valueSets', 'references', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
     const vaultChanged = VAULT_SETTINGS.some((key) => changed.has(key));
     // Another person's results are theirs: after a change of person, this one's are looked for.
     if (vaultChanged && this.hasUpdated) void this.#redeliverOutbox();
@@ -508,7 +516,7 @@ export class PpQuestionnaire extends LitElement {
   /** A FHIR Questionnaire as an instrument; what it has that is not honoured is reported, what would make it wrong refuses it. */
   async #importFhir(json: unknown): Promise<Instrument> {
     const { fromFhirQuestionnaire, reportedMessage } = await importPart(loadFhirImporter);
-    const imported = checked('content-invalid', () => fromFhirQuestionnaire(json, { valueSets: this.valueSets }));
+    const imported = checked('content-invalid', () => fromFhirQuestionnaire(json, { valueSets: this.valueSets, references: this.references }));
     const problems = imported.reported;
     if (problems.length) this.#emit<ErrorDetail>(PpEvents.error, { code: 'fhir-unsupported', message: reportedMessage(imported), problems });
     return imported.instrument;

@@ -97,6 +97,7 @@ export const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
+export const REFERENCE_RESOURCE = `${STRUCTURE}questionnaire-referenceResource`;
 export const MIN_OCCURS = `${STRUCTURE}questionnaire-minOccurs`;
 export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
 export const REGEX = `${STRUCTURE}regex`;
@@ -150,7 +151,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${SDC}sdc-questionnaire-entryMode`]: entry('reported', 'every item is shown in the element’s layout'),
   [MIME_TYPE]: entry('supported', 'the types of file an attachment takes (the picker offers them; others are refused with a message)'),
   [MAX_SIZE]: entry('supported', 'the largest file an attachment takes; without it, 5 MiB (the file is kept in the draft on the device)'),
-  [`${STRUCTURE}questionnaire-referenceResource`]: entry('reported', 'references are not accepted yet'),
+  [REFERENCE_RESOURCE]: entry('supported', 'the resource types a reference item offers from those the host gives'),
   [`${STRUCTURE}terminology-server`]: entry('reported', 'value sets come from the host, not from this server'),
   [`${STRUCTURE}preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
   [`${SDC}sdc-questionnaire-preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
@@ -217,7 +218,7 @@ export const ITEM_TYPES: Readonly<Record<string, Conformance>> = {
   url: entry('supported', 'a web address field'),
   'open-choice': entry('supported', 'radio buttons or check boxes, and a field for an answer of one’s own (valueString); without options, a text field'),
   attachment: entry('supported', 'a file picker; the file is written as valueAttachment (contentType, data, title, size, SHA-1 hash)'),
-  reference: entry('refused', 'not supported yet'),
+  reference: entry('supported', 'a choice among the resources the host gives (references) or the form’s own answerOption (valueReference); with neither, left out and reported, or refused when required'),
   quantity: entry('supported', 'a number field with its unit, or a choice of units (valueQuantity with the unit’s code and system)'),
   question: entry('refused', 'abstract: never used in a form'),
 };

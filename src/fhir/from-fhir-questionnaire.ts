@@ -19,6 +19,7 @@ import {
   MAX_OCCURS,
   MAX_SIZE,
   MIME_TYPE,
+  REFERENCE_RESOURCE,
   MIN_OCCURS,
   MAX_VALUE,
   MIN_LENGTH,
@@ -46,6 +47,18 @@ export interface FromFhirOptions {
    * Questionnaire writes it (with or without `|version`).
    */
   readonly valueSets?: Readonly<Record<string, unknown>>;
+  /**
+   * What `reference` items offer, by resource type (`{ Practitioner: [{ reference: 'Practitioner/12',
+   * display: 'Dr. Berg' }] }`): an item offers those of the types its `questionnaire-referenceResource`
+   * names, or all of them when it names none.
+   */
+  readonly references?: Readonly<Record<string, readonly ReferenceCandidate[]>>;
+}
+
+/** A resource a reference item may name: its reference and the name the person chooses by. */
+export interface ReferenceCandidate {
+  readonly reference: string;
+  readonly display: string;
 }
 
 /** A Questionnaire as an instrument, with what it has that is not honoured but leaves the form faithful. */
@@ -78,7 +91,7 @@ const QUESTION_TYPES = {
 } as const;
 
 /** The item types that may list their answers (answerOption), each with the value[x] of its options. */
-const OPTION_VALUE_TYPES: Readonly<Record<string, string>> = { string: 'valueString', integer: 'valueInteger', date: 'valueDate', time: 'valueTime' };
+const OPTION_VALUE_TYPES: Readonly<Record<string, string>> = { string: 'valueString', integer: 'valueInteger', date: 'valueDate', time: 'valueTime', reference: 'valueReference' };
 
 /** Extensions the item walk reads itself, with the reasons they are refused when they are. */
 const READ_BY_ITEM = new Set([HIDDEN, CALCULATED]);
@@ -414,10 +427,16 @@ class QuestionnaireImporter {
     if (type === undefined) return undefined;
     const typeSupport = Object.hasOwn(ITEM_TYPES, type) ? ITEM_TYPES[type]! : undefined;
     if (typeSupport?.support !== 'supported') return this.#problem(fhir('type'), typeSupport ? `"${type}" items are ${typeSupport.note}` : `"${type}" is not an R4 item type`);
+    const candidates = type === 'reference' && item['answerOption'] === undefined ? this.#candidates(extensions) : undefined;
+    if (candidates?.length === 0) {
+      if (item['required'] === true) return this.#problem(at.fhir, 'a required reference item needs something to choose from: give the resources it may name in references');
+      this.#report(at.fhir, 'a reference item is left out when the host gives no resources for it to offer (references)');
+      return undefined;
+    }
     this.#origins.set(native('id'), fhir('linkId'));
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
     const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'] };
-    const choice = type === 'choice' || type === 'open-choice' || optionsOnly;
+    const choice = type === 'choice' || type === 'open-choice' || type === 'reference' || optionsOnly;
     // Choices take several answers as a multi-choice; groups as repeats; other questions as a list of fields.
     const repeatingAnswers = item['repeats'] === true && !choice && type !== 'group';
     if (repeatingAnswers && !REPEATABLE_TYPES.includes(QUESTION_TYPES[type as keyof typeof QUESTION_TYPES])) reader.report(fhir('repeats'), `repeating "${type}" items are not supported yet`);
@@ -461,13 +480,13 @@ class QuestionnaireImporter {
 
     // An open choice without options is a question answered in words.
     const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined;
-    const nativeType = type === 'open-choice' && !listed ? 'text' : optionsOnly ? 'choice' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
+    const nativeType = type === 'open-choice' && !listed ? 'text' : optionsOnly || candidates ? 'choice' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
     const repeats = repeatingAnswers ? { repeats: true, minOccurs: this.#occurs(extensions, MIN_OCCURS, native('minOccurs')), maxOccurs: this.#occurs(extensions, MAX_OCCURS, native('maxOccurs')) } : {};
     const question = { ...common, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at), ...repeats };
     if (nativeType === 'choice') {
-      const answers = this.#answers(item, at);
+      const answers = candidates ? candidates.map(({ reference, display }) => ({ value: reference, text: { [this.#source]: display } })) : this.#answers(item, at);
       const other = type === 'open-choice' || undefined;
-      const valueType = this.#momentOptions(item, at);
+      const valueType = candidates ? 'reference' : this.#optionValueType(item, at);
       return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, other, valueType, initial: this.#initialChoice(item, at, answers) };
     }
     // A question that repeats starts with a list of answers.
@@ -726,15 +745,30 @@ class QuestionnaireImporter {
   }
 
   /**
-   * `date` or `time` when the options are dates or times (valueDate, valueTime), which the
-   * response must write as such; the options of one item must then all be of that kind.
+   * `date`, `time` or `reference` when the options are dates, times or references (valueDate,
+   * valueTime, valueReference), which the response must write as such; the options of one item
+   * must then all be of that kind.
    */
-  #momentOptions(item: JsonObject, at: At): 'date' | 'time' | undefined {
+  #optionValueType(item: JsonObject, at: At): 'date' | 'time' | 'reference' | undefined {
     const options = Array.isArray(item['answerOption']) ? item['answerOption'].filter(isObject) : [];
     const keys = new Set(options.map((option) => choiceKey(option, 'value')));
-    const moment = keys.has('valueDate') ? 'date' : keys.has('valueTime') ? 'time' : undefined;
-    if (moment && keys.size > 1) this.#problem(childPath(at.fhir, 'answerOption'), `the answers of one item must all be of one type; these mix ${[...keys].join(', ')}`);
-    return moment;
+    const kind = keys.has('valueDate') ? 'date' : keys.has('valueTime') ? 'time' : keys.has('valueReference') ? 'reference' : undefined;
+    if (kind && keys.size > 1) this.#problem(childPath(at.fhir, 'answerOption'), `the answers of one item must all be of one type; these mix ${[...keys].join(', ')}`);
+    return kind;
+  }
+
+  /** The resources the host gives for a reference item to offer, of the types it names (all, when it names none). */
+  #candidates(extensions: Extensions): ReferenceCandidate[] {
+    const given = this.#options.references ?? {};
+    const types = extensions(REFERENCE_RESOURCE).map((found) => found.value['valueCode']);
+    const named = types.length ? types.filter((type): type is string => typeof type === 'string' && Object.hasOwn(given, type)) : Object.keys(given);
+    return named.flatMap((type) =>
+      (Array.isArray(given[type]) ? given[type] : []).filter((candidate, i) => {
+        const ok = isObject(candidate) && typeof candidate.reference === 'string' && typeof candidate.display === 'string';
+        if (!ok) this.#problem(`references["${type}"][${i}]`, 'expected { reference, display }, two strings');
+        return ok;
+      }),
+    );
   }
 
   /** An answer option; `expected` is the value[x] every option of a string, integer, date or time item must have. */
@@ -762,6 +796,13 @@ class QuestionnaireImporter {
       case 'valueString': {
         const text = this.#text(option, key, at.fhir);
         return text && { value: text[this.#source], text, score: this.#score(extensions), exclusive };
+      }
+      case 'valueReference': {
+        const reference = reader.object(option[key], valuePath);
+        const target = reference && reader.string(reference['reference'], childPath(valuePath, 'reference'));
+        if (target === undefined) return undefined;
+        const display = typeof reference!['display'] === 'string' ? reference!['display'] : target;
+        return { value: target, text: { [this.#source]: display }, exclusive };
       }
       case 'valueDate':
       case 'valueTime': {

@@ -36,6 +36,7 @@ type ValueX =
   | { readonly valueDateTime: string }
   | { readonly valueTime: string }
   | { readonly valueUri: string }
+  | { readonly valueReference: { readonly reference: string; readonly display?: string } }
   | { readonly valueAttachment: { readonly contentType: string; readonly data: string; readonly title: string; readonly size: number; readonly hash?: string } }
   | { readonly valueQuantity: { readonly value: number; readonly unit?: string; readonly system?: string; readonly code?: string } }
   | { readonly valueString: string };
@@ -67,6 +68,7 @@ function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap
         if (option?.code) return { valueCoding: { ...option.code, ...(display && { display }) } };
         if (option && item.valueType === 'date') return { valueDate: v as string };
         if (option && item.valueType === 'time') return { valueTime: v as string };
+        if (option && item.valueType === 'reference') return { valueReference: { reference: v as string, ...(display && { display }) } };
         return typeof v === 'number' ? numberAnswer(v) : { valueString: v };
       });
     default:

@@ -22,6 +22,13 @@ import type { RulesParser } from './parse-rules.js';
 import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
 
+/** What the option values of a choice with a valueType look like: FHIR's date (a year or a month too), time and reference. */
+const OPTION_FORMATS = {
+  date: [/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'],
+  time: [/^\d{2}:\d{2}:\d{2}(\.\d+)?$/, 'a time as hh:mm:ss'],
+  reference: [/^\S+$/, 'a reference such as Practitioner/12'],
+} as const;
+
 const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'quantity', 'attachment', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
@@ -272,13 +279,13 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   #questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
     if (type === 'choice' || type === 'multi-choice') {
       const other = this.reader.optional(object['other'], (v) => this.reader.boolean(v, childPath(path, 'other')));
-      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, other);
-      const valueType = this.reader.optional(object['valueType'], (v) => this.reader.oneOf(v, childPath(path, 'valueType'), ['date', 'time'] as const));
-      // FHIR's date and time: a date may be a year or a month.
-      const format = valueType === 'date' ? /^\d{4}(-\d{2}(-\d{2})?)?$/ : /^\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+      const valueType = this.reader.optional(object['valueType'], (v) => this.reader.oneOf(v, childPath(path, 'valueType'), Object.keys(OPTION_FORMATS) as (keyof typeof OPTION_FORMATS)[]));
+      // One resource to name is still a choice: the person confirms it (or leaves the question).
+      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, other || valueType === 'reference');
       answers?.forEach((option, i) => {
-        if (valueType && !(typeof option.value === 'string' && format.test(option.value))) {
-          this.reader.report(childPath(childPath(childPath(path, 'answers'), i), 'value'), `expected a ${valueType === 'date' ? 'date as YYYY, YYYY-MM or YYYY-MM-DD' : 'time as hh:mm:ss'}, as valueType says`);
+        const [format, described] = valueType ? OPTION_FORMATS[valueType] : [];
+        if (format && !(typeof option.value === 'string' && format.test(option.value))) {
+          this.reader.report(childPath(childPath(childPath(path, 'answers'), i), 'value'), `expected ${described}, as valueType says`);
         }
       });
       return answers && defined({ type, answers, other, valueType });
@@ -297,9 +304,10 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     return number;
   }
 
-  #answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice', other: boolean | undefined): AnswerOption[] | undefined {
+  /** The answers of a choice: at least two, or one when `oneIsEnough` (an answer of one's own, a reference). */
+  #answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice', oneIsEnough: boolean | undefined): AnswerOption[] | undefined {
     const options = typeof value === 'string' ? this.#answerSet(value, path) : this.#optionList(value, path);
-    if (options && options.length < (other ? 1 : 2)) this.reader.report(path, other ? 'a choice needs at least one answer besides the answer of the person\'s own' : 'a choice needs at least two answers');
+    if (options && options.length < (oneIsEnough ? 1 : 2)) this.reader.report(path, oneIsEnough ? 'a choice needs at least one answer' : 'a choice needs at least two answers');
     if (type === 'choice' && options?.some((o) => o.exclusive)) {
       this.reader.report(path, 'only the answers of a multi-choice item can be exclusive');
     }

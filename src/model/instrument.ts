@@ -141,8 +141,11 @@ export interface ChoiceItem extends QuestionBase {
   readonly answers: readonly AnswerOption[];
   /** The person may write an answer of their own instead (FHIR open-choice): a string that is no option's value. */
   readonly other?: boolean;
-  /** The option values are dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) or times (`hh:mm:ss`), written as such in FHIR. */
-  readonly valueType?: 'date' | 'time';
+  /**
+   * The option values are dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), times (`hh:mm:ss`) or FHIR
+   * references (`Practitioner/12`), written as such in FHIR (valueDate, valueTime, valueReference).
+   */
+  readonly valueType?: 'date' | 'time' | 'reference';
 }
 
 export interface MultiChoiceItem extends QuestionBase {
@@ -150,7 +153,7 @@ export interface MultiChoiceItem extends QuestionBase {
   readonly answers: readonly AnswerOption[];
   /** The person may write one answer of their own besides the options chosen. */
   readonly other?: boolean;
-  readonly valueType?: 'date' | 'time';
+  readonly valueType?: 'date' | 'time' | 'reference';
 }
 
 export interface NumberItem extends QuestionBase, RepeatingAnswers {

@@ -10,8 +10,8 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { ErrorDetail, QuestionnaireResult } from '../../src/events.js';
-import type { QuestionnaireResponseItem } from '../../src/fhir/questionnaire-response.js';
-import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
+import type { QuestionnaireResponse, QuestionnaireResponseItem } from '../../src/fhir/questionnaire-response.js';
+import { fromFhirQuestionnaire, type FromFhirOptions } from '../../src/fhir/from-fhir-questionnaire.js';
 import { ContentError } from '../../src/model/content-error.js';
 import { itemIdOf, PATH_SEPARATOR } from '../../src/engine/questionnaire-engine.js';
 import { isQuestion, walkItems, type Answers, type QuestionItem } from '../../src/model/instrument.js';
@@ -41,14 +41,14 @@ const EXPECTED: Record<string, string | null> = {
   'android-fhir--questionnaire-mypain-questionnaire.json': RENDERS,
   'android-fhir--questionnaire-outbreak.json': 'item[0].item[1].item[0].answerValueSet: the value set "http://worldhealthorganization.github.io/smart-ot/ValueSet/InitDiag" is not available: give it in valueSets (a ValueSet with its expansion)',
   'android-fhir--questionnaire-outpatientpriorauthorizationrequest.json': RENDERS,
-  'android-fhir--questionnaire-questionnaire-sdc-profile-example-multi-subject.json': 'item[4].item[0].type: "reference" items are not supported yet',
+  'android-fhir--questionnaire-questionnaire-sdc-profile-example-multi-subject.json': 'item[4].item[0]: a required reference item needs something to choose from: give the resources it may name in references',
   'android-fhir--screener-questionnaire.json': 'item[0].item[1]: calculated items ("questionnaire-hidden") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'lforms--4712701.json': 'item[1].item[3].answerValueSet: the value set "http://hl7.org/fhir/ValueSet/v3-ActEncounterCode" is not available: give it in valueSets (a ValueSet with its expansion)',
   'lforms--answeroption-valuecoding.choice.r4.json': RENDERS,
   'lforms--answeroption-valuecoding.open-choice.r4.json': RENDERS,
   'lforms--answeroption-valuedate.r4.json': RENDERS,
   'lforms--argonaut-phq9-ish.json': 'item[0].item[9].answerValueSet: the value set "http://fhir.org/guides/argonaut-questionnaire/ValueSet/PHQ-9" is not available: give it in valueSets (a ValueSet with its expansion)',
-  'lforms--bit-of-everything.json': 'item[0].item[10].type: "reference" items are not supported yet',
+  'lforms--bit-of-everything.json': 'item[0].item[14].answerValueSet: the value set "http://fhir.telstrahealth.com.au/tcm/ValueSet/ARE" is not available: give it in valueSets (a ValueSet with its expansion)',
   'lforms--enablewhen-test.r4.json': 'item[13].item[2].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
   'lforms--enablewhenexpressiontest.json': 'item[4].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
   'lforms--expression-on-data-from-prepopulation.json': 'item[0].item[0]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
@@ -138,6 +138,7 @@ function expectedValueKey(type: string): string | undefined {
     attachment: 'valueAttachment',
     string: 'valueString',
     text: 'valueString',
+    reference: 'valueReference',
     'open-choice': 'valueString',
   };
   return keys[type];
@@ -233,6 +234,36 @@ async function answerEveryQuestion(element: PpQuestionnaire, questions: Readonly
   throw new Error('answering never ended');
 }
 
+/**
+ * Renders a corpus file in the element, answers every question through its controls, submits, and
+ * checks the response: valid R4, its questionnaire the form's canonical, each value[x] of its item's type.
+ */
+async function expectValidResponse(file: string, references?: FromFhirOptions['references']): Promise<QuestionnaireResponse> {
+  const json = await loadJson(`${CORPUS}/${file}`);
+  const { instrument, reported } = fromFhirQuestionnaire(json, { references });
+  const questions = new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item] as const));
+  const errors: ErrorDetail[] = [];
+  const element = await fixture<PpQuestionnaire>(
+    html`<pp-questionnaire storage="memory" layout="list" @pp-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)} .instrument=${json} .references=${references}></pp-questionnaire>`,
+  );
+  await waitUntil(() => element.shadowRoot!.querySelector('form'), `${file} did not render`);
+  // What the form has that is not honoured is told to the host, path by path.
+  expect(errors.map((e) => e.code)).to.deep.equal(reported.length ? ['fhir-unsupported'] : []);
+  expect(errors[0]?.problems ?? []).to.deep.equal(reported);
+
+  await answerEveryQuestion(element, questions);
+  const submitted = nextEvent<QuestionnaireResult>(element, 'pp-submit');
+  element.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  const response = (await submitted).detail.questionnaireResponse;
+
+  expect(() => validateResource(response as never), `${file}: ${JSON.stringify(response).slice(0, 400)}`).not.to.throw();
+  const url = json['url'] as string | undefined;
+  if (url) expect(response.questionnaire).to.equal(json['version'] ? `${url}|${json['version'] as string}` : url);
+  checkAnswerTypes(response.item, itemsByLinkId(json['item']), file);
+  expect(response.item.length > 0, `${file}: the response has answers`).to.equal(questions.size > 0);
+  return response;
+}
+
 /** Checks each answer's value[x] against its item's type, and nested items recursively. */
 function checkAnswerTypes(items: readonly QuestionnaireResponseItem[], questionnaireItems: Map<string, Json>, file: string): void {
   for (const item of items) {
@@ -271,6 +302,13 @@ describe('the corpus of real FHIR Questionnaires', function () {
     expect(() => validateResource({ ...response, status: 'done' } as never)).to.throw();
   });
 
+  it('renders a reference item with the resources the host gives, and writes valueReference', async () => {
+    const references = { Patient: [{ reference: 'Patient/7', display: 'Ola Nordmann' }], Practitioner: [{ reference: 'Practitioner/1', display: 'Dr. Berg' }] };
+    const response = await expectValidResponse('android-fhir--questionnaire-questionnaire-sdc-profile-example-multi-subject.json', references);
+    const children = response.item.find((i) => i.linkId === '5')!;
+    expect(children.item!.find((i) => i.linkId === '5.1')!.answer).to.deep.equal([{ valueReference: { reference: 'Patient/7', display: 'Ola Nordmann' } }]);
+  });
+
   for (const [file, refusal] of Object.entries(EXPECTED)) {
     if (refusal !== RENDERS) {
       it(`refuses ${file}: ${refusal}`, async () => {
@@ -286,29 +324,6 @@ describe('the corpus of real FHIR Questionnaires', function () {
       });
       continue;
     }
-    it(`renders ${file}, is answered and gives a valid QuestionnaireResponse`, async () => {
-      const json = await loadJson(`${CORPUS}/${file}`);
-      const { instrument, reported } = fromFhirQuestionnaire(json);
-      const questions = new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item] as const));
-      const errors: ErrorDetail[] = [];
-      const element = await fixture<PpQuestionnaire>(
-        html`<pp-questionnaire storage="memory" layout="list" @pp-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)} .instrument=${json}></pp-questionnaire>`,
-      );
-      await waitUntil(() => element.shadowRoot!.querySelector('form'), `${file} did not render`);
-      // What the form has that is not honoured is told to the host, path by path.
-      expect(errors.map((e) => e.code)).to.deep.equal(reported.length ? ['fhir-unsupported'] : []);
-      expect(errors[0]?.problems ?? []).to.deep.equal(reported);
-
-      await answerEveryQuestion(element, questions);
-      const submitted = nextEvent<QuestionnaireResult>(element, 'pp-submit');
-      element.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-      const response = (await submitted).detail.questionnaireResponse;
-
-      expect(() => validateResource(response as never), `${file}: ${JSON.stringify(response).slice(0, 400)}`).not.to.throw();
-      const url = json['url'] as string | undefined;
-      if (url) expect(response.questionnaire).to.equal(json['version'] ? `${url}|${json['version'] as string}` : url);
-      checkAnswerTypes(response.item, itemsByLinkId(json['item']), file);
-      expect(response.item.length > 0, `${file}: the response has answers`).to.equal(questions.size > 0);
-    });
+    it(`renders ${file}, is answered and gives a valid QuestionnaireResponse`, () => expectValidResponse(file));
   }
 });

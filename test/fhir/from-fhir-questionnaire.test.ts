@@ -370,6 +370,29 @@ describe('fromFhirQuestionnaire', () => {
     expect(toQuestionnaireResponse(instrument, answers, scoreAnswers(instrument, answers)).item[0]!.answer).to.deep.equal([{ valueString: 'Ann' }, { valueString: 'Bo' }]);
   });
 
+  it('offers a reference item the resources the host gives, of the types it names, or its own answerOption', () => {
+    const resource = (type: string) => ({ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-referenceResource', valueCode: type });
+    const references = { Practitioner: [{ reference: 'Practitioner/1', display: 'Dr. Berg' }], Patient: [{ reference: 'Patient/7', display: 'Ola' }] };
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire([
+        { linkId: 'gp', type: 'reference', text: 'Your GP?', extension: [resource('Practitioner')] },
+        { linkId: 'anyone', type: 'reference', text: 'Anyone?' },
+        { linkId: 'clinic', type: 'reference', text: 'Clinic?', answerOption: [{ valueReference: { reference: 'Organization/3', display: 'Pain clinic' } }, { valueReference: { reference: 'Organization/4' } }] },
+      ]),
+      { references },
+    );
+    expect(itemById(instrument, 'gp')).to.deep.include({ type: 'choice', valueType: 'reference', answers: [{ value: 'Practitioner/1', text: { en: 'Dr. Berg' } }] });
+    expect(itemById(instrument, 'anyone')).to.have.property('answers').with.length(2);
+    expect(itemById(instrument, 'clinic')).to.deep.include({ valueType: 'reference', answers: [{ value: 'Organization/3', text: { en: 'Pain clinic' } }, { value: 'Organization/4', text: { en: 'Organization/4' } }] });
+    expect(reported).to.deep.equal([]);
+    const answers = { gp: 'Practitioner/1' };
+    expect(toQuestionnaireResponse(instrument, answers, scoreAnswers(instrument, answers)).item[0]!.answer).to.deep.equal([{ valueReference: { reference: 'Practitioner/1', display: 'Dr. Berg' } }]);
+
+    const without = fromFhirQuestionnaire(questionnaire([yesNo('a'), { linkId: 'gp', type: 'reference', text: 'Your GP?', extension: [resource('Practitioner')] }]), { references: { Patient: references.Patient } });
+    expect(without.instrument.items.map((item) => item.id)).to.deep.equal(['a']);
+    expect(without.reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal(['item[1]: a reference item is left out when the host gives no resources for it to offer (references)']);
+  });
+
   it('maps attachments with their largest size and the types of file they take', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const { instrument } = fromFhirQuestionnaire(
@@ -542,7 +565,7 @@ describe('fromFhirQuestionnaire', () => {
     const error = errorOf(
       questionnaire([
         { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL358-3' },
-        { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'who', type: 'reference', text: 'Who?' }] },
+        { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'who', type: 'reference', text: 'Who?', required: true }] },
         { linkId: 'photo', type: 'attachment', text: 'Photo?', repeats: true },
         { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
         { linkId: 'c', type: 'boolean', text: 'C?', repeats: true },
@@ -556,7 +579,7 @@ describe('fromFhirQuestionnaire', () => {
     expect(error.subject).to.equal('FHIR Questionnaire "test"');
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
       'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion)',
-      'item[1].item[1].type: "reference" items are not supported yet',
+      'item[1].item[1]: a required reference item needs something to choose from: give the resources it may name in references',
       'item[2].repeats: repeating "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
       'item[4].repeats: repeating "boolean" items are not supported yet',
