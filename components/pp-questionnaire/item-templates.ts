@@ -104,21 +104,23 @@ export function optionInput(item: QuestionItem, context: ItemContext, type: 'rad
   />`;
 }
 
-function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
+/** The answers of a single choice as radio buttons, with a field for an answer of one's own when it takes one. */
+export function choiceAnswers(item: ChoiceItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
-  return fieldsetItem(
-    item,
-    context,
-    html`<div class="answers">
-      ${item.answers.map(
-        (option) => html`<label part="answer" class="choice answer">
-          ${optionInput(item, context, 'radio', selected === option.value, () => context.answer(item, option.value))}
-          <span>${context.text(option.text)}</span>
-        </label>`,
-      )}
-      ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}
-    </div>`,
-  );
+  return html`<div class="answers ${item.orientation ?? ''}">
+    ${item.answers.map(
+      (option) => html`<label part="answer" class="choice answer">
+        ${optionInput(item, context, 'radio', selected === option.value, () => context.answer(item, option.value))}
+        <span>${context.text(option.text)}</span>
+      </label>`,
+    )}
+    ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}
+  </div>`;
+}
+
+function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
+  if (item.control) return partOf(fieldPart, item).choiceControl(item, context);
+  return fieldsetItem(item, context, choiceAnswers(item, context));
 }
 
 function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResult {
@@ -126,7 +128,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   return fieldsetItem(
     item,
     context,
-    html`<div class="answers">
+    html`<div class="answers ${item.orientation ?? ''}">
       ${item.answers.map(
         (option) => html`<label part="answer" class="choice answer ${option.exclusive ? 'exclusive' : ''}">
           ${optionInput(item, context, 'checkbox', selected.includes(option.value), () => context.toggle(item, option.value))}
@@ -166,8 +168,8 @@ async function loadParts(types: ReadonlySet<Item['type']>): Promise<CSSResult[]>
  * showing other instruments do not download it. Returns the styles to adopt.
  */
 export const loadItemParts = (instrument: Instrument): Promise<CSSResult[]> =>
-  // An answer of one's own is written in a text field, which the field part has.
-  loadParts(new Set([...walkItems(instrument.items)].flatMap((item) => ('other' in item && item.other ? ['text' as const] : [item.type]))));
+  // An answer of one's own is written in a text field, and drop-downs and searchable lists are drawn, by the field part.
+  loadParts(new Set([...walkItems(instrument.items)].flatMap((item) => (('other' in item && item.other) || ('control' in item && item.control) ? ['text' as const] : [item.type]))));
 
 /** Loads the parts of every rarer item type. */
 export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']));

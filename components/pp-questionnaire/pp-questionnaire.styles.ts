@@ -59,6 +59,11 @@ export const styles = css`
     gap: 0.5rem;
   }
 
+  /* Side by side (FHIR choiceOrientation), as many to a row as fit: one under another on a narrow screen. */
+  .answers.horizontal {
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));
+  }
+
   [data-invalid] .answer {
     border-color: var(--_error);
   }

@@ -4,11 +4,12 @@ import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
+import type { TextMap } from '../../src/model/text.js';
 import { answersRepeat, DEFAULT_MAX_ATTACHMENT_SIZE, isAttachmentAnswer, isQuantityAnswer, type AttachmentAnswer, type AttachmentItem, type BodyMapItem, type BooleanItem, type ChoiceItem, type DateItem, type MomentItem, type MultiChoiceItem, type UrlItem, type NrsItem, type NumberItem, type QuantityItem, type QuestionItem, type TextItem, type VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
-import { isoToday } from '../../src/model/validate-answer.js';
+import { decimalsOf, isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { controlId, describedBy, errorText, fieldsetItem, formatNumber, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
+import { choiceAnswers, controlId, describedBy, errorText, fieldsetItem, formatNumber, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
 
 /**
  * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,
@@ -152,27 +153,44 @@ function fieldItem(item: QuestionItem, context: ItemContext, control: TemplateRe
   </div>`;
 }
 
-function vasKey(item: VasItem, event: KeyboardEvent, context: ItemContext): void {
+/** The numbers a slider runs through: from min to max by step. */
+interface SliderRange {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+const VAS_RANGE: SliderRange = { min: 0, max: 100, step: 1 };
+
+/** A value on the slider: clamped to its ends, on a step (free of floating-point dust such as 0.30000000000000004). */
+function onSlider(value: number, { min, max, step }: SliderRange): number {
+  const steps = Math.round((Math.max(min, Math.min(max, value)) - min) / step);
+  return Number((min + steps * step).toFixed(decimalsOf(step)));
+}
+
+function sliderKey(item: VasItem | NumberItem, range: SliderRange, event: KeyboardEvent, context: ItemContext): void {
   // In right-to-left forms the scale runs from right to left, so the arrow keys swap.
   const forward = directionOf(context.lang) === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
   const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+  const big = Math.max(range.step, (range.max - range.min) / 10);
   const steps: Record<string, (v: number) => number> = {
-    [forward]: (v) => v + 1,
-    ArrowUp: (v) => v + 1,
-    [backward]: (v) => v - 1,
-    ArrowDown: (v) => v - 1,
-    PageUp: (v) => v + 10,
-    PageDown: (v) => v - 10,
-    Home: () => 0,
-    End: () => 100,
+    [forward]: (v) => v + range.step,
+    ArrowUp: (v) => v + range.step,
+    [backward]: (v) => v - range.step,
+    ArrowDown: (v) => v - range.step,
+    PageUp: (v) => v + big,
+    PageDown: (v) => v - big,
+    Home: () => range.min,
+    End: () => range.max,
   };
   const step = steps[event.key];
   if (!step) return;
   event.preventDefault();
-  context.answer(item, Math.max(0, Math.min(100, step((context.value(item.id) as number | undefined) ?? 0))));
+  const current = context.value(item.id);
+  context.answer(item, onSlider(step(typeof current === 'number' ? current : range.min), range));
 }
 
-function vasPointer(item: VasItem, event: PointerEvent, context: ItemContext): void {
+function sliderPointer(item: VasItem | NumberItem, range: SliderRange, event: PointerEvent, context: ItemContext): void {
   const track = event.currentTarget as HTMLElement;
   if (event.type === 'pointerdown') {
     track.setPointerCapture(event.pointerId);
@@ -181,7 +199,7 @@ function vasPointer(item: VasItem, event: PointerEvent, context: ItemContext): v
   const rect = track.getBoundingClientRect();
   const fraction = (event.clientX - rect.left) / rect.width;
   const fromStart = directionOf(context.lang) === 'rtl' ? 1 - fraction : fraction;
-  const value = Math.round(Math.max(0, Math.min(1, fromStart)) * 100);
+  const value = onSlider(range.min + Math.max(0, Math.min(1, fromStart)) * (range.max - range.min), range);
   // One pp-change and one announcement per touch: when the finger or button lets go.
   const released = event.type === 'pointerup';
   context.answer(item, value, released);
@@ -216,15 +234,21 @@ function nrs(item: NrsItem, context: ItemContext): TemplateResult {
   );
 }
 
-function vas(item: VasItem, context: ItemContext): TemplateResult {
-  const value = context.value(item.id) as number | undefined;
-  const low = context.text(item.anchors.min);
-  const high = context.text(item.anchors.max);
-  const anchorsId = `anchors-${item.id}`;
-  const valueText = value === undefined ? msg('Not answered yet') : formatNumber(value, context.lang);
-  const onPointer = (event: PointerEvent) => vasPointer(item, event, context);
+/**
+ * A slider drawn by us, not the browser's range input: it starts with no value, so that no
+ * default anchors the answer, and runs right to left in right-to-left forms. `ends` names its two
+ * ends; `unit` follows the value read out.
+ */
+function slider(item: VasItem | NumberItem, context: ItemContext, range: SliderRange, ends: readonly [string, string], unit = ''): TemplateResult {
+  const answer = context.value(item.id);
+  const value = typeof answer === 'number' ? answer : undefined;
+  const endsId = `anchors-${item.id}`;
+  const valueText = value === undefined ? msg('Not answered yet') : `${formatNumber(value, context.lang)}${unit}`;
+  const onPointer = (event: PointerEvent) => sliderPointer(item, range, event, context);
+  const position = value === undefined ? undefined : ((value - range.min) / (range.max - range.min)) * 100;
   return html`<div part="item" class="item vas-item" data-item=${item.id} ?data-invalid=${!!context.problem(item.id)}>
     <p part="label" class="label" id=${labelId(item.id)}>${legendText(item, context)}</p>
+    ${helpText(item, context)}
     <div class="vas">
       <div
         class="vas-track"
@@ -233,29 +257,39 @@ function vas(item: VasItem, context: ItemContext): TemplateResult {
         tabindex="0"
         id=${controlId(item.id)}
         aria-labelledby=${labelId(item.id)}
-        aria-describedby=${describedBy(item, context, anchorsId)}
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${value ?? 0}
+        aria-describedby=${describedBy(item, context, endsId)}
+        aria-valuemin=${range.min}
+        aria-valuemax=${range.max}
+        aria-valuenow=${value ?? range.min}
         aria-valuetext=${valueText}
         aria-invalid=${context.problem(item.id) ? 'true' : nothing}
         aria-required=${item.required ? 'true' : nothing}
-        @keydown=${(event: KeyboardEvent) => vasKey(item, event, context)}
+        @keydown=${(event: KeyboardEvent) => sliderKey(item, range, event, context)}
         @pointerdown=${onPointer}
         @pointermove=${(event: PointerEvent) => event.buttons && onPointer(event)}
         @pointerup=${onPointer}
       >
-        ${value === undefined ? nothing : html`<span class="vas-thumb" ${styleProperties({ 'inset-inline-start': `${value}%` })}></span>`}
+        ${position === undefined ? nothing : html`<span class="vas-thumb" ${styleProperties({ 'inset-inline-start': `${position}%` })}></span>`}
       </div>
-      <div class="anchors" id=${anchorsId}>
-        <span>${formatNumber(0, context.lang)} = ${low}</span><span>${formatNumber(100, context.lang)} = ${high}</span>
-      </div>
+      <div class="anchors" id=${endsId}><span>${ends[0]}</span><span>${ends[1]}</span></div>
       <p class="vas-value" aria-hidden="true">
         ${value === undefined ? msg('Touch or click the line to answer.') : msg(str`Your answer: ${valueText}`)}
       </p>
     </div>
     ${errorText(item, context)}
   </div>`;
+}
+
+function vas(item: VasItem, context: ItemContext): TemplateResult {
+  const end = (value: number, anchor: TextMap) => `${formatNumber(value, context.lang)} = ${context.text(anchor)}`;
+  return slider(item, context, VAS_RANGE, [end(0, item.anchors.min), end(100, item.anchors.max)]);
+}
+
+/** A number chosen on a slider from its min to its max (FHIR's slider item control). */
+function numberSlider(item: NumberItem & SliderRange, context: ItemContext): TemplateResult {
+  const unit = item.unit ? ` ${context.text(item.unit)}` : '';
+  const end = (value: number) => `${formatNumber(value, context.lang)}${unit}`;
+  return slider(item, context, item, [end(item.min), end(item.max)], unit);
 }
 
 /** The field a number is typed into (in the person's own digits and decimal mark), with what follows it. */
@@ -282,8 +316,11 @@ function numberInput(item: NumberItem | QuantityItem, context: ItemContext, show
 }
 
 function numberField(item: NumberItem, context: ItemContext): TemplateResult {
+  const { min, max } = item;
+  if (item.control === 'slider' && min !== undefined && max !== undefined) return numberSlider({ ...item, min, max, step: item.step ?? 1 }, context);
   const value = context.value(item.id);
   const unitId = item.unit && `unit-${item.id}`;
+  const unit = item.unit ? html`<span class="unit" id=${unitId}>${context.text(item.unit)}</span>` : nothing;
   return numberInput(
     item,
     context,
@@ -293,8 +330,22 @@ function numberField(item: NumberItem, context: ItemContext): TemplateResult {
       const text = (event.target as HTMLInputElement).value;
       context.typeNumber(item, text, parseLocaleNumber(text, context.lang));
     },
-    item.unit ? html`<span class="unit" id=${unitId}>${context.text(item.unit)}</span>` : nothing,
+    item.control === 'spinner' ? html`${unit}${spinnerButtons(item, context)}` : unit,
   );
+}
+
+/** The spinner's buttons: one step down or up from the answer (from min, or 0, when there is none), within min and max. */
+function spinnerButtons(item: NumberItem, context: ItemContext): TemplateResult {
+  const range = { min: item.min ?? -Infinity, max: item.max ?? Infinity, step: item.step ?? 1 };
+  const value = context.value(item.id);
+  const current = typeof value === 'number' ? value : undefined;
+  const stepTo = (direction: 1 | -1) => () => {
+    const next = current === undefined ? (Number.isFinite(range.min) ? range.min : 0) : current + direction * range.step;
+    context.answer(item, Number(Math.max(range.min, Math.min(range.max, next)).toFixed(decimalsOf(range.step))));
+  };
+  // Never disabled at an end: a button that disables itself drops the focus of whoever pressed it.
+  return html`<button type="button" class="secondary step" aria-label=${msg('Decrease')} @click=${stepTo(-1)}>−</button>
+    <button type="button" class="secondary step" aria-label=${msg('Increase')} @click=${stepTo(1)}>+</button>`;
 }
 
 /**
@@ -454,6 +505,60 @@ export function otherAnswerField(item: ChoiceItem | MultiChoiceItem, context: It
   </div>`;
 }
 
+/** A single choice offered as a drop-down list, or as radio buttons under a search field that narrows them. */
+export function choiceControl(item: ChoiceItem, context: ItemContext): TemplateResult {
+  return item.control === 'drop-down' ? dropDown(item, context) : searchableChoice(item, context);
+}
+
+function dropDown(item: ChoiceItem, context: ItemContext): TemplateResult {
+  const selected = context.value(item.id);
+  return fieldItem(
+    item,
+    context,
+    html`<select
+        part="input"
+        id=${controlId(item.id)}
+        ?required=${item.required}
+        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-describedby=${describedBy(item, context)}
+        @change=${(event: Event) => context.answer(item, item.answers[(event.target as HTMLSelectElement).selectedIndex - 1]?.value)}
+      >
+        <option value="" .selected=${live(!item.answers.some((o) => o.value === selected))}>${msg('Choose an answer')}</option>
+        ${item.answers.map((option) => html`<option .selected=${live(option.value === selected)}>${context.text(option.text)}</option>`)}
+      </select>
+      ${item.other ? otherAnswerField(item, context) : nothing}`,
+  );
+}
+
+/**
+ * A long list: radio buttons under a search field. Typing hides the answers that do not contain
+ * what is typed (never the one chosen); screen readers hear how many are left.
+ */
+function searchableChoice(item: ChoiceItem, context: ItemContext): TemplateResult {
+  const searchId = `search-${item.id}`;
+  const narrow = (event: Event) => {
+    const query = (event.target as HTMLInputElement).value.trim().toLocaleLowerCase(context.lang);
+    const labels = (event.target as Element).closest('.item')!.querySelectorAll<HTMLElement>('.answers > .answer');
+    let shown = 0;
+    labels.forEach((label, i) => {
+      const matches = label.querySelector('input')!.checked || context.text(item.answers[i]!.text).toLocaleLowerCase(context.lang).includes(query);
+      label.hidden = !matches;
+      if (matches) shown++;
+    });
+    const count = formatNumber(shown, context.lang);
+    context.announce(() => msg(str`Answers shown: ${count}`));
+  };
+  return fieldsetItem(
+    item,
+    context,
+    html`<div class="search">
+        <label for=${searchId}>${msg('Search the answers')}</label>
+        <input part="input" id=${searchId} type="search" autocomplete="off" @input=${narrow} />
+      </div>
+      ${choiceAnswers(item, context)}`,
+  );
+}
+
 /** Yes or no, as two radio buttons styled like any other choice. */
 function booleanField(item: BooleanItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
@@ -572,6 +677,22 @@ export function fieldItemTemplate(item: RatingOrFieldItem, context: ItemContext)
 }
 
 export const fieldStyles = css`
+  .step {
+    padding-inline: 0.75em;
+    font-weight: 700;
+  }
+
+  .search {
+    display: grid;
+    gap: 0.25rem;
+    margin-block-end: 0.75rem;
+  }
+
+  /* An answer the search leaves out (the choice's own display would otherwise win over [hidden]). */
+  .answer[hidden] {
+    display: none;
+  }
+
   .entries {
     display: grid;
     gap: 0.5rem;
@@ -741,7 +862,7 @@ export const fieldStyles = css`
     gap: 0.5rem;
   }
 
-  input:is([type='text'], [type='date'], [type='datetime-local'], [type='time'], [type='url']),
+  input:is([type='text'], [type='search'], [type='date'], [type='datetime-local'], [type='time'], [type='url']),
   textarea,
   select {
     /* A date and time field is wider than a narrow screen at a large text size: it narrows to fit. */

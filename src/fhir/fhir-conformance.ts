@@ -98,6 +98,8 @@ export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
 export const REFERENCE_RESOURCE = `${STRUCTURE}questionnaire-referenceResource`;
+export const CHOICE_ORIENTATION = `${STRUCTURE}questionnaire-choiceOrientation`;
+export const SLIDER_STEP = `${STRUCTURE}questionnaire-sliderStepValue`;
 export const MIN_OCCURS = `${STRUCTURE}questionnaire-minOccurs`;
 export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
 export const REGEX = `${STRUCTURE}regex`;
@@ -134,14 +136,14 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${SDC}sdc-questionnaire-sourceQueries`]: entry('reported', 'the form is not pre-filled from the health record'),
   [`${SDC}sdc-questionnaire-observationLinkPeriod`]: entry('reported', 'the form is not pre-filled from earlier observations'),
   [`${SDC}sdc-questionnaire-itemPopulationContext`]: entry('reported', 'the form is not pre-filled from the health record'),
-  [`${STRUCTURE}questionnaire-choiceOrientation`]: entry('reported', 'answers are listed one under another'),
+  [CHOICE_ORIENTATION]: entry('supported', 'horizontal: answers side by side, as many to a row as fit (one under another on a narrow screen)'),
   [ENTRY_FORMAT]: entry('supported', 'shown under the question with its help, and read out with its field'),
   [REGEX]: entry('supported', 'on string and text items: the whole answer must match it; elsewhere reported'),
   [MIN_LENGTH]: entry('supported', 'on string and text items: the shortest answer accepted; elsewhere reported'),
   [MAX_DECIMAL_PLACES]: entry('supported', 'on decimal items: the most digits after the point; elsewhere reported'),
   [MIN_OCCURS]: entry('supported', 'the fewest answers of a question that repeats, once any is given; on groups, reported'),
   [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group, or answers of a question that repeats'),
-  [`${STRUCTURE}questionnaire-sliderStepValue`]: entry('reported', 'shown as a number field'),
+  [SLIDER_STEP]: entry('supported', 'the step of a slider or spinner; elsewhere reported'),
   [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),
   [`${STRUCTURE}questionnaire-instruction`]: entry('reported', 'the instruction is not shown'),
   [`${STRUCTURE}rendering-xhtml`]: entry('reported', 'the plain text is shown instead of the formatted one'),
@@ -181,11 +183,11 @@ export const ITEM_CONTROLS: Readonly<Record<string, Conformance>> = {
   legal: entry('supported', 'a display item: shown as text'),
   inline: entry('supported', 'a display item: shown as text'),
   prompt: entry('supported', 'a display item: shown as text'),
-  'drop-down': entry('reported', 'shown as radio buttons'),
-  autocomplete: entry('reported', 'shown as radio buttons'),
-  lookup: entry('reported', 'shown as radio buttons'),
-  slider: entry('reported', 'shown as a number field or radio buttons'),
-  spinner: entry('reported', 'shown as a number field'),
+  'drop-down': entry('supported', 'a drop-down list, for a choice of one answer; with several, check boxes (reported)'),
+  autocomplete: entry('supported', 'radio buttons under a search field that narrows them, for a choice of one answer; with several, check boxes (reported)'),
+  lookup: entry('supported', 'as autocomplete'),
+  slider: entry('supported', 'a slider from minValue to maxValue by sliderStepValue, on integer and decimal items; elsewhere reported'),
+  spinner: entry('supported', 'a number field with buttons that step it, on integer and decimal items; elsewhere reported'),
   'text-box': entry('reported', 'shown as a text area'),
   list: entry('reported', 'shown as a group'),
   table: entry('reported', 'shown as a group'),

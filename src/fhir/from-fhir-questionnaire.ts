@@ -19,6 +19,8 @@ import {
   MAX_OCCURS,
   MAX_SIZE,
   MIME_TYPE,
+  CHOICE_ORIENTATION,
+  SLIDER_STEP,
   REFERENCE_RESOURCE,
   MIN_OCCURS,
   MAX_VALUE,
@@ -388,15 +390,28 @@ class QuestionnaireImporter {
     return codings.flatMap((coding) => (isObject(coding) && typeof coding['code'] === 'string' ? [coding['code']] : []));
   }
 
-  /** The item control asked for, reported when it is one the item is not shown with. */
-  #itemControl(extensions: Extensions, type: string | undefined): string | undefined {
+  /**
+   * The item control asked for, reported when it is one the item is not shown with. `type` is
+   * `choice` for every item answered by choosing.
+   */
+  #itemControl(extensions: Extensions, type: string | undefined, item: JsonObject): string | undefined {
     const found = extensions(ITEM_CONTROL)[0];
     if (!found) return undefined;
     const code = this.#conceptCodes(found)[0];
     const control = code !== undefined && Object.hasOwn(ITEM_CONTROLS, code) ? ITEM_CONTROLS[code]! : undefined;
-    const shownAsAsked =
-      control?.support === 'supported' &&
-      (code === 'page' ? type === 'group' : code === 'radio-button' || code === 'check-box' ? type === 'choice' : type === 'display');
+    const single = type === 'choice' && item['repeats'] !== true;
+    const number = type === 'integer' || type === 'decimal';
+    const fits: Record<string, boolean> = {
+      page: type === 'group',
+      'radio-button': type === 'choice',
+      'check-box': type === 'choice',
+      'drop-down': single,
+      autocomplete: single,
+      lookup: single,
+      slider: number && extensions(MIN_VALUE).length > 0 && extensions(MAX_VALUE).length > 0,
+      spinner: number,
+    };
+    const shownAsAsked = control?.support === 'supported' && (code! in fits ? fits[code!] : type === 'display');
     if (!shownAsAsked) {
       this.#report(found.path, control ? `the item control "${code}" is not supported on a ${type} item: ${control.support === 'supported' ? 'shown as usual' : control.note}` : `the item control "${code}" is not known here; shown as usual`);
     }
@@ -422,7 +437,7 @@ class QuestionnaireImporter {
     if (this.#isCalculated(item, linkId, at.fhir)) return undefined;
     // A string, integer, date or time question with answerOption is answered by choosing one (or, repeating, several).
     const optionsOnly = type !== undefined && Object.hasOwn(OPTION_VALUE_TYPES, type) && item['answerOption'] !== undefined;
-    const control = this.#itemControl(extensions, optionsOnly ? 'choice' : type);
+    const control = this.#itemControl(extensions, optionsOnly || type === 'open-choice' || type === 'reference' ? 'choice' : type, item);
     const enableWhen = reader.optional(item['enableWhen'], (v) => this.#collect(v, fhir('enableWhen'), native('enableWhen'), (c, a) => this.#condition(c, a)));
     if (type === undefined) return undefined;
     const typeSupport = Object.hasOwn(ITEM_TYPES, type) ? ITEM_TYPES[type]! : undefined;
@@ -487,7 +502,11 @@ class QuestionnaireImporter {
       const answers = candidates ? candidates.map(({ reference, display }) => ({ value: reference, text: { [this.#source]: display } })) : this.#answers(item, at);
       const other = type === 'open-choice' || undefined;
       const valueType = candidates ? 'reference' : this.#optionValueType(item, at);
-      return { ...question, type: item['repeats'] === true ? 'multi-choice' : 'choice', answers, other, valueType, initial: this.#initialChoice(item, at, answers) };
+      const repeats = item['repeats'] === true;
+      // A long list is searched; lookup is the older name of autocomplete.
+      const choiceControl = repeats ? undefined : control === 'drop-down' ? 'drop-down' : control === 'autocomplete' || control === 'lookup' ? 'autocomplete' : undefined;
+      const orientation = this.#orientation(extensions, at);
+      return { ...question, type: repeats ? 'multi-choice' : 'choice', answers, other, valueType, control: choiceControl, orientation, initial: this.#initialChoice(item, at, answers) };
     }
     // A question that repeats starts with a list of answers.
     const initials = this.#initials(item, at);
@@ -525,7 +544,17 @@ class QuestionnaireImporter {
       const units = this.#units(extensions, at);
       return { ...question, type: nativeType, ...bounds, units, maxDecimals, initial: this.#initialQuantity(initial, units, at) };
     }
-    return nativeType === 'date' ? { ...question, type: nativeType, ...bounds, initial } : { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), maxDecimals, initial };
+    if (nativeType === 'date') return { ...question, type: nativeType, ...bounds, initial };
+    const numberControl = control === 'spinner' || (control === 'slider' && bounds.min !== undefined && bounds.max !== undefined) ? control : undefined;
+    const step = constraint(SLIDER_STEP, 'valueInteger', 'step', numberControl !== undefined);
+    return { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), maxDecimals, control: numberControl, step, initial };
+  }
+
+  /** The layout asked for by choiceOrientation, passed on for the native parser to check. */
+  #orientation(extensions: Extensions, at: At): unknown {
+    const found = extensions(CHOICE_ORIENTATION)[0];
+    if (found) this.#origins.set(childPath(at.native, 'orientation'), childPath(found.path, 'valueCode'));
+    return found?.value['valueCode'];
   }
 
   /** The display items under a question or a display item, shown with it as its help. */
@@ -538,7 +567,7 @@ class QuestionnaireImporter {
       this.#checkElements(child, at, ITEM_ELEMENTS, 'Questionnaire.item');
       this.#checkExtensions(child, at);
       const extensions = this.#extensionsOf(child, at);
-      this.#itemControl(extensions, 'display');
+      this.#itemControl(extensions, 'display', child);
       this.#displayCategory(extensions);
       if (child['enableWhen'] !== undefined) this.#problem(childPath(at, 'enableWhen'), 'conditions on a display item under a question are not supported');
       const text = this.#text(child, 'text', at);

@@ -6,7 +6,7 @@ import { childPath, defined, type JsonObject } from './json-reader.js';
 import { own } from './own.js';
 import { labelledIdsOf, REGION_SETS, regionIdsOf, type RegionSet } from './region-sets.js';
 import type { TextMap } from './text.js';
-import { distinctMembers, type AnswerProblem } from './validate-answer.js';
+import { decimalsOf, distinctMembers, type AnswerProblem } from './validate-answer.js';
 
 /*
  * Everything particular to the questions other than choices (ratings, numbers, text, dates and
@@ -25,8 +25,6 @@ const URI = /^[a-z][a-z\d+.-]*:\S+$/i;
 /** A content pattern that must match the whole answer, as FHIR's regex does. */
 const wholeMatch = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`, 'u');
 
-/** The digits after the decimal point of a number as the person typed it. */
-const decimalsOf = (value: number): number => (String(value).split('.')[1] ?? '').length;
 
 /** A `YYYY-MM-DD` string that names a real calendar day. */
 export function isIsoDate(value: string): boolean {
@@ -241,7 +239,11 @@ export class ItemFieldsParser {
         const unit = this.#context.wording(object, 'unit', path, false);
         const maxDecimals = type === 'decimal' ? read('maxDecimals') : undefined;
         if (maxDecimals !== undefined && (!Number.isInteger(maxDecimals) || maxDecimals < 0)) reader.report(at('maxDecimals'), 'expected a whole number of 0 or more');
-        return defined({ type, min, max, unit, maxDecimals });
+        const control = reader.optional(object['control'], (v) => reader.oneOf(v, at('control'), ['slider', 'spinner'] as const));
+        if (control === 'slider' && (min === undefined || max === undefined)) reader.report(at('control'), 'a slider needs a min and a max');
+        const step = read('step');
+        if (step !== undefined && (step <= 0 || !control)) reader.report(at('step'), 'a slider or spinner steps by a number above 0');
+        return defined({ type, min, max, unit, maxDecimals, control, step });
       }
       case 'attachment': {
         const maxSize = reader.optional(object['maxSize'], (v) => this.#context.number(v, at('maxSize'), true));

@@ -288,7 +288,10 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
           this.reader.report(childPath(childPath(childPath(path, 'answers'), i), 'value'), `expected ${described}, as valueType says`);
         }
       });
-      return answers && defined({ type, answers, other, valueType });
+      const orientation = this.reader.optional(object['orientation'], (v) => this.reader.oneOf(v, childPath(path, 'orientation'), ['vertical', 'horizontal'] as const));
+      const control = this.reader.optional(object['control'], (v) => this.reader.oneOf(v, childPath(path, 'control'), ['drop-down', 'autocomplete'] as const));
+      if (control && type === 'multi-choice') this.reader.report(childPath(path, 'control'), 'a multi-choice is answered with check boxes');
+      return answers && (defined({ type, answers, other, valueType, orientation, control }) as Partial<QuestionItem>);
     }
     this.#itemFieldsParser ??= new (this.#part('itemFields', `${type} items`).ItemFieldsParser)(this);
     return this.#itemFieldsParser.fields(type, object, path);

@@ -136,8 +136,15 @@ interface RepeatingAnswers {
   readonly maxOccurs?: number;
 }
 
-export interface ChoiceItem extends QuestionBase {
+/** How a choice's answers are laid out: one under another (the default), or side by side, wrapping on narrow screens. */
+interface ChoiceLayout {
+  readonly orientation?: 'vertical' | 'horizontal';
+}
+
+export interface ChoiceItem extends QuestionBase, ChoiceLayout {
   readonly type: 'choice';
+  /** Radio buttons when absent; a drop-down list; or radio buttons under a search field that narrows them (long lists). */
+  readonly control?: 'drop-down' | 'autocomplete';
   readonly answers: readonly AnswerOption[];
   /** The person may write an answer of their own instead (FHIR open-choice): a string that is no option's value. */
   readonly other?: boolean;
@@ -148,7 +155,7 @@ export interface ChoiceItem extends QuestionBase {
   readonly valueType?: 'date' | 'time' | 'reference';
 }
 
-export interface MultiChoiceItem extends QuestionBase {
+export interface MultiChoiceItem extends QuestionBase, ChoiceLayout {
   readonly type: 'multi-choice';
   readonly answers: readonly AnswerOption[];
   /** The person may write one answer of their own besides the options chosen. */
@@ -158,6 +165,10 @@ export interface MultiChoiceItem extends QuestionBase {
 
 export interface NumberItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'integer' | 'decimal';
+  /** A number field when absent; a slider from min to max (both needed); or a field with buttons that step the number. */
+  readonly control?: 'slider' | 'spinner';
+  /** What one step of the slider or spinner adds; 1 when absent. */
+  readonly step?: number;
   readonly min?: number;
   readonly max?: number;
   /** The most digits after the decimal point. */

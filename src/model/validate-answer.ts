@@ -7,6 +7,9 @@ import { fieldItemSupport } from './item-support.js';
  */
 export type AnswerProblem = 'type' | 'range' | 'format' | 'too-long' | 'too-short' | 'decimals' | 'unit' | 'too-few' | 'too-large' | 'file-type';
 
+/** The digits after the decimal point of a number as the person typed it. */
+export const decimalsOf = (value: number): number => (String(value).split('.')[1] ?? '').length;
+
 /** Today's date as `YYYY-MM-DD` in the person's own time zone. */
 export const isoToday = (now = new Date()): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

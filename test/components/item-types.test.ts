@@ -523,6 +523,109 @@ describe('<pp-questionnaire> quantities', () => {
   });
 });
 
+describe('<pp-questionnaire> item controls: drop-down, searchable list, slider, spinner, side by side', () => {
+  const controls = () =>
+    form(
+      'list',
+      instrument({
+        id: 'controls',
+        items: [
+          choice('country', ['Denmark', 'Norway', 'Sweden'], { control: 'drop-down' }),
+          choice('drug', ['Ibuprofen', 'Naproxen', 'Paracetamol', 'Codeine'], { control: 'autocomplete' }),
+          question('sleep', 'decimal', { control: 'slider', min: 0, max: 12, step: 0.5, unit: en('hours') }),
+          question('walks', 'integer', { control: 'spinner', min: 0, max: 2 }),
+          choice('mood', ['low', 'ok', 'good'], { orientation: 'horizontal' }),
+        ],
+      }),
+    );
+  const select = (el: PpQuestionnaire) => item(el, 'country').querySelector('select')!;
+  beforeEach(deleteAllDatabases);
+
+  it('offers a drop-down list with no answer chosen for the person, labelled by the question, and chosen by keyboard', async () => {
+    const el = await controls();
+    expect([...select(el).options].map((o) => o.textContent)).to.deep.equal(['Choose an answer', 'Denmark', 'Norway', 'Sweden']);
+    expect(select(el).labels[0]!.textContent!.trim()).to.equal('country (optional)');
+    select(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.answers['country']).to.equal('Norway');
+  });
+
+  it('narrows a long list to the answers holding what is typed, keeps the chosen one, and says how many are left', async () => {
+    const el = await controls();
+    const shown = () => [...item(el, 'drug').querySelectorAll<HTMLElement>('.answer')].filter((label) => !label.hidden).map((label) => label.textContent!.trim());
+    inputs(el, 'drug').find((input) => input.type === 'radio')!.click();
+    await el.updateComplete;
+    const search = item(el, 'drug').querySelector<HTMLInputElement>('input[type=search]')!;
+    expect(search.labels![0]!.textContent).to.equal('Search the answers');
+    search.focus();
+    await typeKeys('PARA');
+    await el.updateComplete;
+    expect(shown()).to.deep.equal(['Ibuprofen', 'Paracetamol']);
+    expect(shadow(el).querySelector('p.visually-hidden[role=status]')!.textContent).to.equal('Answers shown: 2');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.answers['drug']).to.equal('Paracetamol');
+  });
+
+  it('chooses a number on a slider by its steps, reading out the value with its unit', async () => {
+    const el = await controls();
+    const track = item(el, 'sleep').querySelector<HTMLElement>('[role=slider]')!;
+    expect([track.getAttribute('aria-valuemin'), track.getAttribute('aria-valuemax'), track.getAttribute('aria-valuetext')]).to.deep.equal(['0', '12', 'Not answered yet']);
+    track.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.answers['sleep']).to.equal(1.5);
+    expect(item(el, 'sleep').querySelector('[role=slider]')!.getAttribute('aria-valuetext')).to.equal('1.5 hours');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.answers['sleep']).to.equal(12);
+    expect(item(el, 'sleep').querySelector('.anchors')!.textContent).to.equal('0 hours12 hours');
+  });
+
+  it('steps a number with the spinner buttons, within min and max, keeping focus on the button', async () => {
+    const el = await controls();
+    const [less, more] = [...item(el, 'walks').querySelectorAll<HTMLButtonElement>('button.step')];
+    expect([less!.getAttribute('aria-label'), more!.getAttribute('aria-label')]).to.deep.equal(['Decrease', 'Increase']);
+    more!.focus();
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.answers['walks']).to.equal(2);
+    expect(item(el, 'walks').querySelector('input')!.value).to.equal('2');
+    expect(shadow(el).activeElement).to.equal(more);
+    less!.click();
+    await el.updateComplete;
+    expect(el.answers['walks']).to.equal(1);
+  });
+
+  it('sets answers side by side when asked, one under another on a narrow screen', async () => {
+    const el = await controls();
+    const answers = item(el, 'mood').querySelector<HTMLElement>('.answers')!;
+    expect(answers.classList.contains('horizontal')).to.equal(true);
+    const tops = () => [...answers.querySelectorAll('.answer')].map((a) => Math.round(a.getBoundingClientRect().top));
+    expect(new Set(tops()).size).to.equal(1);
+    el.style.inlineSize = '200px';
+    await el.updateComplete;
+    expect(new Set(tops()).size).to.equal(3);
+  });
+
+  for (const lang of ['en', 'ar']) {
+    it(`has no axe violation with every control, answered and narrowed (${lang})`, async () => {
+      const el = await controls();
+      el.lang = lang;
+      await el.updateComplete;
+      const search = item(el, 'drug').querySelector<HTMLInputElement>('input[type=search]')!;
+      search.value = 'pro';
+      search.dispatchEvent(new Event('input'));
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
 describe('<pp-questionnaire> attachments', () => {
   const attachments = () =>
     form(

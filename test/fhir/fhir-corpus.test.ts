@@ -205,8 +205,14 @@ async function answerEveryQuestion(element: PpQuestionnaire, questions: Readonly
     const path = node.dataset['item']!;
     const question = questions.get(itemIdOf(path))!;
     const choice = node.querySelector<HTMLInputElement>('input[type=radio], input[type=checkbox]');
+    const dropDown = node.querySelector<HTMLSelectElement>('select[part=input]');
+    const slider = node.querySelector<HTMLElement>('[role=slider]');
     if (choice) choice.click();
-    else {
+    else if (slider) slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' }));
+    else if (dropDown) {
+      dropDown.selectedIndex = 1;
+      dropDown.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    } else {
       const field = node.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!;
       if (field.type === 'file') {
         const transfer = new DataTransfer();

@@ -83,14 +83,9 @@ describe('fromFhirQuestionnaire', () => {
     expect(imported.id).to.equal('44249-1');
     expect(imported.version).to.match(/^content-[0-9a-f]{8}$/);
     expect(imported.meta.canonical).to.equal('http://loinc.org/q/44249-1');
-    // Shown as radio buttons and without the "0", "1", … before the answers, which the form shows faithfully.
-    expect(new Set(reported.map((p) => p.message))).to.deep.equal(
-      new Set([
-        'the item control "drop-down" is not supported on a choice item: shown as radio buttons',
-        '"questionnaire-optionPrefix" is not supported: the answer is shown without its prefix',
-      ]),
-    );
-    expect(reported[0]!.path).to.equal('item[0].extension[0]');
+    // Its drop-down lists are honoured; the "0", "1", … before the answers are not, and the form shows faithfully without them.
+    expect(new Set(reported.map((p) => p.message))).to.deep.equal(new Set(['"questionnaire-optionPrefix" is not supported: the answer is shown without its prefix']));
+    expect(imported.items.filter((item) => item.type === 'choice').every((item) => 'control' in item && item.control === 'drop-down')).to.equal(true);
     expect(imported.languages).to.deep.equal(['en']);
     expect(imported.title).to.deep.equal({ en: 'PHQ-9 quick depression assessment panel' });
     expect(imported.meta.citation).to.deep.equal(['http://loinc.org/q/44249-1']);
@@ -279,7 +274,7 @@ describe('fromFhirQuestionnaire', () => {
     const { reported } = fromFhirQuestionnaire(
       questionnaire(
         [
-          { ...yesNo('a'), extension: [itemControl('autocomplete'), { url: 'http://example.org/unknown', valueString: 'x' }] },
+          { ...yesNo('a'), extension: [itemControl('slider'), { url: 'http://example.org/unknown', valueString: 'x' }] },
           { linkId: 'g', type: 'group', required: true, text: 'G', item: [yesNo('b')], lindId: 'typo' },
           { linkId: 'd', type: 'date', text: 'D?', initial: [{ valueDate: '1994-05' }] },
         ],
@@ -289,7 +284,7 @@ describe('fromFhirQuestionnaire', () => {
     expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
       'extension[0]: "sdc-questionnaire-launchContext" is not supported: the form is not pre-filled from the health record',
       'item[0].extension[1]: the extension "http://example.org/unknown" is not known here; it is ignored',
-      'item[0].extension[0]: the item control "autocomplete" is not supported on a choice item: shown as radio buttons',
+      'item[0].extension[0]: the item control "slider" is not supported on a choice item: shown as usual',
       'item[1].lindId: "lindId" is not an element of R4 Questionnaire.item; it is ignored',
       'item[2].initial[0].valueDate: the partial date "1994-05" cannot be a date field\'s answer; the field starts empty',
     ]);
@@ -391,6 +386,32 @@ describe('fromFhirQuestionnaire', () => {
     const without = fromFhirQuestionnaire(questionnaire([yesNo('a'), { linkId: 'gp', type: 'reference', text: 'Your GP?', extension: [resource('Practitioner')] }]), { references: { Patient: references.Patient } });
     expect(without.instrument.items.map((item) => item.id)).to.deep.equal(['a']);
     expect(without.reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal(['item[1]: a reference item is left out when the host gives no resources for it to offer (references)']);
+  });
+
+  it('maps the item controls it honours, choiceOrientation and sliderStepValue, and reports the others', () => {
+    const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
+    const control = (code: string) => ext('questionnaire-itemControl', { valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code }] } });
+    const options = { answerOption: [{ valueString: 'a' }, { valueString: 'b' }] };
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire([
+        { linkId: 'dd', type: 'choice', text: 'DD?', ...options, extension: [control('drop-down'), ext('questionnaire-choiceOrientation', { valueCode: 'horizontal' })] },
+        { linkId: 'ac', type: 'open-choice', text: 'AC?', ...options, extension: [control('autocomplete')] },
+        { linkId: 'many', type: 'choice', text: 'Many?', repeats: true, ...options, extension: [control('drop-down')] },
+        { linkId: 'sl', type: 'integer', text: 'SL?', extension: [control('slider'), ext('minValue', { valueInteger: 0 }), ext('maxValue', { valueInteger: 10 }), ext('questionnaire-sliderStepValue', { valueInteger: 2 })] },
+        { linkId: 'sp', type: 'decimal', text: 'SP?', extension: [control('spinner')] },
+        { linkId: 'open', type: 'integer', text: 'Open?', extension: [control('slider')] },
+      ]),
+    );
+    expect(itemById(instrument, 'dd')).to.deep.include({ control: 'drop-down', orientation: 'horizontal' });
+    expect(itemById(instrument, 'ac')).to.deep.include({ control: 'autocomplete', other: true });
+    expect(itemById(instrument, 'many')).to.deep.include({ type: 'multi-choice' }).and.not.have.property('control');
+    expect(itemById(instrument, 'sl')).to.deep.include({ control: 'slider', min: 0, max: 10, step: 2 });
+    expect(itemById(instrument, 'sp')).to.deep.include({ control: 'spinner' });
+    expect(itemById(instrument, 'open')).to.not.have.property('control');
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+      'item[2].extension[0]: the item control "drop-down" is not supported on a choice item: shown as usual',
+      'item[5].extension[0]: the item control "slider" is not supported on a integer item: shown as usual',
+    ]);
   });
 
   it('maps attachments with their largest size and the types of file they take', () => {

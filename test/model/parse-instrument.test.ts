@@ -133,6 +133,22 @@ describe('parseInstrument', () => {
     ]);
   });
 
+  it('reads the controls of choices and numbers, refusing those that do not fit', () => {
+    const json = minimal();
+    json.items.push(
+      { id: 'm', type: 'multi-choice', text: { en: 'M?' }, control: 'drop-down', orientation: 'diagonal', answers: [{ value: 1, text: { en: 'One' } }, { value: 2, text: { en: 'Two' } }] } as never,
+      { id: 's', type: 'integer', text: { en: 'S?' }, control: 'slider', min: 0 } as never,
+      { id: 't', type: 'integer', text: { en: 'T?' }, step: 2 } as never,
+    );
+    const problems = problemsOf(json);
+    expect(problems).to.include.members([
+      'items[2].control: a multi-choice is answered with check boxes',
+      'items[3].control: a slider needs a min and a max',
+      'items[4].step: a slider or spinner steps by a number above 0',
+    ]);
+    expect(problems.some((p) => p.startsWith('items[2].orientation: expected one of'))).to.equal(true);
+  });
+
   it('reads attachments with their largest size and MIME types, tested only by exists', () => {
     const json = minimal();
     json.items.push(
