@@ -37,6 +37,8 @@ const LAZY_PARTS = [
   { name: 'the parser of conditions', markers: ['form a cycle'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The FHIR Questionnaire importer (a message of its element check).
   { name: 'the FHIR importer', markers: ['is not an element of R4'], loadedBy: 'pp-questionnaire' },
+  // Formatted text: the Markdown parser and the sanitizer (an option name of the sanitizer), loaded only for forms with formatted texts.
+  { name: 'the formatted text (Markdown and the sanitizer)', markers: ['RETURN_DOM_FRAGMENT'], loadedBy: 'pp-questionnaire' },
   // The text-pack checker (the start of each of its error messages).
   { name: 'the text-pack checker', markers: ['Text pack'], loadedBy: 'pp-questionnaire' },
   // The encryption of stored records (its AES-GCM parameter), loaded only when the host gives a key.

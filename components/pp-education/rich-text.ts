@@ -1,57 +1,12 @@
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
-import { Marked } from 'marked';
-import DOMPurify, { type Config } from 'dompurify';
+import { sanitizedFragment, secureLinks } from '../shared/formatted-text.js';
 
-/**
- * Our own Markdown instance, so the host's `marked` settings neither change ours nor are changed
- * by them. Raw HTML is not Markdown to us: with its tokenizers off, `<b>` in content shows as
- * the text "<b>" instead of becoming markup.
- */
-const markdown = new Marked({ gfm: true, breaks: false }).use({
-  tokenizer: {
-    html: () => undefined,
-    tag: () => undefined,
-  },
-});
+/** The Markdown subset of education modules. */
+const MODULE_TAGS = ['p', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'br'];
 
-/** Our own sanitizer instance: a host's `DOMPurify.setConfig()` or hooks on the shared one cannot loosen it. */
-const purify = DOMPurify(window);
-
-/** The Markdown subset's elements; everything else is removed (keeping its text). */
-const SANITIZE: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_TAGS: ['p', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'br'],
-  ALLOWED_ATTR: ['href'],
-  ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-  RETURN_DOM_FRAGMENT: true,
-};
-
-/**
- * Markdown as sanitized DOM nodes: the HTML string marked makes goes only to DOMPurify, which
- * parses it inertly, so no string of content ever reaches innerHTML in our code.
- */
-export function markdownFragment(text: string): DocumentFragment {
-  return purify.sanitize(markdown.parse(text, { async: false }), SANITIZE);
-}
-
-/** Links leave the module safely: no access to our window from the page opened, no referrer. */
-function secureLinks(root: DocumentFragment, opensInNewTabLabel: string): void {
-  for (const link of root.querySelectorAll('a')) {
-    if (!link.hasAttribute('href')) {
-      // The sanitizer dropped a disallowed address: what is left is text, not a link.
-      link.replaceWith(...link.childNodes);
-      continue;
-    }
-    link.rel = 'noopener noreferrer';
-    if (/^https?:/i.test(link.getAttribute('href')!)) {
-      link.target = '_blank';
-      const note = document.createElement('span');
-      note.className = 'visually-hidden';
-      note.textContent = ` (${opensInNewTabLabel})`;
-      link.append(note);
-    }
-  }
-}
+/** A module's Markdown as sanitized DOM nodes. */
+const markdownFragment = (text: string): DocumentFragment => sanitizedFragment(text, 'markdown', MODULE_TAGS);
 
 /**
  * Wraps each sentence's text in `<span data-sentence="n">`, so read-aloud can highlight the

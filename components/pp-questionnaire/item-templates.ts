@@ -14,6 +14,7 @@ import {
   type QuantityItem,
   type QuestionItem,
 } from '../../src/model/instrument.js';
+import { own } from '../../src/model/own.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { RatingOrFieldItem } from './rating-and-field-items.js';
 
@@ -79,7 +80,7 @@ export function errorText(item: QuestionItem, context: ItemContext): TemplateRes
 }
 
 export function legendText(item: QuestionItem, context: ItemContext): TemplateResult {
-  return html`${prefixed(item, context.text, item.text)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}`;
+  return html`${itemText(item, context.text, context.lang, item.text, true)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}`;
 }
 
 /** A question answered with a group of inputs: a fieldset named by its legend. */
@@ -145,6 +146,7 @@ type FieldPart = typeof import('./rating-and-field-items.js');
 type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;
 let bodyMapPart: BodyMapPart | undefined;
+let formattedPart: typeof import('./formatted-text.js') | undefined;
 
 /** A part loadItemParts has loaded for the item, or an error naming what was not awaited. */
 function partOf<T>(part: T | undefined, item: QuestionItem): T {
@@ -152,14 +154,16 @@ function partOf<T>(part: T | undefined, item: QuestionItem): T {
   return part;
 }
 
-/** Loads the parts for the given item types; returns the styles to adopt. */
-async function loadParts(types: ReadonlySet<Item['type']>): Promise<CSSResult[]> {
-  const [fields, bodyMap] = await Promise.all([
+/** Loads the parts for the given item types, and formatted text when `formatted`; returns the styles to adopt. */
+async function loadParts(types: ReadonlySet<Item['type']>, formatted = false): Promise<CSSResult[]> {
+  const [fields, bodyMap, formatting] = await Promise.all([
     FIELD_TYPES.some((type) => types.has(type)) ? import('./rating-and-field-items.js') : undefined,
     types.has('body-map') ? import('./body-map-item.js') : undefined,
+    formatted ? import('./formatted-text.js') : undefined,
   ]);
   fieldPart ??= fields;
   bodyMapPart ??= bodyMap;
+  formattedPart ??= formatting;
   return [fields?.fieldStyles ?? [], bodyMap?.bodyMapStyles ?? []].flat();
 }
 
@@ -167,12 +171,25 @@ async function loadParts(types: ReadonlySet<Item['type']>): Promise<CSSResult[]>
  * Loads what the instrument's rarer item types need (templates, artwork, styles), so that pages
  * showing other instruments do not download it. Returns the styles to adopt.
  */
-export const loadItemParts = (instrument: Instrument): Promise<CSSResult[]> =>
+export function loadItemParts(instrument: Instrument): Promise<CSSResult[]> {
+  const items = [...walkItems(instrument.items)];
   // An answer of one's own is written in a text field, and drop-downs and searchable lists are drawn, by the field part.
-  loadParts(new Set([...walkItems(instrument.items)].flatMap((item) => (('other' in item && item.other) || ('control' in item && item.control) ? ['text' as const] : [item.type]))));
+  const types = new Set(items.flatMap((item) => (('other' in item && item.other) || ('control' in item && item.control) ? ['text' as const] : [item.type])));
+  return loadParts(types, items.some((item) => item.formattedText));
+}
 
 /** Loads the parts of every rarer item type. */
-export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']));
+export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']), true);
+
+/**
+ * An item's text, after its prefix: formatted (sanitized) where the item has formatted text in the
+ * language shown, plain otherwise. `inline` for a question's label, which keeps phrasing only.
+ */
+export function itemText(item: Item, text: (map: TextMap) => string, lang: string, map: TextMap, inline: boolean): TemplateResult | string {
+  const formatted = item.formattedText;
+  if (!formatted || !formattedPart || own(formatted.text, lang) === undefined) return prefixed(item, text, map);
+  return html`${item.prefix ? `${text(item.prefix)} ` : ''}${formattedPart.formattedText(own(formatted.text, lang)!, formatted.format, inline, msg('opens in a new tab'))}`;
+}
 
 export function renderQuestion(item: QuestionItem, context: ItemContext): TemplateResult {
   switch (item.type) {

@@ -15,6 +15,19 @@ export const styles = css`
     margin-block: 0 var(--_space);
   }
 
+  .display {
+    margin-block: 1em;
+  }
+
+  /* Formatted text brings its own paragraphs: their outer margins are the stem's or the display's. */
+  :is(.stem, .display) > :first-child {
+    margin-block-start: 0;
+  }
+
+  :is(.stem, .display) > :last-child {
+    margin-block-end: 0;
+  }
+
   .group {
     margin-block-end: var(--_space);
   }

@@ -50,7 +50,7 @@ import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '
 import { KeyboardModality } from '../shared/keyboard-modality.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
-import { focusTargetSelector, loadAllItemParts, loadItemParts, prefixed, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
+import { focusTargetSelector, itemText, loadAllItemParts, loadItemParts, prefixed, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
 import { styles } from './pp-questionnaire.styles.js';
 
 type Status = 'loading' | 'ready' | 'failed' | 'submitted';
@@ -904,11 +904,11 @@ export class PpQuestionnaire extends LitElement {
         aria-labelledby=${item.text ? stemId : nothing}
         aria-describedby=${problem ? `error-${path}` : nothing}
       >
-        ${item.text ? html`<p part="stem" class="stem" id=${stemId}>${prefixed(item, text, item.text)}</p>` : nothing} ${problem}
+        ${item.text ? html`<div part="stem" class="stem" id=${stemId}>${itemText(item, text, this.#locale, item.text, false)}</div>` : nothing} ${problem}
         ${item.repeats ? this.#renderRepeats(item, path, children, text) : children(item.items)}
       </div>`;
     }
-    if (item.type === 'display') return html`<p class="display" data-item=${path}>${prefixed(item, text, item.text)}</p>`;
+    if (item.type === 'display') return html`<div class="display" data-item=${path}>${itemText(item, text, this.#locale, item.text, false)}</div>`;
     // Templates address the item by its id: in a repeat, that is its path.
     const shown = path === item.id ? item : { ...item, id: path };
     const nested = childrenOf(item);

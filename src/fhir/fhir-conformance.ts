@@ -100,6 +100,8 @@ export const MIME_TYPE = `${STRUCTURE}mimeType`;
 export const REFERENCE_RESOURCE = `${STRUCTURE}questionnaire-referenceResource`;
 export const CHOICE_ORIENTATION = `${STRUCTURE}questionnaire-choiceOrientation`;
 export const SLIDER_STEP = `${STRUCTURE}questionnaire-sliderStepValue`;
+export const RENDERING_XHTML = `${STRUCTURE}rendering-xhtml`;
+export const RENDERING_MARKDOWN = `${STRUCTURE}rendering-markdown`;
 export const MIN_OCCURS = `${STRUCTURE}questionnaire-minOccurs`;
 export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
 export const REGEX = `${STRUCTURE}regex`;
@@ -146,9 +148,9 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [SLIDER_STEP]: entry('supported', 'the step of a slider or spinner; elsewhere reported'),
   [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),
   [`${STRUCTURE}questionnaire-instruction`]: entry('reported', 'the instruction is not shown'),
-  [`${STRUCTURE}rendering-xhtml`]: entry('reported', 'the plain text is shown instead of the formatted one'),
+  [RENDERING_XHTML]: entry('supported', 'on an item’s text: shown sanitised (phrasing in a question’s label; paragraphs, lists and links also between questions); other elements, and the formatting of other texts, reported'),
   [`${STRUCTURE}rendering-style`]: entry('reported', 'the text is shown in the form’s own style'),
-  [`${STRUCTURE}rendering-markdown`]: entry('reported', 'the plain text is shown instead of the formatted one'),
+  [RENDERING_MARKDOWN]: entry('supported', 'as rendering-xhtml'),
   [`${SDC}sdc-questionnaire-shortText`]: entry('reported', 'the full text is shown'),
   [`${SDC}sdc-questionnaire-entryMode`]: entry('reported', 'every item is shown in the element’s layout'),
   [MIME_TYPE]: entry('supported', 'the types of file an attachment takes (the picker offers them; others are refused with a message)'),

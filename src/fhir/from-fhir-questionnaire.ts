@@ -1,6 +1,7 @@
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { primaryLanguage } from '../i18n/locale.js';
-import { REPEATABLE_TYPES, type Instrument } from '../model/instrument.js';
+import { REPEATABLE_TYPES, type FormattedText, type Instrument } from '../model/instrument.js';
+import { BLOCK_TAGS, INLINE_TAGS, tagsOutside } from '../model/formatted-text.js';
 import { childPath, JsonReader, type JsonObject } from '../model/json-reader.js';
 import { parseInstrument } from '../model/parse-instrument.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
@@ -19,6 +20,8 @@ import {
   MAX_OCCURS,
   MAX_SIZE,
   MIME_TYPE,
+  RENDERING_MARKDOWN,
+  RENDERING_XHTML,
   CHOICE_ORIENTATION,
   SLIDER_STEP,
   REFERENCE_RESOURCE,
@@ -289,12 +292,16 @@ class QuestionnaireImporter {
       if (!conformance) this.#report(at, `"${name}" is not an element of R4 ${what}; it is ignored`);
       else if (conformance.support === 'refused' && name !== 'readOnly') this.#problem(at, `"${name}" is not supported: ${conformance.note}`);
       else if (conformance.support === 'reported') this.#report(at, `"${name}" is not supported: ${conformance.note}`);
-      if (key.startsWith('_') && isObject(element[key])) this.#checkExtensions(element[key] as JsonObject, at);
+      // Only an item's text is shown formatted.
+      if (key.startsWith('_') && isObject(element[key])) this.#checkExtensions(element[key] as JsonObject, at, key === '_text' && table === ITEM_ELEMENTS);
     }
   }
 
-  /** Reports or refuses the element's extensions the table says are, and reports unknown ones. */
-  #checkExtensions(element: JsonObject, path: string): void {
+  /**
+   * Reports or refuses the element's extensions the table says are, and reports unknown ones;
+   * formatting (rendering-xhtml, -markdown) is reported unless `formatted` says it is shown.
+   */
+  #checkExtensions(element: JsonObject, path: string, formatted = false): void {
     for (const found of this.#allExtensions(element, path)) {
       const url = found.value['url'];
       if (typeof url !== 'string') {
@@ -303,6 +310,7 @@ class QuestionnaireImporter {
       }
       const conformance = Object.hasOwn(EXTENSIONS, url) ? EXTENSIONS[url]! : undefined;
       if (!conformance) this.#report(found.path, `the extension "${url}" is not known here; it is ignored`);
+      else if ((url === RENDERING_XHTML || url === RENDERING_MARKDOWN) && !formatted) this.#report(found.path, `"${url.split('/').pop()}" is not supported here: the plain text is shown`);
       else if (conformance.support === 'refused' && !READ_BY_ITEM.has(url)) this.#problem(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
       else if (conformance.support === 'reported') this.#report(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
     }
@@ -450,7 +458,8 @@ class QuestionnaireImporter {
     }
     this.#origins.set(native('id'), fhir('linkId'));
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
-    const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'] };
+    const formattedText = this.#formattedText(item, at, type !== 'display' && type !== 'group');
+    const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText };
     const choice = type === 'choice' || type === 'open-choice' || type === 'reference' || optionsOnly;
     // Choices take several answers as a multi-choice; groups as repeats; other questions as a list of fields.
     const repeatingAnswers = item['repeats'] === true && !choice && type !== 'group';
@@ -550,6 +559,29 @@ class QuestionnaireImporter {
     return { ...question, type: nativeType, ...bounds, unit: this.#unit(extensions), maxDecimals, control: numberControl, step, initial };
   }
 
+  /** The formatting extensions on an item's text. */
+  #formatting(item: JsonObject, path: string): Found[] {
+    if (!isObject(item['_text'])) return [];
+    const extensions = this.#extensionsOf(item['_text'], childPath(path, '_text'));
+    return [...extensions(RENDERING_XHTML), ...extensions(RENDERING_MARKDOWN)];
+  }
+
+  /**
+   * An item's formatted text. What the sanitizer will remove is reported: elements other than
+   * phrasing in a question's label (`inline`), other than those of BLOCK_TAGS elsewhere.
+   */
+  #formattedText(item: JsonObject, at: At, inline: boolean): FormattedText | undefined {
+    const found = this.#formatting(item, at.fhir)[0];
+    if (!found) return undefined;
+    const xhtml = found.value['url'] === RENDERING_XHTML;
+    const key = xhtml ? 'valueString' : 'valueMarkdown';
+    const text = this.#reader.string(found.value[key], childPath(found.path, key));
+    if (text === undefined) return undefined;
+    const dropped = xhtml ? tagsOutside(text, inline ? INLINE_TAGS : BLOCK_TAGS) : inline && /\]\(|^\s*([-*+]|\d+\.)\s/m.test(text) ? ['links and lists'] : [];
+    if (dropped.length) this.#report(found.path, `shown without ${dropped.map((tag) => (xhtml ? `<${tag}>` : tag)).join(', ')}${inline ? ', which a question\'s label cannot hold' : ''} (their text is kept)`);
+    return { format: xhtml ? 'xhtml' : 'markdown', text: { [this.#source]: text } };
+  }
+
   /** The layout asked for by choiceOrientation, passed on for the native parser to check. */
   #orientation(extensions: Extensions, at: At): unknown {
     const found = extensions(CHOICE_ORIENTATION)[0];
@@ -572,6 +604,7 @@ class QuestionnaireImporter {
       if (child['enableWhen'] !== undefined) this.#problem(childPath(at, 'enableWhen'), 'conditions on a display item under a question are not supported');
       const text = this.#text(child, 'text', at);
       if (text) help.push(text);
+      for (const found of this.#formatting(child, at)) this.#report(found.path, `"${String(found.value['url']).split('/').pop()}" is not supported on a question's help: the plain text is shown`);
     });
     return help;
   }

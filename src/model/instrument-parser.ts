@@ -5,6 +5,7 @@ import {
   type Band,
   type Coding,
   type Condition,
+  type FormattedText,
   type Instrument,
   type InstrumentMeta,
   type Item,
@@ -239,8 +240,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       reader.oneOf(v, childPath(path, 'enableBehavior'), ['all', 'any'] as const),
     );
     const prefix = this.optionalText(object, 'prefix', path);
+    const formattedText = reader.optional(object['formattedText'], (v) => this.#formattedText(v, childPath(path, 'formattedText')));
     if (!type || !id) return undefined;
-    const common = { id, prefix, enableWhen, enableBehavior };
+    const common = { id, prefix, enableWhen, enableBehavior, formattedText };
 
     if (type === 'group' || type === 'page') {
       const text = this.wording(object, 'text', path, false);
@@ -295,6 +297,16 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     }
     this.#itemFieldsParser ??= new (this.#part('itemFields', `${type} items`).ItemFieldsParser)(this);
     return this.#itemFieldsParser.fields(type, object, path);
+  }
+
+  #formattedText(value: unknown, path: string): FormattedText | undefined {
+    // The licence holder's wording comes only from a text pack.
+    if (this.bringYourOwnText) return void this.reader.report(path, 'a bring-your-own-text instrument takes its wording from a text pack, without formatting');
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const format = this.reader.oneOf(object['format'], childPath(path, 'format'), ['xhtml', 'markdown'] as const);
+    const text = this.text(object['text'], childPath(path, 'text'));
+    return format && text && { format, text };
   }
 
   /** A number, whole when `integer` is set. */

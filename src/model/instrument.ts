@@ -103,8 +103,18 @@ export interface AnswerOption {
   readonly exclusive?: boolean;
 }
 
+/**
+ * An item's text with its formatting (FHIR's rendering-xhtml or rendering-markdown), shown instead
+ * of the plain text in the languages it has, sanitised: see src/model/formatted-text.ts.
+ */
+export interface FormattedText {
+  readonly format: 'xhtml' | 'markdown';
+  readonly text: TextMap;
+}
+
 interface ItemBase {
   readonly id: ItemId;
+  readonly formattedText?: FormattedText;
   /** Shown before the text, e.g. "1." or "a)". */
   readonly prefix?: TextMap;
   readonly enableWhen?: readonly Condition[];

@@ -626,6 +626,55 @@ describe('<pp-questionnaire> item controls: drop-down, searchable list, slider, 
   }
 });
 
+describe('<pp-questionnaire> formatted texts', () => {
+  const formatted = (format: string, text: string) => ({ formattedText: { format, text: { en: text } } });
+  const formattedForm = () => {
+    const json = instrument({
+        id: 'formatted',
+        items: [
+          { id: 'intro', type: 'display', text: { en: 'Intro', de: 'Einleitung' }, ...formatted('markdown', 'Please read **carefully**. [Help](https://example.org/help)') },
+          question('pain', 'integer', { text: { en: 'Pain today?', de: 'Schmerz heute?' }, ...formatted('xhtml', '<b>Pain</b> today?<p>x</p><a href="https://x.org">link</a><img src="x" onerror="window.pwned=1">') }),
+          { id: 'hostile', type: 'display', text: { en: 'H', de: 'H' }, ...formatted('xhtml', '<p onclick="window.pwned=1">Safe <a href="javascript:window.pwned=1">not a link</a></p><script>window.pwned=1</script><style>*{display:none}</style>') },
+        ],
+      });
+    // Own wording, so that its draft German is shown.
+    const meta = { ...(json['meta'] as object), licence: { kind: 'own-wording', notice: en('Test fixture') } };
+    return form('list', { ...json, meta, languages: ['en', 'de'], translations: { ...(json['translations'] as object), de: { status: 'draft', source: 'test' } } });
+  };
+  beforeEach(deleteAllDatabases);
+
+  it('shows formatted text sanitized: phrasing in a label, paragraphs, lists and safe links between questions', async () => {
+    const el = await formattedForm();
+    await waitUntil(() => shadow(el).querySelector('.display strong'), 'the formatted text was not shown');
+    const intro = item(el, 'intro');
+    expect(intro.innerHTML.replace(/<!--[^>]*-->/g, '')).to.contain('<strong>carefully</strong>');
+    const link = intro.querySelector('a')!;
+    expect([link.getAttribute('href'), link.rel, link.target, link.textContent]).to.deep.equal(['https://example.org/help', 'noopener noreferrer', '_blank', 'Help (opens in a new tab)']);
+    const label = item(el, 'pain').querySelector('label')!;
+    expect(label.querySelector('b')!.textContent).to.equal('Pain');
+    expect(label.querySelectorAll('p, a, img')).to.have.length(0);
+    expect(label.textContent).to.contain('Pain today?xlink');
+    const hostile = item(el, 'hostile');
+    expect(hostile.querySelectorAll('script, style, [onclick], [onerror]')).to.have.length(0);
+    expect(hostile.querySelector('a')).to.equal(null);
+    expect(hostile.textContent).to.equal('Safe not a link');
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
+  it('shows the plain translation in a language the formatted text lacks', async () => {
+    const el = await formattedForm();
+    el.lang = 'de';
+    await waitUntil(() => item(el, 'intro').textContent!.trim() === 'Einleitung', 'the German text was not shown');
+    expect(item(el, 'pain').querySelector('label')!.textContent).to.contain('Schmerz heute?');
+  });
+
+  it('has no axe violation with formatted texts', async () => {
+    const el = await formattedForm();
+    await waitUntil(() => shadow(el).querySelector('.display strong'));
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<pp-questionnaire> attachments', () => {
   const attachments = () =>
     form(

@@ -414,6 +414,28 @@ describe('fromFhirQuestionnaire', () => {
     ]);
   });
 
+  it('keeps the formatting of item texts, reporting what a sanitized text cannot hold and formatting elsewhere', () => {
+    const xhtml = (value: string) => ({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/rendering-xhtml', valueString: value }] });
+    const markdown = (value: string) => ({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/rendering-markdown', valueMarkdown: value }] });
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire(
+        [
+          { ...yesNo('a'), text: 'Pain today?', _text: xhtml('<b>Pain</b> today? <a href="https://x.org">more</a><img src="x.png"/>') },
+          { linkId: 'info', type: 'display', text: 'See the list.', _text: markdown('See **the list**:\n\n- one\n- two') },
+          { ...yesNo('b'), item: [{ linkId: 'b-help', type: 'display', text: 'Help', _text: xhtml('<i>Help</i>') }] },
+        ],
+        { title: 'T', _title: xhtml('<b>T</b>') },
+      ),
+    );
+    expect(itemById(instrument, 'a')).to.deep.include({ formattedText: { format: 'xhtml', text: { en: '<b>Pain</b> today? <a href="https://x.org">more</a><img src="x.png"/>' } } });
+    expect(itemById(instrument, 'info')).to.deep.include({ formattedText: { format: 'markdown', text: { en: 'See **the list**:\n\n- one\n- two' } } });
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.have.members([
+      '_title.extension[0]: "rendering-xhtml" is not supported here: the plain text is shown',
+      "item[0]._text.extension[0]: shown without <a>, <img>, which a question's label cannot hold (their text is kept)",
+      'item[2].item[0]._text.extension[0]: "rendering-xhtml" is not supported on a question\'s help: the plain text is shown',
+    ]);
+  });
+
   it('maps attachments with their largest size and the types of file they take', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const { instrument } = fromFhirQuestionnaire(
