@@ -782,8 +782,20 @@ class QuestionnaireImporter {
       case 'answerDecimal':
       case 'answerString':
       case 'answerDate':
+      case 'answerDateTime':
       case 'answerTime':
         return { item: question, operator, value: answer };
+      case 'answerReference': {
+        // Reference items' answers are the references they name (see `#candidates`).
+        const reference = reader.object(answer, fhir(key));
+        return reference && { item: question, operator, value: reader.string(reference['reference'], childPath(fhir(key), 'reference')) };
+      }
+      case 'answerQuantity': {
+        // A quantity answer's unit is its unit's code (see `#units`).
+        const quantity = reader.object(answer, fhir(key));
+        const unit = quantity?.['code'] ?? quantity?.['unit'];
+        return quantity && { item: question, operator, value: { value: quantity['value'], ...(unit !== undefined && { unit }) } };
+      }
       default:
         return this.#problem(fhir(key), `"${key}" conditions are not supported yet`);
     }

@@ -89,8 +89,12 @@ export type ConditionOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'exists';
 export interface Condition {
   readonly item: ItemId;
   readonly operator: ConditionOperator;
-  /** For `exists`: whether the item must be answered (true) or unanswered (false); else the answer compared, true or false for a boolean item. */
-  readonly value: number | string | boolean;
+  /**
+   * For `exists`: whether the item must be answered (true) or unanswered (false); else the answer
+   * compared: true or false for a boolean item; for a quantity, a number with its unit's code,
+   * which only a quantity in that unit meets (none is converted).
+   */
+  readonly value: number | string | boolean | QuantityAnswer;
 }
 
 export interface AnswerOption {

@@ -1,4 +1,4 @@
-import { childrenOf, isRepeating, type Condition, type ConditionOperator, type Item } from './instrument.js';
+import { childrenOf, isRepeating, type Condition, type ConditionOperator, type Item, type QuantityAnswer } from './instrument.js';
 import { childPath, type JsonReader } from './json-reader.js';
 
 const OPERATORS: readonly ConditionOperator[] = ['=', '!=', '<', '<=', '>', '>=', 'exists'];
@@ -33,8 +33,17 @@ export class ConditionsParser {
     const conditionValue =
       operator === 'exists' || typeof raw === 'boolean' ? reader.boolean(raw, valuePath)
       : typeof raw === 'string' ? reader.string(raw, valuePath)
+      : typeof raw === 'object' && raw !== null ? this.#quantity(raw, valuePath)
       : reader.number(raw, valuePath);
     return item && operator && conditionValue !== undefined ? { item, operator, value: conditionValue } : undefined;
+  }
+
+  /** A quantity compared with: `{value, unit?}`, the unit by its code. */
+  #quantity(raw: object, path: string): QuantityAnswer | undefined {
+    const object = this.#reader.object(raw, path);
+    const value = object && this.#reader.number(object['value'], childPath(path, 'value'));
+    const unit = object && this.#reader.optional(object['unit'], (v) => this.#reader.string(v, childPath(path, 'unit')));
+    return value === undefined ? undefined : unit === undefined ? { value } : { value, unit };
   }
 
   /** Whether a condition's item is a question whose answer can be compared with its value. */
@@ -43,7 +52,9 @@ export class ConditionsParser {
     const report = (message: string) => this.#reader.report(childPath(path, 'item'), message);
     if (!target) report(`"${item}" is not an item of this instrument`);
     else if (target === 'group' || target === 'page' || target === 'display') report(`"${item}" is a ${target} and has no answer`);
-    else if (target === 'quantity' && operator !== 'exists') report(`"${item}" is a quantity item; test it only with "exists" (a number means nothing without its unit)`);
+    else if (operator !== 'exists' && (typeof value === 'object') !== (target === 'quantity')) {
+      report(target === 'quantity' ? `"${item}" is a quantity item; compare it with a quantity: {"value": 70, "unit": "kg"}` : `"${item}" is a ${target} item; a quantity compares only with a quantity item`);
+    }
     else if (target === 'attachment' && operator !== 'exists') report(`"${item}" is an attachment item; test it only with "exists"`);
     else if (operator !== 'exists' && (typeof value === 'boolean') !== (target === 'boolean')) {
       report(`"${item}" is a ${target} item; compare it with ${target === 'boolean' ? 'true or false' : 'one of its answers'}`);

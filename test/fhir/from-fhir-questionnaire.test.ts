@@ -3,7 +3,7 @@ import { fromFhirQuestionnaire, type FromFhirOptions } from '../../src/fhir/from
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import { conditionsHold } from '../../src/model/conditions.js';
 import { ContentError } from '../../src/model/content-error.js';
-import { walkItems, type Instrument, type Item, type Scoring } from '../../src/model/instrument.js';
+import { walkItems, type Answers, type Instrument, type Item, type Scoring } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { loadJson, phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
@@ -436,6 +436,30 @@ describe('fromFhirQuestionnaire', () => {
     ]);
   });
 
+  it('maps enableWhen with answerDateTime (as instants), answerQuantity (in the same unit) and answerReference', () => {
+    const kg = { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption', valueCoding: { system: 'http://unitsofmeasure.org', code: 'kg', display: 'kg' } };
+    const lb = { ...kg, valueCoding: { system: 'http://unitsofmeasure.org', code: '[lb_av]', display: 'lb' } };
+    const imported = instrumentOf(
+      questionnaire([
+        { linkId: 'since', type: 'dateTime', text: 'Since?' },
+        { linkId: 'weight', type: 'quantity', text: 'Weight?', extension: [kg, lb] },
+        { linkId: 'gp', type: 'reference', text: 'GP?', answerOption: [{ valueReference: { reference: 'Practitioner/1', display: 'Dr. Berg' } }, { valueReference: { reference: 'Practitioner/2' } }] },
+        { linkId: 'recent', type: 'string', text: 'Recent?', enableWhen: [{ question: 'since', operator: '>', answerDateTime: '2026-01-01T12:00:00+01:00' }] },
+        { linkId: 'heavy', type: 'string', text: 'Heavy?', enableWhen: [{ question: 'weight', operator: '>=', answerQuantity: { value: 100, system: 'http://unitsofmeasure.org', code: 'kg' } }] },
+        { linkId: 'berg', type: 'string', text: 'Berg?', enableWhen: [{ question: 'gp', operator: '=', answerReference: { reference: 'Practitioner/1' } }] },
+      ]),
+    );
+    const holds = (id: string, answers: Answers) => conditionsHold(itemById(imported, id), answers);
+    // 11:30 UTC is after 11:00 UTC, though "11:30+00:00" sorts before "12:00+01:00" as text.
+    expect(holds('recent', { since: '2026-01-01T11:30:00+00:00' })).to.equal(true);
+    expect(holds('recent', { since: '2026-01-01T10:30:00+00:00' })).to.equal(false);
+    expect(holds('heavy', { weight: { value: 120, unit: 'kg' } })).to.equal(true);
+    expect(holds('heavy', { weight: { value: 250, unit: '[lb_av]' } })).to.equal(false);
+    expect(holds('heavy', { weight: { value: 90, unit: 'kg' } })).to.equal(false);
+    expect(holds('berg', { gp: 'Practitioner/1' })).to.equal(true);
+    expect(holds('berg', { gp: 'Practitioner/2' })).to.equal(false);
+  });
+
   it('maps attachments with their largest size and the types of file they take', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const { instrument } = fromFhirQuestionnaire(
@@ -613,7 +637,7 @@ describe('fromFhirQuestionnaire', () => {
         { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
         { linkId: 'c', type: 'boolean', text: 'C?', repeats: true },
         { linkId: 'd', type: 'choice', text: 'D?', answerOption: [{ valueString: 'x' }, { valueDate: '2020-01-01' }] },
-        { linkId: 'e', type: 'string', text: 'E?', enableWhen: [{ question: 'h', operator: '=', answerQuantity: { value: 1 } }] },
+        { linkId: 'e', type: 'string', text: 'E?', enableWhen: [{ question: 'h', operator: '=', answerUri: 'http://x.org' }] },
         { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'quantity', text: 'Why?', repeats: true }] },
         { linkId: 'g2', type: 'string', text: 'G?', modifierExtension: [{ url: 'http://example.org/negated', valueBoolean: true }] },
         { linkId: 'h2', type: 'string', extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression', valueExpression: {} }] },
@@ -627,7 +651,7 @@ describe('fromFhirQuestionnaire', () => {
       'item[3].enableWhen[0].question: no item has linkId "zz"',
       'item[4].repeats: repeating "boolean" items are not supported yet',
       'item[5].answerOption: the answers of one item must all be of one type; these mix valueString, valueDate',
-      'item[6].enableWhen[0].answerQuantity: "answerQuantity" conditions are not supported yet',
+      'item[6].enableWhen[0].answerUri: "answerUri" conditions are not supported yet',
       'item[7].item[0].repeats: repeating "quantity" items are not supported yet',
       'item[8].modifierExtension: "modifierExtension" is not supported: changes the meaning of the item in a way Painpath cannot know',
       'item[9].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',

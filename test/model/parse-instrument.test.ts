@@ -168,7 +168,7 @@ describe('parseInstrument', () => {
     expect(problemsOf(json)).to.deep.equal(['items[2].answers[1].value: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, as valueType says']);
   });
 
-  it('reads quantities with their units, tested only by exists, their starting value checked against the units', () => {
+  it('reads quantities with their units, compared only with quantities, their starting value checked against the units', () => {
     const json = minimal();
     const kg = { code: { system: 'http://unitsofmeasure.org', code: 'kg' }, text: { en: 'kg' } };
     json.items.push(
@@ -181,7 +181,7 @@ describe('parseInstrument', () => {
       'items[3].units[1]: duplicate unit code "kg"',
       'items[3].maxDecimals: expected a whole number of 0 or more',
       'items[3].initial: {"value":70,"unit":"lb"} is not an answer to "twice"',
-      'items[4].enableWhen[0].item: "w" is a quantity item; test it only with "exists" (a number means nothing without its unit)',
+      'items[4].enableWhen[0].item: "w" is a quantity item; compare it with a quantity: {"value": 70, "unit": "kg"}',
     ]);
   });
 
