@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { devtoolsPlugin } from './test/a11y/devtools-plugin.mjs';
@@ -55,6 +58,21 @@ export const ENGINE_SPECIFIC_FILES = {
 };
 const notIn = (engine) => Object.entries(ENGINE_SPECIFIC_FILES).flatMap(([file, engines]) => (engines.includes(engine) ? [] : [`!${file}`]));
 
+/**
+ * A FHIR terminology server for the tests: `/test-terminology/ValueSet/$expand?url=…` answers with
+ * the ValueSet of test/fixtures/terminology/ whose url (and valueSetVersion) it is, and HTTP 404 for any other.
+ */
+async function terminologyServer(context, next) {
+  if (context.path !== '/test-terminology/ValueSet/$expand') return next();
+  const folder = fileURLToPath(new URL('test/fixtures/terminology/', import.meta.url));
+  const valueSets = readdirSync(folder).filter((file) => file.endsWith('.json')).map((file) => JSON.parse(readFileSync(join(folder, file), 'utf8')));
+  const version = context.query.valueSetVersion;
+  const found = valueSets.find((valueSet) => valueSet.url === context.query.url && (version === undefined || valueSet.version === version));
+  context.status = found ? 200 : 404;
+  context.type = 'application/fhir+json';
+  context.body = JSON.stringify(found ?? { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
+}
+
 export default {
   files: ['test/**/*.test.ts', ...notIn('chromium')],
   nodeResolve: true,
@@ -63,6 +81,7 @@ export default {
   // test origin's IndexedDB and clear it between tests, and @web/test-runner-webdriver would run
   // several files as iframes of one page, taking keyboard focus from each other.
   concurrency: 1,
+  middleware: [terminologyServer],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), devtoolsPlugin(), painpathCommands],
   // Deadlines that catch a hang, not a slow machine: a busy two-core machine runs a test file
   // several times slower, and how fast things are is measured by `npm run bench`, not by tests.

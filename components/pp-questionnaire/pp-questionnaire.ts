@@ -71,6 +71,7 @@ const PARSER_PARTS = {
 };
 /** FHIR Questionnaires are read by their own part, loaded only for them. */
 const loadFhirImporter = () => import('../../src/fhir/from-fhir-questionnaire.js');
+const loadTerminology = () => import('../../src/fhir/terminology.js');
 
 const isFhirQuestionnaire = (json: unknown): boolean => (json as { resourceType?: unknown } | null)?.resourceType === 'Questionnaire';
 
@@ -198,6 +199,7 @@ export class PpQuestionnaire extends LitElement {
     instrument: { attribute: false },
     valueSets: { attribute: false },
     references: { attribute: false },
+    terminologyServer: { attribute: 'terminology-server' },
     textPack: { attribute: false },
     textPackUrl: { attribute: 'text-pack' },
     language: { attribute: 'lang' },
@@ -239,6 +241,13 @@ export class PpQuestionnaire extends LitElement {
    * reference: 'Practitioner/12', display: 'Dr. Berg' }] }`); without them such items are left out.
    */
   references?: Readonly<Record<string, readonly ReferenceCandidate[]>>;
+
+  /**
+   * A FHIR terminology server's base URL: value sets a FHIR Questionnaire names and `valueSets`
+   * lacks are expanded there (`ValueSet/$expand`), and each expansion is kept where the element
+   * keeps its records, for when the server cannot be reached.
+   */
+  terminologyServer?: string;
 
   /**
    * The licensed wording of a bring-your-own-text instrument, or a language to add: one text pack
@@ -367,11 +376,11 @@ export class PpQuestionnaire extends LitElement {
 
   /**
    * Loads every part the element otherwise loads only when an instrument needs it (rarer item
-   * types, flags and classifications, scale options, the text-pack checker, the FHIR importer), for a page that
-   * must go on working offline, such as a kiosk.
+   * types, flags and classifications, scale options, the text-pack checker, the FHIR importer and
+   * its terminology client), for a page that must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadTerminology(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -406,7 +415,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['src', 'instrument', 'valueSets', 'references', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
+    const sourceChanged = (['src', 'instrument', 'valueSets', 'references', 'terminologyServer', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
     const vaultChanged = VAULT_SETTINGS.some((key) => changed.has(key));
     // Another person's results are theirs: after a change of person, this one's are looked for.
     if (vaultChanged && this.hasUpdated) void this.#redeliverOutbox();
@@ -515,8 +524,13 @@ export class PpQuestionnaire extends LitElement {
 
   /** A FHIR Questionnaire as an instrument; what it has that is not honoured is reported, what would make it wrong refuses it. */
   async #importFhir(json: unknown): Promise<Instrument> {
-    const { fromFhirQuestionnaire, reportedMessage } = await importPart(loadFhirImporter);
-    const imported = checked('content-invalid', () => fromFhirQuestionnaire(json, { valueSets: this.valueSets, references: this.references }));
+    const { fromFhirQuestionnaire, reportedMessage, valueSetsToExpand } = await importPart(loadFhirImporter);
+    const toExpand = valueSetsToExpand(json, this.valueSets);
+    const { valueSets, unavailable } =
+      toExpand.length && this.terminologyServer
+        ? await (await importPart(loadTerminology)).expandValueSets(this.terminologyServer, toExpand, this.#records.vault.storage)
+        : { valueSets: {}, unavailable: {} };
+    const imported = checked('content-invalid', () => fromFhirQuestionnaire(json, { valueSets: { ...valueSets, ...this.valueSets }, references: this.references, unavailable }));
     const problems = imported.reported;
     if (problems.length) this.#emit<ErrorDetail>(PpEvents.error, { code: 'fhir-unsupported', message: reportedMessage(imported), problems });
     return imported.instrument;

@@ -58,6 +58,8 @@ export interface FromFhirOptions {
    * names, or all of them when it names none.
    */
   readonly references?: Readonly<Record<string, readonly ReferenceCandidate[]>>;
+  /** Why value sets the host's terminology server was asked for are unavailable, by url (see terminology.ts). */
+  readonly unavailable?: Readonly<Record<string, string>>;
 }
 
 /** A resource a reference item may name: its reference and the name the person chooses by. */
@@ -151,6 +153,24 @@ function* calculatedLinkIdsOf(items: unknown): Generator<string> {
     if (calculation(item) && typeof item['linkId'] === 'string') yield item['linkId'];
     yield* calculatedLinkIdsOf(item['item']);
   }
+}
+
+/**
+ * The value sets a Questionnaire names by canonical url (not contained) that `given` lacks: those a
+ * terminology server would have to expand before the form can be shown.
+ */
+export function valueSetsToExpand(json: unknown, given: Readonly<Record<string, unknown>> = {}): string[] {
+  const named = new Set<string>();
+  const visit = (items: unknown): void => {
+    if (!Array.isArray(items)) return;
+    for (const item of items.filter(isObject)) {
+      const reference = item['answerValueSet'];
+      if (typeof reference === 'string' && !reference.startsWith('#') && !Object.hasOwn(given, reference) && !Object.hasOwn(given, reference.split('|')[0]!)) named.add(reference);
+      visit(item['item']);
+    }
+  };
+  visit(isObject(json) ? json['item'] : undefined);
+  return [...named];
 }
 
 /** A short digest of a text (32-bit FNV-1a, hex): it names a form that has no id or version. */
@@ -927,7 +947,12 @@ class QuestionnaireImporter {
     } else {
       const given = this.#options.valueSets ?? {};
       const key = [reference, reference.split('|')[0]!].find((k) => Object.hasOwn(given, k));
-      if (key === undefined) return this.#problem(referencePath, `the value set "${reference}" is not available: give it in valueSets (a ValueSet with its expansion)`);
+      const reason = this.#options.unavailable?.[reference];
+      if (key === undefined) {
+        return this.#problem(referencePath, reason
+          ? `the value set "${reference}" could not be expanded by the terminology server (${reason}), and no copy of it is kept on this device`
+          : `the value set "${reference}" is not available: give it in valueSets (a ValueSet with its expansion), or a terminology server to expand it`);
+      }
       path = `valueSets["${key}"]`;
       valueSet = this.#reader.object(given[key], path);
       if (!valueSet) return undefined;

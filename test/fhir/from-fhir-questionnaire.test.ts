@@ -645,7 +645,7 @@ describe('fromFhirQuestionnaire', () => {
     );
     expect(error.subject).to.equal('FHIR Questionnaire "test"');
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
-      'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion)',
+      'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion), or a terminology server to expand it',
       'item[1].item[1]: a required reference item needs something to choose from: give the resources it may name in references',
       'item[2].repeats: repeating "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
