@@ -143,7 +143,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [REGEX]: entry('supported', 'on string and text items: the whole answer must match it; elsewhere reported'),
   [MIN_LENGTH]: entry('supported', 'on string and text items: the shortest answer accepted; elsewhere reported'),
   [MAX_DECIMAL_PLACES]: entry('supported', 'on decimal items: the most digits after the point; elsewhere reported'),
-  [MIN_OCCURS]: entry('supported', 'the fewest answers of a question that repeats, once any is given; on groups, reported'),
+  [MIN_OCCURS]: entry('supported', 'the fewest answers of a question that repeats, once any is given; 1 holds of every item; above 1 on groups and choices, reported'),
   [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group, or answers of a question that repeats'),
   [SLIDER_STEP]: entry('supported', 'the step of a slider or spinner; elsewhere reported'),
   [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),

@@ -487,7 +487,9 @@ class QuestionnaireImporter {
     const occurs = item['repeats'] === true && (type === 'group' || repeatingAnswers);
     for (const [url, what] of [[MAX_OCCURS, 'most'], [MIN_OCCURS, 'fewest']] as const) {
       const found = extensions(url)[0];
-      if (found && !(occurs && (url === MAX_OCCURS || type !== 'group'))) this.#report(found.path, `"${url.split('/').pop()}" is not supported here: the ${what} answers allowed is not checked`);
+      // At least one answer once any is given holds of every item: nothing to check.
+      const trivial = url === MIN_OCCURS && typeof found?.value['valueInteger'] === 'number' && found.value['valueInteger'] <= 1;
+      if (found && !trivial && !(occurs && (url === MAX_OCCURS || type !== 'group'))) this.#report(found.path, `"${url.split('/').pop()}" is not supported here: the ${what} answers allowed is not checked`);
     }
 
     if (type === 'group') {
@@ -513,7 +515,7 @@ class QuestionnaireImporter {
       return { ...common, type: 'group', text, items: this.#help(item, at.fhir).map((help, i) => ({ id: `${linkId}#${i}`, type: 'display', text: help })) };
     }
     const help = this.#help(item, at.fhir);
-    const text = this.#optionalText(item, 'text', at.fhir) ?? help.shift();
+    const text = this.#optionalText(item, 'text', at.fhir) ?? help.shift() ?? this.#soleOptionText(item);
     const format = extensions(ENTRY_FORMAT)[0];
     const formatText = format && this.#reader.string(format.value['valueString'], childPath(format.path, 'valueString'));
     if (formatText) help.push({ [this.#source]: formatText });
@@ -607,6 +609,17 @@ class QuestionnaireImporter {
     const found = extensions(CHOICE_ORIENTATION)[0];
     if (found) this.#origins.set(childPath(at.native, 'orientation'), childPath(found.path, 'valueCode'));
     return found?.value['valueCode'];
+  }
+
+  /**
+   * The text of a question's only answer, which labels a question without text: a single check
+   * box ("Receive SMS reminders") says what it asks by itself.
+   */
+  #soleOptionText(item: JsonObject): TextMap | undefined {
+    const options = Array.isArray(item['answerOption']) ? item['answerOption'] : [];
+    const option = options.length === 1 && isObject(options[0]) ? options[0] : undefined;
+    const label = option && (isObject(option['valueCoding']) ? option['valueCoding']['display'] : option['valueString']);
+    return typeof label === 'string' ? { [this.#source]: label } : undefined;
   }
 
   /** The display items under a question or a display item, shown with it as its help. */

@@ -282,8 +282,8 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if (type === 'choice' || type === 'multi-choice') {
       const other = this.reader.optional(object['other'], (v) => this.reader.boolean(v, childPath(path, 'other')));
       const valueType = this.reader.optional(object['valueType'], (v) => this.reader.oneOf(v, childPath(path, 'valueType'), Object.keys(OPTION_FORMATS) as (keyof typeof OPTION_FORMATS)[]));
-      // One resource to name is still a choice: the person confirms it (or leaves the question).
-      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, other || valueType === 'reference');
+      // One resource to name, or one box to tick, is still a question: the person confirms it (or leaves it).
+      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, other || valueType === 'reference' || type === 'multi-choice');
       answers?.forEach((option, i) => {
         const [format, described] = valueType ? OPTION_FORMATS[valueType] : [];
         if (format && !(typeof option.value === 'string' && format.test(option.value))) {
