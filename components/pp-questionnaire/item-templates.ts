@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import {
   walkItems,
+  type AnswerOption,
   type AnswerValue,
   type BodyMapItem,
   type ChoiceItem,
@@ -105,6 +106,10 @@ export function optionInput(item: QuestionItem, context: ItemContext, type: 'rad
   />`;
 }
 
+/** An answer's text, after its prefix ("a)", "0") when it has one. */
+export const optionText = (option: AnswerOption, context: ItemContext): string =>
+  option.prefix ? `${context.text(option.prefix)} ${context.text(option.text)}` : context.text(option.text);
+
 /** The answers of a single choice as radio buttons, with a field for an answer of one's own when it takes one. */
 export function choiceAnswers(item: ChoiceItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
@@ -112,7 +117,7 @@ export function choiceAnswers(item: ChoiceItem, context: ItemContext): TemplateR
     ${item.answers.map(
       (option) => html`<label part="answer" class="choice answer">
         ${optionInput(item, context, 'radio', selected === option.value, () => context.answer(item, option.value))}
-        <span>${context.text(option.text)}</span>
+        <span>${optionText(option, context)}</span>
       </label>`,
     )}
     ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}
@@ -133,7 +138,7 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
       ${item.answers.map(
         (option) => html`<label part="answer" class="choice answer ${option.exclusive ? 'exclusive' : ''}">
           ${optionInput(item, context, 'checkbox', selected.includes(option.value), () => context.toggle(item, option.value))}
-          <span>${context.text(option.text)}</span>
+          <span>${optionText(option, context)}</span>
         </label>`,
       )}
       ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}

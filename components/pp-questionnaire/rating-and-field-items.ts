@@ -9,7 +9,7 @@ import { answersRepeat, DEFAULT_MAX_ATTACHMENT_SIZE, isAttachmentAnswer, isQuant
 import type { FieldItem } from '../../src/model/item-support.js';
 import { decimalsOf, isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { choiceAnswers, controlId, describedBy, errorText, fieldsetItem, formatNumber, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
+import { choiceAnswers, controlId, optionText, describedBy, errorText, fieldsetItem, formatNumber, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
 
 /**
  * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,
@@ -524,7 +524,7 @@ function dropDown(item: ChoiceItem, context: ItemContext): TemplateResult {
         @change=${(event: Event) => context.answer(item, item.answers[(event.target as HTMLSelectElement).selectedIndex - 1]?.value)}
       >
         <option value="" .selected=${live(!item.answers.some((o) => o.value === selected))}>${msg('Choose an answer')}</option>
-        ${item.answers.map((option) => html`<option .selected=${live(option.value === selected)}>${context.text(option.text)}</option>`)}
+        ${item.answers.map((option) => html`<option .selected=${live(option.value === selected)}>${optionText(option, context)}</option>`)}
       </select>
       ${item.other ? otherAnswerField(item, context) : nothing}`,
   );
@@ -541,7 +541,7 @@ function searchableChoice(item: ChoiceItem, context: ItemContext): TemplateResul
     const labels = (event.target as Element).closest('.item')!.querySelectorAll<HTMLElement>('.answers > .answer');
     let shown = 0;
     labels.forEach((label, i) => {
-      const matches = label.querySelector('input')!.checked || context.text(item.answers[i]!.text).toLocaleLowerCase(context.lang).includes(query);
+      const matches = label.querySelector('input')!.checked || optionText(item.answers[i]!, context).toLocaleLowerCase(context.lang).includes(query);
       label.hidden = !matches;
       if (matches) shown++;
     });

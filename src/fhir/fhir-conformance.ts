@@ -102,6 +102,7 @@ export const CHOICE_ORIENTATION = `${STRUCTURE}questionnaire-choiceOrientation`;
 export const SLIDER_STEP = `${STRUCTURE}questionnaire-sliderStepValue`;
 export const RENDERING_XHTML = `${STRUCTURE}rendering-xhtml`;
 export const RENDERING_MARKDOWN = `${STRUCTURE}rendering-markdown`;
+export const OPTION_PREFIX = `${STRUCTURE}questionnaire-optionPrefix`;
 export const MIN_OCCURS = `${STRUCTURE}questionnaire-minOccurs`;
 export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
 export const REGEX = `${STRUCTURE}regex`;
@@ -146,7 +147,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [MIN_OCCURS]: entry('supported', 'the fewest answers of a question that repeats, once any is given; 1 holds of every item; above 1 on groups and choices, reported'),
   [MAX_OCCURS]: entry('supported', 'the most repeats of a repeating group, or answers of a question that repeats'),
   [SLIDER_STEP]: entry('supported', 'the step of a slider or spinner; elsewhere reported'),
-  [`${STRUCTURE}questionnaire-optionPrefix`]: entry('reported', 'the answer is shown without its prefix'),
+  [OPTION_PREFIX]: entry('supported', 'shown before the answer’s text'),
   [`${STRUCTURE}questionnaire-instruction`]: entry('reported', 'the instruction is not shown'),
   [RENDERING_XHTML]: entry('supported', 'on an item’s text: shown sanitised (phrasing in a question’s label; paragraphs, lists and links also between questions); other elements, and the formatting of other texts, reported'),
   [`${STRUCTURE}rendering-style`]: entry('reported', 'the text is shown in the form’s own style'),
@@ -171,6 +172,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${SDC}sdc-questionnaire-targetStructureMap`]: entry('metadata', 'how the host extracts resources from the response'),
   [`${SDC}sdc-questionnaire-isSubject`]: entry('metadata', 'how the host extracts resources from the response'),
   [`${SDC}sdc-questionnaire-assembledFrom`]: METADATA,
+  ['http://hl7.org/fhir/uv/cpg/StructureDefinition/cpg-answerValueSetSource']: entry('metadata', 'where the answer list came from; the answers themselves are the item’s own'),
   [`${STRUCTURE}artifact-versionAlgorithm`]: METADATA,
   [`${STRUCTURE}cqf-library`]: entry('reported', `${EXPRESSION}; only expressions use libraries`),
 };

@@ -20,6 +20,7 @@ import {
   MAX_OCCURS,
   MAX_SIZE,
   MIME_TYPE,
+  OPTION_PREFIX,
   RENDERING_MARKDOWN,
   RENDERING_XHTML,
   CHOICE_ORIENTATION,
@@ -878,7 +879,7 @@ class QuestionnaireImporter {
     );
   }
 
-  /** An answer option; `expected` is the value[x] every option of a string, integer, date or time item must have. */
+  /** An answer option, with its prefix ("a)", "0"); `expected` is the value[x] every option of a string, integer, date or time item must have. */
   #answerOption(value: unknown, at: At, expected: string | undefined): JsonObject | undefined {
     const reader = this.#reader;
     const option = reader.object(value, at.fhir);
@@ -886,35 +887,43 @@ class QuestionnaireImporter {
     this.#checkExtensions(option, at.fhir);
     const extensions = this.#extensionsOf(option, at.fhir);
     const exclusive = extensions(OPTION_EXCLUSIVE)[0]?.value['valueBoolean'];
+    const prefixFound = extensions(OPTION_PREFIX)[0];
+    const prefix = prefixFound && this.#text(prefixFound.value, 'valueString', prefixFound.path);
     const key = choiceKey(option, 'value');
     if (!key) return this.#problem(at.fhir, 'expected a value[x]');
     const valuePath = childPath(at.fhir, key);
     if (expected && key !== expected) return this.#problem(valuePath, `the answers of this item must be ${expected}, as its type says`);
+    const answer = this.#optionAnswer(option, key, valuePath, at, extensions);
+    return answer && { ...answer, exclusive, prefix };
+  }
+
+  /** What an answer option's value[x] is as a native answer. */
+  #optionAnswer(option: JsonObject, key: string, valuePath: string, at: At, extensions: Extensions): JsonObject | undefined {
+    const reader = this.#reader;
     switch (key) {
       case 'valueCoding': {
         const coding = reader.object(option[key], valuePath);
-        const answer = coding && this.#codedOption(coding, coding['system'], valuePath, extensions);
-        return answer && { ...answer, exclusive };
+        return coding && this.#codedOption(coding, coding['system'], valuePath, extensions);
       }
       case 'valueInteger': {
         const number = reader.number(option[key], valuePath);
-        return number === undefined ? undefined : { value: number, text: { [this.#source]: String(number) }, score: this.#score(extensions), exclusive };
+        return number === undefined ? undefined : { value: number, text: { [this.#source]: String(number) }, score: this.#score(extensions) };
       }
       case 'valueString': {
         const text = this.#text(option, key, at.fhir);
-        return text && { value: text[this.#source], text, score: this.#score(extensions), exclusive };
+        return text && { value: text[this.#source], text, score: this.#score(extensions) };
       }
       case 'valueReference': {
         const reference = reader.object(option[key], valuePath);
         const target = reference && reader.string(reference['reference'], childPath(valuePath, 'reference'));
         if (target === undefined) return undefined;
         const display = typeof reference!['display'] === 'string' ? reference!['display'] : target;
-        return { value: target, text: { [this.#source]: display }, exclusive };
+        return { value: target, text: { [this.#source]: display } };
       }
       case 'valueDate':
       case 'valueTime': {
         const moment = reader.string(option[key], valuePath);
-        return moment === undefined ? undefined : { value: moment, text: { [this.#source]: moment }, score: this.#score(extensions), exclusive };
+        return moment === undefined ? undefined : { value: moment, text: { [this.#source]: moment }, score: this.#score(extensions) };
       }
       default:
         return this.#problem(valuePath, `"${key}" answers are not supported yet`);

@@ -362,8 +362,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
     const score = reader.optional(object['score'], (v) => reader.number(v, childPath(path, 'score')));
     const exclusive = reader.optional(object['exclusive'], (v) => reader.boolean(v, childPath(path, 'exclusive')));
+    const prefix = this.optionalText(object, 'prefix', path);
     if (answerValue === undefined || !text) return undefined;
-    return defined({ value: answerValue, text, code, score, exclusive });
+    return defined({ value: answerValue, text, prefix, code, score, exclusive });
   }
 
   condition(value: unknown, path: string): Condition | undefined {

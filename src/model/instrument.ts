@@ -105,6 +105,8 @@ export interface AnswerOption {
   readonly score?: number;
   /** multi-choice: choosing it clears every other option ("None of these"). */
   readonly exclusive?: boolean;
+  /** Shown before the text, e.g. "a)" or "0" (FHIR's optionPrefix). */
+  readonly prefix?: TextMap;
 }
 
 /**

@@ -534,7 +534,7 @@ describe('<pp-questionnaire> item controls: drop-down, searchable list, slider, 
           choice('drug', ['Ibuprofen', 'Naproxen', 'Paracetamol', 'Codeine'], { control: 'autocomplete' }),
           question('sleep', 'decimal', { control: 'slider', min: 0, max: 12, step: 0.5, unit: en('hours') }),
           question('walks', 'integer', { control: 'spinner', min: 0, max: 2 }),
-          choice('mood', ['low', 'ok', 'good'], { orientation: 'horizontal' }),
+          choice('mood', [{ value: 'low', prefix: en('a)') }, 'ok', 'good'], { orientation: 'horizontal' }),
         ],
       }),
     );
@@ -606,6 +606,7 @@ describe('<pp-questionnaire> item controls: drop-down, searchable list, slider, 
     const el = await controls();
     const answers = item(el, 'mood').querySelector<HTMLElement>('.answers')!;
     expect(answers.classList.contains('horizontal')).to.equal(true);
+    expect(answers.querySelector('.answer')!.textContent!.trim()).to.equal('a) low');
     const tops = () => [...answers.querySelectorAll('.answer')].map((a) => Math.round(a.getBoundingClientRect().top));
     expect(new Set(tops()).size).to.equal(1);
     el.style.inlineSize = '200px';
