@@ -6,7 +6,8 @@ const forms = import.meta.glob<unknown>(['../test/fixtures/fhir-corpus/*.json', 
 const nameOf = (path: string) => path.split('/').pop()!;
 
 const picker = document.querySelector<HTMLSelectElement>('#form')!;
-const element = document.querySelector<PpQuestionnaire>('pp-questionnaire')!;
+// Placed once it has its first form: an element on the page without one would report that it has none.
+const element = Object.assign(document.createElement('pp-questionnaire'), { layout: 'list', storage: 'memory' }) as PpQuestionnaire;
 const log = document.querySelector<HTMLElement>('#log')!;
 
 const write = (line: string) => log.append(`${line}\n`);
@@ -16,6 +17,7 @@ for (const path of Object.keys(forms)) picker.append(new Option(nameOf(path), pa
 async function show(path: string): Promise<void> {
   log.textContent = '';
   element.instrument = await forms[path]!();
+  if (!element.isConnected) picker.closest('label')!.after(element);
   const url = new URL(location.href);
   url.searchParams.set('form', nameOf(path));
   history.replaceState(null, '', url);

@@ -386,23 +386,19 @@ function quantityField(item: QuantityItem, context: ItemContext): TemplateResult
   );
 }
 
+/** Words: a text area, or one line for a short answer (a name, a number on a card). */
 function textField(item: TextItem, context: ItemContext): TemplateResult {
   const value = context.value(item.id);
+  const text = live(context.typed(item.id) ?? (typeof value === 'string' ? value : ''));
+  const typing = (event: Event) => context.answer(item, (event.target as HTMLInputElement | HTMLTextAreaElement).value, false);
+  const typed = (event: Event) => context.answer(item, (event.target as HTMLInputElement | HTMLTextAreaElement).value);
+  const invalid = context.problem(item.id) ? 'true' : nothing;
   return fieldItem(
     item,
     context,
-    html`<textarea
-      part="input"
-      id=${controlId(item.id)}
-      rows="3"
-      maxlength=${item.maxLength ?? nothing}
-      .value=${live(context.typed(item.id) ?? (typeof value === 'string' ? value : ''))}
-      ?required=${item.required}
-      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
-      aria-describedby=${describedBy(item, context)}
-      @input=${(event: Event) => context.answer(item, (event.target as HTMLTextAreaElement).value, false)}
-      @change=${(event: Event) => context.answer(item, (event.target as HTMLTextAreaElement).value)}
-    ></textarea>`,
+    item.singleLine
+      ? html`<input part="input" id=${controlId(item.id)} type="text" maxlength=${item.maxLength ?? nothing} .value=${text} ?required=${item.required} aria-invalid=${invalid} aria-describedby=${describedBy(item, context)} @input=${typing} @change=${typed} />`
+      : html`<textarea part="input" id=${controlId(item.id)} rows="3" maxlength=${item.maxLength ?? nothing} .value=${text} ?required=${item.required} aria-invalid=${invalid} aria-describedby=${describedBy(item, context)} @input=${typing} @change=${typed}></textarea>`,
   );
 }
 

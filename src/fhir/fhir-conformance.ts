@@ -216,7 +216,7 @@ export const ITEM_TYPES: Readonly<Record<string, Conformance>> = {
   decimal: entry('supported', 'a number field'),
   integer: entry('supported', 'a number field that takes whole numbers'),
   date: entry('supported', 'a date field'),
-  string: entry('supported', 'a text field'),
+  string: entry('supported', 'a text field of one line'),
   text: entry('supported', 'a text area'),
   choice: entry('supported', 'radio buttons, or check boxes when it repeats'),
   dateTime: entry('supported', 'a date and time field; the answer carries the UTC offset of the person’s time zone'),

@@ -558,7 +558,7 @@ class QuestionnaireImporter {
     const pattern = constraint(REGEX, 'valueString', 'pattern', words);
     const minLength = constraint(MIN_LENGTH, 'valueInteger', 'minLength', words);
     const maxDecimals = constraint(MAX_DECIMAL_PLACES, 'valueInteger', 'maxDecimals', nativeType === 'decimal');
-    if (nativeType === 'text') return { ...question, type: nativeType, maxLength: item['maxLength'], minLength, pattern, initial };
+    if (nativeType === 'text') return { ...question, type: nativeType, maxLength: item['maxLength'], minLength, pattern, singleLine: type === 'string' || undefined, initial };
     if (nativeType === 'url') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
     if (item['maxLength'] !== undefined) this.#report(fhir('maxLength'), `"maxLength" does not apply to a "${type}" item; it is ignored`);
     if (nativeType === 'boolean' || nativeType === 'date-time' || nativeType === 'time') return { ...question, type: nativeType, initial };

@@ -270,7 +270,8 @@ export class ItemFieldsParser {
         const minLength = length('minLength');
         if (minLength !== undefined && (minLength < 1 || minLength > (maxLength ?? Infinity))) reader.report(at('minLength'), 'must be at least 1, and at most maxLength');
         const pattern = reader.optional(object['pattern'], (v) => this.#pattern(v, at('pattern')));
-        return defined({ type, maxLength, minLength, pattern });
+        const singleLine = reader.optional(object['singleLine'], (v) => reader.boolean(v, at('singleLine')));
+        return defined({ type, maxLength, minLength, pattern, singleLine });
       }
       case 'date': {
         const read = (key: string) => reader.optional(object[key], (v) => this.#dateBound(v, at(key)));

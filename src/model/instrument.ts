@@ -223,6 +223,8 @@ export const DEFAULT_MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024;
 
 export interface TextItem extends QuestionBase, RepeatingAnswers {
   readonly type: 'text';
+  /** A short answer on one line (FHIR's string) rather than in a text area (FHIR's text). */
+  readonly singleLine?: boolean;
   readonly maxLength?: number;
   readonly minLength?: number;
   /** A regular expression the whole answer must match (FHIR's regex extension). */

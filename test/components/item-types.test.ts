@@ -535,6 +535,7 @@ describe('<pp-questionnaire> item controls: drop-down, searchable list, slider, 
           question('sleep', 'decimal', { control: 'slider', min: 0, max: 12, step: 0.5, unit: en('hours') }),
           question('walks', 'integer', { control: 'spinner', min: 0, max: 2 }),
           choice('mood', [{ value: 'low', prefix: en('a)') }, 'ok', 'good'], { orientation: 'horizontal' }),
+          question('city', 'text', { singleLine: true }),
         ],
       }),
     );
@@ -600,6 +601,14 @@ describe('<pp-questionnaire> item controls: drop-down, searchable list, slider, 
     less!.click();
     await el.updateComplete;
     expect(el.answers['walks']).to.equal(1);
+  });
+
+  it('asks for a short answer on one line', async () => {
+    const el = await controls();
+    const field = item(el, 'city').querySelector<HTMLInputElement>('[part=input]')!;
+    expect([field.tagName, field.type]).to.deep.equal(['INPUT', 'text']);
+    await typeInto(el, 'city', 'Bergen');
+    expect(el.answers['city']).to.equal('Bergen');
   });
 
   it('sets answers side by side when asked, one under another on a narrow screen', async () => {

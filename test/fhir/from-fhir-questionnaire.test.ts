@@ -184,7 +184,7 @@ describe('fromFhirQuestionnaire', () => {
         text: text('About you'),
         items: [
           { id: 'born', type: 'date', text: text('Born?'), required: true, min: '1900-01-01' },
-          { id: 'name', type: 'text', text: text('Name?'), required: false, maxLength: 40 },
+          { id: 'name', type: 'text', text: text('Name?'), required: false, maxLength: 40, singleLine: true },
           { id: 'notes', type: 'text', text: text('Notes'), required: false },
           { id: 'hours', type: 'integer', text: text('Hours of sleep?'), required: false, min: 0, max: 24, unit: text('hours') },
           { id: 'weight', type: 'decimal', text: text('Weight?'), required: false, min: 0.5 },
