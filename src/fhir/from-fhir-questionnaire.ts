@@ -935,10 +935,12 @@ class QuestionnaireImporter {
    * or without a system, is what the response writes back.
    */
   #codedOption(coding: JsonObject, system: unknown, path: string, ...more: Extensions[]): JsonObject | undefined {
-    const code = this.#reader.string(coding['code'], childPath(path, 'code'));
-    if (code === undefined) return undefined;
+    // A coding known by its display alone (FHIR allows it) is told apart by that display.
+    const displayOnly = coding['code'] === undefined && typeof coding['display'] === 'string';
+    const code = displayOnly ? undefined : this.#reader.string(coding['code'], childPath(path, 'code'));
+    if (code === undefined && !displayOnly) return undefined;
     return {
-      value: code,
+      value: code ?? coding['display'],
       text: this.#codingText(coding, path),
       code: { system, code, display: coding['display'] },
       score: this.#score(this.#extensionsOf(coding, path), ...more),

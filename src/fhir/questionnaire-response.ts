@@ -1,4 +1,4 @@
-import type { Answers, AnswerValue, Coding, Instrument, Item, QuestionItem } from '../model/instrument.js';
+import type { Answers, AnswerValue, Instrument, Item, OptionCoding, QuestionItem } from '../model/instrument.js';
 import { childrenOf, isContainer, isRepeating, sourceLanguageOf } from '../model/instrument.js';
 import { fieldItemSupport } from '../model/item-support.js';
 import { own } from '../model/own.js';
@@ -28,7 +28,7 @@ export type QuestionnaireResponseAnswer = ValueX & { readonly item?: readonly Qu
 
 /** The value[x] of an answer, typed as its item's FHIR type requires. */
 type ValueX =
-  | { readonly valueCoding: Coding }
+  | { readonly valueCoding: OptionCoding }
   | { readonly valueInteger: number }
   | { readonly valueDecimal: number }
   | { readonly valueDate: string }

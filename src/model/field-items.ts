@@ -25,7 +25,6 @@ const URI = /^[a-z][a-z\d+.-]*:\S+$/i;
 /** A content pattern that must match the whole answer, as FHIR's regex does. */
 const wholeMatch = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`, 'u');
 
-
 /** A `YYYY-MM-DD` string that names a real calendar day. */
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
@@ -66,7 +65,8 @@ function answerProblem(item: FieldItem, value: AnswerValue, today: string): Answ
 
 function attachmentProblem(item: AttachmentItem, value: AnswerValue): AnswerProblem | undefined {
   const keys = ['contentType', 'data', 'title', 'size', 'hash'];
-  if (!isAttachmentAnswer(value) || Object.keys(value).some((key) => !keys.includes(key)) || !Number.isInteger(value.size) || typeof value.title !== 'string' || typeof value.contentType !== 'string') return 'type';
+  const wellFormed = isAttachmentAnswer(value) && Object.keys(value).every((key) => keys.includes(key)) && Number.isInteger(value.size) && typeof value.title === 'string' && typeof value.contentType === 'string' && ['string', 'undefined'].includes(typeof value.hash);
+  if (!wellFormed) return 'type';
   if (value.size > (item.maxSize ?? DEFAULT_MAX_ATTACHMENT_SIZE)) return 'too-large';
   return item.mimeTypes && !item.mimeTypes.includes(value.contentType) ? 'file-type' : undefined;
 }

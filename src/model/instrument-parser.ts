@@ -10,6 +10,7 @@ import {
   type InstrumentMeta,
   type Item,
   type Mcid,
+  type OptionCoding,
   type QuestionItem,
   type Scale,
   type Scoring,
@@ -359,12 +360,20 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const raw = object['value'];
     const answerValue = typeof raw === 'string' ? reader.string(raw, childPath(path, 'value')) : reader.number(raw, childPath(path, 'value'));
     const text = this.wording(object, 'text', path, true);
-    const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
+    const code = reader.optional(object['code'], (v) => this.#optionCoding(v, childPath(path, 'code')));
     const score = reader.optional(object['score'], (v) => reader.number(v, childPath(path, 'score')));
     const exclusive = reader.optional(object['exclusive'], (v) => reader.boolean(v, childPath(path, 'exclusive')));
     const prefix = this.optionalText(object, 'prefix', path);
     if (answerValue === undefined || !text) return undefined;
     return defined({ value: answerValue, text, prefix, code, score, exclusive });
+  }
+
+  /** An answer's coding: with a code, or known by its display alone, as FHIR allows. */
+  #optionCoding(value: unknown, path: string): OptionCoding | undefined {
+    const object = this.reader.object(value, path);
+    if (!object || object['code'] !== undefined || typeof object['display'] !== 'string') return this.coding(value, path);
+    const system = this.reader.optional(object['system'], (v) => this.reader.string(v, childPath(path, 'system')));
+    return defined({ system, display: object['display'] });
   }
 
   condition(value: unknown, path: string): Condition | undefined {

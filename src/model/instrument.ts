@@ -97,10 +97,14 @@ export interface Condition {
   readonly value: number | string | boolean | QuantityAnswer;
 }
 
+/** An answer's coding: FHIR lets one be known by its display alone (`{ display: 'Receive reminders' }`). */
+export type OptionCoding = Coding | { readonly system?: string; readonly code?: undefined; readonly display: string };
+
 export interface AnswerOption {
   readonly value: number | string;
   readonly text: TextMap;
-  readonly code?: Coding;
+  /** Written as the answer's valueCoding. */
+  readonly code?: OptionCoding;
   /** What the answer counts in scoring when that differs from `value` (FHIR's ordinalValue). */
   readonly score?: number;
   /** multi-choice: choosing it clears every other option ("None of these"). */

@@ -29,7 +29,7 @@ const EXPECTED: Record<string, string | null> = {
   'android-fhir--behavior-calculated-expression.json': 'item[1]: calculated items ("calculatedExpression") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
   'android-fhir--behavior-skip-logic-with-expression.json': 'item[1].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
   'android-fhir--component-auto-complete.json': RENDERS,
-  'android-fhir--component-help.json': 'item[0].answerOption[0].valueCoding.code: expected a string, got undefined',
+  'android-fhir--component-help.json': RENDERS,
   'android-fhir--component-repeated-group.json': RENDERS,
   'android-fhir--component-single-choice.json': RENDERS,
   'android-fhir--component-text-fields.json': 'item[6]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',

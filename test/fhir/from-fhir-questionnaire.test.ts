@@ -461,6 +461,21 @@ describe('fromFhirQuestionnaire', () => {
     expect(holds('berg', { gp: 'Practitioner/2' })).to.equal(false);
   });
 
+  it('takes an answer whose coding has only a display, told apart by it and written back as it is', () => {
+    const { instrument } = fromFhirQuestionnaire(
+      questionnaire([{ linkId: 'remind', type: 'choice', text: 'Reminders?', answerOption: [{ valueCoding: { display: 'By text message' } }, { valueCoding: { display: 'By letter' } }] }]),
+    );
+    expect(itemById(instrument, 'remind')).to.deep.include({ answers: [
+      { value: 'By text message', text: { en: 'By text message' }, code: { display: 'By text message' } },
+      { value: 'By letter', text: { en: 'By letter' }, code: { display: 'By letter' } },
+    ] });
+    const answers = { remind: 'By letter' };
+    expect(toQuestionnaireResponse(instrument, answers, scoreAnswers(instrument, answers)).item[0]!.answer).to.deep.equal([{ valueCoding: { display: 'By letter' } }]);
+    expect(problemsOf(questionnaire([{ linkId: 'x', type: 'choice', text: 'X?', answerOption: [{ valueCoding: { system: 'http://x.org' } }] }]))).to.deep.equal([
+      'item[0].answerOption[0].valueCoding.code: expected a string, got undefined',
+    ]);
+  });
+
   it('maps attachments with their largest size and the types of file they take', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const { instrument } = fromFhirQuestionnaire(

@@ -73,6 +73,18 @@ describe('docs/result.schema.json', () => {
     const detail = windowOf(frame).submitted![0];
     expect(validate(schema, detail)).to.deep.equal([]);
     expect(validate(schema, JSON.parse(JSON.stringify(detail)))).to.deep.equal([]);
+    // The answers of FHIR-era item types, in the result and in its response.
+    const attachment = { contentType: 'image/png', data: 'aGVsbG8=', title: 'knee.png', size: 5, hash: 'qvTGHdzF6KLavt4PO0gs2a6pQ00=' };
+    const answers = { weight: { value: 70, unit: 'kg' }, photo: attachment, names: ['Ann', 'Bo'], remind: 'By letter' };
+    const item = [
+      { linkId: 'weight', answer: [{ valueQuantity: { value: 70, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } }] },
+      { linkId: 'photo', answer: [{ valueAttachment: attachment }] },
+      { linkId: 'gp', answer: [{ valueReference: { reference: 'Practitioner/1', display: 'Dr. Berg' } }] },
+      { linkId: 'remind', answer: [{ valueCoding: { display: 'By letter' } }] },
+    ];
+    const submitted = detail as { questionnaireResponse: object };
+    const withFhirTypes = { ...submitted, answers, questionnaireResponse: { ...submitted.questionnaireResponse, item } };
+    expect(validate(schema, withFhirTypes)).to.deep.equal([]);
   });
 
   it('rejects a result that does not follow it (the validator is not a no-op)', () => {
