@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { devtoolsPlugin } from './test/a11y/devtools-plugin.mjs';
 
@@ -73,6 +74,20 @@ async function terminologyServer(context, next) {
   context.body = JSON.stringify(found ?? { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
 }
 
+/**
+ * The FHIRPath package's R4 model is CommonJS reading JSON files, which the test server cannot
+ * serve as modules: it is served bundled into one module, as Vite bundles it for the build.
+ */
+const fhirpathModel = {
+  name: 'fhirpath-r4-model',
+  async serve(context) {
+    if (!context.path.endsWith('/node_modules/fhirpath/fhir-context/r4/index.mjs')) return undefined;
+    const entry = fileURLToPath(new URL(`.${context.path}`, import.meta.url));
+    const { outputFiles } = await build({ entryPoints: [entry], bundle: true, format: 'esm', write: false, logLevel: 'silent' });
+    return { body: outputFiles[0].text, type: 'js' };
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', ...notIn('chromium')],
   nodeResolve: true,
@@ -82,7 +97,12 @@ export default {
   // several files as iframes of one page, taking keyboard focus from each other.
   concurrency: 1,
   middleware: [terminologyServer],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), devtoolsPlugin(), painpathCommands],
+  plugins: [
+    fhirpathModel,
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    devtoolsPlugin(),
+    painpathCommands,
+  ],
   // Deadlines that catch a hang, not a slow machine: a busy two-core machine runs a test file
   // several times slower, and how fast things are is measured by `npm run bench`, not by tests.
   testFramework: { config: { timeout: 60_000 } },

@@ -70,6 +70,13 @@ export type ErrorCode =
    * with its FHIR path. What would make the form wrong is `content-invalid` instead.
    */
   | 'fhir-unsupported'
+  /**
+   * An expression (FHIRPath) failed while the form was answered, or reads a launch context the host
+   * did not give: it gives nothing (a calculated answer stays empty, an item it shows or hides
+   * stays shown) and is reported once. `problems` names it with its path. An expression that does
+   * not parse, or calculations that read each other in a cycle, refuse the form (`content-invalid`).
+   */
+  | 'expression-failed'
   /** A bring-your-own-text instrument was given no text pack, so it has no wording to show. */
   | 'text-pack-missing'
   /** A text pack does not fit its instrument; `problems` lists what and where. */

@@ -3,6 +3,8 @@ import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import {
+  isQuestion,
+  isReadOnly,
   walkItems,
   type AnswerOption,
   type AnswerValue,
@@ -152,6 +154,7 @@ type BodyMapPart = typeof import('./body-map-item.js');
 let fieldPart: FieldPart | undefined;
 let bodyMapPart: BodyMapPart | undefined;
 let formattedPart: typeof import('./formatted-text.js') | undefined;
+let readOnlyPart: typeof import('./read-only-item.js') | undefined;
 
 /** A part loadItemParts has loaded for the item, or an error naming what was not awaited. */
 function partOf<T>(part: T | undefined, item: QuestionItem): T {
@@ -159,17 +162,19 @@ function partOf<T>(part: T | undefined, item: QuestionItem): T {
   return part;
 }
 
-/** Loads the parts for the given item types, and formatted text when `formatted`; returns the styles to adopt. */
-async function loadParts(types: ReadonlySet<Item['type']>, formatted = false): Promise<CSSResult[]> {
-  const [fields, bodyMap, formatting] = await Promise.all([
+/** Loads the parts for the given item types, formatted text when `formatted`, read-only questions when `readOnly`; returns the styles to adopt. */
+async function loadParts(types: ReadonlySet<Item['type']>, formatted = false, readOnly = false): Promise<CSSResult[]> {
+  const [fields, bodyMap, formatting, computed] = await Promise.all([
     FIELD_TYPES.some((type) => types.has(type)) ? import('./rating-and-field-items.js') : undefined,
     types.has('body-map') ? import('./body-map-item.js') : undefined,
     formatted ? import('./formatted-text.js') : undefined,
+    readOnly ? import('./read-only-item.js') : undefined,
   ]);
   fieldPart ??= fields;
   bodyMapPart ??= bodyMap;
   formattedPart ??= formatting;
-  return [fields?.fieldStyles ?? [], bodyMap?.bodyMapStyles ?? []].flat();
+  readOnlyPart ??= computed;
+  return [fields?.fieldStyles ?? [], bodyMap?.bodyMapStyles ?? [], computed?.readOnlyStyles ?? []].flat();
 }
 
 /**
@@ -180,11 +185,11 @@ export function loadItemParts(instrument: Instrument): Promise<CSSResult[]> {
   const items = [...walkItems(instrument.items)];
   // An answer of one's own is written in a text field, and drop-downs and searchable lists are drawn, by the field part.
   const types = new Set(items.flatMap((item) => (('other' in item && item.other) || ('control' in item && item.control) ? ['text' as const] : [item.type])));
-  return loadParts(types, items.some((item) => item.formattedText));
+  return loadParts(types, items.some((item) => item.formattedText), items.some((item) => isQuestion(item) && isReadOnly(item)));
 }
 
 /** Loads the parts of every rarer item type. */
-export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']), true);
+export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']), true, true);
 
 /**
  * An item's text, after its prefix: formatted (sanitized) where the item has formatted text in the
@@ -197,6 +202,7 @@ export function itemText(item: Item, text: (map: TextMap) => string, lang: strin
 }
 
 export function renderQuestion(item: QuestionItem, context: ItemContext): TemplateResult {
+  if (isReadOnly(item)) return partOf(readOnlyPart, item).readOnlyItem(item, context);
   switch (item.type) {
     case 'choice':
       return choice(item, context);

@@ -1,13 +1,14 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { PATH_SEPARATOR, QuestionnaireEngine, type ItemPath, type Layout } from '../../src/engine/questionnaire-engine.js';
+import { PATH_SEPARATOR, QuestionnaireEngine, type Computations, type ItemPath, type Layout } from '../../src/engine/questionnaire-engine.js';
 import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
-import type { ReferenceCandidate } from '../../src/fhir/from-fhir-questionnaire.js';
+import type { FhirImport, ReferenceCandidate } from '../../src/fhir/from-fhir-questionnaire.js';
 import {
   acceptedLanguages,
   childrenOf,
   defaultAcceptedStatuses,
+  hasExpressions,
   isContainer,
   type GroupItem,
   sourceLanguageOf,
@@ -72,6 +73,14 @@ const PARSER_PARTS = {
 /** FHIR Questionnaires are read by their own part, loaded only for them. */
 const loadFhirImporter = () => import('../../src/fhir/from-fhir-questionnaire.js');
 const loadTerminology = () => import('../../src/fhir/terminology.js');
+/** FHIRPath, with its engine and the R4 model: only for content with expressions. */
+const loadExpressions = () => import('../../src/fhir/expressions.js');
+
+/** The FHIR Questionnaire an instrument was imported from, and where its parts came from. */
+interface FhirSource {
+  readonly questionnaire: unknown;
+  readonly fhirPath: (instrumentPath: string) => string;
+}
 
 const isFhirQuestionnaire = (json: unknown): boolean => (json as { resourceType?: unknown } | null)?.resourceType === 'Questionnaire';
 
@@ -199,6 +208,7 @@ export class PpQuestionnaire extends LitElement {
     instrument: { attribute: false },
     valueSets: { attribute: false },
     references: { attribute: false },
+    launchContext: { attribute: false },
     terminologyServer: { attribute: 'terminology-server' },
     textPack: { attribute: false },
     textPackUrl: { attribute: 'text-pack' },
@@ -241,6 +251,13 @@ export class PpQuestionnaire extends LitElement {
    * reference: 'Practitioner/12', display: 'Dr. Berg' }] }`); without them such items are left out.
    */
   references?: Readonly<Record<string, readonly ReferenceCandidate[]>>;
+
+  /**
+   * What a form's expressions read besides the answers, by name, as SDC's launch context: `{
+   * patient: { resourceType: 'Patient', … } }` is `%patient` (also `user`, `encounter` and the
+   * form's own names). A context the form names and the host does not give is empty, and reported.
+   */
+  launchContext?: Readonly<Record<string, unknown>>;
 
   /**
    * A FHIR terminology server's base URL: value sets a FHIR Questionnaire names and `valueSets`
@@ -415,16 +432,14 @@ export class PpQuestionnaire extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['src', 'instrument', 'valueSets', 'references', 'terminologyServer', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
+    const sourceChanged = (['src', 'instrument', 'valueSets', 'references', 'launchContext', 'terminologyServer', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
     const vaultChanged = VAULT_SETTINGS.some((key) => changed.has(key));
     // Another person's results are theirs: after a change of person, this one's are looked for.
     if (vaultChanged && this.hasUpdated) void this.#redeliverOutbox();
     if (sourceChanged || vaultChanged) {
       void this.#load();
     } else if (changed.has('layout') && this.#engine) {
-      const state = this.#engine.state;
-      this.#engine = new QuestionnaireEngine(this.#engine.instrument, this.layout);
-      this.#engine.restore({ ...state, pageIndex: 0 });
+      this.#engine = this.#engine.withLayout(this.layout);
     }
   }
 
@@ -461,12 +476,14 @@ export class PpQuestionnaire extends LitElement {
     this.#typed.clear();
     this.#entries.clear();
     try {
-      const { instrument, rules } = await this.#loadInstrument();
+      const { instrument, rules, fhir } = await this.#loadInstrument();
+      const computations = hasExpressions(instrument) ? await this.#computations(instrument, fhir) : undefined;
       const partStyles = [...(await importPart(() => loadItemParts(instrument))), ...(rules?.styles ?? [])];
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
       if (!isCurrent()) return;
       this.#rules = rules;
-      this.#engine = new QuestionnaireEngine(instrument, this.layout);
+      // The first settling of the expressions finds calculations that read each other in a cycle.
+      this.#engine = checked('content-invalid', () => new QuestionnaireEngine(instrument, this.layout, undefined, computations));
       this.#startedAt = undefined;
       const { draft, superseded } = await this.#readDraft();
       if (!isCurrent()) return;
@@ -488,12 +505,15 @@ export class PpQuestionnaire extends LitElement {
    * The instrument with its text packs applied, and the rules part when it has flags or
    * classifications; throws a LoadFailure that says what went wrong.
    */
-  async #loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart }> {
+  async #loadInstrument(): Promise<{ instrument: Instrument; rules?: RulesPart; fhir?: FhirSource }> {
     const parserLoading = importPart(loadParser);
     // Awaited below; a failed fetch must not leave its failure unhandled.
     parserLoading.catch(() => undefined);
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'instrument'));
-    if (isFhirQuestionnaire(instrumentJson)) return { instrument: await this.#importFhir(instrumentJson) };
+    if (isFhirQuestionnaire(instrumentJson)) {
+      const { instrument, fhirPath } = await this.#importFhir(instrumentJson);
+      return { instrument, fhir: { questionnaire: instrumentJson, fhirPath } };
+    }
     // Only instruments with flags or classifications, conditions, items other than choices or
     // scales with options download the parts of the parser (and of the scoring) that read them,
     // at the same time as the parser.
@@ -523,7 +543,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   /** A FHIR Questionnaire as an instrument; what it has that is not honoured is reported, what would make it wrong refuses it. */
-  async #importFhir(json: unknown): Promise<Instrument> {
+  async #importFhir(json: unknown): Promise<FhirImport> {
     const { fromFhirQuestionnaire, reportedMessage, valueSetsToExpand } = await importPart(loadFhirImporter);
     const toExpand = valueSetsToExpand(json, this.valueSets);
     const { valueSets, unavailable } =
@@ -533,7 +553,24 @@ export class PpQuestionnaire extends LitElement {
     const imported = checked('content-invalid', () => fromFhirQuestionnaire(json, { valueSets: { ...valueSets, ...this.valueSets }, references: this.references, unavailable }));
     const problems = imported.reported;
     if (problems.length) this.#emit<ErrorDetail>(PpEvents.error, { code: 'fhir-unsupported', message: reportedMessage(imported), problems });
-    return imported.instrument;
+    return imported;
+  }
+
+  /**
+   * The expressions of an instrument, compiled by the expression part (FHIRPath), which loads only
+   * for such instruments; an expression that does not parse refuses the instrument.
+   */
+  async #computations(instrument: Instrument, fhir: FhirSource | undefined): Promise<Computations> {
+    const { expressionComputations } = await importPart(loadExpressions);
+    return checked('content-invalid', () =>
+      expressionComputations(instrument, {
+        questionnaire: fhir?.questionnaire,
+        launchContext: this.launchContext,
+        sourcePath: fhir?.fhirPath,
+        report: (problem) =>
+          this.#emit<ErrorDetail>(PpEvents.error, { code: 'expression-failed', message: `An expression of ${instrument.id} gives nothing: ${problem.path}: ${problem.message}`, problems: [problem] }),
+      }),
+    );
   }
 
   #fail(detail: ErrorDetail): void {
@@ -904,7 +941,7 @@ export class PpQuestionnaire extends LitElement {
   #renderItem(item: Item, scope: ItemPath, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): TemplateResult | typeof nothing {
     const engine = this.#engine!;
     const path = scope ? `${scope}${PATH_SEPARATOR}${item.id}` : item.id;
-    if (!engine.isEnabled(path)) return nothing;
+    if (!engine.isEnabled(path) || item.hidden) return nothing;
     const children = (items: readonly Item[], inScope = scope) => items.map((child) => this.#renderItem(child, inScope, text, advice));
     if (isContainer(item)) {
       const problem = this.#groupProblem(path);

@@ -1,6 +1,6 @@
 import { conditionsHold } from '../model/conditions.js';
 import type { Answers, AnswerValue, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
-import { childrenOf, isContainer, isQuestion, isRepeating, walkItems } from '../model/instrument.js';
+import { childrenOf, isContainer, isQuestion, isReadOnly, isRepeating, walkItems } from '../model/instrument.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
 import { answerProblem, isEmptyAnswer, isoToday, type AnswerProblem } from '../model/validate-answer.js';
@@ -17,7 +17,8 @@ export type ItemPath = string;
 /** Separates the parts of an item path: not whitespace to HTML, so a path can be part of a DOM id. */
 export const PATH_SEPARATOR = '\u00a0';
 
-const pathIn = (scope: ItemPath, id: ItemId): ItemPath => (scope ? `${scope}${PATH_SEPARATOR}${id}` : id);
+/** The path of an item in the scope at `scope` (`''`: the top level). */
+export const pathIn = (scope: ItemPath, id: ItemId): ItemPath => (scope ? `${scope}${PATH_SEPARATOR}${id}` : id);
 
 /** The id of the item at a path. */
 export const itemIdOf = (path: ItemPath): ItemId => path.slice(path.lastIndexOf(PATH_SEPARATOR) + 1);
@@ -41,6 +42,33 @@ export interface ValidationProblem {
   readonly itemId: ItemPath;
   readonly code: ValidationCode;
 }
+
+/**
+ * Answers and visibility that expressions compute (src/fhir/expressions.ts), for instruments that
+ * have them; the engine knows nothing of the expression language.
+ */
+export interface Computations {
+  /** The answer a question with an `initialExpression` starts with at a path, given the answers so far. */
+  initialOf(question: QuestionItem, path: ItemPath, answers: Answers): AnswerValue | undefined;
+  /**
+   * What the expressions make of the answers: the new answers of the enabled calculated questions
+   * whose answers change (undefined: cleared), and the paths of the items whose
+   * `enableWhenExpression` does not hold. `changed` names the answers changed since the last call;
+   * undefined when anything may have (at the start, after a repeat was added or removed).
+   */
+  settle(answers: Answers, enabled: ReadonlySet<ItemPath>, changed: ReadonlySet<ItemPath> | undefined): Settled;
+}
+
+export interface Settled {
+  readonly values: ReadonlyMap<ItemPath, AnswerValue | undefined>;
+  readonly hidden: ReadonlySet<ItemPath>;
+}
+
+/**
+ * How many times expressions may change answers after one change by the person: calculations
+ * that feed each other settle in as many rounds as the chain is long, a cycle never does.
+ */
+const MAX_SETTLING_ROUNDS = 64;
 
 export interface EngineState {
   readonly answers: Answers;
@@ -76,18 +104,30 @@ export class QuestionnaireEngine {
   readonly #groups: ReadonlyMap<ItemId, GroupItem>;
 
   readonly #today: () => string;
+  readonly #computations: Computations | undefined;
+  /** Items whose enableWhenExpression does not hold, as the expressions last said. */
+  #hiddenByExpression: ReadonlySet<ItemPath> = new Set();
 
   constructor(
     readonly instrument: Instrument,
     readonly layout: Layout = 'list',
     today: () => string = () => isoToday(),
+    computations?: Computations,
   ) {
     this.#today = today;
+    this.#computations = computations;
     const all = [...walkItems(instrument.items)];
     this.#questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
     this.#parents = new Map(all.flatMap((item) => childrenOf(item).map((child) => [child.id, item] as const)));
     this.#groups = new Map(all.filter(isContainer).map((item) => [item.id, item]));
-    this.#refreshEnabled(this.#newScope(instrument.items));
+    this.#refreshEnabled(this.#newScope(instrument.items), undefined);
+  }
+
+  /** The same instrument and answers in another layout. */
+  withLayout(layout: Layout): QuestionnaireEngine {
+    const engine = new QuestionnaireEngine(this.instrument, layout, this.#today, this.#computations);
+    engine.restore({ ...this.state, pageIndex: 0 });
+    return engine;
   }
 
   get answers(): Answers {
@@ -122,6 +162,7 @@ export class QuestionnaireEngine {
    */
   answer(path: ItemPath, value: AnswerValue | undefined): ItemPath[] {
     const question = this.#enabledQuestion(path);
+    if (isReadOnly(question)) throw new RangeError(`"${path}" is read-only: its answer is not the person's to change`);
     const problem = isEmptyAnswer(value) ? undefined : answerProblem(question, value!, this.#today());
     if (problem === 'type') throw new RangeError(`${JSON.stringify(value)} is not an answer to "${path}"`);
     if (problem) this.#invalid.set(path, problem);
@@ -156,7 +197,7 @@ export class QuestionnaireEngine {
   addRepeat(path: ItemPath): ItemPath[] {
     const group = this.#enabledRepeating(path);
     if (group.maxOccurs !== undefined && this.repeatsOf(path) >= group.maxOccurs) throw new RangeError(`"${path}" takes at most ${group.maxOccurs} repeats`);
-    return this.#change(path, (repeats) => repeats.push(this.#newScope(group.items)));
+    return this.#change(path, (repeats) => repeats.push(this.#newScope(group.items, `${path}${PATH_SEPARATOR}${repeats.length}`)));
   }
 
   /** Removes one repeat of a repeating group, with its answers; the last one left is emptied instead. */
@@ -176,7 +217,7 @@ export class QuestionnaireEngine {
       }
     }
     this.#invalid = shifted;
-    return this.#change(path, (repeats) => repeats.splice(index, 1, ...(count === 1 ? [this.#newScope(group.items)] : [])));
+    return this.#change(path, (repeats) => repeats.splice(index, 1, ...(count === 1 ? [this.#newScope(group.items, `${path}${PATH_SEPARATOR}0`)] : [])));
   }
 
   /**
@@ -186,7 +227,7 @@ export class QuestionnaireEngine {
   restore(state: EngineState): ItemPath[] {
     const dropped: ItemPath[] = [];
     this.#invalid.clear();
-    dropped.push(...this.#refreshEnabled(this.#kept(this.instrument.items, state.answers, '', dropped)));
+    dropped.push(...this.#refreshEnabled(this.#kept(this.instrument.items, state.answers, '', dropped), undefined));
     this.goTo(state.pageIndex);
     return dropped;
   }
@@ -261,8 +302,9 @@ export class QuestionnaireEngine {
   *#questionPaths(items: readonly Item[], scope: ItemPath = '', requiredGroups = false): Generator<ItemPath> {
     for (const item of items) {
       const path = pathIn(scope, item.id);
-      if (!this.#enabled.has(path)) continue;
-      if (isQuestion(item) || (requiredGroups && this.#groups.get(item.id)?.required)) yield path;
+      // What the person cannot see or change is not theirs to answer.
+      if (!this.#enabled.has(path) || item.hidden) continue;
+      if ((isQuestion(item) && !isReadOnly(item)) || (requiredGroups && this.#groups.get(item.id)?.required)) yield path;
       if (isRepeating(item)) {
         for (let i = 0; i < this.repeatsOf(path); i++) yield* this.#questionPaths(item.items, `${path}${PATH_SEPARATOR}${i}`, requiredGroups);
       } else yield* this.#questionPaths(childrenOf(item), scope, requiredGroups);
@@ -277,12 +319,15 @@ export class QuestionnaireEngine {
     return scope && { scope, id: parts.at(-1)! };
   }
 
-  /** Changes a copy of the answers, in the scope of a path, then settles which items are enabled. */
-  #edit(path: ItemPath, edit: (scope: Scope, id: ItemId) => void): ItemPath[] {
+  /**
+   * Changes a copy of the answers, in the scope of a path, then settles which items are enabled.
+   * `structural`: repeats were added or removed, which moves answers from path to path.
+   */
+  #edit(path: ItemPath, edit: (scope: Scope, id: ItemId) => void, structural = false): ItemPath[] {
     const next = structuredClone(this.#current) as Scope;
     const at = this.#locate(next, path)!;
     edit(at.scope, at.id);
-    const removed = this.#refreshEnabled(next);
+    const removed = this.#refreshEnabled(next, structural ? undefined : new Set([path]));
     this.#index = Math.min(this.#index, this.#visiblePages.length - 1);
     return removed;
   }
@@ -297,22 +342,31 @@ export class QuestionnaireEngine {
 
   /** Changes the repeats of a repeating group. */
   #change(path: ItemPath, edit: (repeats: Scope[]) => void): ItemPath[] {
-    return this.#edit(path, (scope, id) => edit(own(scope, id) as Scope[]));
+    return this.#edit(path, (scope, id) => edit(own(scope, id) as Scope[]), true);
   }
 
   /**
-   * The answers an item list starts with, in one scope: the initial answers of its questions,
-   * and one empty repeat of each repeating group.
+   * The answers an item list starts with, in the scope at `scopePath`: the initial answers of its
+   * questions (from their initial expressions first), and one empty repeat of each repeating group.
    */
-  #newScope(items: readonly Item[], scope: Scope = {}): Scope {
+  #newScope(items: readonly Item[], scopePath: ItemPath = '', scope: Scope = {}): Scope {
     for (const item of items) {
-      if (isRepeating(item)) setOwn(scope, item.id, [this.#newScope(item.items)]);
+      const path = pathIn(scopePath, item.id);
+      if (isRepeating(item)) setOwn(scope, item.id, [this.#newScope(item.items, `${path}${PATH_SEPARATOR}0`)]);
       else {
-        if (isQuestion(item) && item.initial !== undefined) setOwn(scope, item.id, item.initial);
-        this.#newScope(childrenOf(item), scope);
+        const initial = isQuestion(item) ? this.#initialOf(item, path) : undefined;
+        if (initial !== undefined) setOwn(scope, item.id, initial);
+        this.#newScope(childrenOf(item), scopePath, scope);
       }
     }
     return scope;
+  }
+
+  /** A question's starting answer: its initial expression's value when that is a valid answer, else its `initial`. */
+  #initialOf(question: QuestionItem, path: ItemPath): AnswerValue | undefined {
+    const computed = question.initialExpression === undefined ? undefined : this.#computations?.initialOf(question, path, this.#current);
+    const valid = computed !== undefined && !isEmptyAnswer(computed) && !answerProblem(question, computed, this.#today());
+    return valid ? computed : question.initial;
   }
 
   /** The saved answers of a scope that are still valid answers to its items; the others' paths go to `dropped`. */
@@ -366,11 +420,11 @@ export class QuestionnaireEngine {
     let pendingDisplays: Item[] = [];
     const visit = (items: readonly Item[]) => {
       for (const item of items) {
-        if (!this.#enabled.has(item.id)) continue;
+        if (!this.#enabled.has(item.id) || item.hidden) continue;
         if (item.type === 'group' && !item.repeats) visit(item.items);
         else if (item.type === 'display') pendingDisplays.push(item);
         else {
-          const children = item.type === 'page' ? item.items.filter((child) => this.#enabled.has(child.id)) : [item];
+          const children = item.type === 'page' ? item.items.filter((child) => this.#enabled.has(child.id) && !child.hidden) : [item];
           const context = item.type === 'page' ? item.text : this.#stemOf(item.id);
           pages.push({ items: [...pendingDisplays, ...children], ...(context && { context }) });
           pendingDisplays = [];
@@ -396,10 +450,13 @@ export class QuestionnaireEngine {
    * Recomputes which items are enabled, dropping answers and entries of items that became hidden.
    * A condition may name a later item, so this repeats until no answer is dropped; answers only
    * ever go, so it ends. An item under a question is shown only once the question is answered: in
-   * FHIR its answer belongs to the question's. `answers`, a tree nobody else holds yet, is changed
-   * in place and becomes the engine's answers.
+   * FHIR its answer belongs to the question's. With expressions, each round also recomputes the
+   * calculated answers and the items that expressions hide, until nothing changes (a calculation
+   * that never settles, which the expression part refuses at load, stops after a bounded number of
+   * rounds). `answers`, a tree nobody else holds yet, is changed in place and becomes the engine's
+   * answers; `changed` names the answers the edit changed (undefined: any may have).
    */
-  #refreshEnabled(answers: Scope): ItemPath[] {
+  #refreshEnabled(answers: Scope, changed: ReadonlySet<ItemPath> | undefined): ItemPath[] {
     const removed: ItemPath[] = [];
     let enabled: Set<ItemPath>;
     /** Removes the answers of a hidden item and of every item under it, in its scope. */
@@ -418,7 +475,7 @@ export class QuestionnaireEngine {
     const visit = (items: readonly Item[], scope: Scope, scopePath: ItemPath, visible: Answers) => {
       for (const item of items) {
         const path = pathIn(scopePath, item.id);
-        if (!conditionsHold(item, visible)) {
+        if (!conditionsHold(item, visible) || hiddenByExpression.has(path)) {
           hide(item, scope, path, scopePath);
           continue;
         }
@@ -430,16 +487,34 @@ export class QuestionnaireEngine {
         } else visit(childrenOf(item), scope, scopePath, visible);
       }
     };
-    let before;
-    do {
-      before = removed.length;
+    let hiddenByExpression = this.#hiddenByExpression;
+    let changedSince = changed && new Set(changed);
+    for (let round = 0; ; round++) {
+      const before = removed.length;
       enabled = new Set<ItemPath>();
       visit(this.instrument.items, answers, '', answers);
-    } while (removed.length > before);
+      if (!this.#computations || round === MAX_SETTLING_ROUNDS) {
+        if (removed.length === before) break;
+        continue;
+      }
+      for (const path of removed.slice(before)) changedSince?.add(path);
+      const settled = this.#computations.settle(answers, enabled, changedSince);
+      changedSince = new Set(settled.values.keys());
+      for (const [path, value] of settled.values) {
+        const at = this.#locate(answers, path);
+        if (!at) continue;
+        delete at.scope[at.id];
+        if (value !== undefined) setOwn(at.scope, at.id, value);
+      }
+      const hiddenChanged = settled.hidden.size !== hiddenByExpression.size || [...settled.hidden].some((path) => !hiddenByExpression.has(path));
+      hiddenByExpression = settled.hidden;
+      if (!settled.values.size && !hiddenChanged && removed.length === before) break;
+    }
+    this.#hiddenByExpression = hiddenByExpression;
     this.#enabled = enabled;
     this.#current = answers;
     for (const path of this.#invalid.keys()) if (!enabled.has(path)) this.#invalid.delete(path);
-    this.#visiblePages = this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id)) }] : this.#pagedPages();
+    this.#visiblePages = this.layout === 'list' ? [{ items: this.instrument.items.filter((item) => enabled.has(item.id) && !item.hidden) }] : this.#pagedPages();
     return removed;
   }
 }

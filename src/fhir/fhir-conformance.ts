@@ -71,7 +71,7 @@ export const ITEM_ELEMENTS: Readonly<Record<string, Conformance>> = {
   initial: entry('supported', 'the starting answer, until the person changes it or a draft is restored'),
   maxLength: entry('supported', 'the longest text accepted'),
   code: entry('supported', 'the first coding is the item code'),
-  readOnly: entry('refused', 'a value the person cannot change comes from an expression, not evaluated yet'),
+  readOnly: entry('supported', 'shown with its answer, which the person cannot change'),
   definition: METADATA,
   id: METADATA,
   extension: entry('supported', 'each extension as listed below'),
@@ -94,6 +94,11 @@ export const OPTION_EXCLUSIVE = `${STRUCTURE}questionnaire-optionExclusive`;
 export const ITEM_CONTROL = `${STRUCTURE}questionnaire-itemControl`;
 export const DISPLAY_CATEGORY = `${STRUCTURE}questionnaire-displayCategory`;
 export const CALCULATED = `${SDC}sdc-questionnaire-calculatedExpression`;
+export const ENABLE_WHEN_EXPRESSION = `${SDC}sdc-questionnaire-enableWhenExpression`;
+export const INITIAL_EXPRESSION = `${SDC}sdc-questionnaire-initialExpression`;
+export const OLD_INITIAL_EXPRESSION = `${STRUCTURE}questionnaire-initialExpression`;
+export const VARIABLE = `${STRUCTURE}variable`;
+export const LAUNCH_CONTEXT = `${SDC}sdc-questionnaire-launchContext`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
@@ -109,7 +114,8 @@ export const REGEX = `${STRUCTURE}regex`;
 export const MIN_LENGTH = `${STRUCTURE}minLength`;
 export const MAX_DECIMAL_PLACES = `${STRUCTURE}maxDecimalPlaces`;
 
-const EXPRESSION = 'FHIRPath expressions are not evaluated yet';
+const EXPRESSION = 'this kind of expression is not evaluated yet';
+const FHIRPATH = 'FHIRPath, evaluated with the fhirpath package (loaded only for forms with expressions); an expression in another language (x-fhir-query, CQL) is reported and gives nothing';
 
 /**
  * Extensions by url. Those marked supported are read where they apply (an extension on an element
@@ -127,15 +133,15 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [OPTION_EXCLUSIVE]: entry('supported', 'choosing it clears the other answers'),
   [ITEM_CONTROL]: entry('supported', 'see the item controls'),
   [DISPLAY_CATEGORY]: entry('supported', 'instructions and help are shown as text; security is reported'),
-  [HIDDEN]: entry('refused', `a hidden item carries a value from an expression; ${EXPRESSION}`),
-  [CALCULATED]: entry('refused', `the value is computed; ${EXPRESSION}`),
-  [`${SDC}sdc-questionnaire-enableWhenExpression`]: entry('refused', `which items are shown depends on it; ${EXPRESSION}`),
+  [HIDDEN]: entry('supported', 'the item is not shown; its answer, from an expression, is in the response'),
+  [CALCULATED]: entry('supported', `the answer is computed again whenever an answer it reads changes, shown read-only and written to the response; ${FHIRPATH}`),
+  [ENABLE_WHEN_EXPRESSION]: entry('supported', `the item is shown only while it is true (with enableWhen, both must hold); ${FHIRPATH}`),
   [`${SDC}sdc-questionnaire-answerExpression`]: entry('refused', `the answers offered come from it; ${EXPRESSION}`),
-  [`${SDC}sdc-questionnaire-initialExpression`]: entry('reported', `${EXPRESSION}: the field starts empty`),
-  [`${STRUCTURE}questionnaire-initialExpression`]: entry('reported', `${EXPRESSION}: the field starts empty`),
-  [`${STRUCTURE}variable`]: entry('reported', `${EXPRESSION}; only expressions use variables`),
+  [INITIAL_EXPRESSION]: entry('supported', `the starting answer, from the launch context the host gives; ${FHIRPATH}`),
+  [OLD_INITIAL_EXPRESSION]: entry('supported', 'as sdc-questionnaire-initialExpression'),
+  [VARIABLE]: entry('supported', `on the Questionnaire and on items, read as %name by the expressions of the item and the items under it; ${FHIRPATH}`),
   [`${STRUCTURE}cqf-expression`]: entry('reported', `${EXPRESSION}: the text is shown as written`),
-  [`${SDC}sdc-questionnaire-launchContext`]: entry('reported', 'the form is not pre-filled from the health record'),
+  [LAUNCH_CONTEXT]: entry('supported', 'each context is what the host gives under its name (launchContext property), read as %name; one the host does not give is empty, and reported'),
   [`${SDC}sdc-questionnaire-sourceQueries`]: entry('reported', 'the form is not pre-filled from the health record'),
   [`${SDC}sdc-questionnaire-observationLinkPeriod`]: entry('reported', 'the form is not pre-filled from earlier observations'),
   [`${SDC}sdc-questionnaire-itemPopulationContext`]: entry('reported', 'the form is not pre-filled from the health record'),
@@ -174,7 +180,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${SDC}sdc-questionnaire-assembledFrom`]: METADATA,
   ['http://hl7.org/fhir/uv/cpg/StructureDefinition/cpg-answerValueSetSource']: entry('metadata', 'where the answer list came from; the answers themselves are the item’s own'),
   [`${STRUCTURE}artifact-versionAlgorithm`]: METADATA,
-  [`${STRUCTURE}cqf-library`]: entry('reported', `${EXPRESSION}; only expressions use libraries`),
+  [`${STRUCTURE}cqf-library`]: entry('reported', 'libraries are for CQL, which is not evaluated'),
 };
 
 /** Item controls (questionnaire-itemControl codes) and how they are shown. */

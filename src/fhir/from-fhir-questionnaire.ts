@@ -8,6 +8,11 @@ import type { LanguageCode, TextMap } from '../model/text.js';
 import {
   CALCULATED,
   DISPLAY_CATEGORY,
+  ENABLE_WHEN_EXPRESSION,
+  INITIAL_EXPRESSION,
+  LAUNCH_CONTEXT,
+  OLD_INITIAL_EXPRESSION,
+  VARIABLE,
   EXTENSIONS,
   HIDDEN,
   ITEM_CONTROL,
@@ -44,7 +49,8 @@ import {
 export interface FromFhirOptions {
   /**
    * Native scoring, as in an instrument file (validated by `parseInstrument`). When given, the
-   * Questionnaire's calculated items are left out, because this scoring computes the scores.
+   * Questionnaire's calculated items are left out, because this scoring computes the scores;
+   * otherwise their expressions compute them.
    */
   readonly scoring?: unknown;
   /**
@@ -74,6 +80,8 @@ export interface FhirImport {
   readonly instrument: Instrument;
   /** Elements and extensions not honoured, each with its FHIR path; the host hears of them as `fhir-unsupported`. */
   readonly reported: readonly ContentProblem[];
+  /** The FHIR path a path in the instrument was made from (`items[0].calculated` → `item[0].extension[1].valueExpression.expression`). */
+  readonly fhirPath: (instrumentPath: string) => string;
 }
 
 /** What the host is told (`fhir-unsupported`) of a form shown without what the import reports. */
@@ -101,8 +109,8 @@ const QUESTION_TYPES = {
 /** The item types that may list their answers (answerOption), each with the value[x] of its options. */
 const OPTION_VALUE_TYPES: Readonly<Record<string, string>> = { string: 'valueString', integer: 'valueInteger', date: 'valueDate', time: 'valueTime', reference: 'valueReference' };
 
-/** Extensions the item walk reads itself, with the reasons they are refused when they are. */
-const READ_BY_ITEM = new Set([HIDDEN, CALCULATED]);
+/** The one expression language evaluated (by the expression part, src/fhir/expressions.ts). */
+const FHIRPATH = 'text/fhirpath';
 
 /** Where the importer is: the FHIR path it reads and the native path it writes. */
 interface At {
@@ -135,15 +143,12 @@ function* linkIdsOf(items: unknown): Generator<string> {
 }
 
 /**
- * What makes an item calculated (its value comes from FHIRPath, which is not evaluated), or
- * undefined. Read leniently: malformed extensions are reported by the element checks.
+ * Whether an item's answer is computed, not given by the person (read-only, hidden or calculated).
+ * Read leniently: malformed extensions are reported by the element checks.
  */
-function calculation(item: JsonObject): string | undefined {
+function isCalculated(item: JsonObject): boolean {
   const extensions = Array.isArray(item['extension']) ? item['extension'].filter(isObject) : [];
-  return item['readOnly'] === true ? '"readOnly"'
-    : extensions.some((e) => e['url'] === HIDDEN && e['valueBoolean'] === true) ? '"questionnaire-hidden"'
-    : extensions.some((e) => e['url'] === CALCULATED) ? '"calculatedExpression"'
-    : undefined;
+  return item['readOnly'] === true || extensions.some((e) => (e['url'] === HIDDEN && e['valueBoolean'] === true) || e['url'] === CALCULATED);
 }
 
 /** LinkIds of the calculated items, found before the walk, so that conditions on later ones are named as such. */
@@ -151,7 +156,7 @@ function* calculatedLinkIdsOf(items: unknown): Generator<string> {
   if (!Array.isArray(items)) return;
   for (const item of items) {
     if (!isObject(item)) continue;
-    if (calculation(item) && typeof item['linkId'] === 'string') yield item['linkId'];
+    if (isCalculated(item) && typeof item['linkId'] === 'string') yield item['linkId'];
     yield* calculatedLinkIdsOf(item['item']);
   }
 }
@@ -192,9 +197,10 @@ const asId = (text: string): string | undefined => text.replace(/[^A-Za-z0-9._-]
  * `ContentError` listing each with its FHIR path. The mapping builds a native document and
  * validates it with `parseInstrument`, whose problems are reported with FHIR paths too.
  *
- * Calculated items (`readOnly`, `questionnaire-hidden`, SDC `calculatedExpression`) need FHIRPath,
- * which Painpath does not evaluate yet: they are refused unless `options.scoring` is given, in
- * which case they are left out, because the native scoring computes the scores.
+ * FHIRPath expressions (calculated answers, enableWhenExpression, initial expressions, variables)
+ * are carried into the model as text, for the expression part to evaluate. With `options.scoring`,
+ * calculated items (`readOnly`, `questionnaire-hidden`, `calculatedExpression`) are left out
+ * instead, because the native scoring computes the scores.
  */
 export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = {}): FhirImport {
   const reader = new JsonReader();
@@ -211,7 +217,7 @@ export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = 
   // otherwise cascade into problems that are not the form's.
   if (reader.problems.length > 0) throw new ContentError(subject, reader.problems);
   try {
-    return { instrument: parseInstrument(document), reported: importer.reported };
+    return { instrument: parseInstrument(document), reported: importer.reported, fhirPath: (path) => importer.fhirPath(path) };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     throw new ContentError(subject, error.problems.map((p) => ({ path: importer.fhirPath(p.path), message: p.message })));
@@ -223,7 +229,7 @@ class QuestionnaireImporter {
   readonly #source: LanguageCode;
   readonly #languages = new Set<LanguageCode>();
   readonly #allLinkIds: ReadonlySet<string>;
-  /** LinkIds of calculated items, left out (or refused), which conditions cannot refer to. */
+  /** LinkIds of calculated items left out (native scoring computes the scores), which conditions cannot refer to. */
   readonly #leftOut: ReadonlySet<string>;
   /** "system|code" of each left-out calculated item → its linkId, so a scale with that code keeps it. */
   readonly #calculatedByCode = new Map<string, string>();
@@ -246,7 +252,7 @@ class QuestionnaireImporter {
     const language = reader.optional(root['language'], (v) => reader.languageTag(v, 'language'));
     this.#source = primaryLanguage(language ?? 'en');
     this.#allLinkIds = new Set(linkIdsOf(root['item']));
-    this.#leftOut = new Set(calculatedLinkIdsOf(root['item']));
+    this.#leftOut = new Set(options.scoring === undefined ? [] : calculatedLinkIdsOf(root['item']));
   }
 
   /** The FHIR path a native problem path comes from: its longest prefix that has an origin. */
@@ -274,6 +280,9 @@ class QuestionnaireImporter {
     };
     const code = this.#code(root, { fhir: '', native: 'meta' });
     this.#origins.set('items', 'item');
+    const rootExtensions = this.#extensionsOf(root, '');
+    const variables = this.#variables(rootExtensions, '');
+    const launchContext = this.#launchContext(rootExtensions);
     const items = this.#items(root['item'], { fhir: 'item', native: 'items' });
     this.#origins.set('scoring', 'options.scoring');
 
@@ -292,7 +301,61 @@ class QuestionnaireImporter {
       answerSets: Object.fromEntries(this.#answerSets),
       items,
       scoring: this.#scoring(),
+      variables,
+      launchContext,
     };
+  }
+
+  /**
+   * An expression extension's FHIRPath, with its origin. One in another language (x-fhir-query,
+   * CQL) is reported and gives undefined: `what` says what goes without it.
+   */
+  #expression(found: Found | undefined, nativePath: string, what: string): string | undefined {
+    if (!found) return undefined;
+    const path = childPath(found.path, 'valueExpression');
+    const expression = this.#reader.object(found.value['valueExpression'], path);
+    if (!expression) return undefined;
+    const language = expression['language'];
+    if (language !== FHIRPATH) {
+      this.#report(childPath(path, 'language'), `only FHIRPath ("${FHIRPATH}") expressions are evaluated, not ${JSON.stringify(language) ?? 'one without a language'}: ${what}`);
+      return undefined;
+    }
+    this.#origins.set(nativePath, childPath(path, 'expression'));
+    return this.#reader.string(expression['expression'], childPath(path, 'expression'));
+  }
+
+  /**
+   * The variables of the Questionnaire or an item. One whose value cannot be computed (a query,
+   * which needs a FHIR server) is reported and is empty: FHIRPath's `{}`.
+   */
+  #variables(extensions: Extensions, nativeAt: string): unknown[] | undefined {
+    const found = extensions(VARIABLE);
+    if (!found.length) return undefined;
+    const native = childPath(nativeAt, 'variables');
+    return found.map((variable, i) => {
+      const at = childPath(native, i);
+      const name = isObject(variable.value['valueExpression']) ? variable.value['valueExpression']['name'] : undefined;
+      this.#origins.set(at, variable.path);
+      this.#origins.set(childPath(at, 'name'), childPath(variable.path, 'valueExpression.name'));
+      const expression = this.#expression(variable, childPath(at, 'expression'), `%${String(name)} is empty`);
+      return { name, expression: expression ?? '{}' };
+    });
+  }
+
+  /** The names of the launch contexts the form reads (`patient` for %patient), which the host gives. */
+  #launchContext(extensions: Extensions): string[] | undefined {
+    const names: string[] = [];
+    for (const found of extensions(LAUNCH_CONTEXT)) {
+      const name = this.#extensionsOf(found.value, found.path)('name')[0]?.value;
+      const value = name && (isObject(name['valueCoding']) ? name['valueCoding']['code'] : name['valueId']);
+      if (typeof value !== 'string') {
+        this.#problem(found.path, 'a launch context needs a name (valueCoding or valueId)');
+        continue;
+      }
+      this.#origins.set(childPath('launchContext', names.length), found.path);
+      names.push(value);
+    }
+    return names.length ? names : undefined;
   }
 
   #problem(path: string, message: string): undefined {
@@ -311,7 +374,7 @@ class QuestionnaireImporter {
       const conformance = Object.hasOwn(table, name) ? table[name]! : undefined;
       const at = childPath(path, key);
       if (!conformance) this.#report(at, `"${name}" is not an element of R4 ${what}; it is ignored`);
-      else if (conformance.support === 'refused' && name !== 'readOnly') this.#problem(at, `"${name}" is not supported: ${conformance.note}`);
+      else if (conformance.support === 'refused') this.#problem(at, `"${name}" is not supported: ${conformance.note}`);
       else if (conformance.support === 'reported') this.#report(at, `"${name}" is not supported: ${conformance.note}`);
       // Only an item's text is shown formatted.
       if (key.startsWith('_') && isObject(element[key])) this.#checkExtensions(element[key] as JsonObject, at, key === '_text' && table === ITEM_ELEMENTS);
@@ -332,7 +395,7 @@ class QuestionnaireImporter {
       const conformance = Object.hasOwn(EXTENSIONS, url) ? EXTENSIONS[url]! : undefined;
       if (!conformance) this.#report(found.path, `the extension "${url}" is not known here; it is ignored`);
       else if ((url === RENDERING_XHTML || url === RENDERING_MARKDOWN) && !formatted) this.#report(found.path, `"${url.split('/').pop()}" is not supported here: the plain text is shown`);
-      else if (conformance.support === 'refused' && !READ_BY_ITEM.has(url)) this.#problem(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
+      else if (conformance.support === 'refused') this.#problem(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
       else if (conformance.support === 'reported') this.#report(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
     }
   }
@@ -409,6 +472,11 @@ class QuestionnaireImporter {
     if (first === undefined) return undefined;
     this.#origins.set(childPath(at.native, 'code'), childPath(path, 0));
     const coding = this.#reader.object(first, childPath(path, 0));
+    // Only the code tells what the item is; a coding without one names nothing.
+    if (coding && coding['code'] === undefined) {
+      this.#report(childPath(path, 0), 'a coding without a code is ignored');
+      return undefined;
+    }
     return coding && { system: coding['system'], code: coding['code'], display: coding['display'] };
   }
 
@@ -463,7 +531,7 @@ class QuestionnaireImporter {
     this.#checkElements(item, at.fhir, ITEM_ELEMENTS, 'Questionnaire.item');
     this.#checkExtensions(item, at.fhir);
 
-    if (this.#isCalculated(item, linkId, at.fhir)) return undefined;
+    if (this.#leftOutForScoring(item, linkId)) return undefined;
     // A string, integer, date or time question with answerOption is answered by choosing one (or, repeating, several).
     const optionsOnly = type !== undefined && Object.hasOwn(OPTION_VALUE_TYPES, type) && item['answerOption'] !== undefined;
     const control = this.#itemControl(extensions, optionsOnly || type === 'open-choice' || type === 'reference' ? 'choice' : type, item);
@@ -480,7 +548,10 @@ class QuestionnaireImporter {
     this.#origins.set(native('id'), fhir('linkId'));
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
     const formattedText = this.#formattedText(item, at, type !== 'display' && type !== 'group');
-    const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText };
+    const enableWhenExpression = this.#expression(extensions(ENABLE_WHEN_EXPRESSION)[0], native('enableWhenExpression'), 'the item is shown as if it had no enableWhenExpression');
+    const hidden = extensions(HIDDEN)[0]?.value['valueBoolean'] === true || undefined;
+    const variables = this.#variables(extensions, at.native);
+    const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText, enableWhenExpression, hidden, variables };
     const choice = type === 'choice' || type === 'open-choice' || type === 'reference' || optionsOnly;
     // Choices take several answers as a multi-choice; groups as repeats; other questions as a list of fields.
     const repeatingAnswers = item['repeats'] === true && !choice && type !== 'group';
@@ -529,7 +600,10 @@ class QuestionnaireImporter {
     const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined;
     const nativeType = type === 'open-choice' && !listed ? 'text' : optionsOnly || candidates ? 'choice' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
     const repeats = repeatingAnswers ? { repeats: true, minOccurs: this.#occurs(extensions, MIN_OCCURS, native('minOccurs')), maxOccurs: this.#occurs(extensions, MAX_OCCURS, native('maxOccurs')) } : {};
-    const question = { ...common, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at), ...repeats };
+    const initialExpression = this.#expression([...extensions(INITIAL_EXPRESSION), ...extensions(OLD_INITIAL_EXPRESSION)][0], native('initialExpression'), 'the question starts without it');
+    const calculated = this.#expression(extensions(CALCULATED)[0], native('calculated'), 'the answer is not computed');
+    const expressions = { initialExpression, calculated, readOnly: item['readOnly'] };
+    const question = { ...common, ...expressions, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at), ...repeats };
     if (nativeType === 'choice') {
       const answers = candidates ? candidates.map(({ reference, display }) => ({ value: reference, text: { [this.#source]: display } })) : this.#answers(item, at);
       const other = type === 'open-choice' || undefined;
@@ -707,23 +781,17 @@ class QuestionnaireImporter {
   }
 
   /**
-   * Whether an item is calculated (its value comes from FHIRPath, which is not evaluated). It is
-   * left out when `options.scoring` computes the scores, and a problem otherwise.
+   * Whether a calculated item is left out because `options.scoring` computes the scores; its code
+   * is kept, so that the scale with that code puts its score where the item was.
    */
-  #isCalculated(item: JsonObject, linkId: string | undefined, path: string): boolean {
-    const reason = calculation(item);
-    if (!reason) return false;
-    if (this.#options.scoring !== undefined) {
-      for (const code of linkId && Array.isArray(item['code']) ? item['code'] : []) {
-        if (isObject(code)) this.#calculatedByCode.set(`${code['system']}|${code['code']}`, linkId!);
-      }
-    } else {
-      this.#reader.report(path, `calculated items (${reason}) are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively`);
+  #leftOutForScoring(item: JsonObject, linkId: string | undefined): boolean {
+    if (linkId === undefined || !this.#leftOut.has(linkId)) return false;
+    for (const code of Array.isArray(item['code']) ? item['code'] : []) {
+      if (isObject(code)) this.#calculatedByCode.set(`${code['system']}|${code['code']}`, linkId);
     }
     return true;
   }
 
-  /** A repeating group's most repeats (questionnaire-maxOccurs). */
   /** A questionnaire-minOccurs or -maxOccurs value, for the native parser to check. */
   #occurs(extensions: Extensions, url: string, nativePath: string): unknown {
     const found = extensions(url)[0];
@@ -767,6 +835,10 @@ class QuestionnaireImporter {
    */
   #initialQuantity(initial: unknown, units: readonly unknown[], at: At): unknown {
     if (!isObject(initial)) return initial;
+    if (initial['value'] === undefined) {
+      this.#report(childPath(at.fhir, 'initial'), 'a starting quantity without a value only names a unit; the field starts empty');
+      return undefined;
+    }
     const codes = units.flatMap((unit) => (isObject(unit) && isObject(unit['code']) ? [unit['code']['code']] : []));
     const unit = [initial['code'], initial['unit']].find((code) => codes.includes(code));
     if (unit === undefined && (initial['code'] !== undefined || initial['unit'] !== undefined || codes.length > 1)) {
@@ -797,7 +869,7 @@ class QuestionnaireImporter {
     const question = reader.string(condition['question'], fhir('question'));
     if (question !== undefined && !this.#allLinkIds.has(question)) return this.#problem(fhir('question'), `no item has linkId "${question}"`);
     if (question !== undefined && this.#leftOut.has(question)) {
-      return this.#problem(fhir('question'), `"${question}" is a calculated item, which is not rendered; conditions on it are not supported yet`);
+      return this.#problem(fhir('question'), `"${question}" is a calculated item, left out because options.scoring computes the scores; a condition on it cannot hold`);
     }
     this.#origins.set(childPath(at.native, 'item'), fhir('question'));
     const key = choiceKey(condition, 'answer');

@@ -1,5 +1,6 @@
 import type { Answers, AnswerValue, Instrument, Item, OptionCoding, QuestionItem } from '../model/instrument.js';
 import { childrenOf, isContainer, isRepeating, sourceLanguageOf } from '../model/instrument.js';
+import { PATH_SEPARATOR, pathIn, type ItemPath } from '../engine/questionnaire-engine.js';
 import { fieldItemSupport } from '../model/item-support.js';
 import { own } from '../model/own.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
@@ -91,27 +92,6 @@ export function toQuestionnaireResponse(
   const language = options.language ?? source;
 
   const text = (map: TextMap | undefined) => textIn(map, language, source);
-  /** The response items of `items`, whose answers are in `scope` (the form's, or one repeat's). */
-  const responseItems = (items: readonly Item[], scope: Answers): QuestionnaireResponseItem[] =>
-    items.flatMap((item): QuestionnaireResponseItem[] => {
-      const itemText = text(item.text);
-      const named = { linkId: item.id, ...(itemText && { text: itemText }) };
-      // A repeating group is one response item per repeat that has answers, in order.
-      const groups = isRepeating(item) ? ((own(scope, item.id) as readonly Answers[] | undefined) ?? []) : isContainer(item) ? [scope] : [];
-      if (isContainer(item)) {
-        return groups.flatMap((answers) => {
-          const children = responseItems(item.items, answers);
-          return children.length ? [{ ...named, item: children }] : [];
-        });
-      }
-      const value = own(scope, item.id) as AnswerValue | undefined;
-      if (item.type === 'display' || value === undefined) return [];
-      // Items under a question belong to its answer (the parser allows them only under a single answer).
-      const nested = responseItems(childrenOf(item), scope);
-      const [first, ...rest] = fhirAnswers(item, value, text);
-      return [{ ...named, answer: [{ ...first!, ...(nested.length && { item: nested }) }, ...rest] }];
-    });
-
   const scoreItems = instrument.scoring.scales.flatMap((scale): QuestionnaireResponseItem[] => {
     const value = own(scores, scale.id)?.value;
     if (value == null) return [];
@@ -124,6 +104,76 @@ export function toQuestionnaireResponse(
     questionnaire: questionnaireCanonical(instrument),
     language,
     authored: (options.authored ?? new Date()).toISOString(),
-    item: [...responseItems(instrument.items, answers), ...scoreItems],
+    item: [...responseItems(instrument.items, answers, text), ...scoreItems],
   };
+}
+
+/** An item's place in a response tree: its response item, and the path of the item (or repeat) it is in. */
+export interface TreeNode {
+  readonly item: Item;
+  readonly node: QuestionnaireResponseItem;
+  /** Absent at the top level. */
+  readonly parent?: ItemPath;
+  /** The entry is one repeat of a repeating group (its path ends in the repeat's index). */
+  readonly repeat?: true;
+}
+
+/**
+ * The answers as a QuestionnaireResponse in the source language, for expressions to read, with
+ * every item in it (answered or not, so that each has a `%context`), by path: a repeating
+ * group's path names the node of its first repeat, and each repeat's path (`group␣1`) its own.
+ */
+export function responseTree(instrument: Instrument, answers: Answers): { response: QuestionnaireResponse; nodes: Map<ItemPath, TreeNode> } {
+  const source = sourceLanguageOf(instrument);
+  const nodes = new Map<ItemPath, TreeNode>();
+  const item = responseItems(instrument.items, answers, (map) => own(map, source), { nodes, scope: '' });
+  return { response: { resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireCanonical(instrument), language: source, authored: '', item }, nodes };
+}
+
+/** Where a response tree is being built: its nodes so far, and the path of the scope (or repeat) being written. */
+interface TreeBuild {
+  readonly nodes: Map<ItemPath, TreeNode>;
+  readonly scope: ItemPath;
+  /** The path of the item or repeat the items being written are in. */
+  readonly parent?: ItemPath;
+}
+
+/**
+ * The response items of `items`, whose answers are in `scope` (the form's, or one repeat's). With
+ * `tree`, every item is written, answered or not, and registered with its path.
+ */
+function responseItems(items: readonly Item[], scope: Answers, text: (map: TextMap | undefined) => string | undefined, tree?: TreeBuild): QuestionnaireResponseItem[] {
+  return items.flatMap((item): QuestionnaireResponseItem[] => {
+    const itemText = text(item.text);
+    const named = { linkId: item.id, ...(itemText && { text: itemText }) };
+    const path = tree && pathIn(tree.scope, item.id);
+    const register = (at: ItemPath, node: QuestionnaireResponseItem, repeat = false) =>
+      tree!.nodes.set(at, { item, node, ...(tree!.parent !== undefined && { parent: tree!.parent }), ...(repeat && { repeat }) });
+    if (isContainer(item)) {
+      // A repeating group is one response item per repeat (those with answers, in a response), in order.
+      const repeats = isRepeating(item) ? ((own(scope, item.id) as readonly Answers[] | undefined) ?? []) : [scope];
+      return repeats.flatMap((answers, i) => {
+        const at = tree && (isRepeating(item) ? `${path!}${PATH_SEPARATOR}${i}` : path!);
+        const inner = tree && { ...tree, scope: isRepeating(item) ? at! : tree.scope, parent: at };
+        const node: { linkId: string; text?: string; item: QuestionnaireResponseItem[] } = { ...named, item: responseItems(item.items, answers, text, inner) };
+        if (!tree) return node.item.length ? [node] : [];
+        register(at!, node, isRepeating(item));
+        if (isRepeating(item) && i === 0) register(path!, node);
+        return [node];
+      });
+    }
+    const value = own(scope, item.id) as AnswerValue | undefined;
+    if (item.type === 'display' || value === undefined) {
+      if (!tree) return [];
+      const node = { ...named };
+      register(path!, node);
+      return [node];
+    }
+    // Items under a question belong to its answer (the parser allows them only under a single answer).
+    const nested = responseItems(childrenOf(item), scope, text, tree && { ...tree, parent: path });
+    const [first, ...rest] = fhirAnswers(item, value, text);
+    const node = { ...named, answer: [{ ...first!, ...(nested.length && { item: nested }) }, ...rest] };
+    if (tree) register(path!, node);
+    return [node];
+  });
 }

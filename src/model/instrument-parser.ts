@@ -9,6 +9,7 @@ import {
   type Instrument,
   type InstrumentMeta,
   type Item,
+  type Variable,
   type Mcid,
   type OptionCoding,
   type QuestionItem,
@@ -35,6 +36,7 @@ const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'quantity', 
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
 // Item ids may be FHIR linkIds (e.g. "/44250-9"), which only exclude whitespace.
 const ITEM_ID_PATTERN = /^\S+$/;
+
 
 /** The parser of flags and classifications, which only some instruments have (parse-rules.ts). */
 export type RulesModule = typeof import('./parse-rules.js');
@@ -144,13 +146,39 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const instructions = this.wording(root, 'instructions', '', false);
     const meta = this.#meta(root['meta'], 'meta');
     const translations = reader.translations(root['translations'], 'translations', this.#languages);
+    const variables = this.#variables(root, '');
+    const launchContext = reader.optional(root['launchContext'], (v) => reader.list(v, 'launchContext', (name, p) => reader.id(name, p)));
     const items = this.#items(root['items'], 'items');
     if (items?.length === 0) reader.report('items', 'an instrument needs at least one item');
     if (items) this.#conditionsParser?.checkItems(items, this.#seenTypes);
     this.#itemsParsed = true;
     const scoring = this.#scoring(root['scoring'], 'scoring');
     if (!id || !version || !meta || !translations || !items || !scoring || !this.#source) return undefined;
-    return defined({ id, version, languages: this.#languages, title, instructions, meta, translations, items, scoring });
+    return defined({ id, version, languages: this.#languages, title, instructions, meta, translations, items, scoring, variables, launchContext });
+  }
+
+  /** A FHIRPath expression: checked only to be text here; the expression part parses it (src/fhir/expressions.ts). */
+  #expression(object: JsonObject, key: string, path: string): string | undefined {
+    return this.reader.optional(object[key], (v) => {
+      const expression = this.reader.string(v, childPath(path, key));
+      if (expression?.trim() === '') this.reader.report(childPath(path, key), 'expected an expression, got blank text');
+      return expression;
+    });
+  }
+
+  #variables(object: JsonObject, path: string): Variable[] | undefined {
+    const listPath = childPath(path, 'variables');
+    const variables = this.reader.optional(object['variables'], (v) =>
+      this.reader.list(v, listPath, (entry, p) => {
+        const variable = this.reader.object(entry, p);
+        const name = variable && this.reader.id(variable['name'], childPath(p, 'name'));
+        const expression = variable && this.#expression(variable, 'expression', p);
+        if (variable && variable['expression'] === undefined) this.reader.report(childPath(p, 'expression'), 'expected an expression');
+        return name && expression ? { name, expression } : undefined;
+      }),
+    );
+    if (variables) this.uniqueIds(variables.map(({ name }) => ({ id: name })), listPath);
+    return variables;
   }
 
   text(value: unknown, path: string): TextMap | undefined {
@@ -242,8 +270,11 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     );
     const prefix = this.optionalText(object, 'prefix', path);
     const formattedText = reader.optional(object['formattedText'], (v) => this.#formattedText(v, childPath(path, 'formattedText')));
+    const enableWhenExpression = this.#expression(object, 'enableWhenExpression', path);
+    const variables = this.#variables(object, path);
+    const hidden = reader.optional(object['hidden'], (v) => reader.boolean(v, childPath(path, 'hidden'))) || undefined;
     if (!type || !id) return undefined;
-    const common = { id, prefix, enableWhen, enableBehavior, formattedText };
+    const common = { id, prefix, enableWhen, enableBehavior, formattedText, enableWhenExpression, variables, hidden };
 
     if (type === 'group' || type === 'page') {
       const text = this.wording(object, 'text', path, false);
@@ -264,13 +295,16 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const code = reader.optional(object['code'], (v) => this.coding(v, childPath(path, 'code')));
     const help = reader.optional(object['help'], (v) => reader.list(v, childPath(path, 'help'), (t, p) => this.text(t, p)));
     const initial = object['initial'] as AnswerValue | undefined;
+    const initialExpression = this.#expression(object, 'initialExpression', path);
+    const calculated = this.#expression(object, 'calculated', path);
+    const readOnly = reader.optional(object['readOnly'], (v) => reader.boolean(v, childPath(path, 'readOnly'))) || undefined;
     const items = reader.optional(object['items'], (v) => this.#items(v, childPath(path, 'items')));
     // In FHIR they belong to the one answer; a question with several has no single answer to hold them.
     if (items && (type === 'multi-choice' || type === 'body-map')) reader.report(childPath(path, 'items'), `items under a ${type} question are not supported`);
     if ((type === 'choice' || type === 'multi-choice') && object['repeats'] !== undefined) reader.report(childPath(path, 'repeats'), `a ${type} question does not repeat: a multi-choice takes several answers`);
     const specific = this.#questionFields(type, object, path);
     if (!text || required === undefined || !specific || (object['items'] !== undefined && !items)) return undefined;
-    const question = defined({ ...common, text, required, code, help, initial, items, ...specific } as QuestionItem);
+    const question = defined({ ...common, text, required, code, help, initial, initialExpression, calculated, readOnly, items, ...specific } as QuestionItem);
     if (initial !== undefined && (isEmptyAnswer(initial) || answerProblem(question, initial))) {
       reader.report(childPath(path, 'initial'), `${JSON.stringify(initial)} is not an answer to "${id}"`);
     }

@@ -122,6 +122,16 @@ export interface FormattedText {
   readonly text: TextMap;
 }
 
+/**
+ * A named value (FHIR's variable extension) that the expressions of an item, and of the items
+ * under it, read as `%name`; on the instrument, every expression may read it.
+ */
+export interface Variable {
+  readonly name: string;
+  /** FHIRPath. */
+  readonly expression: string;
+}
+
 interface ItemBase {
   readonly id: ItemId;
   readonly formattedText?: FormattedText;
@@ -130,6 +140,11 @@ interface ItemBase {
   readonly enableWhen?: readonly Condition[];
   /** How several `enableWhen` conditions combine; `all` when absent. */
   readonly enableBehavior?: 'all' | 'any';
+  /** FHIRPath: the item is shown only while it is true (SDC enableWhenExpression); with `enableWhen`, both must hold. */
+  readonly enableWhenExpression?: string;
+  readonly variables?: readonly Variable[];
+  /** Never shown (FHIR questionnaire-hidden); a hidden question's answer, set by an expression, is still in the response. */
+  readonly hidden?: boolean;
 }
 
 interface QuestionBase extends ItemBase {
@@ -142,6 +157,12 @@ interface QuestionBase extends ItemBase {
   readonly help?: readonly TextMap[];
   /** The answer the question starts with, until the person changes it or a draft is restored. */
   readonly initial?: AnswerValue;
+  /** FHIRPath giving the answer the question starts with, e.g. from the patient's record (SDC initialExpression). */
+  readonly initialExpression?: string;
+  /** FHIRPath computing the answer from the others as the person answers (SDC calculatedExpression); it is then read-only. */
+  readonly calculated?: string;
+  /** Shown, but the person cannot change the answer. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -442,6 +463,10 @@ export interface Instrument {
   readonly translations: Readonly<Record<LanguageCode, Translation>>;
   readonly items: readonly Item[];
   readonly scoring: Scoring;
+  /** Values every expression may read as `%name`. */
+  readonly variables?: readonly Variable[];
+  /** Names of what the host gives the expressions to read (`patient`: `%patient`), as SDC's launch context. */
+  readonly launchContext?: readonly string[];
 }
 
 export const sourceLanguageOf = (instrument: Instrument): LanguageCode => instrument.languages[0]!;
@@ -474,5 +499,13 @@ export const isRepeating = (item: Item): item is GroupItem => isContainer(item) 
 
 export const isQuestion = (item: Item): item is QuestionItem =>
   item.type !== 'display' && item.type !== 'group' && item.type !== 'page';
+
+/** Whether answers or visibility come from FHIRPath expressions, which need the expression part (src/fhir/expressions.ts). */
+export const hasExpressions = (instrument: Instrument): boolean =>
+  !!instrument.variables?.length ||
+  [...walkItems(instrument.items)].some((item) => item.enableWhenExpression !== undefined || item.variables?.length || (isQuestion(item) && (item.calculated ?? item.initialExpression) !== undefined));
+
+/** Whether the person cannot change a question's answer: it is computed or marked read-only. */
+export const isReadOnly = (item: QuestionItem): boolean => item.readOnly === true || item.calculated !== undefined;
 
 export const isContainer = (item: Item): item is GroupItem => item.type === 'group' || item.type === 'page';

@@ -1,0 +1,385 @@
+import { compile, resolveInternalTypes } from 'fhirpath';
+import r4 from 'fhirpath/fhir-context/r4';
+import type { Computations, ItemPath, Settled } from '../engine/questionnaire-engine.js';
+import { ContentError, type ContentProblem } from '../model/content-error.js';
+import { childPath } from '../model/json-reader.js';
+import { childrenOf, isQuestion, isQuantityAnswer, type Answers, type AnswerValue, type Instrument, type Item, type QuestionItem, type Variable } from '../model/instrument.js';
+import { own } from '../model/own.js';
+import { answerProblem, isEmptyAnswer } from '../model/validate-answer.js';
+import { responseTree, type TreeNode } from './questionnaire-response.js';
+
+/** What expressions read besides the answers, and where their problems go. */
+export interface ExpressionOptions {
+  /** The FHIR Questionnaire the instrument was imported from: `%questionnaire`, `%qitem`, and what ordinal() reads. */
+  readonly questionnaire?: unknown;
+  /** What the host gives expressions to read, by name (`patient`: `%patient`), as SDC's launch context. */
+  readonly launchContext?: Readonly<Record<string, unknown>>;
+  /** The path in the source file of a path in the instrument (`items[2].calculated`), for problems. */
+  readonly sourcePath?: (instrumentPath: string) => string;
+  /** Told once of each expression that fails while the form is answered, and of launch contexts not given. */
+  readonly report: (problem: ContentProblem) => void;
+}
+
+type Evaluator = (resource: unknown, env: Record<string, unknown>) => unknown[];
+type ExpressionKind = 'calculated' | 'enableWhenExpression' | 'initialExpression';
+
+/** One compiled expression, with where it is written. */
+interface Compiled {
+  readonly evaluate: Evaluator;
+  readonly path: string;
+}
+
+/** An item's compiled expressions. */
+interface ItemExpressions {
+  readonly item: Item;
+  readonly variables: readonly (readonly [name: string, expression: Compiled])[];
+  readonly calculated?: Compiled;
+  readonly enableWhenExpression?: Compiled;
+  readonly initialExpression?: Compiled;
+}
+
+/** A result, with the paths whose answers it read: it is computed again only when one of them changes. */
+interface Memo {
+  readonly value: unknown[];
+  readonly reads: ReadonlySet<ItemPath>;
+  /** The expression failed to run (and gave nothing). */
+  readonly failed?: true;
+}
+
+/** The answers as a response for one settling, with the scopes computed in it. */
+interface Tree {
+  readonly response: object;
+  readonly nodes: ReadonlyMap<ItemPath, TreeNode>;
+  readonly scopes: Map<ItemPath | undefined, Scope>;
+  /** The watched view of a response item. */
+  readonly view: (node: object) => object;
+}
+
+/** The variables in scope at an item: their values, and the answers read to compute them. */
+interface Scope {
+  readonly env: Record<string, unknown>;
+  readonly reads: ReadonlySet<ItemPath>;
+}
+
+const ITEM_BASE = 'QuestionnaireResponse.item';
+
+/**
+ * The FHIRPath expressions of an instrument (SDC calculatedExpression, enableWhenExpression,
+ * initialExpression, variable), evaluated with the `fhirpath` package against the answers written
+ * as a QuestionnaireResponse, for the engine (`Computations`). This module, with its FHIRPath
+ * engine and R4 model, loads only for instruments with expressions.
+ *
+ * Every expression is compiled at once: one that does not parse is a `ContentError` with its path.
+ * One that fails while the form is answered gives nothing and is reported once. Each result is
+ * kept with the answers it read (tracked as FHIRPath reads the response), so after an answer only
+ * the expressions that read it run again. Calculated items that read each other in a cycle never
+ * settle: the first evaluation finds such a cycle and it is a `ContentError` too.
+ */
+export function expressionComputations(instrument: Instrument, options: ExpressionOptions): Computations {
+  return new ExpressionRunner(instrument, options);
+}
+
+class ExpressionRunner implements Computations {
+  readonly #byId = new Map<string, ItemExpressions>();
+  readonly #rootVariables: readonly (readonly [string, Compiled])[];
+  readonly #baseEnv: Record<string, unknown>;
+  readonly #qitems = new Map<string, unknown>();
+  readonly #options: ExpressionOptions;
+  /** Results by expression and item path. */
+  readonly #memos = new Map<string, Memo>();
+  readonly #reported = new Set<string>();
+  #settledOnce = false;
+
+  constructor(
+    readonly instrument: Instrument,
+    options: ExpressionOptions,
+  ) {
+    this.#options = options;
+    const problems: ContentProblem[] = [];
+    const sourcePath = options.sourcePath ?? ((path: string) => path);
+    const compileAt = (expression: string, path: string, base?: string): Compiled | undefined => {
+      try {
+        const evaluate = compile(base ? { base, expression } : expression, r4, { resolveInternalTypes: false }) as Evaluator;
+        return { evaluate, path: sourcePath(path) };
+      } catch (error) {
+        problems.push({ path: sourcePath(path), message: `the expression ${JSON.stringify(expression)} is not FHIRPath: ${messageOf(error)}` });
+        return undefined;
+      }
+    };
+    const variablesAt = (variables: readonly Variable[] | undefined, path: string, base?: string) =>
+      (variables ?? []).flatMap((variable, i) => {
+        const compiled = compileAt(variable.expression, childPath(childPath(childPath(path, 'variables'), i), 'expression'), base);
+        return compiled ? [[variable.name, compiled] as const] : [];
+      });
+    this.#rootVariables = variablesAt(instrument.variables, '');
+    const visit = (items: readonly Item[], path: string) =>
+      items.forEach((item, i) => {
+        const at = childPath(path, i);
+        const compiledOf = (kind: ExpressionKind) => {
+          const expression = (item as Partial<Record<ExpressionKind, string>>)[kind];
+          return expression === undefined ? undefined : compileAt(expression, childPath(at, kind), ITEM_BASE);
+        };
+        const expressions = {
+          item,
+          variables: variablesAt(item.variables, at, ITEM_BASE),
+          calculated: compiledOf('calculated'),
+          enableWhenExpression: compiledOf('enableWhenExpression'),
+          initialExpression: compiledOf('initialExpression'),
+        };
+        if (expressions.variables.length || expressions.calculated || expressions.enableWhenExpression || expressions.initialExpression) this.#byId.set(item.id, expressions);
+        visit(childrenOf(item), childPath(at, 'items'));
+      });
+    visit(instrument.items, 'items');
+    if (problems.length) throw new ContentError(`The expressions of ${instrument.id}`, problems);
+
+    const given = options.launchContext ?? {};
+    const missing = (instrument.launchContext ?? []).filter((name) => !Object.hasOwn(given, name));
+    (instrument.launchContext ?? []).forEach((name, i) => {
+      if (!Object.hasOwn(given, name)) options.report({ path: sourcePath(childPath('launchContext', i)), message: `the form reads %${name}, which the host did not give (launchContext): expressions that read it give nothing` });
+    });
+    // A context the form names but the host does not give is empty, not an error in every expression that reads it.
+    const contexts = Object.fromEntries([...missing.map((name) => [name, []] as const), ...Object.entries(given)]);
+    this.#baseEnv = { ...contexts, ...(options.questionnaire !== undefined && { questionnaire: options.questionnaire }) };
+    indexQuestionnaireItems((options.questionnaire as { item?: unknown } | undefined)?.item, this.#qitems);
+  }
+
+  initialOf(question: QuestionItem, path: ItemPath, answers: Answers): AnswerValue | undefined {
+    const compiled = this.#byId.get(question.id)?.initialExpression;
+    if (!compiled) return undefined;
+    const tree = this.#tree(answers);
+    // An item of a repeat being added is not in the answers yet: its expression runs in the form's context.
+    const known = tree.nodes.has(path);
+    const result = this.#run(compiled, path, tree, known ? tree.nodes.get(path)!.node : tree.response, this.#scope(known ? path : undefined, tree));
+    return this.#answerFrom(question, result.value, compiled);
+  }
+
+  settle(answers: Answers, enabled: ReadonlySet<ItemPath>, changed: ReadonlySet<ItemPath> | undefined): Settled {
+    const tree = this.#tree(answers);
+    const values = new Map<ItemPath, AnswerValue | undefined>();
+    const hidden = new Set<ItemPath>();
+    const calculatedReads = new Map<ItemPath, ReadonlySet<ItemPath>>();
+    for (const [path, { item, node, repeat }] of tree.nodes) {
+      const expressions = this.#byId.get(item.id);
+      // A repeat's entry carries its group's variables; the group's own expressions run once, at its path.
+      if (!expressions || repeat) continue;
+      const run = (compiled: Compiled) => this.#memoized(compiled, path, changed, () => this.#run(compiled, path, tree, node, this.#scope(path, tree)));
+      if (expressions.enableWhenExpression) {
+        const result = run(expressions.enableWhenExpression);
+        // Anything but true hides the item, as SDC has it; an expression that failed leaves it shown.
+        if (!result.failed && !isTrue(result.value)) hidden.add(path);
+      }
+      if (expressions.calculated && isQuestion(item) && enabled.has(path)) {
+        const result = run(expressions.calculated);
+        calculatedReads.set(path, result.reads);
+        const value = this.#answerFrom(item, result.value, expressions.calculated);
+        if (JSON.stringify(value) !== JSON.stringify(answerAt(answers, path))) values.set(path, value);
+      }
+    }
+    if (!this.#settledOnce) {
+      this.#settledOnce = true;
+      this.#refuseCycles(calculatedReads, tree.nodes);
+    }
+    return { values, hidden };
+  }
+
+  /** The answers as a response, viewed through proxies that note whose answers expressions read. */
+  #tree(answers: Answers): Tree {
+    const { response, nodes } = responseTree(this.instrument, answers);
+    const paths = new Map<object, ItemPath>();
+    for (const [path, { node, repeat }] of nodes) if (!repeat || !paths.has(node)) paths.set(node, path);
+    const views = new WeakMap<object, object>();
+    return { response: watched(response, paths, views), nodes, scopes: new Map(), view: (node) => watched(node, paths, views) };
+  }
+
+  /** A result kept from before when none of the answers it read has changed since. */
+  #memoized(compiled: Compiled, path: ItemPath, changed: ReadonlySet<ItemPath> | undefined, run: () => Memo): Memo {
+    const key = `${compiled.path}\u0000${path}`;
+    const memo = this.#memos.get(key);
+    if (memo && changed && ![...memo.reads].some((read) => changed.has(read))) return memo;
+    const result = run();
+    this.#memos.set(key, result);
+    return result;
+  }
+
+  /**
+   * The variables in scope at the item or repeat at `path` (undefined: the form's), computed once
+   * per tree: those of the form, then of each item it is in, then its own, each in its item's context.
+   */
+  #scope(path: ItemPath | undefined, tree: Tree): Scope {
+    const known = tree.scopes.get(path);
+    if (known) return known;
+    const entry = path === undefined ? undefined : tree.nodes.get(path)!;
+    const outer = entry ? this.#scope(entry.parent, tree) : { env: { resource: tree.response, rootResource: tree.response, ...this.#baseEnv }, reads: new Set<ItemPath>() };
+    const variables = entry ? (this.#byId.get(entry.item.id)?.variables ?? []) : this.#rootVariables;
+    const env = { ...outer.env };
+    const reads = new Set(outer.reads);
+    for (const [name, compiled] of variables) {
+      const result = this.#run(compiled, path ?? '', tree, entry ? entry.node : tree.response, { env, reads });
+      env[name] = result.value;
+      for (const read of result.reads) reads.add(read);
+    }
+    const scope = { env, reads };
+    tree.scopes.set(path, scope);
+    return scope;
+  }
+
+  /**
+   * Runs an expression in the context of `node`, noting whose answers it reads (those its
+   * variables read included). A failure gives nothing and is reported once per expression.
+   */
+  #run(compiled: Compiled, path: ItemPath, tree: Tree, node: object, scope: Scope): Memo {
+    const reads = new Set(scope.reads);
+    const linkId = (node as { linkId?: unknown }).linkId;
+    const qitem = typeof linkId === 'string' ? this.#qitems.get(linkId) : undefined;
+    const env = { ...scope.env, ...(qitem !== undefined && { qitem }) };
+    const outer = recording;
+    recording = reads;
+    try {
+      return { value: compiled.evaluate(tree.view(node), env), reads };
+    } catch (error) {
+      this.#reportOnce(compiled.path, `the expression failed${path ? ` for "${path.replaceAll('\u00a0', ' ')}"` : ''} and gives nothing: ${messageOf(error)}`);
+      return { value: [], reads, failed: true };
+    } finally {
+      recording = outer;
+    }
+  }
+
+  /** What an expression's result is as an answer to a question; nothing when it is none (reported once). */
+  #answerFrom(question: QuestionItem, result: unknown[], compiled: Compiled): AnswerValue | undefined {
+    const values = resolveInternalTypes(result) as unknown[];
+    if (!values.length) return undefined;
+    const several = question.type === 'multi-choice' || ('repeats' in question && question.repeats === true);
+    const answers = (several ? values : values.slice(0, 1)).map((value) => answerValueOf(question, value));
+    const answer = (several ? answers : answers[0]) as AnswerValue | undefined;
+    if (answers.some((value) => value === undefined) || isEmptyAnswer(answer) || answerProblem(question, answer!)) {
+      this.#reportOnce(compiled.path, `the expression gives ${JSON.stringify(several ? values : values[0])}, which is not an answer to "${question.id}"; it is left empty`);
+      return undefined;
+    }
+    return answer;
+  }
+
+  /** Calculated items that read each other in a cycle: their answers would depend on themselves. */
+  #refuseCycles(reads: ReadonlyMap<ItemPath, ReadonlySet<ItemPath>>, nodes: ReadonlyMap<ItemPath, TreeNode>): void {
+    const state = new Map<ItemPath, 'visiting' | 'done'>();
+    const stack: ItemPath[] = [];
+    const visit = (path: ItemPath): ItemPath[] | undefined => {
+      if (state.get(path) === 'done') return undefined;
+      if (state.get(path) === 'visiting') return stack.slice(stack.indexOf(path));
+      state.set(path, 'visiting');
+      stack.push(path);
+      // An expression that reads its own item's answer (a total over every item) settles; only a cycle through others is refused.
+      for (const read of reads.get(path) ?? []) {
+        const cycle = read !== path && reads.has(read) ? visit(read) : undefined;
+        if (cycle) return cycle;
+      }
+      stack.pop();
+      state.set(path, 'done');
+      return undefined;
+    };
+    for (const path of reads.keys()) {
+      const cycle = visit(path);
+      if (!cycle) continue;
+      const names = cycle.map((p) => `"${nodes.get(p)!.item.id}"`);
+      const compiled = this.#byId.get(nodes.get(cycle[0]!)!.item.id)!.calculated!;
+      throw new ContentError(`The expressions of ${this.instrument.id}`, [{ path: compiled.path, message: `calculated items read each other in a cycle (${[...names, names[0]].join(' → ')}): their answers could never be computed` }]);
+    }
+  }
+
+  #reportOnce(path: string, message: string): void {
+    if (this.#reported.has(path)) return;
+    this.#reported.add(path);
+    this.#options.report({ path, message });
+  }
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Whether a FHIRPath result is true: a single `true`. */
+const isTrue = (value: readonly unknown[]): boolean => value.length === 1 && resolveInternalTypes(value[0]) === true;
+
+/** The answer at a path of the answers tree. */
+function answerAt(answers: Answers, path: ItemPath): AnswerValue | undefined {
+  const parts = path.split('\u00a0');
+  let scope: Answers | undefined = answers;
+  for (let i = 0; scope && i < parts.length - 1; i += 2) scope = (own(scope, parts[i]!) as readonly Answers[] | undefined)?.[Number(parts[i + 1])];
+  return scope && (own(scope, parts.at(-1)!) as AnswerValue | undefined);
+}
+
+/** Where the expression running now notes the answers it reads. */
+let recording: Set<ItemPath> | undefined;
+
+/**
+ * A view of a response (or part of it) through which every read of a response item's answers or
+ * items notes its path in `recording`, whichever expression reads it: a variable's value may be
+ * read further by the expressions that use it. Views are made once per object.
+ */
+function watched<T extends object>(value: T, paths: ReadonlyMap<object, ItemPath>, views: WeakMap<object, object>): T {
+  const known = views.get(value);
+  if (known) return known as T;
+  const path = paths.get(value);
+  const note = () => path !== undefined && recording?.add(path);
+  const view = new Proxy(value, {
+    get(target, key, receiver) {
+      if (key === 'answer' || key === 'item') note();
+      const found: unknown = Reflect.get(target, key, receiver);
+      return typeof found === 'object' && found !== null ? watched(found, paths, views) : found;
+    },
+    ownKeys(target) {
+      note();
+      return Reflect.ownKeys(target);
+    },
+  });
+  views.set(value, view);
+  return view;
+}
+
+/** The Questionnaire's items by linkId, for `%qitem`. */
+function indexQuestionnaireItems(items: unknown, into: Map<string, unknown>): void {
+  if (!Array.isArray(items)) return;
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const linkId = (item as { linkId?: unknown }).linkId;
+    if (typeof linkId === 'string') into.set(linkId, item);
+    indexQuestionnaireItems((item as { item?: unknown }).item, into);
+  }
+}
+
+type Coded = { readonly code?: unknown; readonly system?: unknown; readonly display?: unknown };
+
+/** One FHIRPath value as an answer of the question's type; undefined when it cannot be one. */
+function answerValueOf(question: QuestionItem, value: unknown): number | string | boolean | AnswerValue | undefined {
+  switch (question.type) {
+    case 'choice':
+    case 'multi-choice': {
+      const coded = typeof value === 'object' && value !== null ? (value as Coded) : undefined;
+      const option = question.answers.find((o) =>
+        coded ? (o.code?.code ?? o.value) === coded.code && (coded.system === undefined || o.code?.system === undefined || o.code.system === coded.system) : o.value === value,
+      );
+      return option?.value;
+    }
+    case 'integer':
+    case 'nrs':
+    case 'vas':
+      return typeof value === 'number' ? value : undefined;
+    case 'decimal':
+      // A computed number (a BMI) is shown to the places the item allows.
+      return typeof value !== 'number' ? undefined : question.maxDecimals === undefined ? value : Number(value.toFixed(question.maxDecimals));
+    case 'quantity': {
+      const quantity = value as { value?: unknown; code?: unknown; unit?: unknown } | null;
+      if (typeof quantity !== 'object' || quantity === null || typeof quantity.value !== 'number') return undefined;
+      const unit = question.units.find((u) => u.code.code === quantity.code || u.code.code === quantity.unit)?.code.code;
+      const answer = { value: quantity.value, ...(unit !== undefined && { unit }) };
+      return isQuantityAnswer(answer) ? answer : undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : undefined;
+    case 'text':
+    case 'url':
+    case 'date':
+    case 'date-time':
+    case 'time':
+      return typeof value === 'string' ? value : undefined;
+    default:
+      return undefined;
+  }
+}

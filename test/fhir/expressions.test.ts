@@ -1,0 +1,218 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
+import { expressionComputations, type ExpressionOptions } from '../../src/fhir/expressions.js';
+import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
+import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
+import type { ChoiceItem } from '../../src/model/instrument.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+import { loadJson, phq9Json, PHQ9_ITEMS } from '../helpers/fixtures.js';
+
+type Json = Record<string, unknown>;
+
+const SDC = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/';
+const fhirpath = (expression: string, name?: string) => ({ language: 'text/fhirpath', expression, ...(name && { name }) });
+const calculated = (expression: string) => ({ url: `${SDC}sdc-questionnaire-calculatedExpression`, valueExpression: fhirpath(expression) });
+const enableWhenExpression = (expression: string) => ({ url: `${SDC}sdc-questionnaire-enableWhenExpression`, valueExpression: fhirpath(expression) });
+const initialExpression = (expression: string) => ({ url: `${SDC}sdc-questionnaire-initialExpression`, valueExpression: fhirpath(expression) });
+const variable = (name: string, expression: string) => ({ url: 'http://hl7.org/fhir/StructureDefinition/variable', valueExpression: fhirpath(expression, name) });
+const launchContext = (name: string) => ({
+  url: `${SDC}sdc-questionnaire-launchContext`,
+  extension: [
+    { url: 'name', valueCoding: { system: 'http://hl7.org/fhir/uv/sdc/CodeSystem/launchContext', code: name } },
+    { url: 'type', valueCode: 'Patient' },
+  ],
+});
+
+const questionnaire = (item: unknown[], more: Json = {}): Json => ({ resourceType: 'Questionnaire', id: 'expressions', title: 'Expressions', item, ...more });
+const integer = (linkId: string, more: Json = {}): Json => ({ linkId, type: 'integer', text: linkId, ...more });
+const answerOf = (linkId: string) => `%resource.item.where(linkId = '${linkId}').answer.value`;
+
+/** An engine over a FHIR Questionnaire with its expressions, and the problems they reported. */
+function engineFor(json: Json, options: Partial<ExpressionOptions> = {}) {
+  const imported = fromFhirQuestionnaire(json);
+  const reported: ContentProblem[] = [];
+  const computations = expressionComputations(imported.instrument, { questionnaire: json, sourcePath: imported.fhirPath, report: (p) => reported.push(p), ...options });
+  return { engine: new QuestionnaireEngine(imported.instrument, 'list', undefined, computations), reported, instrument: imported.instrument };
+}
+
+function expressionError(json: Json): ContentError {
+  try {
+    engineFor(json);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ContentError);
+    return error as ContentError;
+  }
+  throw new Error('expected the expressions to be refused');
+}
+
+describe('FHIRPath expressions', () => {
+  describe('calculatedExpression', () => {
+    it('computes an answer from others, again whenever one it reads changes, and the person cannot change it', () => {
+      const { engine } = engineFor(questionnaire([integer('a'), integer('b'), integer('sum', { readOnly: true, extension: [calculated(`${answerOf('a')} + ${answerOf('b')}`)] })]));
+      expect(engine.answerOf('sum')).to.equal(undefined);
+      engine.answer('a', 2);
+      expect(engine.answerOf('sum')).to.equal(undefined);
+      engine.answer('b', 5);
+      expect(engine.answerOf('sum')).to.equal(7);
+      engine.answer('a', 10);
+      expect(engine.answerOf('sum')).to.equal(15);
+      engine.answer('b', undefined);
+      expect(engine.answerOf('sum')).to.equal(undefined);
+      expect(() => engine.answer('sum', 3)).to.throw(RangeError, /read-only/);
+    });
+
+    it('settles calculations that read other calculations, in any order', () => {
+      const { engine } = engineFor(
+        questionnaire([
+          integer('doubled-sum', { readOnly: true, extension: [calculated(`${answerOf('sum')} * 2`)] }),
+          integer('sum', { readOnly: true, extension: [calculated(`${answerOf('a')} + 1`)] }),
+          integer('a'),
+        ]),
+      );
+      engine.answer('a', 4);
+      expect(engine.answerOf('sum')).to.equal(5);
+      expect(engine.answerOf('doubled-sum')).to.equal(10);
+    });
+
+    it('is left out of progress and of the questions the person must answer', () => {
+      const { engine } = engineFor(questionnaire([integer('a', { required: true }), integer('copy', { required: true, readOnly: true, extension: [calculated(answerOf('a'))] })]));
+      expect(engine.progress()).to.deep.equal({ answered: 0, required: 1, total: 1 });
+      engine.answer('a', 1);
+      expect(engine.problems()).to.deep.equal([]);
+      expect(engine.answerOf('copy')).to.equal(1);
+    });
+
+    it('rounds a computed decimal to the places the item allows', () => {
+      const bmi = `${answerOf('weight')} / (${answerOf('height')} * ${answerOf('height')})`;
+      const { engine } = engineFor(
+        questionnaire([
+          { linkId: 'weight', type: 'decimal', text: 'Weight (kg)' },
+          { linkId: 'height', type: 'decimal', text: 'Height (m)' },
+          { linkId: 'bmi', type: 'decimal', text: 'BMI', readOnly: true, extension: [calculated(bmi), { url: 'http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces', valueInteger: 1 }] },
+        ]),
+      );
+      engine.answer('weight', 70);
+      engine.answer('height', 1.8);
+      expect(engine.answerOf('bmi')).to.equal(21.6);
+    });
+
+    it('sums ordinal values, as LOINC forms write their totals, to our own PHQ-9 score for any answers', async () => {
+      const json = await loadJson('/test/fixtures/loinc-phq-9.questionnaire.json');
+      const native = parseInstrument(await phq9Json());
+      const { engine, instrument } = engineFor(json);
+      const questions = instrument.items.filter((item): item is ChoiceItem => item.type === 'choice').slice(0, 9);
+      fc.assert(
+        fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { minLength: 9, maxLength: 9 }), (choices) => {
+          questions.forEach((question, i) => engine.answer(question.id, choices[i] === undefined ? undefined : question.answers[choices[i]!]!.value));
+          const ours = Object.fromEntries(choices.flatMap((choice, i) => (choice === undefined ? [] : [[PHQ9_ITEMS[i]!, choice]])));
+          // LOINC's total is the sum of the answers given; ours needs every answer. They agree whenever ours has a score.
+          const score = scoreAnswers(native, ours)['total']!.value;
+          const total = engine.answerOf('/44261-6');
+          if (score !== null) expect(total).to.equal(score);
+          else expect(total).to.equal(choices.some((c) => c !== undefined) ? choices.reduce<number>((sum, c) => sum + (c ?? 0), 0) : undefined);
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('gives nothing, reported once with its FHIR path, when it fails to run or gives what is not an answer', () => {
+      const { engine, reported } = engineFor(
+        questionnaire([
+          integer('a'),
+          integer('failing', { readOnly: true, extension: [calculated(`${answerOf('a')}.single() + 'x'.toInteger().single()`)] }),
+          integer('text', { readOnly: true, extension: [calculated(`'not a number' & ${answerOf('a')}.toString()`)] }),
+        ]),
+      );
+      engine.answer('a', 1);
+      engine.answer('a', 2);
+      expect(engine.answerOf('failing')).to.equal(undefined);
+      expect(engine.answerOf('text')).to.equal(undefined);
+      expect(reported.map((p) => p.path)).to.deep.equal(['item[2].extension[0].valueExpression.expression']);
+      expect(reported[0]!.message).to.match(/not an answer to "text"/);
+    });
+  });
+
+  describe('enableWhenExpression', () => {
+    it('shows an item only while it is true, and drops the answer of an item it hides', () => {
+      const { engine } = engineFor(questionnaire([integer('age'), integer('pack-years', { extension: [enableWhenExpression(`${answerOf('age')} >= 18`)] })]));
+      expect(engine.isEnabled('pack-years')).to.equal(false);
+      engine.answer('age', 40);
+      expect(engine.isEnabled('pack-years')).to.equal(true);
+      engine.answer('pack-years', 10);
+      expect(engine.answer('age', 12)).to.deep.equal(['pack-years']);
+      expect(engine.isEnabled('pack-years')).to.equal(false);
+      expect(engine.answerOf('pack-years')).to.equal(undefined);
+    });
+
+    it('reads the answers of its own repeat through a variable of the repeating group', () => {
+      const { engine } = engineFor(
+        questionnaire([
+          {
+            linkId: 'medicine',
+            type: 'group',
+            repeats: true,
+            extension: [variable('taken', "item.where(linkId = 'taken').answer.value")],
+            item: [{ linkId: 'taken', type: 'boolean', text: 'Do you take it?' }, integer('dose', { extension: [enableWhenExpression('%taken = true')] })],
+          },
+        ]),
+      );
+      engine.addRepeat('medicine');
+      engine.answer('medicine\u00a01\u00a0taken', true);
+      expect(engine.isEnabled('medicine\u00a00\u00a0dose')).to.equal(false);
+      expect(engine.isEnabled('medicine\u00a01\u00a0dose')).to.equal(true);
+    });
+  });
+
+  describe('variables and launch context', () => {
+    it('gives the form’s and an item’s variables to the expressions of the item and the items under it', () => {
+      const { engine } = engineFor(
+        questionnaire(
+          [
+            integer('a'),
+            {
+              linkId: 'group',
+              type: 'group',
+              extension: [variable('doubled', '%a * 2')],
+              item: [integer('result', { readOnly: true, extension: [variable('plusOne', '%doubled + 1'), calculated('%plusOne')] })],
+            },
+          ],
+          { extension: [variable('a', answerOf('a'))] },
+        ),
+      );
+      engine.answer('a', 3);
+      expect(engine.answerOf('result')).to.equal(7);
+    });
+
+    it('starts questions from the launch context the host gives, and reports one it does not give', () => {
+      const json = questionnaire([{ linkId: 'name', type: 'string', text: 'Name', extension: [initialExpression('%patient.name.first().given.first()')] }], {
+        extension: [launchContext('patient')],
+      });
+      const patient = { resourceType: 'Patient', name: [{ given: ['Ada'], family: 'Berg' }] };
+      expect(engineFor(json, { launchContext: { patient } }).engine.answerOf('name')).to.equal('Ada');
+      const { engine, reported } = engineFor(json);
+      expect(engine.answerOf('name')).to.equal(undefined);
+      expect(reported).to.deep.equal([{ path: 'extension[0]', message: 'the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing' }]);
+    });
+  });
+
+  describe('refused at load', () => {
+    it('names an expression that is not FHIRPath with its FHIR path', () => {
+      const error = expressionError(questionnaire([integer('a', { extension: [enableWhenExpression("%resource.item.where(linkId = 'b'")] })]));
+      expect(error.problems).to.have.length(1);
+      expect(error.problems[0]!.path).to.equal('item[0].extension[0].valueExpression.expression');
+      expect(error.problems[0]!.message).to.match(/is not FHIRPath/);
+    });
+
+    it('finds calculated items that read each other in a cycle', () => {
+      const error = expressionError(
+        questionnaire([
+          integer('a', { readOnly: true, extension: [calculated(`${answerOf('b')} + 1`)] }),
+          integer('b', { readOnly: true, extension: [calculated(`${answerOf('a')} + 1`)] }),
+        ]),
+      );
+      expect(error.problems).to.deep.equal([{ path: 'item[0].extension[0].valueExpression.expression', message: 'calculated items read each other in a cycle ("a" → "b" → "a"): their answers could never be computed' }]);
+    });
+  });
+});
