@@ -309,24 +309,21 @@ function answerAt(answers: Answers, path: ItemPath): AnswerValue | undefined {
 let recording: Set<ItemPath> | undefined;
 
 /**
- * A view of a response (or part of it) through which every read of a response item's answers or
- * items notes its path in `recording`, whichever expression reads it: a variable's value may be
- * read further by the expressions that use it. Views are made once per object.
+ * A view of a response (or part of it) through which every read of a response item's answers notes
+ * its path in `recording`, whichever expression reads it: a variable's value may be read further
+ * by the expressions that use it. Only answers count: the items of groups change only as repeats
+ * are added or removed, after which every expression runs again, and the items under a question
+ * are in its answers. Views are made once per object.
  */
 function watched<T extends object>(value: T, paths: ReadonlyMap<object, ItemPath>, views: WeakMap<object, object>): T {
   const known = views.get(value);
   if (known) return known as T;
   const path = paths.get(value);
-  const note = () => path !== undefined && recording?.add(path);
   const view = new Proxy(value, {
     get(target, key, receiver) {
-      if (key === 'answer' || key === 'item') note();
+      if (key === 'answer' && path !== undefined) recording?.add(path);
       const found: unknown = Reflect.get(target, key, receiver);
       return typeof found === 'object' && found !== null ? watched(found, paths, views) : found;
-    },
-    ownKeys(target) {
-      note();
-      return Reflect.ownKeys(target);
     },
   });
   views.set(value, view);

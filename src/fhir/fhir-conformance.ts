@@ -99,6 +99,7 @@ export const INITIAL_EXPRESSION = `${SDC}sdc-questionnaire-initialExpression`;
 export const OLD_INITIAL_EXPRESSION = `${STRUCTURE}questionnaire-initialExpression`;
 export const VARIABLE = `${STRUCTURE}variable`;
 export const LAUNCH_CONTEXT = `${SDC}sdc-questionnaire-launchContext`;
+export const SOURCE_QUERIES = `${SDC}sdc-questionnaire-sourceQueries`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
@@ -142,7 +143,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [VARIABLE]: entry('supported', `on the Questionnaire and on items, read as %name by the expressions of the item and the items under it; ${FHIRPATH}`),
   [`${STRUCTURE}cqf-expression`]: entry('reported', `${EXPRESSION}: the text is shown as written`),
   [LAUNCH_CONTEXT]: entry('supported', 'each context is what the host gives under its name (launchContext property), read as %name; one the host does not give is empty, and reported'),
-  [`${SDC}sdc-questionnaire-sourceQueries`]: entry('reported', 'the form is not pre-filled from the health record'),
+  [SOURCE_QUERIES]: entry('reported', 'the queries are not run, so the form is not pre-filled from the health record: expressions read their result (%id of the contained Bundle) as empty'),
   [`${SDC}sdc-questionnaire-observationLinkPeriod`]: entry('reported', 'the form is not pre-filled from earlier observations'),
   [`${SDC}sdc-questionnaire-itemPopulationContext`]: entry('reported', 'the form is not pre-filled from the health record'),
   [CHOICE_ORIENTATION]: entry('supported', 'horizontal: answers side by side, as many to a row as fit (one under another on a narrow screen)'),

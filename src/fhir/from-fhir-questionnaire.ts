@@ -12,6 +12,7 @@ import {
   INITIAL_EXPRESSION,
   LAUNCH_CONTEXT,
   OLD_INITIAL_EXPRESSION,
+  SOURCE_QUERIES,
   VARIABLE,
   EXTENSIONS,
   HIDDEN,
@@ -281,7 +282,7 @@ class QuestionnaireImporter {
     const code = this.#code(root, { fhir: '', native: 'meta' });
     this.#origins.set('items', 'item');
     const rootExtensions = this.#extensionsOf(root, '');
-    const variables = this.#variables(rootExtensions, '');
+    const variables = [...(this.#variables(rootExtensions, '') ?? []), ...this.#sourceQueries(rootExtensions)];
     const launchContext = this.#launchContext(rootExtensions);
     const items = this.#items(root['item'], { fhir: 'item', native: 'items' });
     this.#origins.set('scoring', 'options.scoring');
@@ -301,7 +302,7 @@ class QuestionnaireImporter {
       answerSets: Object.fromEntries(this.#answerSets),
       items,
       scoring: this.#scoring(),
-      variables,
+      variables: variables.length ? variables : undefined,
       launchContext,
     };
   }
@@ -339,6 +340,17 @@ class QuestionnaireImporter {
       this.#origins.set(childPath(at, 'name'), childPath(variable.path, 'valueExpression.name'));
       const expression = this.#expression(variable, childPath(at, 'expression'), `%${String(name)} is empty`);
       return { name, expression: expression ?? '{}' };
+    });
+  }
+
+  /**
+   * Source queries (a contained batch Bundle, run against the health record to pre-fill the form)
+   * are not run: expressions read their results as `%` and the Bundle's id, which is empty.
+   */
+  #sourceQueries(extensions: Extensions): unknown[] {
+    return extensions(SOURCE_QUERIES).flatMap((found) => {
+      const reference = isObject(found.value['valueReference']) ? found.value['valueReference']['reference'] : undefined;
+      return typeof reference === 'string' && reference.startsWith('#') ? [{ name: reference.slice(1), expression: '{}' }] : [];
     });
   }
 
