@@ -246,7 +246,8 @@ class ExpressionRunner implements Computations {
 
   /** What an expression's result is as an answer to a question; nothing when it is none (reported once). */
   #answerFrom(question: QuestionItem, result: unknown[], compiled: Compiled): AnswerValue | undefined {
-    const values = resolveInternalTypes(result) as unknown[];
+    // Blank text is no answer (FHIR strings cannot be blank), as when the person clears a field.
+    const values = (resolveInternalTypes(result) as unknown[]).filter((value) => typeof value !== 'string' || value.trim() !== '');
     if (!values.length) return undefined;
     const several = question.type === 'multi-choice' || ('repeats' in question && question.repeats === true);
     const answers = (several ? values : values.slice(0, 1)).map((value) => answerValueOf(question, value));

@@ -67,7 +67,7 @@ export const ITEM_ELEMENTS: Readonly<Record<string, Conformance>> = {
   required: entry('supported', 'an answer is needed to go on; in a group, an answer to one of its questions'),
   repeats: entry('supported', 'on groups: the person adds and removes repeats; on items with answers to choose from: several answers (check boxes); on string, text, number, date, time and url questions: a field per answer, added and removed by the person; on quantity, boolean, attachment and reference questions refused for now'),
   answerOption: entry('supported', 'the answers of a choice item; on string, integer, date and time items, the answers to choose from (written in the item’s type)'),
-  answerValueSet: entry('supported', 'a contained value set, or one the host gives (valueSets)'),
+  answerValueSet: entry('supported', 'a contained value set, or one the host gives (valueSets, or its terminology server); without it an optional question is left out (reported), a required one refuses the form'),
   initial: entry('supported', 'the starting answer, until the person changes it or a draft is restored'),
   maxLength: entry('supported', 'the longest text accepted'),
   code: entry('supported', 'the first coding is the item code'),
@@ -100,6 +100,7 @@ export const OLD_INITIAL_EXPRESSION = `${STRUCTURE}questionnaire-initialExpressi
 export const VARIABLE = `${STRUCTURE}variable`;
 export const LAUNCH_CONTEXT = `${SDC}sdc-questionnaire-launchContext`;
 export const SOURCE_QUERIES = `${SDC}sdc-questionnaire-sourceQueries`;
+export const ITEM_POPULATION_CONTEXT = `${SDC}sdc-questionnaire-itemPopulationContext`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
@@ -145,7 +146,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [LAUNCH_CONTEXT]: entry('supported', 'each context is what the host gives under its name (launchContext property), read as %name; one the host does not give is empty, and reported'),
   [SOURCE_QUERIES]: entry('reported', 'the queries are not run, so the form is not pre-filled from the health record: expressions read their result (%id of the contained Bundle) as empty'),
   [`${SDC}sdc-questionnaire-observationLinkPeriod`]: entry('reported', 'the form is not pre-filled from earlier observations'),
-  [`${SDC}sdc-questionnaire-itemPopulationContext`]: entry('reported', 'the form is not pre-filled from the health record'),
+  [ITEM_POPULATION_CONTEXT]: entry('supported', 'on a group: a variable of the group (%name) that the initial expressions of its items read; a repeating group is not repeated for each resource it names'),
   [CHOICE_ORIENTATION]: entry('supported', 'horizontal: answers side by side, as many to a row as fit (one under another on a narrow screen)'),
   [ENTRY_FORMAT]: entry('supported', 'shown under the question with its help, and read out with its field'),
   [REGEX]: entry('supported', 'on string and text items: the whole answer must match it; elsewhere reported'),

@@ -10,6 +10,7 @@ import {
   DISPLAY_CATEGORY,
   ENABLE_WHEN_EXPRESSION,
   INITIAL_EXPRESSION,
+  ITEM_POPULATION_CONTEXT,
   LAUNCH_CONTEXT,
   OLD_INITIAL_EXPRESSION,
   SOURCE_QUERIES,
@@ -162,23 +163,23 @@ function* calculatedLinkIdsOf(items: unknown): Generator<string> {
   }
 }
 
+/** The items (read leniently) that name a value set by canonical url (not contained) which `given` lacks, with that url. */
+function* itemsLackingValueSets(items: unknown, given: Readonly<Record<string, unknown>>): Generator<{ item: JsonObject; reference: string }> {
+  if (!Array.isArray(items)) return;
+  for (const item of items.filter(isObject)) {
+    const reference = item['answerValueSet'];
+    if (typeof reference === 'string' && !reference.startsWith('#') && !Object.hasOwn(given, reference) && !Object.hasOwn(given, reference.split('|')[0]!)) yield { item, reference };
+    yield* itemsLackingValueSets(item['item'], given);
+  }
+}
+
 /**
  * The value sets a Questionnaire names by canonical url (not contained) that `given` lacks: those a
  * terminology server would have to expand before the form can be shown.
  */
-export function valueSetsToExpand(json: unknown, given: Readonly<Record<string, unknown>> = {}): string[] {
-  const named = new Set<string>();
-  const visit = (items: unknown): void => {
-    if (!Array.isArray(items)) return;
-    for (const item of items.filter(isObject)) {
-      const reference = item['answerValueSet'];
-      if (typeof reference === 'string' && !reference.startsWith('#') && !Object.hasOwn(given, reference) && !Object.hasOwn(given, reference.split('|')[0]!)) named.add(reference);
-      visit(item['item']);
-    }
-  };
-  visit(isObject(json) ? json['item'] : undefined);
-  return [...named];
-}
+export const valueSetsToExpand = (json: unknown, given: Readonly<Record<string, unknown>> = {}): string[] => [
+  ...new Set(Array.from(itemsLackingValueSets(isObject(json) ? json['item'] : undefined, given), ({ reference }) => reference)),
+];
 
 /** A short digest of a text (32-bit FNV-1a, hex): it names a form that has no id or version. */
 function digest(text: string): string {
@@ -227,11 +228,14 @@ export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = 
 
 class QuestionnaireImporter {
   readonly reported: ContentProblem[] = [];
+  readonly #leftOutItems: ContentProblem[] = [];
   readonly #source: LanguageCode;
   readonly #languages = new Set<LanguageCode>();
   readonly #allLinkIds: ReadonlySet<string>;
   /** LinkIds of calculated items left out (native scoring computes the scores), which conditions cannot refer to. */
   readonly #leftOut: ReadonlySet<string>;
+  /** Optional questions whose value set is not available, by linkId, with its url: left out and reported. */
+  readonly #lackingAnswers: ReadonlyMap<string, string>;
   /** "system|code" of each left-out calculated item → its linkId, so a scale with that code keeps it. */
   readonly #calculatedByCode = new Map<string, string>();
   /** Value sets by the reference items give, as native answer sets, so items sharing one share one list. */
@@ -254,6 +258,9 @@ class QuestionnaireImporter {
     this.#source = primaryLanguage(language ?? 'en');
     this.#allLinkIds = new Set(linkIdsOf(root['item']));
     this.#leftOut = new Set(options.scoring === undefined ? [] : calculatedLinkIdsOf(root['item']));
+    // A required one refuses the form (see #valueSet): it could never be answered.
+    const lacking = [...itemsLackingValueSets(root['item'], options.valueSets ?? {})].filter(({ item }) => item['required'] !== true && typeof item['linkId'] === 'string');
+    this.#lackingAnswers = new Map(lacking.map(({ item, reference }) => [item['linkId'] as string, reference]));
   }
 
   /** The FHIR path a native problem path comes from: its longest prefix that has an origin. */
@@ -285,6 +292,10 @@ class QuestionnaireImporter {
     const variables = [...(this.#variables(rootExtensions, '') ?? []), ...this.#sourceQueries(rootExtensions)];
     const launchContext = this.#launchContext(rootExtensions);
     const items = this.#items(root['item'], { fhir: 'item', native: 'items' });
+    if (items.length === 0 && this.#leftOutItems.length) {
+      for (const { path, message } of this.#leftOutItems) reader.report(path, message);
+      reader.report('item', 'every item is left out: nothing is left to show');
+    }
     this.#origins.set('scoring', 'options.scoring');
 
     const languages = [this.#source, ...this.#languages];
@@ -326,11 +337,13 @@ class QuestionnaireImporter {
   }
 
   /**
-   * The variables of the Questionnaire or an item. One whose value cannot be computed (a query,
-   * which needs a FHIR server) is reported and is empty: FHIRPath's `{}`.
+   * The variables of the Questionnaire or an item (of a group: its population context too). One
+   * whose value cannot be computed (a query, which needs a FHIR server) is reported and is empty:
+   * FHIRPath's `{}`.
    */
-  #variables(extensions: Extensions, nativeAt: string): unknown[] | undefined {
-    const found = extensions(VARIABLE);
+  #variables(extensions: Extensions, nativeAt: string, group = false): unknown[] | undefined {
+    // A group's population context is a variable of the group that its items' initial expressions read.
+    const found = [...extensions(VARIABLE), ...(group ? extensions(ITEM_POPULATION_CONTEXT) : [])];
     if (!found.length) return undefined;
     const native = childPath(nativeAt, 'variables');
     return found.map((variable, i) => {
@@ -361,7 +374,7 @@ class QuestionnaireImporter {
       const name = this.#extensionsOf(found.value, found.path)('name')[0]?.value;
       const value = name && (isObject(name['valueCoding']) ? name['valueCoding']['code'] : name['valueId']);
       if (typeof value !== 'string') {
-        this.#problem(found.path, 'a launch context needs a name (valueCoding or valueId)');
+        this.#report(found.path, 'a launch context without a name (valueCoding or valueId) is ignored');
         continue;
       }
       this.#origins.set(childPath('launchContext', names.length), found.path);
@@ -377,6 +390,12 @@ class QuestionnaireImporter {
 
   #report(path: string, message: string): void {
     this.reported.push({ path, message });
+  }
+
+  /** Reports an item left out; when every item is, these are why the form cannot be shown. */
+  #leaveOut(path: string, message: string): void {
+    this.#report(path, message);
+    this.#leftOutItems.push({ path, message });
   }
 
   /** Reports or refuses the elements the table says are, and reports those that are not in R4 at all. */
@@ -544,6 +563,11 @@ class QuestionnaireImporter {
     this.#checkExtensions(item, at.fhir);
 
     if (this.#leftOutForScoring(item, linkId)) return undefined;
+    const lacking = linkId === undefined ? undefined : this.#lackingAnswers.get(linkId);
+    if (lacking !== undefined) {
+      this.#leaveOut(fhir('answerValueSet'), `${this.#unavailableValueSet(lacking)}; the question is left out`);
+      return undefined;
+    }
     // A string, integer, date or time question with answerOption is answered by choosing one (or, repeating, several).
     const optionsOnly = type !== undefined && Object.hasOwn(OPTION_VALUE_TYPES, type) && item['answerOption'] !== undefined;
     const control = this.#itemControl(extensions, optionsOnly || type === 'open-choice' || type === 'reference' ? 'choice' : type, item);
@@ -554,7 +578,7 @@ class QuestionnaireImporter {
     const candidates = type === 'reference' && item['answerOption'] === undefined ? this.#candidates(extensions) : undefined;
     if (candidates?.length === 0) {
       if (item['required'] === true) return this.#problem(at.fhir, 'a required reference item needs something to choose from: give the resources it may name in references');
-      this.#report(at.fhir, 'a reference item is left out when the host gives no resources for it to offer (references)');
+      this.#leaveOut(at.fhir, 'a reference item is left out when the host gives no resources for it to offer (references)');
       return undefined;
     }
     this.#origins.set(native('id'), fhir('linkId'));
@@ -562,7 +586,8 @@ class QuestionnaireImporter {
     const formattedText = this.#formattedText(item, at, type !== 'display' && type !== 'group');
     const enableWhenExpression = this.#expression(extensions(ENABLE_WHEN_EXPRESSION)[0], native('enableWhenExpression'), 'the item is shown as if it had no enableWhenExpression');
     const hidden = extensions(HIDDEN)[0]?.value['valueBoolean'] === true || undefined;
-    const variables = this.#variables(extensions, at.native);
+    const variables = this.#variables(extensions, at.native, type === 'group');
+    if (type !== 'group') for (const found of extensions(ITEM_POPULATION_CONTEXT)) this.#report(found.path, 'a population context applies to a group; it is ignored here');
     const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText, enableWhenExpression, hidden, variables };
     const choice = type === 'choice' || type === 'open-choice' || type === 'reference' || optionsOnly;
     // Choices take several answers as a multi-choice; groups as repeats; other questions as a list of fields.
@@ -580,6 +605,8 @@ class QuestionnaireImporter {
       this.#origins.set(native('items'), fhir('item'));
       const text = this.#optionalText(item, 'text', at.fhir);
       const items = this.#items(item['item'], { fhir: fhir('item'), native: native('items') });
+      // Its items were all left out (each reported): nothing of it is left to show.
+      if (items.length === 0 && Array.isArray(item['item']) && item['item'].length > 0) return undefined;
       const repeats = item['repeats'] === true || undefined;
       const maxOccurs = repeats && this.#occurs(extensions, MAX_OCCURS, native('maxOccurs'));
       return { ...common, type: control === 'page' && !repeats ? 'page' : 'group', text, items, repeats, maxOccurs, required: item['required'] };
@@ -880,6 +907,9 @@ class QuestionnaireImporter {
     const fhir = (key: string) => childPath(at.fhir, key);
     const question = reader.string(condition['question'], fhir('question'));
     if (question !== undefined && !this.#allLinkIds.has(question)) return this.#problem(fhir('question'), `no item has linkId "${question}"`);
+    if (question !== undefined && this.#lackingAnswers.has(question)) {
+      return this.#problem(fhir('question'), `"${question}" is left out, since its value set "${this.#lackingAnswers.get(question)!}" is not available; a condition on it cannot be checked`);
+    }
     if (question !== undefined && this.#leftOut.has(question)) {
       return this.#problem(fhir('question'), `"${question}" is a calculated item, left out because options.scoring computes the scores; a condition on it cannot hold`);
     }
@@ -961,6 +991,14 @@ class QuestionnaireImporter {
         return ok;
       }),
     );
+  }
+
+  /** Why a value set named by url is not available. */
+  #unavailableValueSet(reference: string): string {
+    const reason = this.#options.unavailable?.[reference];
+    return reason
+      ? `the value set "${reference}" could not be expanded by the terminology server (${reason}), and no copy of it is kept on this device`
+      : `the value set "${reference}" is not available: give it in valueSets (a ValueSet with its expansion), or a terminology server to expand it`;
   }
 
   /** An answer option, with its prefix ("a)", "0"); `expected` is the value[x] every option of a string, integer, date or time item must have. */
@@ -1055,12 +1093,7 @@ class QuestionnaireImporter {
     } else {
       const given = this.#options.valueSets ?? {};
       const key = [reference, reference.split('|')[0]!].find((k) => Object.hasOwn(given, k));
-      const reason = this.#options.unavailable?.[reference];
-      if (key === undefined) {
-        return this.#problem(referencePath, reason
-          ? `the value set "${reference}" could not be expanded by the terminology server (${reason}), and no copy of it is kept on this device`
-          : `the value set "${reference}" is not available: give it in valueSets (a ValueSet with its expansion), or a terminology server to expand it`);
-      }
+      if (key === undefined) return this.#problem(referencePath, `${this.#unavailableValueSet(reference)}; the question is required, so the form cannot be shown without it`);
       path = `valueSets["${key}"]`;
       valueSet = this.#reader.object(given[key], path);
       if (!valueSet) return undefined;

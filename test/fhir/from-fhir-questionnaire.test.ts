@@ -128,12 +128,13 @@ describe('fromFhirQuestionnaire', () => {
     expect(scoreAnswers(imported, Object.fromEntries(LINK_IDS.map((id) => [id, 'LA6570-1'])))['total']).to.deep.equal({ value: 18, band: 'moderately-severe' });
   });
 
-  it('reports the calculated total score, with its path, when no scoring is given', async () => {
-    const error = errorOf(await loincPhq9());
-    expect(error.subject).to.equal('FHIR Questionnaire "44249-1"');
-    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
-      'item[9]: calculated items ("readOnly") are not supported: FHIRPath is not evaluated yet; pass options.scoring to compute the scores natively',
-    ]);
+  it('keeps the calculated total score as a read-only question with its expression when no scoring is given', async () => {
+    const { instrument } = fromFhirQuestionnaire(await loincPhq9());
+    expect(instrument.items.find((item) => item.id === '/44261-6')).to.deep.include({
+      type: 'integer',
+      readOnly: true,
+      calculated: "%resource.item.where(linkId != '/69722-7' and linkId != '/44261-6').answer.value.ordinal().sum()",
+    });
   });
 
   it('maps display, nested groups and the supported question types', () => {
@@ -283,7 +284,7 @@ describe('fromFhirQuestionnaire', () => {
       ),
     );
     expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
-      'extension[0]: "sdc-questionnaire-launchContext" is not supported: the form is not pre-filled from the health record',
+      'extension[0]: a launch context without a name (valueCoding or valueId) is ignored',
       'item[0].extension[1]: the extension "http://example.org/unknown" is not known here; it is ignored',
       'item[0].extension[0]: the item control "slider" is not supported on a choice item: shown as usual',
       'item[1].lindId: "lindId" is not an element of R4 Questionnaire.item; it is ignored',
@@ -647,7 +648,7 @@ describe('fromFhirQuestionnaire', () => {
   it('lists every unsupported feature with its FHIR path in one ContentError', () => {
     const error = errorOf(
       questionnaire([
-        { linkId: 'a', type: 'choice', text: 'A?', answerValueSet: 'http://loinc.org/vs/LL358-3' },
+        { linkId: 'a', type: 'choice', text: 'A?', required: true, answerValueSet: 'http://loinc.org/vs/LL358-3' },
         { linkId: 'g', type: 'group', text: 'Body', item: [yesNo('h'), { linkId: 'who', type: 'reference', text: 'Who?', required: true }] },
         { linkId: 'photo', type: 'attachment', text: 'Photo?', repeats: true },
         { linkId: 'b', type: 'string', text: 'B?', enableWhen: [{ question: 'zz', operator: 'exists', answerBoolean: true }] },
@@ -656,12 +657,12 @@ describe('fromFhirQuestionnaire', () => {
         { linkId: 'e', type: 'string', text: 'E?', enableWhen: [{ question: 'h', operator: '=', answerUri: 'http://x.org' }] },
         { linkId: 'f', type: 'integer', text: 'F?', item: [{ linkId: 'f1', type: 'quantity', text: 'Why?', repeats: true }] },
         { linkId: 'g2', type: 'string', text: 'G?', modifierExtension: [{ url: 'http://example.org/negated', valueBoolean: true }] },
-        { linkId: 'h2', type: 'string', extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression', valueExpression: {} }] },
+        { linkId: 'h2', type: 'choice', extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression', valueExpression: {} }] },
       ]),
     );
     expect(error.subject).to.equal('FHIR Questionnaire "test"');
     expect(error.problems.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
-      'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion), or a terminology server to expand it',
+      'item[0].answerValueSet: the value set "http://loinc.org/vs/LL358-3" is not available: give it in valueSets (a ValueSet with its expansion), or a terminology server to expand it; the question is required, so the form cannot be shown without it',
       'item[1].item[1]: a required reference item needs something to choose from: give the resources it may name in references',
       'item[2].repeats: repeating "attachment" items are not supported yet',
       'item[3].enableWhen[0].question: no item has linkId "zz"',
@@ -670,7 +671,7 @@ describe('fromFhirQuestionnaire', () => {
       'item[6].enableWhen[0].answerUri: "answerUri" conditions are not supported yet',
       'item[7].item[0].repeats: repeating "quantity" items are not supported yet',
       'item[8].modifierExtension: "modifierExtension" is not supported: changes the meaning of the item in a way Painpath cannot know',
-      'item[9].extension[0]: "sdc-questionnaire-enableWhenExpression" is not supported: which items are shown depends on it; FHIRPath expressions are not evaluated yet',
+      'item[9].extension[0]: "sdc-questionnaire-answerExpression" is not supported: the answers offered come from it; this kind of expression is not evaluated yet',
       'item[9].text: a question needs a text (or a display item under it) to be labelled with',
     ]);
   });

@@ -52,21 +52,23 @@ describe('value sets from the host’s terminology server', () => {
     expect(answers(element)).to.deep.equal(['Yes', 'No', "Don't know"]);
   });
 
-  it('keeps nothing with storage="memory": offline, the form is refused, naming the value set and why', async () => {
+  it('keeps nothing with storage="memory": offline, the question is left out (here, all there is), naming the value set and why', async () => {
     await rendered(SERVER, 'memory');
     const { errors } = await rendered(UNREACHABLE, 'memory');
     expect(errors.map((e) => e.code)).to.deep.equal(['content-invalid']);
     const [problem] = errors[0]!.problems!;
     expect(problem!.path).to.equal('item[0].answerValueSet');
     // The browser's own words for a failed fetch differ from engine to engine.
-    expect(problem!.message).to.match(new RegExp(`^the value set "${YES_NO_DONT_KNOW}" could not be expanded by the terminology server \\(.+\\), and no copy of it is kept on this device$`));
+    expect(problem!.message).to.match(new RegExp(`^the value set "${YES_NO_DONT_KNOW}" could not be expanded by the terminology server \\(.+\\), and no copy of it is kept on this device; the question is left out$`));
+    expect(errors[0]!.problems!.at(-1)).to.deep.equal({ path: 'item', message: 'every item is left out: nothing is left to show' });
   });
 
   it('refuses a form whose value set the server does not know, with the server’s answer', async () => {
     const unknown = 'http://example.org/ValueSet/unknown';
     const { errors } = await rendered(SERVER, 'device', questionnaire(unknown));
     expect(errors[0]!.problems!.map((p) => p.message)).to.deep.equal([
-      `the value set "${unknown}" could not be expanded by the terminology server (the server answered HTTP 404), and no copy of it is kept on this device`,
+      `the value set "${unknown}" could not be expanded by the terminology server (the server answered HTTP 404), and no copy of it is kept on this device; the question is left out`,
+      'every item is left out: nothing is left to show',
     ]);
   });
 
