@@ -96,6 +96,7 @@
 's8c8674f87c7198fe': str`Frage ${0} von ${1}`,
 's8f26e0f086cc2787': `Einheit`,
 's8f726ec613aac9b4': str`Ihre Antwort: ${0}`,
+'s94578cd3a6511a32': `Noch keine Antwort`,
 's986e9457d8b6a74b': `Sind Sie noch da?`,
 's98871d0b8d970c0e': str`Am ${0} lag das Ergebnis für ${1} bei ${2}; am ${3} lag es bei ${4}: eine klinisch bedeutsame Verschlechterung.`,
 's9b30847d68329380': str`Ausgewählt: ${0} (${1})`,

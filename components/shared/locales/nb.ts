@@ -96,6 +96,7 @@
 's8c8674f87c7198fe': str`Spørsmål ${0} av ${1}`,
 's8f26e0f086cc2787': `Enhet`,
 's8f726ec613aac9b4': str`Ditt svar: ${0}`,
+'s94578cd3a6511a32': `Ikke noe svar ennå`,
 's986e9457d8b6a74b': `Er du fortsatt her?`,
 's98871d0b8d970c0e': str`Den ${0} var ${1} på ${2}; den ${3} var resultatet ${4}: en klinisk betydningsfull forverring.`,
 's9b30847d68329380': str`Valgt: ${0} (${1})`,

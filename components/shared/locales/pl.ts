@@ -96,6 +96,7 @@
 's8c8674f87c7198fe': str`Pytanie ${0} z ${1}`,
 's8f26e0f086cc2787': `Jednostka`,
 's8f726ec613aac9b4': str`Twoja odpowiedź: ${0}`,
+'s94578cd3a6511a32': `Na razie brak odpowiedzi`,
 's986e9457d8b6a74b': `Czy nadal tu jesteś?`,
 's98871d0b8d970c0e': str`Dnia ${0} wynik „${1}” wynosił ${2}; dnia ${3} wynosił ${4}: to klinicznie istotne pogorszenie.`,
 's9b30847d68329380': str`Wybrano: ${0} (${1})`,

@@ -96,6 +96,7 @@
 's8c8674f87c7198fe': str`Fråga ${0} av ${1}`,
 's8f26e0f086cc2787': `Enhet`,
 's8f726ec613aac9b4': str`Ditt svar: ${0}`,
+'s94578cd3a6511a32': `Inget svar ännu`,
 's986e9457d8b6a74b': `Är du kvar?`,
 's98871d0b8d970c0e': str`Den ${0} låg ${1} på ${2}; den ${3} låg resultatet på ${4}: en kliniskt betydelsefull försämring.`,
 's9b30847d68329380': str`Vald: ${0} (${1})`,
