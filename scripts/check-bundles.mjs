@@ -4,7 +4,7 @@
 // Usage: `node scripts/check-bundles.mjs [DIST_DIR]`; exits 1 naming the file at fault.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { DYNAMIC_IMPORT, gzippedSize, staticGraph } from './bundle-graph.mjs';
+import { DYNAMIC_IMPORT, dynamicImports, gzippedSize, staticGraph } from './bundle-graph.mjs';
 
 /**
  * Each lazy part, with texts only its code contains that survive minification, and the entry that
@@ -37,6 +37,9 @@ const LAZY_PARTS = [
   { name: 'the parser of conditions', markers: ['form a cycle'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The FHIR Questionnaire importer (a message of its element check).
   { name: 'the FHIR importer', markers: ['is not an element of R4'], loadedBy: 'pp-questionnaire' },
+  // FHIRPath: the expression part (a message of its cycle check) with the fhirpath package and its
+  // R4 model, loaded only for forms with expressions.
+  { name: 'the FHIRPath expressions', markers: ['read each other in a cycle'], package: 'fhirpath', loadedBy: 'pp-questionnaire' },
   // Formatted text: the Markdown parser and the sanitizer (an option name of the sanitizer), loaded only for forms with formatted texts.
   { name: 'the formatted text (Markdown and the sanitizer)', markers: ['RETURN_DOM_FRAGMENT'], loadedBy: 'pp-questionnaire' },
   // The text-pack checker (the start of each of its error messages).
@@ -56,6 +59,12 @@ const BUILDS = ['.', 'standalone', 'standalone/shared'];
  * import() only for some content (LAZY_PARTS) are not counted.
  */
 const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 25 }];
+/**
+ * Gzipped size limits (KB) of lazy parts in the standalone build: what a page loads when it needs
+ * the part, beyond what the entry has loaded. FHIRPath is mostly the fhirpath package with its R4
+ * model (the types of every element, which expressions need to read `value[x]`).
+ */
+const LAZY_BUDGETS = [{ part: 'the FHIRPath expressions', entry: 'standalone/pp-questionnaire.js', kb: 235 }];
 
 const root = resolve(process.argv[2] ?? 'dist');
 
@@ -104,6 +113,22 @@ for (const budget of BUDGETS) {
   const kb = gzippedSize(staticGraph(entry)) / 1024;
   const report = `${shown(entry)} loads ${kb.toFixed(1)} KB gzipped (Lit included)`;
   if (kb > budget.kb) problems.push(`${report}, over its budget of ${budget.kb} KB (BUDGETS in scripts/check-bundles.mjs)`);
+  else budgetReports.push(`${report}, within its budget of ${budget.kb} KB`);
+}
+
+for (const budget of LAZY_BUDGETS) {
+  const entry = join(root, budget.entry);
+  if (!existsSync(entry)) continue;
+  const part = LAZY_PARTS.find((p) => p.name === budget.part);
+  const loaded = staticGraph(entry);
+  const target = dynamicImports(loaded).find((file) => [...staticGraph(file)].some((f) => markerOf(part, read(f))));
+  if (!target) {
+    problems.push(`${shown(entry)} has no lazy chunk with ${part.name}`);
+    continue;
+  }
+  const kb = gzippedSize([...staticGraph(target)].filter((file) => !loaded.has(file))) / 1024;
+  const report = `${part.name} (${shown(target)}) loads ${kb.toFixed(1)} KB gzipped more`;
+  if (kb > budget.kb) problems.push(`${report}, over its budget of ${budget.kb} KB (LAZY_BUDGETS in scripts/check-bundles.mjs)`);
   else budgetReports.push(`${report}, within its budget of ${budget.kb} KB`);
 }
 

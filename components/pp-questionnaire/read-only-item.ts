@@ -2,7 +2,7 @@ import { css, html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { formatLocaleNumber } from '../../src/i18n/numbers.js';
 import { isAttachmentAnswer, isQuantityAnswer, type AnswerValue, type QuestionItem } from '../../src/model/instrument.js';
-import { helpText, labelId, legendText, optionText, type ItemContext } from './item-templates.js';
+import { helpText, itemText, labelId, optionText, type ItemContext } from './item-templates.js';
 
 /**
  * A question whose answer the person cannot change (computed by an expression, or read-only): its
@@ -13,7 +13,7 @@ import { helpText, labelId, legendText, optionText, type ItemContext } from './i
 export function readOnlyItem(item: QuestionItem, context: ItemContext): TemplateResult {
   const value = context.value(item.id);
   return html`<div part="item" class="item read-only" data-item=${item.id} role="group" aria-labelledby=${labelId(item.id)}>
-    <p part="label" class="label" id=${labelId(item.id)}>${legendText(item, context)}</p>
+    <p part="label" class="label" id=${labelId(item.id)}>${itemText(item, context.text, context.lang, item.text, true)}</p>
     ${helpText(item, context)}
     <output part="computed" class="computed" aria-live="off">${value === undefined ? msg('No answer yet') : answerText(item, value, context)}</output>
   </div>`;

@@ -890,6 +890,9 @@ class QuestionnaireImporter {
   #unit(extensions: Extensions): TextMap | undefined {
     const found = extensions(UNIT)[0];
     const coding = found && this.#reader.object(found.value['valueCoding'], childPath(found.path, 'valueCoding'));
+    // A bare UCUM annotation (`{score}`) marks a number as a count: there is no unit to read.
+    const shown = coding?.['display'] ?? coding?.['code'];
+    if (typeof shown === 'string' && /^\{[^{}]*\}$/.test(shown)) return undefined;
     return coding && this.#codingText(coding, childPath(found.path, 'valueCoding'));
   }
 

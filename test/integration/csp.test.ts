@@ -50,6 +50,19 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     expect(el.answers['nrs-pain']).to.equal(6);
   });
 
+  it('computes a FHIR form\'s total with FHIRPath, which needs no eval', async () => {
+    const el = await ready(() => doc().querySelector<PpQuestionnaire>('#loinc-phq9'));
+    await waitUntil(() => el.shadowRoot!.querySelector('output'), 'the calculated total is not shown');
+    // The nine PHQ-9 questions (LOINC asks for drop-downs): "Several days", of ordinal value 1, in each.
+    for (const select of [...el.shadowRoot!.querySelectorAll('select')].slice(0, 9)) {
+      select.selectedIndex = [...select.options].findIndex((option) => option.text.includes('Several days'));
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await el.updateComplete;
+    }
+    expect(el.answers['/44261-6']).to.equal(9);
+    expect(el.shadowRoot!.querySelector('[data-item="/44261-6"] output')!.textContent!.trim()).to.equal('9');
+  });
+
   it('renders the education module with sanitized Markdown through DOMPurify\'s Trusted Types policy', async () => {
     const education = doc().querySelector('#education')!;
     await waitUntil(() => education.shadowRoot?.querySelector('[part~=page]'), 'the education module did not render');
