@@ -7,7 +7,7 @@ import { ContentError, type ContentProblem } from '../../src/model/content-error
 import type { ChoiceItem } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
-import { loadJson, phq9Json, PHQ9_ITEMS } from '../helpers/fixtures.js';
+import { loadJson } from '../helpers/fixtures.js';
 
 type Json = Record<string, unknown>;
 
@@ -98,24 +98,35 @@ describe('FHIRPath expressions', () => {
       expect(engine.answerOf('bmi')).to.equal(21.6);
     });
 
-    it('sums ordinal values, as LOINC forms write their totals, to our own PHQ-9 score for any answers', async () => {
-      const json = await loadJson('/test/fixtures/loinc-phq-9.questionnaire.json');
-      const native = parseInstrument(await phq9Json());
-      const { engine, instrument } = engineFor(json);
-      const questions = instrument.items.filter((item): item is ChoiceItem => item.type === 'choice').slice(0, 9);
-      fc.assert(
-        fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { minLength: 9, maxLength: 9 }), (choices) => {
-          questions.forEach((question, i) => engine.answer(question.id, choices[i] === undefined ? undefined : question.answers[choices[i]!]!.value));
-          const ours = Object.fromEntries(choices.flatMap((choice, i) => (choice === undefined ? [] : [[PHQ9_ITEMS[i]!, choice]])));
-          // LOINC's total is the sum of the answers given; ours needs every answer. They agree whenever ours has a score.
-          const score = scoreAnswers(native, ours)['total']!.value;
-          const total = engine.answerOf('/44261-6');
-          if (score !== null) expect(total).to.equal(score);
-          else expect(total).to.equal(choices.some((c) => c !== undefined) ? choices.reduce<number>((sum, c) => sum + (c ?? 0), 0) : undefined);
-        }),
-        { numRuns: 40 },
-      );
-    });
+    /**
+     * SDC forms of our native instruments, from the corpus: the form, the questions in the order
+     * of our items, and the item with the total. Their totals sum the answers given; ours need
+     * every answer, so they agree whenever ours has a score.
+     */
+    const SDC_EQUIVALENTS = [
+      { name: 'PHQ-9 (LOINC)', form: '/test/fixtures/loinc-phq-9.questionnaire.json', native: '/content/instruments/phq-9.json', questions: 9, total: '/44261-6' },
+      { name: 'PHQ-9 (LHC-Forms)', form: '/test/fixtures/fhir-corpus/lforms--phq9.json', native: '/content/instruments/phq-9.json', questions: 9, total: '/44261-6' },
+      { name: 'GAD-7 (Medical Informatics Initiative)', form: '/test/fixtures/fhir-corpus/kerndatensatzmodul-proms--questionnaire-mii-qst-pro-gad-7.json', native: '/content/instruments/gad-7.json', questions: 7, total: 'phq-gad7-score-total' },
+    ];
+    for (const { name, form, native, questions: count, total } of SDC_EQUIVALENTS) {
+      it(`computes the total of the ${name} form as our own scoring does, for any answers`, async () => {
+        const json = await loadJson(form);
+        const ours = parseInstrument(await loadJson(native));
+        const { engine, instrument } = engineFor(json);
+        const questions = instrument.items.flatMap((item) => (item.type === 'group' ? item.items : [item])).filter((item): item is ChoiceItem => item.type === 'choice').slice(0, count);
+        const nativeIds = ours.items.filter((item) => item.type === 'choice').slice(0, count).map((item) => item.id);
+        fc.assert(
+          fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { minLength: count, maxLength: count }), (choices) => {
+            questions.forEach((question, i) => engine.answer(question.id, choices[i] === undefined ? undefined : question.answers[choices[i]!]!.value));
+            const score = scoreAnswers(ours, Object.fromEntries(choices.flatMap((choice, i) => (choice === undefined ? [] : [[nativeIds[i]!, choice]]))))['total']!.value;
+            const computed = engine.answerOf(total);
+            if (score !== null) expect(computed).to.equal(score);
+            else expect(computed).to.equal(choices.some((c) => c !== undefined) ? choices.reduce<number>((sum, c) => sum + (c ?? 0), 0) : undefined);
+          }),
+          { numRuns: 40 },
+        );
+      });
+    }
 
     it('gives nothing, reported once with its FHIR path, when it fails to run or gives what is not an answer', () => {
       const { engine, reported } = engineFor(
