@@ -28,9 +28,55 @@ export function manyItems(count = 500) {
   };
 }
 
+const SDC = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/';
+const fhirpath = (url, expression) => ({ url: `${SDC}${url}`, valueExpression: { language: 'text/fhirpath', expression } });
+const answerOf = (linkId) => `%resource.item.where(linkId = '${linkId}').answer.value`;
+
+/**
+ * A generated FHIR Questionnaire of `count` items, a third of each kind: choice questions with 4
+ * scored answers; calculated items, each the score of two neighbouring answers (the last, the total
+ * of every answer); display items, each shown once its question is answered other than "Always"
+ * (an enableWhenExpression). The questions keep their places whatever is answered.
+ */
+export function expressionsForm(count = 300) {
+  const third = count / 3;
+  const answerOption = ['Never', 'Rarely', 'Often', 'Always'].map((display, score) => ({
+    valueCoding: { system: 'urn:bench', code: `a${score}`, display },
+    extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: score }],
+  }));
+  const question = (i) => ({ linkId: `q${i}`, type: 'choice', text: `Question ${i}: how often does this happen to you?`, answerOption });
+  const calculated = (i) => ({
+    linkId: `score${i}`,
+    type: 'integer',
+    readOnly: true,
+    text: i === third ? 'Total score' : `Score of questions ${i} and ${i + 1}`,
+    extension: [
+      fhirpath(
+        'sdc-questionnaire-calculatedExpression',
+        i === third ? "%resource.item.where(linkId.startsWith('q')).answer.value.ordinal().sum()" : `%resource.item.where(linkId = 'q${i}' or linkId = 'q${i + 1}').answer.value.ordinal().sum()`,
+      ),
+    ],
+  });
+  const shown = (i) => ({
+    linkId: `note${i}`,
+    type: 'display',
+    text: `A note shown with question ${i}.`,
+    extension: [fhirpath('sdc-questionnaire-enableWhenExpression', `${answerOf(`q${i}`)}.code != 'a3'`)],
+  });
+  return {
+    resourceType: 'Questionnaire',
+    id: `bench-expressions-${count}`,
+    version: '1.0.0',
+    status: 'draft',
+    title: `Generated ${count}-item form with expressions`,
+    item: Array.from({ length: third }, (_, index) => [question(index + 1), shown(index + 1), calculated(index + 1)]).flat(),
+  };
+}
+
 /** An instrument by bench name, fetched or generated before any clock starts. */
 export async function benchInstrument(name) {
   if (name === 'phq-9') return (await fetch('/content/instruments/phq-9.json')).json();
   if (name === 'many') return manyItems(500);
+  if (name === 'expressions') return expressionsForm(300);
   throw new Error(`unknown bench instrument ${name}`);
 }

@@ -44,6 +44,8 @@ interface Memo {
   readonly reads: ReadonlySet<ItemPath>;
   /** The expression failed to run (and gave nothing). */
   readonly failed?: true;
+  /** A calculated item's result as its answer, once converted. */
+  answer?: { readonly value: AnswerValue | undefined };
 }
 
 /** The answers as a response for one settling, with the scopes computed in it. */
@@ -89,6 +91,8 @@ class ExpressionRunner implements Computations {
   readonly #memos = new Map<string, Memo>();
   readonly #reported = new Set<string>();
   #settledOnce = false;
+  /** The items with expressions, by path, as the last response written had them. */
+  #items?: readonly { readonly path: ItemPath; readonly item: Item }[];
 
   constructor(
     readonly instrument: Instrument,
@@ -154,15 +158,18 @@ class ExpressionRunner implements Computations {
   }
 
   settle(answers: Answers, enabled: ReadonlySet<ItemPath>, changed: ReadonlySet<ItemPath> | undefined): Settled {
-    const tree = this.#tree(answers);
+    // The response is written only when an expression has to run: after most answers, most results are kept.
+    let tree: Tree | undefined;
+    const current = () => (tree ??= this.#tree(answers));
+    // The items are where they were unless repeats were added or removed (`changed` undefined).
+    if (!changed || !this.#items) this.#items = [...current().nodes].flatMap(([path, { item, repeat }]) => (this.#byId.has(item.id) && !repeat ? [{ path, item }] : []));
     const values = new Map<ItemPath, AnswerValue | undefined>();
     const hidden = new Set<ItemPath>();
     const calculatedReads = new Map<ItemPath, ReadonlySet<ItemPath>>();
-    for (const [path, { item, node, repeat }] of tree.nodes) {
-      const expressions = this.#byId.get(item.id);
-      // A repeat's entry carries its group's variables; the group's own expressions run once, at its path.
-      if (!expressions || repeat) continue;
-      const run = (compiled: Compiled) => this.#memoized(compiled, path, changed, () => this.#run(compiled, path, tree, node, this.#scope(path, tree)));
+    // A repeat's entry carries its group's variables; the group's own expressions run once, at its path.
+    for (const { path, item } of this.#items) {
+      const expressions = this.#byId.get(item.id)!;
+      const run = (compiled: Compiled) => this.#memoized(compiled, path, changed, () => this.#run(compiled, path, current(), current().nodes.get(path)!.node, this.#scope(path, current())));
       if (expressions.enableWhenExpression) {
         const result = run(expressions.enableWhenExpression);
         // Anything but true hides the item, as SDC has it; an expression that failed leaves it shown.
@@ -171,13 +178,13 @@ class ExpressionRunner implements Computations {
       if (expressions.calculated && isQuestion(item) && enabled.has(path)) {
         const result = run(expressions.calculated);
         calculatedReads.set(path, result.reads);
-        const value = this.#answerFrom(item, result.value, expressions.calculated);
-        if (JSON.stringify(value) !== JSON.stringify(answerAt(answers, path))) values.set(path, value);
+        result.answer ??= { value: this.#answerFrom(item, result.value, expressions.calculated) };
+        if (JSON.stringify(result.answer.value) !== JSON.stringify(answerAt(answers, path))) values.set(path, result.answer.value);
       }
     }
     if (!this.#settledOnce) {
       this.#settledOnce = true;
-      this.#refuseCycles(calculatedReads, tree.nodes);
+      this.#refuseCycles(calculatedReads, current().nodes);
     }
     return { values, hidden };
   }
@@ -310,21 +317,39 @@ function answerAt(answers: Answers, path: ItemPath): AnswerValue | undefined {
 let recording: Set<ItemPath> | undefined;
 
 /**
- * A view of a response (or part of it) through which every read of a response item's answers notes
- * its path in `recording`, whichever expression reads it: a variable's value may be read further
- * by the expressions that use it. Only answers count: the items of groups change only as repeats
- * are added or removed, after which every expression runs again, and the items under a question
- * are in its answers. Views are made once per object.
+ * A view of a response item (or of an answer with items under it) through which every read of a
+ * response item's answers notes its path in `recording`, whichever expression reads it: a
+ * variable's value may be read further by the expressions that use it. Only answers count: the
+ * items of groups change only as repeats are added or removed, after which every expression runs
+ * again, and the items under a question are in its answers. Only response items and answers with
+ * items are viewed, and lists of them copied with their views (once per tree): the rest is read as
+ * it is, since views cost time on every read.
  */
 function watched<T extends object>(value: T, paths: ReadonlyMap<object, ItemPath>, views: WeakMap<object, object>): T {
   const known = views.get(value);
   if (known) return known as T;
   const path = paths.get(value);
+  const items = (list: unknown): unknown => {
+    if (!Array.isArray(list)) return list;
+    const copied = views.get(list);
+    if (copied) return copied;
+    const copy = list.map((entry: object) => watched(entry, paths, views));
+    views.set(list, copy);
+    return copy;
+  };
   const view = new Proxy(value, {
     get(target, key, receiver) {
-      if (key === 'answer' && path !== undefined) recording?.add(path);
       const found: unknown = Reflect.get(target, key, receiver);
-      return typeof found === 'object' && found !== null ? watched(found, paths, views) : found;
+      if (key === 'item') return items(found);
+      if (key !== 'answer' || path === undefined) return found;
+      recording?.add(path);
+      // Answers with items under them are viewed, so that reading those items' answers is noted too.
+      if (!Array.isArray(found) || !found.some((answer: { item?: unknown }) => answer.item)) return found;
+      const copied = views.get(found);
+      if (copied) return copied;
+      const copy = found.map((answer: object & { item?: unknown }) => (answer.item ? watched(answer, paths, views) : answer));
+      views.set(found, copy);
+      return copy;
     },
   });
   views.set(value, view);

@@ -76,6 +76,22 @@ describe('FHIRPath expressions', () => {
       expect(engine.answerOf('doubled-sum')).to.equal(10);
     });
 
+    it('is computed again only when an answer it read changes', async () => {
+      const stamp = (linkId: string, expression: string) => ({ linkId, type: 'string', text: linkId, readOnly: true, extension: [calculated(expression)] });
+      const { engine } = engineFor(
+        questionnaire([integer('a'), integer('b'), stamp('reads-nothing', 'now().toString()'), stamp('reads-a', `${answerOf('a')}.select(now().toString())`)]),
+      );
+      const first = engine.answerOf('reads-nothing');
+      engine.answer('a', 1);
+      const afterA = engine.answerOf('reads-a');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      engine.answer('b', 1);
+      expect(engine.answerOf('reads-nothing')).to.equal(first);
+      expect(engine.answerOf('reads-a')).to.equal(afterA);
+      engine.answer('a', 2);
+      expect(engine.answerOf('reads-a')).not.to.equal(afterA);
+    });
+
     it('is left out of progress and of the questions the person must answer', () => {
       const { engine } = engineFor(questionnaire([integer('a', { required: true }), integer('copy', { required: true, readOnly: true, extension: [calculated(answerOf('a'))] })]));
       expect(engine.progress()).to.deep.equal({ answered: 0, required: 1, total: 1 });
