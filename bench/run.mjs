@@ -18,6 +18,8 @@ const RENDER_RUNS = 5;
 const ANSWER_RUNS = 3;
 const HEAP_RUNS = 3;
 const ANSWERS = 200;
+// The expressions form has 100 questions.
+const EXPRESSION_ANSWERS = 100;
 
 // ---- Sizes: what a page transfers, each file gzipped on its own as a server sends it ----
 
@@ -33,6 +35,15 @@ function lazyChartFiles() {
   return lazy;
 }
 
+/** The FHIRPath part pp-questionnaire loads with import() for forms with expressions: the files it adds to what is already loaded. */
+function lazyExpressionFiles() {
+  const loaded = staticGraph(entry('pp-questionnaire'));
+  const parts = dynamicImports(loaded).filter((part) => basename(part).startsWith('expressions-'));
+  const lazy = new Set(parts.flatMap((part) => [...staticGraph(part)]).filter((file) => !loaded.has(file)));
+  if (lazy.size === 0) throw new Error('pp-questionnaire has no import() of an expressions chunk: did the build change?');
+  return lazy;
+}
+
 function sizes() {
   const surveyjs = ['survey-core/survey.core.min.js', 'survey-js-ui/survey-js-ui.min.js', 'survey-core/survey-core.min.css'].map((f) =>
     gzippedSize([join(ROOT, 'node_modules', f)]),
@@ -45,6 +56,7 @@ function sizes() {
     pathway: pageSize('pp-pathway'),
     kiosk: pageSize('pp-kiosk'),
     chart: gzippedSize(lazyChartFiles()),
+    expressions: gzippedSize(lazyExpressionFiles()),
     library: gzippedSize(library),
     surveyjsJs: surveyjs[0] + surveyjs[1],
     surveyjsCss: surveyjs[2],
@@ -121,6 +133,22 @@ async function measureSide(browser, base, side) {
   return { phq9, many, toChange: spread('toChange'), toFrame: spread('toFrame'), toDurable: spread('toDurable'), heap };
 }
 
+/**
+ * The FHIR form with expressions (bench/instruments.mjs): render → painted, and each answer to its
+ * next painted frame, every expression that reads it computed again; Painpath only, SurveyJS
+ * renders no FHIR Questionnaire.
+ */
+async function measureExpressions(browser, base) {
+  const url = `${base}/bench/pages/painpath.html`;
+  const render = median(await inFreshPages(browser, url, RENDER_RUNS, (page) => page.evaluate(() => window.bench.render('expressions'))));
+  const runs = await inFreshPages(browser, url, ANSWER_RUNS, async (page) => {
+    await page.evaluate(() => window.bench.render('expressions'));
+    return page.evaluate((count) => window.bench.answer(count), EXPRESSION_ANSWERS);
+  });
+  const spread = (key) => ({ p50: median(runs.map((r) => percentile(r[key], 50))), p95: median(runs.map((r) => percentile(r[key], 95))) });
+  return { render, toChange: spread('toChange'), toFrame: spread('toFrame') };
+}
+
 /** The standalone files a page showing PHQ-9 loads: the entry and the parts that PHQ-9 needs. */
 async function phq9PageFiles(browser, base) {
   const [urls] = await inFreshPages(browser, `${base}/bench/pages/painpath.html`, 1, async (page) => {
@@ -136,6 +164,17 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 const ratio = (ours, theirs) => `${(theirs / ours).toFixed(1)}×`;
+
+function expressionsTable(size, expressions) {
+  const rows = [
+    ['gzip: the FHIRPath part `<pp-questionnaire>` loads lazily (forms with expressions)', kb(size.expressions)],
+    ['300-item form (100 calculated, 100 `enableWhenExpression`s) render → painted', ms(expressions.render)],
+  ];
+  for (const [label, key] of [['answer click → change event, expressions recomputed', 'toChange'], ['answer click → next painted frame', 'toFrame']]) {
+    for (const p of ['p50', 'p95']) rows.push([`${label}, ${p}`, ms(expressions[key][p])]);
+  }
+  return ['| FHIR form with expressions | Painpath |', '|---|---:|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
 
 function table(size, ours, theirs) {
   const rows = [
@@ -179,11 +218,13 @@ try {
   size.phq9Page = gzippedSize(await phq9PageFiles(browser, base));
   const painpath = await measureSide(browser, base, 'painpath');
   const surveyjs = await measureSide(browser, base, 'surveyjs');
+  const expressions = await measureExpressions(browser, base);
   painpath.heap -= emptyHeap;
   surveyjs.heap -= emptyHeap;
   console.log(`\n${cpuModel}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM; Chromium ${browser.version()} headless; ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Medians of ${RENDER_RUNS} fresh pages (renders), ${ANSWER_RUNS} × ${ANSWERS} answers, ${HEAP_RUNS} heaps (empty page: ${mb(emptyHeap)}, subtracted).\n`);
   console.log(table(size, painpath, surveyjs));
+  console.log(`\n${expressionsTable(size, expressions)}`);
 } finally {
   await browser.close();
   server.close();

@@ -229,6 +229,8 @@ export function fromFhirQuestionnaire(json: unknown, options: FromFhirOptions = 
 class QuestionnaireImporter {
   readonly reported: ContentProblem[] = [];
   readonly #leftOutItems: ContentProblem[] = [];
+  /** How many hidden groups the item being read is in. */
+  #hiddenGroups = 0;
   readonly #source: LanguageCode;
   readonly #languages = new Set<LanguageCode>();
   readonly #allLinkIds: ReadonlySet<string>;
@@ -585,7 +587,8 @@ class QuestionnaireImporter {
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
     const formattedText = this.#formattedText(item, at, type !== 'display' && type !== 'group');
     const enableWhenExpression = this.#expression(extensions(ENABLE_WHEN_EXPRESSION)[0], native('enableWhenExpression'), 'the item is shown as if it had no enableWhenExpression');
-    const hidden = extensions(HIDDEN)[0]?.value['valueBoolean'] === true || undefined;
+    // Inside a hidden group an item is never shown either.
+    const hidden = extensions(HIDDEN)[0]?.value['valueBoolean'] === true || this.#hiddenGroups > 0 || undefined;
     const variables = this.#variables(extensions, at.native, type === 'group');
     if (type !== 'group') for (const found of extensions(ITEM_POPULATION_CONTEXT)) this.#report(found.path, 'a population context applies to a group; it is ignored here');
     const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText, enableWhenExpression, hidden, variables };
@@ -604,7 +607,9 @@ class QuestionnaireImporter {
     if (type === 'group') {
       this.#origins.set(native('items'), fhir('item'));
       const text = this.#optionalText(item, 'text', at.fhir);
+      if (hidden) this.#hiddenGroups++;
       const items = this.#items(item['item'], { fhir: fhir('item'), native: native('items') });
+      if (hidden) this.#hiddenGroups--;
       // Its items were all left out (each reported): nothing of it is left to show.
       if (items.length === 0 && Array.isArray(item['item']) && item['item'].length > 0) return undefined;
       const repeats = item['repeats'] === true || undefined;
@@ -630,7 +635,8 @@ class QuestionnaireImporter {
     const format = extensions(ENTRY_FORMAT)[0];
     const formatText = format && this.#reader.string(format.value['valueString'], childPath(format.path, 'valueString'));
     if (formatText) help.push({ [this.#source]: formatText });
-    if (!text) return this.#problem(fhir('text'), 'a question needs a text (or a display item under it) to be labelled with');
+    // A hidden question is never shown, so nobody needs to read what it asks.
+    if (!text && !hidden) return this.#problem(fhir('text'), 'a question needs a text (or a display item under it) to be labelled with');
     // The other items under it are answered with it (into its answer's items).
     this.#origins.set(native('items'), fhir('item'));
     const nested = this.#collect(item['item'] ?? [], fhir('item'), native('items'), (v, a) => (isObject(v) && v['type'] === 'display' ? undefined : this.#item(v, a)));

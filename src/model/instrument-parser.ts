@@ -288,7 +288,8 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       const required = reader.optional(object['required'], (v) => reader.boolean(v, childPath(path, 'required'))) || undefined;
       return items ? defined<Item>({ ...common, type, text, items, repeats, maxOccurs, required }) : undefined;
     }
-    const text = this.wording(object, 'text', path, true);
+    // A hidden question is never shown: it may have no text (its answer comes from an expression).
+    const text = hidden && type !== 'display' && object['text'] === undefined ? {} : this.wording(object, 'text', path, true);
     if (type === 'display') return text ? defined<Item>({ ...common, type, text }) : undefined;
 
     const required = object['required'] === undefined ? false : reader.boolean(object['required'], childPath(path, 'required'));

@@ -93,7 +93,7 @@ const EXPECTED: Record<string, string | null> = {
   'android-fhir--questionnaire-outbreak.json': 'item[0].item[1].item[10].enableWhen[0].question: "TypeOfProviderReporting" is left out, since its value set "http://worldhealthorganization.github.io/smart-ot/ValueSet/ProvType" is not available; a condition on it cannot be checked',
   'android-fhir--questionnaire-outpatientpriorauthorizationrequest.json': RENDERS,
   'android-fhir--questionnaire-questionnaire-sdc-profile-example-multi-subject.json': 'item[4].item[0]: a required reference item needs something to choose from: give the resources it may name in references',
-  'android-fhir--screener-questionnaire.json': 'item[0].item[1].item[0].text: a question needs a text (or a display item under it) to be labelled with',
+  'android-fhir--screener-questionnaire.json': 'item[0].item[1].item[0]: a choice item needs answerOption or answerValueSet',
   'kerndatensatzmodul-proms--questionnaire-mii-qst-pro-gad-7.json': RENDERS,
   'lforms--4712701.json': 'item[2].item[0].answerValueSet: the value set "http://uni-koeln.de/fhir/ValueSet/ecog" is not available: give it in valueSets (a ValueSet with its expansion), or a terminology server to expand it; the question is required, so the form cannot be shown without it',
   'lforms--answeroption-valuecoding.choice.r4.json': RENDERS,
