@@ -890,7 +890,11 @@ export class PpQuestionnaire extends LitElement {
         aria-describedby=${page.context ? 'page-stem' : nothing}
       >
         ${page.context ? html`<p part="stem" class="stem" id="page-stem">${text(page.context)}</p>` : nothing}
-        ${page.items.map((item) => this.#renderItem(item, '', text, advice))}
+        ${
+          // In the list layout every item keeps its place, a hidden one rendering nothing: Lit matches
+          // templates by place, so an item shown or hidden would otherwise rebuild every one after it.
+          (paged ? page.items : instrument.items).map((item) => this.#renderItem(item, '', text, advice))
+        }
       </div>
       <div part="navigation" class="navigation">
         ${paged && engine.pageIndex > 0
