@@ -11,7 +11,7 @@ import type { Json } from './instrument-builder.js';
 const STRUCTURAL_KEYS = new Set([
   'id', 'version', 'languages', 'type', 'kind', 'status', 'severity', 'method', 'operator', 'enableBehavior',
   'item', 'items', 'answers', 'value', 'scale', 'class', 'exclude', 'reverse', 'regionSet', 'recallPeriod',
-  'system', 'code', 'name', 'mimeTypes', 'control', 'orientation', 'valueType', 'format', 'next', 'roles', 'instrument', 'module', 'message', 'questionnaire', 'improvement', 'min', 'max',
+  'system', 'code', 'name', 'mimeTypes', 'calculated', 'enableWhenExpression', 'initialExpression', 'expression', 'control', 'orientation', 'valueType', 'format', 'next', 'roles', 'instrument', 'module', 'message', 'questionnaire', 'improvement', 'min', 'max',
   // A flag's advice is a text map, or "emergency": the shared wording, which no content file holds.
   'advice',
 ]);
