@@ -28,6 +28,8 @@ export interface ItemContext {
   readonly value: (id: string) => AnswerValue | undefined;
   /** A problem to show on the item, once the person has tried to move on or left the field. */
   readonly problem: (id: string) => ValidationCode | undefined;
+  /** The messages of the question's constraints that do not hold, in the form's language. */
+  readonly broken: (id: string) => readonly string[];
   /** Text typed into a field that is not (yet) a valid answer, kept so it is not wiped. */
   readonly typed: (id: string) => string | undefined;
   /** `report: false` saves a value still changing (typing) without a pp-change for it yet. */
@@ -52,8 +54,9 @@ export const controlId = (id: string) => `control-${id}`;
 
 export const formatNumber = (value: number, lang: string) => new Intl.NumberFormat(lang).format(value);
 
-/** The sentence shown (and read out) for a problem with an item. */
-export function problemMessage(item: QuestionItem, code: ValidationCode, lang: string): string {
+/** The sentence shown (and read out) for a problem with an item; `broken`, the messages of its constraints that do not hold. */
+export function problemMessage(item: QuestionItem, code: ValidationCode, lang: string, broken: readonly string[] = []): string {
+  if (code === 'constraint') return broken.join(' ');
   if (code !== 'required') return partOf(fieldPart, item).fieldProblemMessage(item, code, lang);
   return item.type === 'choice' || item.type === 'nrs' || item.type === 'boolean'
     ? msg('Please choose an answer.')
@@ -79,7 +82,7 @@ export const prefixed = (item: Item, text: (map: TextMap) => string, map: TextMa
 
 export function errorText(item: QuestionItem, context: ItemContext): TemplateResult | typeof nothing {
   const code = context.problem(item.id);
-  return code ? html`<p part="error" class="error" id=${errorId(item.id)}>${problemMessage(item, code, context.lang)}</p>` : nothing;
+  return code ? html`<p part="error" class="error" id=${errorId(item.id)}>${problemMessage(item, code, context.lang, context.broken(item.id))}</p>` : nothing;
 }
 
 export function legendText(item: QuestionItem, context: ItemContext): TemplateResult {

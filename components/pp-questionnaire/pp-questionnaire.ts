@@ -656,7 +656,7 @@ export class PpQuestionnaire extends LitElement {
     const shown = new Set(this.shownProblems);
     if (problem && problem !== 'required') {
       shown.add(item.id);
-      if (report) this.announcement = inLocale(uiLocaleFor(this.#locale), () => problemMessage(item, problem, this.#locale));
+      if (report) this.announcement = inLocale(uiLocaleFor(this.#locale), () => problemMessage(item, problem, this.#locale, this.#brokenMessages(item.id)));
     } else shown.delete(item.id);
     this.shownProblems = shown;
     this.#saveDraft();
@@ -936,9 +936,16 @@ export class PpQuestionnaire extends LitElement {
       value: (id) => engine.answerOf(id),
       problem: (id) => (this.shownProblems.has(id) ? engine.problemOf(id) : undefined),
       typed: (id) => this.#typed.get(id),
+      broken: (id) => this.#brokenMessages(id),
       entries: (id) => this.#entries.get(id),
       ...this.#itemHandlers,
     };
+  }
+
+  /** The messages of the constraints of the question at a path that do not hold, in the form's language. */
+  #brokenMessages(path: ItemPath): string[] {
+    const engine = this.#engine!;
+    return engine.brokenConstraints(path).map((constraint) => localText(constraint.message, this.#locale, sourceLanguageOf(engine.instrument)));
   }
 
   /** An item answered in the scope at `scope` (`''`, or a repeat of a repeating group); nothing when it is hidden. */

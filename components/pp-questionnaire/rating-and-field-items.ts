@@ -28,7 +28,7 @@ function rangeMessage(min: string | undefined, max: string | undefined): string 
 }
 
 /** The sentence for a problem only these items can have: out of range, badly formed, too long. */
-export function fieldProblemMessage(item: QuestionItem, code: Exclude<ValidationCode, 'required'>, lang: string): string {
+export function fieldProblemMessage(item: QuestionItem, code: Exclude<ValidationCode, 'required' | 'constraint'>, lang: string): string {
   switch (code) {
     case 'range':
       if (item.type === 'date') return rangeMessage(item.min && formatDate(item.min, lang), item.max && formatDate(item.max, lang));

@@ -1,5 +1,5 @@
 import { conditionsHold } from '../model/conditions.js';
-import type { Answers, AnswerValue, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
+import type { Answers, AnswerValue, Constraint, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
 import { childrenOf, isContainer, isQuestion, isReadOnly, isRepeating, walkItems } from '../model/instrument.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
@@ -36,7 +36,8 @@ export interface Progress {
   readonly total: number;
 }
 
-export type ValidationCode = 'required' | Exclude<AnswerProblem, 'type'>;
+/** `constraint`: a rule of the form (FHIR targetConstraint) does not hold; see `brokenConstraints`. */
+export type ValidationCode = 'required' | 'constraint' | Exclude<AnswerProblem, 'type'>;
 
 export interface ValidationProblem {
   readonly itemId: ItemPath;
@@ -62,6 +63,8 @@ export interface Computations {
 export interface Settled {
   readonly values: ReadonlyMap<ItemPath, AnswerValue | undefined>;
   readonly hidden: ReadonlySet<ItemPath>;
+  /** The keys of the constraints that do not hold, by the path of their question. */
+  readonly broken: ReadonlyMap<ItemPath, readonly string[]>;
 }
 
 /**
@@ -107,6 +110,8 @@ export class QuestionnaireEngine {
   readonly #computations: Computations | undefined;
   /** Items whose enableWhenExpression does not hold, as the expressions last said. */
   #hiddenByExpression: ReadonlySet<ItemPath> = new Set();
+  /** Constraints that do not hold, as the expressions last said. */
+  #broken: ReadonlyMap<ItemPath, readonly string[]> = new Map();
 
   constructor(
     readonly instrument: Instrument,
@@ -286,7 +291,14 @@ export class QuestionnaireEngine {
       const scope = path.slice(0, Math.max(0, path.lastIndexOf(PATH_SEPARATOR)));
       return [...this.#questionPaths([group], scope)].some((question) => this.answerOf(question) !== undefined) ? undefined : 'required';
     }
-    return this.#questions.get(id)?.required && this.answerOf(path) === undefined ? 'required' : undefined;
+    if (this.#questions.get(id)?.required && this.answerOf(path) === undefined) return 'required';
+    return this.#broken.has(path) ? 'constraint' : undefined;
+  }
+
+  /** The constraints of the question at a path that do not hold. */
+  brokenConstraints(path: ItemPath): readonly Constraint[] {
+    const keys = this.#broken.get(path) ?? [];
+    return this.#questions.get(itemIdOf(path))?.constraints?.filter((constraint) => keys.includes(constraint.key)) ?? [];
   }
 
   /** The index of the page that shows an item. */
@@ -508,6 +520,7 @@ export class QuestionnaireEngine {
       }
       const hiddenChanged = settled.hidden.size !== hiddenByExpression.size || [...settled.hidden].some((path) => !hiddenByExpression.has(path));
       hiddenByExpression = settled.hidden;
+      this.#broken = settled.broken;
       if (!settled.values.size && !hiddenChanged && removed.length === before) break;
     }
     this.#hiddenByExpression = hiddenByExpression;

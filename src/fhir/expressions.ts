@@ -36,6 +36,7 @@ interface ItemExpressions {
   readonly calculated?: Compiled;
   readonly enableWhenExpression?: Compiled;
   readonly initialExpression?: Compiled;
+  readonly constraints: readonly (readonly [key: string, expression: Compiled])[];
 }
 
 /** A result, with the paths whose answers it read: it is computed again only when one of them changes. */
@@ -123,14 +124,19 @@ class ExpressionRunner implements Computations {
           const expression = (item as Partial<Record<ExpressionKind, string>>)[kind];
           return expression === undefined ? undefined : compileAt(expression, childPath(at, kind), ITEM_BASE);
         };
+        const constraints = ((isQuestion(item) && item.constraints) || []).flatMap((constraint, j) => {
+          const compiled = compileAt(constraint.expression, childPath(childPath(childPath(at, 'constraints'), j), 'expression'), ITEM_BASE);
+          return compiled ? [[constraint.key, compiled] as const] : [];
+        });
         const expressions = {
           item,
           variables: variablesAt(item.variables, at, ITEM_BASE),
           calculated: compiledOf('calculated'),
           enableWhenExpression: compiledOf('enableWhenExpression'),
           initialExpression: compiledOf('initialExpression'),
+          constraints,
         };
-        if (expressions.variables.length || expressions.calculated || expressions.enableWhenExpression || expressions.initialExpression) this.#byId.set(item.id, expressions);
+        if (expressions.variables.length || expressions.calculated || expressions.enableWhenExpression || expressions.initialExpression || constraints.length) this.#byId.set(item.id, expressions);
         visit(childrenOf(item), childPath(at, 'items'));
       });
     visit(instrument.items, 'items');
@@ -165,6 +171,7 @@ class ExpressionRunner implements Computations {
     if (!changed || !this.#items) this.#items = [...current().nodes].flatMap(([path, { item, repeat }]) => (this.#byId.has(item.id) && !repeat ? [{ path, item }] : []));
     const values = new Map<ItemPath, AnswerValue | undefined>();
     const hidden = new Set<ItemPath>();
+    const broken = new Map<ItemPath, string[]>();
     const calculatedReads = new Map<ItemPath, ReadonlySet<ItemPath>>();
     // A repeat's entry carries its group's variables; the group's own expressions run once, at its path.
     for (const { path, item } of this.#items) {
@@ -181,12 +188,16 @@ class ExpressionRunner implements Computations {
         result.answer ??= { value: this.#answerFrom(item, result.value, expressions.calculated) };
         if (JSON.stringify(result.answer.value) !== JSON.stringify(answerAt(answers, path))) values.set(path, result.answer.value);
       }
+      if (!enabled.has(path)) continue;
+      // Only false breaks a constraint: empty (nothing answered to check yet) does not, nor does one that fails to run (reported).
+      const keys = expressions.constraints.filter(([, compiled]) => isFalse(run(compiled).value));
+      if (keys.length) broken.set(path, keys.map(([key]) => key));
     }
     if (!this.#settledOnce) {
       this.#settledOnce = true;
       this.#refuseCycles(calculatedReads, current().nodes);
     }
-    return { values, hidden };
+    return { values, hidden, broken };
   }
 
   /** The answers as a response, viewed through proxies that note whose answers expressions read. */
@@ -304,6 +315,9 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 
 /** Whether a FHIRPath result is true: a single `true`. */
 const isTrue = (value: readonly unknown[]): boolean => value.length === 1 && resolveInternalTypes(value[0]) === true;
+
+/** Whether a FHIRPath result is false: a single `false`. */
+const isFalse = (value: readonly unknown[]): boolean => value.length === 1 && resolveInternalTypes(value[0]) === false;
 
 /** The answer at a path of the answers tree. */
 function answerAt(answers: Answers, path: ItemPath): AnswerValue | undefined {

@@ -101,6 +101,7 @@ export const VARIABLE = `${STRUCTURE}variable`;
 export const LAUNCH_CONTEXT = `${SDC}sdc-questionnaire-launchContext`;
 export const SOURCE_QUERIES = `${SDC}sdc-questionnaire-sourceQueries`;
 export const ITEM_POPULATION_CONTEXT = `${SDC}sdc-questionnaire-itemPopulationContext`;
+export const TARGET_CONSTRAINT = `${STRUCTURE}targetConstraint`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
@@ -168,7 +169,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${STRUCTURE}terminology-server`]: entry('reported', 'value sets come from the host, not from this server'),
   [`${STRUCTURE}preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
   [`${SDC}sdc-questionnaire-preferredTerminologyServer`]: entry('reported', 'value sets come from the host, not from this server'),
-  [`${STRUCTURE}targetConstraint`]: entry('reported', 'the constraint is not checked'),
+  [TARGET_CONSTRAINT]: entry('supported', `on a question, with severity error: while it is false (empty, as with nothing answered yet, is no breach), its human message (with its translations) is the question's problem and the form cannot be submitted; on other items, with severity warning or another location, reported and not checked; ${FHIRPATH}`),
   [`${STRUCTURE}questionnaire-answerRepeats`]: entry('reported', 'the answers are not repeated'),
   [`${SDC}sdc-questionnaire-unitSupplementalSystem`]: entry('reported', 'only the units listed can be chosen'),
   [`${STRUCTURE}quantity-precision`]: entry('reported', 'the precision is not shown'),

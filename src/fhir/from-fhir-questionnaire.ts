@@ -14,6 +14,7 @@ import {
   LAUNCH_CONTEXT,
   OLD_INITIAL_EXPRESSION,
   SOURCE_QUERIES,
+  TARGET_CONSTRAINT,
   VARIABLE,
   EXTENSIONS,
   HIDDEN,
@@ -369,6 +370,31 @@ class QuestionnaireImporter {
     });
   }
 
+  /**
+   * A targetConstraint as a native constraint: FHIRPath, severity error, checked where it is (on a
+   * question); others are reported and not checked, since the form shows problems on questions.
+   */
+  #constraint(found: Found, nativeList: string, index: number, onQuestion: boolean): unknown[] {
+    const parts = this.#extensionsOf(found.value, found.path);
+    const part = (url: string) => parts(url)[0];
+    const severity = part('severity')?.value['valueCode'];
+    const location = part('location');
+    if (!onQuestion || severity !== 'error' || location) {
+      const why = !onQuestion ? 'only constraints on questions are checked' : location ? 'a constraint with a location is not checked' : `a constraint of severity ${JSON.stringify(severity)} is not checked (only "error" is)`;
+      this.#report(found.path, why);
+      return [];
+    }
+    const at = childPath(nativeList, index);
+    this.#origins.set(at, found.path);
+    const expression = this.#expression(part('expression'), childPath(at, 'expression'), 'the constraint is not checked');
+    if (expression === undefined) return [];
+    const human = part('human');
+    if (human) this.#origins.set(childPath(at, 'message'), childPath(human.path, 'valueString'));
+    const key = part('key')?.value['valueId'];
+    this.#origins.set(childPath(at, 'key'), childPath(part('key')?.path ?? found.path, 'valueId'));
+    return [{ key, expression, message: human ? this.#text(human.value, 'valueString', human.path) : undefined }];
+  }
+
   /** The names of the launch contexts the form reads (`patient` for %patient), which the host gives. */
   #launchContext(extensions: Extensions): string[] | undefined {
     const names: string[] = [];
@@ -591,6 +617,8 @@ class QuestionnaireImporter {
     const hidden = extensions(HIDDEN)[0]?.value['valueBoolean'] === true || this.#hiddenGroups > 0 || undefined;
     const variables = this.#variables(extensions, at.native, type === 'group');
     if (type !== 'group') for (const found of extensions(ITEM_POPULATION_CONTEXT)) this.#report(found.path, 'a population context applies to a group; it is ignored here');
+    const constraints: unknown[] = [];
+    for (const found of extensions(TARGET_CONSTRAINT)) constraints.push(...this.#constraint(found, childPath(at.native, 'constraints'), constraints.length, type !== 'group' && type !== 'display'));
     const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText, enableWhenExpression, hidden, variables };
     const choice = type === 'choice' || type === 'open-choice' || type === 'reference' || optionsOnly;
     // Choices take several answers as a multi-choice; groups as repeats; other questions as a list of fields.
@@ -647,7 +675,7 @@ class QuestionnaireImporter {
     const repeats = repeatingAnswers ? { repeats: true, minOccurs: this.#occurs(extensions, MIN_OCCURS, native('minOccurs')), maxOccurs: this.#occurs(extensions, MAX_OCCURS, native('maxOccurs')) } : {};
     const initialExpression = this.#expression([...extensions(INITIAL_EXPRESSION), ...extensions(OLD_INITIAL_EXPRESSION)][0], native('initialExpression'), 'the question starts without it');
     const calculated = this.#expression(extensions(CALCULATED)[0], native('calculated'), 'the answer is not computed');
-    const expressions = { initialExpression, calculated, readOnly: item['readOnly'] };
+    const expressions = { initialExpression, calculated, readOnly: item['readOnly'], constraints: constraints.length ? constraints : undefined };
     const question = { ...common, ...expressions, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at), ...repeats };
     if (nativeType === 'choice') {
       const answers = candidates ? candidates.map(({ reference, display }) => ({ value: reference, text: { [this.#source]: display } })) : this.#answers(item, at);

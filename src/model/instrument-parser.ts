@@ -8,6 +8,7 @@ import {
   type FormattedText,
   type Instrument,
   type InstrumentMeta,
+  type Constraint,
   type Item,
   type Variable,
   type Mcid,
@@ -166,6 +167,16 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     });
   }
 
+  #constraint(value: unknown, path: string): Constraint | undefined {
+    const object = this.reader.object(value, path);
+    if (!object) return undefined;
+    const key = this.reader.id(object['key'], childPath(path, 'key'));
+    const expression = this.#expression(object, 'expression', path);
+    if (object['expression'] === undefined) this.reader.report(childPath(path, 'expression'), 'expected an expression');
+    const message = this.text(object['message'], childPath(path, 'message'));
+    return key && expression && message ? { key, expression, message } : undefined;
+  }
+
   #variables(object: JsonObject, path: string): Variable[] | undefined {
     const listPath = childPath(path, 'variables');
     const variables = this.reader.optional(object['variables'], (v) =>
@@ -299,13 +310,14 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const initialExpression = this.#expression(object, 'initialExpression', path);
     const calculated = this.#expression(object, 'calculated', path);
     const readOnly = reader.optional(object['readOnly'], (v) => reader.boolean(v, childPath(path, 'readOnly'))) || undefined;
+    const constraints = reader.optional(object['constraints'], (v) => reader.list(v, childPath(path, 'constraints'), (c, p) => this.#constraint(c, p)));
     const items = reader.optional(object['items'], (v) => this.#items(v, childPath(path, 'items')));
     // In FHIR they belong to the one answer; a question with several has no single answer to hold them.
     if (items && (type === 'multi-choice' || type === 'body-map')) reader.report(childPath(path, 'items'), `items under a ${type} question are not supported`);
     if ((type === 'choice' || type === 'multi-choice') && object['repeats'] !== undefined) reader.report(childPath(path, 'repeats'), `a ${type} question does not repeat: a multi-choice takes several answers`);
     const specific = this.#questionFields(type, object, path);
     if (!text || required === undefined || !specific || (object['items'] !== undefined && !items)) return undefined;
-    const question = defined({ ...common, text, required, code, help, initial, initialExpression, calculated, readOnly, items, ...specific } as QuestionItem);
+    const question = defined({ ...common, text, required, code, help, initial, initialExpression, calculated, readOnly, constraints, items, ...specific } as QuestionItem);
     if (initial !== undefined && (isEmptyAnswer(initial) || answerProblem(question, initial))) {
       reader.report(childPath(path, 'initial'), `${JSON.stringify(initial)} is not an answer to "${id}"`);
     }

@@ -163,6 +163,17 @@ interface QuestionBase extends ItemBase {
   readonly calculated?: string;
   /** Shown, but the person cannot change the answer. */
   readonly readOnly?: boolean;
+  /** Rules the answers must meet before the form is submitted (FHIR targetConstraint). */
+  readonly constraints?: readonly Constraint[];
+}
+
+/** A rule the answers must meet: while its expression is not true, the question shows the message and the form cannot be submitted. */
+export interface Constraint {
+  readonly key: string;
+  /** FHIRPath, in the question's context. */
+  readonly expression: string;
+  /** What the person reads, e.g. "Must be a valid phone number". */
+  readonly message: TextMap;
 }
 
 /**
@@ -503,7 +514,9 @@ export const isQuestion = (item: Item): item is QuestionItem =>
 /** Whether answers or visibility come from FHIRPath expressions, which need the expression part (src/fhir/expressions.ts). */
 export const hasExpressions = (instrument: Instrument): boolean =>
   !!instrument.variables?.length ||
-  [...walkItems(instrument.items)].some((item) => item.enableWhenExpression !== undefined || item.variables?.length || (isQuestion(item) && (item.calculated ?? item.initialExpression) !== undefined));
+  [...walkItems(instrument.items)].some(
+    (item) => item.enableWhenExpression !== undefined || item.variables?.length || (isQuestion(item) && ((item.calculated ?? item.initialExpression) !== undefined || !!item.constraints?.length)),
+  );
 
 /** Whether the person cannot change a question's answer: it is computed or marked read-only. */
 export const isReadOnly = (item: QuestionItem): boolean => item.readOnly === true || item.calculated !== undefined;

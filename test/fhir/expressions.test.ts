@@ -1,4 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
+import { waitUntil } from '../helpers/wait.js';
 import fc from 'fast-check';
 import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { expressionComputations, type ExpressionOptions } from '../../src/fhir/expressions.js';
@@ -189,6 +192,69 @@ describe('FHIRPath expressions', () => {
       engine.answer('medicine\u00a01\u00a0taken', true);
       expect(engine.isEnabled('medicine\u00a00\u00a0dose')).to.equal(false);
       expect(engine.isEnabled('medicine\u00a01\u00a0dose')).to.equal(true);
+    });
+  });
+
+  describe('targetConstraint', () => {
+    const constraint = (key: string, expression: string, human: string, severity = 'error') => ({
+      url: 'http://hl7.org/fhir/StructureDefinition/targetConstraint',
+      extension: [
+        { url: 'key', valueId: key },
+        { url: 'severity', valueCode: severity },
+        { url: 'expression', valueExpression: { language: 'text/fhirpath', expression } },
+        { url: 'human', valueString: human, _valueString: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/translation', extension: [{ url: 'lang', valueCode: 'de' }, { url: 'content', valueString: 'Höchstens so viele wie Tage' }] }] } },
+      ],
+    });
+
+    it('holds the form back with the constraint’s message while it is not true', () => {
+      const { engine, instrument } = engineFor(
+        questionnaire([integer('days'), integer('bad-days', { extension: [constraint('not-more', `%context.answer.value <= ${answerOf('days')}`, 'No more than the days counted')] })]),
+      );
+      expect(engine.problems()).to.deep.equal([]);
+      engine.answer('days', 3);
+      engine.answer('bad-days', 5);
+      expect(engine.problems()).to.deep.equal([{ itemId: 'bad-days', code: 'constraint' }]);
+      expect(engine.brokenConstraints('bad-days').map((c) => c.message)).to.deep.equal([{ en: 'No more than the days counted', de: 'Höchstens so viele wie Tage' }]);
+      engine.answer('days', 7);
+      expect(engine.problems()).to.deep.equal([]);
+      expect(instrument.languages).to.include('de');
+    });
+
+    it('shows the message in the form’s language at the question, and the form cannot be submitted', async () => {
+      const json = questionnaire([integer('days'), integer('bad-days', { extension: [constraint('not-more', `%context.answer.value <= ${answerOf('days')}`, 'No more than the days counted')] })]);
+      const el = await fixture<PpQuestionnaire>(html`<pp-questionnaire storage="memory" layout="list" lang="de" accept-translations="draft" .instrument=${json}></pp-questionnaire>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the form did not render');
+      const type = async (id: string, value: string) => {
+        const field = el.shadowRoot!.querySelector<HTMLInputElement>(`[data-item="${id}"] input`)!;
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+        await el.updateComplete;
+      };
+      await type('days', '3');
+      await type('bad-days', '5');
+      const error = el.shadowRoot!.querySelector('[data-item="bad-days"] [part=error]');
+      expect(error?.textContent?.trim()).to.equal('Höchstens so viele wie Tage');
+      let submitted = false;
+      el.addEventListener('pp-submit', () => (submitted = true));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await el.updateComplete;
+      expect(submitted).to.equal(false);
+      await type('days', '7');
+      expect(el.shadowRoot!.querySelector('[data-item="bad-days"] [part=error]')).to.equal(null);
+    });
+
+    it('reports a warning, and a constraint on a group, as not checked', () => {
+      const { reported } = fromFhirQuestionnaire(
+        questionnaire([
+          integer('a', { extension: [constraint('w', 'true', 'Check this', 'warning')] }),
+          { linkId: 'g', type: 'group', text: 'G', item: [integer('b')], extension: [constraint('g', 'false', 'Never')] },
+        ]),
+      );
+      expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+        'item[0].extension[0]: a constraint of severity "warning" is not checked (only "error" is)',
+        'item[1].extension[0]: only constraints on questions are checked',
+      ]);
     });
   });
 
