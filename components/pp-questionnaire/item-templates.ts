@@ -119,6 +119,7 @@ export const optionText = (option: AnswerOption, context: ItemContext): string =
 export function choiceAnswers(item: ChoiceItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
   return html`<div class="answers ${item.orientation ?? ''}">
+    ${item.answers.length || item.other ? nothing : noAnswersYet()}
     ${item.answers.map(
       (option) => html`<label part="answer" class="choice answer">
         ${optionInput(item, context, 'radio', selected === option.value, () => context.answer(item, option.value))}
@@ -134,12 +135,16 @@ function choice(item: ChoiceItem, context: ItemContext): TemplateResult {
   return fieldsetItem(item, context, choiceAnswers(item, context));
 }
 
+/** An expression offers no answers (yet): said, rather than an empty list. */
+const noAnswersYet = () => html`<p part="help" class="help">${msg('No answers to choose from yet.')}</p>`;
+
 function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResult {
   const selected = (context.value(item.id) as readonly (number | string)[] | undefined) ?? [];
   return fieldsetItem(
     item,
     context,
     html`<div class="answers ${item.orientation ?? ''}">
+      ${item.answers.length || item.other ? nothing : noAnswersYet()}
       ${item.answers.map(
         (option) => html`<label part="answer" class="choice answer ${option.exclusive ? 'exclusive' : ''}">
           ${optionInput(item, context, 'checkbox', selected.includes(option.value), () => context.toggle(item, option.value))}

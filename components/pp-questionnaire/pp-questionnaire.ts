@@ -803,7 +803,7 @@ export class PpQuestionnaire extends LitElement {
       urgent: flags.some((flag) => flag.severity === 'urgent'),
       startedAt: this.#startedAt ?? finishedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
-      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt }),
+      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt, answersOf: (path) => engine.optionsOf(path) }),
     };
   }
 
@@ -971,8 +971,9 @@ export class PpQuestionnaire extends LitElement {
       </div>`;
     }
     if (item.type === 'display') return html`<div class="display" data-item=${path}>${itemText(item, text, this.#locale, item.text, false)}</div>`;
-    // Templates address the item by its id: in a repeat, that is its path.
-    const shown = path === item.id ? item : { ...item, id: path };
+    // Templates address the item by its id: in a repeat, that is its path. Answers an expression offers are the item's here.
+    const offered = engine.optionsOf(path);
+    const shown = path === item.id && !offered ? item : ({ ...item, id: path, ...(offered && { answers: offered }) } as QuestionItem);
     const nested = childrenOf(item);
     return html`${renderQuestion(shown, this.#itemContext(text))}${this.#rules?.renderAdvice(advice.get(item.id))}
     ${nested.length ? html`<div class="nested">${children(nested)}</div>` : nothing}`;

@@ -1,5 +1,5 @@
 import { conditionsHold } from '../model/conditions.js';
-import type { Answers, AnswerValue, Constraint, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
+import type { AnswerOption, Answers, AnswerValue, Constraint, GroupItem, Instrument, Item, ItemId, QuestionItem } from '../model/instrument.js';
 import { childrenOf, isContainer, isQuestion, isReadOnly, isRepeating, walkItems } from '../model/instrument.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
@@ -65,7 +65,15 @@ export interface Settled {
   readonly hidden: ReadonlySet<ItemPath>;
   /** The keys of the constraints that do not hold, by the path of their question. */
   readonly broken: ReadonlyMap<ItemPath, readonly string[]>;
+  /** The answers offered now to each enabled question whose answers an expression gives, by path. */
+  readonly options: ReadonlyMap<ItemPath, readonly AnswerOption[]>;
 }
+
+/** Whether a question's answers come from an expression (`optionsOf` gives them). */
+const hasComputedAnswers = (item: QuestionItem): boolean => 'answerExpression' in item && item.answerExpression !== undefined;
+
+/** A value that may be one of a choice's options. */
+const isOptionValue = (value: unknown): value is number | string => typeof value === 'string' || typeof value === 'number';
 
 /**
  * How many times expressions may change answers after one change by the person: calculations
@@ -112,6 +120,8 @@ export class QuestionnaireEngine {
   #hiddenByExpression: ReadonlySet<ItemPath> = new Set();
   /** Constraints that do not hold, as the expressions last said. */
   #broken: ReadonlyMap<ItemPath, readonly string[]> = new Map();
+  /** The answers expressions offer, as they last said. */
+  #options: ReadonlyMap<ItemPath, readonly AnswerOption[]> = new Map();
 
   constructor(
     readonly instrument: Instrument,
@@ -295,6 +305,11 @@ export class QuestionnaireEngine {
     return this.#broken.has(path) ? 'constraint' : undefined;
   }
 
+  /** The answers offered now to the question at a path when an expression gives them (answerExpression); undefined otherwise. */
+  optionsOf(path: ItemPath): readonly AnswerOption[] | undefined {
+    return this.#options.get(path);
+  }
+
   /** The constraints of the question at a path that do not hold. */
   brokenConstraints(path: ItemPath): readonly Constraint[] {
     const keys = this.#broken.get(path) ?? [];
@@ -397,7 +412,11 @@ export class QuestionnaireEngine {
           continue;
         }
         if (isQuestion(item) && value !== undefined) {
-          if (!isEmptyAnswer(value as AnswerValue) && !answerProblem(item, value as AnswerValue, this.#today())) setOwn(kept, item.id, value as AnswerValue);
+          // Answers an expression offers are known once it has run: until then any option value is kept, then those not offered go.
+          const valid = hasComputedAnswers(item)
+            ? item.type === 'multi-choice' ? Array.isArray(value) && value.length > 0 && value.every(isOptionValue) : isOptionValue(value)
+            : !isEmptyAnswer(value as AnswerValue) && !answerProblem(item, value as AnswerValue, this.#today());
+          if (valid) setOwn(kept, item.id, value as AnswerValue);
           else dropped.push(path);
         }
         visit(childrenOf(item));
@@ -408,11 +427,12 @@ export class QuestionnaireEngine {
     return kept;
   }
 
+  /** The question at a path, with the answers an expression offers there when it has them. */
   #enabledQuestion(path: ItemPath): QuestionItem {
     const question = this.#questions.get(itemIdOf(path));
     if (!question) throw new RangeError(`"${path}" is not a question of ${this.instrument.id}`);
     if (!this.#enabled.has(path)) throw new RangeError(`"${path}" is not enabled`);
-    return question;
+    return hasComputedAnswers(question) ? ({ ...question, answers: this.#options.get(path) ?? [] } as QuestionItem) : question;
   }
 
   #enabledRepeating(path: ItemPath): GroupItem {
@@ -521,7 +541,24 @@ export class QuestionnaireEngine {
       const hiddenChanged = settled.hidden.size !== hiddenByExpression.size || [...settled.hidden].some((path) => !hiddenByExpression.has(path));
       hiddenByExpression = settled.hidden;
       this.#broken = settled.broken;
-      if (!settled.values.size && !hiddenChanged && removed.length === before) break;
+      this.#options = settled.options;
+      // An answer no longer offered goes (an answer of the person's own stays).
+      let withdrawn = false;
+      for (const [path, offered] of settled.options) {
+        const at = this.#locate(answers, path);
+        const question = this.#questions.get(itemIdOf(path))!;
+        const value = at && (own(at.scope, at.id) as AnswerValue | undefined);
+        if (!at || value === undefined || ('other' in question && question.other)) continue;
+        const isOffered = (v: unknown) => offered.some((option) => option.value === v);
+        const kept = Array.isArray(value) ? value.filter(isOffered) : isOffered(value) ? value : undefined;
+        if (Array.isArray(kept) ? kept.length === (value as readonly unknown[]).length : kept !== undefined) continue;
+        delete at.scope[at.id];
+        if (Array.isArray(kept) && kept.length) setOwn(at.scope, at.id, kept);
+        else removed.push(path);
+        changedSince.add(path);
+        withdrawn = true;
+      }
+      if (!settled.values.size && !hiddenChanged && !withdrawn && removed.length === before) break;
     }
     this.#hiddenByExpression = hiddenByExpression;
     this.#enabled = enabled;

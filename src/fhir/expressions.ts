@@ -3,7 +3,19 @@ import r4 from 'fhirpath/fhir-context/r4';
 import type { Computations, ItemPath, Settled } from '../engine/questionnaire-engine.js';
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { childPath } from '../model/json-reader.js';
-import { childrenOf, isQuestion, isQuantityAnswer, type Answers, type AnswerValue, type Instrument, type Item, type QuestionItem, type Variable } from '../model/instrument.js';
+import {
+  childrenOf,
+  isQuestion,
+  isQuantityAnswer,
+  sourceLanguageOf,
+  type AnswerOption,
+  type Answers,
+  type AnswerValue,
+  type Instrument,
+  type Item,
+  type QuestionItem,
+  type Variable,
+} from '../model/instrument.js';
 import { own } from '../model/own.js';
 import { answerProblem, isEmptyAnswer } from '../model/validate-answer.js';
 import { responseTree, type TreeNode } from './questionnaire-response.js';
@@ -21,7 +33,7 @@ export interface ExpressionOptions {
 }
 
 type Evaluator = (resource: unknown, env: Record<string, unknown>) => unknown[];
-type ExpressionKind = 'calculated' | 'enableWhenExpression' | 'initialExpression';
+type ExpressionKind = 'calculated' | 'enableWhenExpression' | 'initialExpression' | 'answerExpression';
 
 /** One compiled expression, with where it is written. */
 interface Compiled {
@@ -36,6 +48,7 @@ interface ItemExpressions {
   readonly calculated?: Compiled;
   readonly enableWhenExpression?: Compiled;
   readonly initialExpression?: Compiled;
+  readonly answerExpression?: Compiled;
   readonly constraints: readonly (readonly [key: string, expression: Compiled])[];
 }
 
@@ -47,6 +60,8 @@ interface Memo {
   readonly failed?: true;
   /** A calculated item's result as its answer, once converted. */
   answer?: { readonly value: AnswerValue | undefined };
+  /** An answerExpression's result as the answers offered, once converted. */
+  options?: readonly AnswerOption[];
 }
 
 /** The answers as a response for one settling, with the scopes computed in it. */
@@ -92,6 +107,8 @@ class ExpressionRunner implements Computations {
   readonly #memos = new Map<string, Memo>();
   readonly #reported = new Set<string>();
   #settledOnce = false;
+  /** The answers expressions offered at the last settling, by path: the response writes answers to them as their codings. */
+  #offered: ReadonlyMap<ItemPath, readonly AnswerOption[]> = new Map();
   /** The items with expressions, by path, as the last response written had them. */
   #items?: readonly { readonly path: ItemPath; readonly item: Item }[];
 
@@ -134,9 +151,11 @@ class ExpressionRunner implements Computations {
           calculated: compiledOf('calculated'),
           enableWhenExpression: compiledOf('enableWhenExpression'),
           initialExpression: compiledOf('initialExpression'),
+          answerExpression: compiledOf('answerExpression'),
           constraints,
         };
-        if (expressions.variables.length || expressions.calculated || expressions.enableWhenExpression || expressions.initialExpression || constraints.length) this.#byId.set(item.id, expressions);
+        const { variables, calculated, enableWhenExpression, initialExpression, answerExpression } = expressions;
+        if (variables.length || calculated || enableWhenExpression || initialExpression || answerExpression || constraints.length) this.#byId.set(item.id, expressions);
         visit(childrenOf(item), childPath(at, 'items'));
       });
     visit(instrument.items, 'items');
@@ -172,6 +191,7 @@ class ExpressionRunner implements Computations {
     const values = new Map<ItemPath, AnswerValue | undefined>();
     const hidden = new Set<ItemPath>();
     const broken = new Map<ItemPath, string[]>();
+    const options = new Map<ItemPath, readonly AnswerOption[]>();
     const calculatedReads = new Map<ItemPath, ReadonlySet<ItemPath>>();
     // A repeat's entry carries its group's variables; the group's own expressions run once, at its path.
     for (const { path, item } of this.#items) {
@@ -189,6 +209,11 @@ class ExpressionRunner implements Computations {
         if (JSON.stringify(result.answer.value) !== JSON.stringify(answerAt(answers, path))) values.set(path, result.answer.value);
       }
       if (!enabled.has(path)) continue;
+      if (expressions.answerExpression) {
+        const result = run(expressions.answerExpression);
+        result.options ??= optionsFrom(result.value, sourceLanguageOf(this.instrument));
+        options.set(path, result.options);
+      }
       // Only false breaks a constraint: empty (nothing answered to check yet) does not, nor does one that fails to run (reported).
       const keys = expressions.constraints.filter(([, compiled]) => isFalse(run(compiled).value));
       if (keys.length) broken.set(path, keys.map(([key]) => key));
@@ -197,12 +222,13 @@ class ExpressionRunner implements Computations {
       this.#settledOnce = true;
       this.#refuseCycles(calculatedReads, current().nodes);
     }
-    return { values, hidden, broken };
+    this.#offered = options;
+    return { values, hidden, broken, options };
   }
 
   /** The answers as a response, viewed through proxies that note whose answers expressions read. */
   #tree(answers: Answers): Tree {
-    const { response, nodes } = responseTree(this.instrument, answers);
+    const { response, nodes } = responseTree(this.instrument, answers, (path) => this.#offered.get(path));
     const paths = new Map<object, ItemPath>();
     for (const [path, { node, repeat }] of nodes) if (!repeat || !paths.has(node)) paths.set(node, path);
     const views = new WeakMap<object, object>();
@@ -382,6 +408,25 @@ function indexQuestionnaireItems(items: unknown, into: Map<string, unknown>): vo
 }
 
 type Coded = { readonly code?: unknown; readonly system?: unknown; readonly display?: unknown };
+
+/** An answerExpression's result as answers to choose from: codings (by code, else display), or values; each value once. */
+function optionsFrom(result: unknown[], language: string): AnswerOption[] {
+  const options = new Map<string | number, AnswerOption>();
+  for (const value of resolveInternalTypes(result) as unknown[]) {
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (!options.has(value)) options.set(value, { value, text: { [language]: String(value) } });
+      continue;
+    }
+    const coded = typeof value === 'object' && value !== null ? (value as Coded) : {};
+    const code = typeof coded.code === 'string' ? coded.code : undefined;
+    const display = typeof coded.display === 'string' ? coded.display : undefined;
+    const key = code ?? display;
+    if (key === undefined || options.has(key)) continue;
+    const system = typeof coded.system === 'string' ? coded.system : undefined;
+    options.set(key, { value: key, text: { [language]: display ?? key }, code: code === undefined ? { display: display!, ...(system && { system }) } : { code, ...(system && { system }), ...(display && { display }) } });
+  }
+  return [...options.values()];
+}
 
 /** One FHIRPath value as an answer of the question's type; undefined when it cannot be one. */
 function answerValueOf(question: QuestionItem, value: unknown): number | string | boolean | AnswerValue | undefined {

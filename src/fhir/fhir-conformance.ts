@@ -102,6 +102,7 @@ export const LAUNCH_CONTEXT = `${SDC}sdc-questionnaire-launchContext`;
 export const SOURCE_QUERIES = `${SDC}sdc-questionnaire-sourceQueries`;
 export const ITEM_POPULATION_CONTEXT = `${SDC}sdc-questionnaire-itemPopulationContext`;
 export const TARGET_CONSTRAINT = `${STRUCTURE}targetConstraint`;
+export const ANSWER_EXPRESSION = `${SDC}sdc-questionnaire-answerExpression`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
@@ -139,7 +140,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [HIDDEN]: entry('supported', 'the item is not shown; its answer, from an expression, is in the response'),
   [CALCULATED]: entry('supported', `the answer is computed again whenever an answer it reads changes, shown read-only and written to the response; ${FHIRPATH}`),
   [ENABLE_WHEN_EXPRESSION]: entry('supported', `the item is shown only while it is true (with enableWhen, both must hold); ${FHIRPATH}`),
-  [`${SDC}sdc-questionnaire-answerExpression`]: entry('refused', `the answers offered come from it; ${EXPRESSION}`),
+  [ANSWER_EXPRESSION]: entry('supported', `the answers to choose from, computed again as the answers it reads change (codings, or values of the item's type); an answer no longer offered is cleared; one in another language leaves the question without answers: left out (reported), or the form refused when it is required; ${FHIRPATH}`),
   [INITIAL_EXPRESSION]: entry('supported', `the starting answer, from the launch context the host gives; ${FHIRPATH}`),
   [OLD_INITIAL_EXPRESSION]: entry('supported', 'as sdc-questionnaire-initialExpression'),
   [VARIABLE]: entry('supported', `on the Questionnaire and on items, read as %name by the expressions of the item and the items under it; ${FHIRPATH}`),

@@ -13,6 +13,7 @@ import {
   ITEM_POPULATION_CONTEXT,
   LAUNCH_CONTEXT,
   OLD_INITIAL_EXPRESSION,
+  ANSWER_EXPRESSION,
   SOURCE_QUERIES,
   TARGET_CONSTRAINT,
   VARIABLE,
@@ -670,7 +671,7 @@ class QuestionnaireImporter {
     const nested = this.#collect(item['item'] ?? [], fhir('item'), native('items'), (v, a) => (isObject(v) && v['type'] === 'display' ? undefined : this.#item(v, a)));
 
     // An open choice without options is a question answered in words.
-    const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined;
+    const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined || extensions(ANSWER_EXPRESSION).length > 0;
     const nativeType = type === 'open-choice' && !listed ? 'text' : optionsOnly || candidates ? 'choice' : QUESTION_TYPES[type as keyof typeof QUESTION_TYPES];
     const repeats = repeatingAnswers ? { repeats: true, minOccurs: this.#occurs(extensions, MIN_OCCURS, native('minOccurs')), maxOccurs: this.#occurs(extensions, MAX_OCCURS, native('maxOccurs')) } : {};
     const initialExpression = this.#expression([...extensions(INITIAL_EXPRESSION), ...extensions(OLD_INITIAL_EXPRESSION)][0], native('initialExpression'), 'the question starts without it');
@@ -678,14 +679,21 @@ class QuestionnaireImporter {
     const expressions = { initialExpression, calculated, readOnly: item['readOnly'], constraints: constraints.length ? constraints : undefined };
     const question = { ...common, ...expressions, text, help: help.length ? help : undefined, items: nested.length ? nested : undefined, required: item['required'], code: this.#code(item, at), ...repeats };
     if (nativeType === 'choice') {
-      const answers = candidates ? candidates.map(({ reference, display }) => ({ value: reference, text: { [this.#source]: display } })) : this.#answers(item, at);
+      const found = extensions(ANSWER_EXPRESSION)[0];
+      const answerExpression = this.#expression(found, native('answerExpression'), 'it gives no answers');
+      if (found && answerExpression === undefined && item['answerOption'] === undefined && item['answerValueSet'] === undefined) {
+        if (item['required'] === true) return this.#problem(found.path, 'the answers of this required question come from an expression that is not evaluated, so it could never be answered');
+        this.#leaveOut(found.path, 'the answers come from an expression that is not evaluated; the question is left out');
+        return undefined;
+      }
+      const answers = candidates ? candidates.map(({ reference, display }) => ({ value: reference, text: { [this.#source]: display } })) : answerExpression !== undefined && item['answerOption'] === undefined && item['answerValueSet'] === undefined ? [] : this.#answers(item, at);
       const other = type === 'open-choice' || undefined;
       const valueType = candidates ? 'reference' : this.#optionValueType(item, at);
       const repeats = item['repeats'] === true;
       // A long list is searched; lookup is the older name of autocomplete.
       const choiceControl = repeats ? undefined : control === 'drop-down' ? 'drop-down' : control === 'autocomplete' || control === 'lookup' ? 'autocomplete' : undefined;
       const orientation = this.#orientation(extensions, at);
-      return { ...question, type: repeats ? 'multi-choice' : 'choice', answers, other, valueType, control: choiceControl, orientation, initial: this.#initialChoice(item, at, answers) };
+      return { ...question, type: repeats ? 'multi-choice' : 'choice', answers, answerExpression, other, valueType, control: choiceControl, orientation, initial: this.#initialChoice(item, at, answers) };
     }
     // A question that repeats starts with a list of answers.
     const initials = this.#initials(item, at);

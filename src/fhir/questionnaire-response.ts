@@ -1,4 +1,4 @@
-import type { Answers, AnswerValue, Instrument, Item, OptionCoding, QuestionItem } from '../model/instrument.js';
+import type { AnswerOption, Answers, AnswerValue, Instrument, Item, OptionCoding, QuestionItem } from '../model/instrument.js';
 import { childrenOf, isContainer, isRepeating, sourceLanguageOf } from '../model/instrument.js';
 import { PATH_SEPARATOR, pathIn, type ItemPath } from '../engine/questionnaire-engine.js';
 import { fieldItemSupport } from '../model/item-support.js';
@@ -44,6 +44,8 @@ type ValueX =
 
 export interface ResponseOptions {
   readonly language?: LanguageCode;
+  /** The answers offered to questions whose answers an expression gives, by path (`QuestionnaireEngine.optionsOf`). */
+  readonly answersOf?: (path: ItemPath) => readonly AnswerOption[] | undefined;
   readonly authored?: Date;
   readonly status?: QuestionnaireResponse['status'];
 }
@@ -104,7 +106,7 @@ export function toQuestionnaireResponse(
     questionnaire: questionnaireCanonical(instrument),
     language,
     authored: (options.authored ?? new Date()).toISOString(),
-    item: [...responseItems(instrument.items, answers, text), ...scoreItems],
+    item: [...responseItems(instrument.items, answers, { text, answersOf: options.answersOf, scope: '' }), ...scoreItems],
   };
 }
 
@@ -123,57 +125,63 @@ export interface TreeNode {
  * every item in it (answered or not, so that each has a `%context`), by path: a repeating
  * group's path names the node of its first repeat, and each repeat's path (`group␣1`) its own.
  */
-export function responseTree(instrument: Instrument, answers: Answers): { response: QuestionnaireResponse; nodes: Map<ItemPath, TreeNode> } {
+export function responseTree(
+  instrument: Instrument,
+  answers: Answers,
+  answersOf?: (path: ItemPath) => readonly AnswerOption[] | undefined,
+): { response: QuestionnaireResponse; nodes: Map<ItemPath, TreeNode> } {
   const source = sourceLanguageOf(instrument);
   const nodes = new Map<ItemPath, TreeNode>();
-  const item = responseItems(instrument.items, answers, (map) => own(map, source), { nodes, scope: '' });
+  const item = responseItems(instrument.items, answers, { text: (map) => own(map, source), answersOf, nodes, scope: '' });
   return { response: { resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireCanonical(instrument), language: source, authored: '', item }, nodes };
 }
 
-/** Where a response tree is being built: its nodes so far, and the path of the scope (or repeat) being written. */
-interface TreeBuild {
-  readonly nodes: Map<ItemPath, TreeNode>;
+/** Where the response is being written: the scope (or repeat) and item the items are in, and how. */
+interface Writing {
+  readonly text: (map: TextMap | undefined) => string | undefined;
+  /** The answers of questions whose answers an expression gives, by path. */
+  readonly answersOf?: ((path: ItemPath) => readonly AnswerOption[] | undefined) | undefined;
+  /** For a response tree: every item is written, answered or not, and registered here with its path. */
+  readonly nodes?: Map<ItemPath, TreeNode>;
   readonly scope: ItemPath;
   /** The path of the item or repeat the items being written are in. */
   readonly parent?: ItemPath;
 }
 
-/**
- * The response items of `items`, whose answers are in `scope` (the form's, or one repeat's). With
- * `tree`, every item is written, answered or not, and registered with its path.
- */
-function responseItems(items: readonly Item[], scope: Answers, text: (map: TextMap | undefined) => string | undefined, tree?: TreeBuild): QuestionnaireResponseItem[] {
+/** The response items of `items`, whose answers are in `scope` (the form's, or one repeat's). */
+function responseItems(items: readonly Item[], scope: Answers, at: Writing): QuestionnaireResponseItem[] {
   return items.flatMap((item): QuestionnaireResponseItem[] => {
-    const itemText = text(item.text);
+    const itemText = at.text(item.text);
     const named = { linkId: item.id, ...(itemText && { text: itemText }) };
-    const path = tree && pathIn(tree.scope, item.id);
-    const register = (at: ItemPath, node: QuestionnaireResponseItem, repeat = false) =>
-      tree!.nodes.set(at, { item, node, ...(tree!.parent !== undefined && { parent: tree!.parent }), ...(repeat && { repeat }) });
+    const path = pathIn(at.scope, item.id);
+    const register = (where: ItemPath, node: QuestionnaireResponseItem, repeat = false) =>
+      at.nodes?.set(where, { item, node, ...(at.parent !== undefined && { parent: at.parent }), ...(repeat && { repeat }) });
     if (isContainer(item)) {
       // A repeating group is one response item per repeat (those with answers, in a response), in order.
       const repeats = isRepeating(item) ? ((own(scope, item.id) as readonly Answers[] | undefined) ?? []) : [scope];
       return repeats.flatMap((answers, i) => {
-        const at = tree && (isRepeating(item) ? `${path!}${PATH_SEPARATOR}${i}` : path!);
-        const inner = tree && { ...tree, scope: isRepeating(item) ? at! : tree.scope, parent: at };
-        const node: { linkId: string; text?: string; item: QuestionnaireResponseItem[] } = { ...named, item: responseItems(item.items, answers, text, inner) };
-        if (!tree) return node.item.length ? [node] : [];
-        register(at!, node, isRepeating(item));
-        if (isRepeating(item) && i === 0) register(path!, node);
+        const where = isRepeating(item) ? `${path}${PATH_SEPARATOR}${i}` : path;
+        const inner = { ...at, scope: isRepeating(item) ? where : at.scope, parent: where };
+        const node: { linkId: string; text?: string; item: QuestionnaireResponseItem[] } = { ...named, item: responseItems(item.items, answers, inner) };
+        if (!at.nodes) return node.item.length ? [node] : [];
+        register(where, node, isRepeating(item));
+        if (isRepeating(item) && i === 0) register(path, node);
         return [node];
       });
     }
     const value = own(scope, item.id) as AnswerValue | undefined;
     if (item.type === 'display' || value === undefined) {
-      if (!tree) return [];
+      if (!at.nodes) return [];
       const node = { ...named };
-      register(path!, node);
+      register(path, node);
       return [node];
     }
     // Items under a question belong to its answer (the parser allows them only under a single answer).
-    const nested = responseItems(childrenOf(item), scope, text, tree && { ...tree, parent: path });
-    const [first, ...rest] = fhirAnswers(item, value, text);
+    const nested = responseItems(childrenOf(item), scope, { ...at, parent: path });
+    const offered = 'answerExpression' in item && item.answerExpression !== undefined ? at.answersOf?.(path) : undefined;
+    const [first, ...rest] = fhirAnswers(offered ? ({ ...item, answers: offered } as QuestionItem) : item, value, at.text);
     const node = { ...named, answer: [{ ...first!, ...(nested.length && { item: nested }) }, ...rest] };
-    if (tree) register(path!, node);
+    register(path, node);
     return [node];
   });
 }

@@ -330,8 +330,11 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if (type === 'choice' || type === 'multi-choice') {
       const other = this.reader.optional(object['other'], (v) => this.reader.boolean(v, childPath(path, 'other')));
       const valueType = this.reader.optional(object['valueType'], (v) => this.reader.oneOf(v, childPath(path, 'valueType'), Object.keys(OPTION_FORMATS) as (keyof typeof OPTION_FORMATS)[]));
+      const answerExpression = this.#expression(object, 'answerExpression', path);
       // One resource to name, or one box to tick, is still a question: the person confirms it (or leaves it).
-      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, other || valueType === 'reference' || type === 'multi-choice');
+      // Answers an expression gives come as the person answers: there may be none yet.
+      const fewest = answerExpression !== undefined ? 0 : other || valueType === 'reference' || type === 'multi-choice' ? 1 : 2;
+      const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, fewest);
       answers?.forEach((option, i) => {
         const [format, described] = valueType ? OPTION_FORMATS[valueType] : [];
         if (format && !(typeof option.value === 'string' && format.test(option.value))) {
@@ -341,7 +344,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       const orientation = this.reader.optional(object['orientation'], (v) => this.reader.oneOf(v, childPath(path, 'orientation'), ['vertical', 'horizontal'] as const));
       const control = this.reader.optional(object['control'], (v) => this.reader.oneOf(v, childPath(path, 'control'), ['drop-down', 'autocomplete'] as const));
       if (control && type === 'multi-choice') this.reader.report(childPath(path, 'control'), 'a multi-choice is answered with check boxes');
-      return answers && (defined({ type, answers, other, valueType, orientation, control }) as Partial<QuestionItem>);
+      return answers && (defined({ type, answers, answerExpression, other, valueType, orientation, control }) as Partial<QuestionItem>);
     }
     this.#itemFieldsParser ??= new (this.#part('itemFields', `${type} items`).ItemFieldsParser)(this);
     return this.#itemFieldsParser.fields(type, object, path);
@@ -368,9 +371,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   }
 
   /** The answers of a choice: at least two, or one when `oneIsEnough` (an answer of one's own, a reference). */
-  #answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice', oneIsEnough: boolean | undefined): AnswerOption[] | undefined {
+  #answerOptions(value: unknown, path: string, type: 'choice' | 'multi-choice', fewest: number): AnswerOption[] | undefined {
     const options = typeof value === 'string' ? this.#answerSet(value, path) : this.#optionList(value, path);
-    if (options && options.length < (oneIsEnough ? 1 : 2)) this.reader.report(path, oneIsEnough ? 'a choice needs at least one answer' : 'a choice needs at least two answers');
+    if (options && options.length < fewest) this.reader.report(path, fewest === 1 ? 'a choice needs at least one answer' : 'a choice needs at least two answers');
     if (type === 'choice' && options?.some((o) => o.exclusive)) {
       this.reader.report(path, 'only the answers of a multi-choice item can be exclusive');
     }

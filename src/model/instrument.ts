@@ -193,7 +193,13 @@ interface ChoiceLayout {
   readonly orientation?: 'vertical' | 'horizontal';
 }
 
-export interface ChoiceItem extends QuestionBase, ChoiceLayout {
+/** Answers to choose from that an expression gives as the person answers (SDC answerExpression). */
+interface ComputedAnswers {
+  /** FHIRPath giving the answers (codings, or values): `answers` is then empty, and the engine gives each question's (`optionsOf`). */
+  readonly answerExpression?: string;
+}
+
+export interface ChoiceItem extends QuestionBase, ChoiceLayout, ComputedAnswers {
   readonly type: 'choice';
   /** Radio buttons when absent; a drop-down list; or radio buttons under a search field that narrows them (long lists). */
   readonly control?: 'drop-down' | 'autocomplete';
@@ -207,7 +213,7 @@ export interface ChoiceItem extends QuestionBase, ChoiceLayout {
   readonly valueType?: 'date' | 'time' | 'reference';
 }
 
-export interface MultiChoiceItem extends QuestionBase, ChoiceLayout {
+export interface MultiChoiceItem extends QuestionBase, ChoiceLayout, ComputedAnswers {
   readonly type: 'multi-choice';
   readonly answers: readonly AnswerOption[];
   /** The person may write one answer of their own besides the options chosen. */
@@ -515,7 +521,10 @@ export const isQuestion = (item: Item): item is QuestionItem =>
 export const hasExpressions = (instrument: Instrument): boolean =>
   !!instrument.variables?.length ||
   [...walkItems(instrument.items)].some(
-    (item) => item.enableWhenExpression !== undefined || item.variables?.length || (isQuestion(item) && ((item.calculated ?? item.initialExpression) !== undefined || !!item.constraints?.length)),
+    (item) =>
+      item.enableWhenExpression !== undefined ||
+      item.variables?.length ||
+      (isQuestion(item) && ((item.calculated ?? item.initialExpression) !== undefined || !!item.constraints?.length || ('answerExpression' in item && item.answerExpression !== undefined))),
   );
 
 /** Whether the person cannot change a question's answer: it is computed or marked read-only. */

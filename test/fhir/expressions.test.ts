@@ -195,6 +195,61 @@ describe('FHIRPath expressions', () => {
     });
   });
 
+  describe('answerExpression', () => {
+    const fruits = {
+      resourceType: 'ValueSet',
+      id: 'fruits',
+      status: 'active',
+      expansion: {
+        timestamp: '2026-01-01',
+        contains: [
+          { system: 'urn:test:fruit', code: 'apple', display: 'Apple' },
+          { system: 'urn:test:fruit', code: 'lemon', display: 'Lemon' },
+        ],
+      },
+    };
+    const form = () =>
+      questionnaire(
+        [
+          { linkId: 'sweet', type: 'boolean', text: 'Only sweet fruit?' },
+          {
+            linkId: 'fruit',
+            type: 'choice',
+            text: 'Which fruit?',
+            extension: [
+              {
+                url: `${SDC}sdc-questionnaire-answerExpression`,
+                valueExpression: fhirpath(`iif(${answerOf('sweet')}, %questionnaire.contained[0].expansion.contains.where(code != 'lemon'), %questionnaire.contained[0].expansion.contains)`),
+              },
+            ],
+          },
+        ],
+        { contained: [fruits] },
+      );
+
+    it('offers the answers it gives, and clears an answer it no longer offers', () => {
+      const { engine } = engineFor(form());
+      expect(engine.optionsOf('fruit')!.map((o) => o.value)).to.deep.equal(['apple', 'lemon']);
+      engine.answer('fruit', 'lemon');
+      expect(engine.answer('sweet', true)).to.deep.equal(['fruit']);
+      expect(engine.optionsOf('fruit')!.map((o) => o.text)).to.deep.equal([{ en: 'Apple' }]);
+      expect(() => engine.answer('fruit', 'lemon')).to.throw(RangeError);
+      engine.answer('fruit', 'apple');
+      expect(engine.answerOf('fruit')).to.equal('apple');
+    });
+
+    it('is answered in the element and written as the coding it gave', async () => {
+      const el = await fixture<PpQuestionnaire>(html`<pp-questionnaire storage="memory" layout="list" .instrument=${form()}></pp-questionnaire>`);
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('[data-item="fruit"] input[type=radio]').length === 2, 'the offered answers are not shown');
+      el.shadowRoot!.querySelectorAll<HTMLInputElement>('[data-item="fruit"] input[type=radio]')[0]!.click();
+      await el.updateComplete;
+      const submitted = new Promise<CustomEvent>((resolve) => el.addEventListener('pp-submit', (e) => resolve(e as CustomEvent), { once: true }));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      const { questionnaireResponse } = (await submitted).detail;
+      expect(questionnaireResponse.item).to.deep.equal([{ linkId: 'fruit', text: 'Which fruit?', answer: [{ valueCoding: { system: 'urn:test:fruit', code: 'apple', display: 'Apple' } }] }]);
+    });
+  });
+
   describe('targetConstraint', () => {
     const constraint = (key: string, expression: string, human: string, severity = 'error') => ({
       url: 'http://hl7.org/fhir/StructureDefinition/targetConstraint',

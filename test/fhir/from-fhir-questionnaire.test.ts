@@ -671,7 +671,6 @@ describe('fromFhirQuestionnaire', () => {
       'item[6].enableWhen[0].answerUri: "answerUri" conditions are not supported yet',
       'item[7].item[0].repeats: repeating "quantity" items are not supported yet',
       'item[8].modifierExtension: "modifierExtension" is not supported: changes the meaning of the item in a way Painpath cannot know',
-      'item[9].extension[0]: "sdc-questionnaire-answerExpression" is not supported: the answers offered come from it; this kind of expression is not evaluated yet',
       'item[9].text: a question needs a text (or a display item under it) to be labelled with',
     ]);
   });

@@ -30,6 +30,7 @@
 's17b59ae5b9482e68': `Skriv et klokkeslæt.`,
 's19bdcee55e26eb2c': `Bagefter`,
 's1b750504acf5fcc0': str`Skriv mindst ${0} tegn.`,
+'s218470a9892c890b': `Endnu ingen svar at vælge imellem.`,
 's26d60f9e5b1d57af': `Klinisk betydningsfuld forværring`,
 's275c27d2487a9666': str`Vælg venligst en fil af denne type: ${0}.`,
 's28d175aad89d3f67': `Ikke besvaret endnu`,

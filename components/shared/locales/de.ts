@@ -30,6 +30,7 @@
 's17b59ae5b9482e68': `Bitte geben Sie eine Uhrzeit ein.`,
 's19bdcee55e26eb2c': `Danach`,
 's1b750504acf5fcc0': str`Bitte schreiben Sie mindestens ${0} Zeichen.`,
+'s218470a9892c890b': `Noch keine Antworten zur Auswahl.`,
 's26d60f9e5b1d57af': `Klinisch bedeutsame Verschlechterung`,
 's275c27d2487a9666': str`Bitte wählen Sie eine Datei dieses Typs: ${0}.`,
 's28d175aad89d3f67': `Noch nicht beantwortet`,

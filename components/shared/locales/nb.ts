@@ -30,6 +30,7 @@
 's17b59ae5b9482e68': `Skriv et klokkeslett.`,
 's19bdcee55e26eb2c': `Etterpå`,
 's1b750504acf5fcc0': str`Skriv minst ${0} tegn.`,
+'s218470a9892c890b': `Ingen svar å velge mellom ennå.`,
 's26d60f9e5b1d57af': `Klinisk betydningsfull forverring`,
 's275c27d2487a9666': str`Velg en fil av denne typen: ${0}.`,
 's28d175aad89d3f67': `Ikke besvart ennå`,

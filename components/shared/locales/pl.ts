@@ -30,6 +30,7 @@
 's17b59ae5b9482e68': `Wpisz godzinę.`,
 's19bdcee55e26eb2c': `Po zakończeniu`,
 's1b750504acf5fcc0': str`Wpisz co najmniej ${0} znaków.`,
+'s218470a9892c890b': `Na razie brak odpowiedzi do wyboru.`,
 's26d60f9e5b1d57af': `Klinicznie istotne pogorszenie`,
 's275c27d2487a9666': str`Wybierz plik tego typu: ${0}.`,
 's28d175aad89d3f67': `Jeszcze bez odpowiedzi`,

@@ -30,6 +30,7 @@
 's17b59ae5b9482e68': `Skriv en tid på dygnet.`,
 's19bdcee55e26eb2c': `Efteråt`,
 's1b750504acf5fcc0': str`Skriv minst ${0} tecken.`,
+'s218470a9892c890b': `Inga svar att välja mellan ännu.`,
 's26d60f9e5b1d57af': `Kliniskt betydelsefull försämring`,
 's275c27d2487a9666': str`Välj en fil av den här typen: ${0}.`,
 's28d175aad89d3f67': `Inte besvarad ännu`,
