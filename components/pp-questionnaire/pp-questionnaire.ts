@@ -803,7 +803,7 @@ export class PpQuestionnaire extends LitElement {
       urgent: flags.some((flag) => flag.severity === 'urgent'),
       startedAt: this.#startedAt ?? finishedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
-      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt, answersOf: (path) => engine.optionsOf(path) }),
+      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt, itemAt: (path) => engine.itemAt(path) }),
     };
   }
 
@@ -953,6 +953,8 @@ export class PpQuestionnaire extends LitElement {
     const engine = this.#engine!;
     const path = scope ? `${scope}${PATH_SEPARATOR}${item.id}` : item.id;
     if (!engine.isEnabled(path) || item.hidden) return nothing;
+    // What expressions make of it here (its text, answers, bounds).
+    const current = engine.itemAt(path) ?? item;
     const children = (items: readonly Item[], inScope = scope) => items.map((child) => this.#renderItem(child, inScope, text, advice));
     if (isContainer(item)) {
       const problem = this.#groupProblem(path);
@@ -963,17 +965,16 @@ export class PpQuestionnaire extends LitElement {
         data-item=${path}
         ?data-invalid=${!!problem}
         role="group"
-        aria-labelledby=${item.text ? stemId : nothing}
+        aria-labelledby=${current.text ? stemId : nothing}
         aria-describedby=${problem ? `error-${path}` : nothing}
       >
-        ${item.text ? html`<div part="stem" class="stem" id=${stemId}>${itemText(item, text, this.#locale, item.text, false)}</div>` : nothing} ${problem}
+        ${current.text ? html`<div part="stem" class="stem" id=${stemId}>${itemText(current, text, this.#locale, current.text, false)}</div>` : nothing} ${problem}
         ${item.repeats ? this.#renderRepeats(item, path, children, text) : children(item.items)}
       </div>`;
     }
-    if (item.type === 'display') return html`<div class="display" data-item=${path}>${itemText(item, text, this.#locale, item.text, false)}</div>`;
-    // Templates address the item by its id: in a repeat, that is its path. Answers an expression offers are the item's here.
-    const offered = engine.optionsOf(path);
-    const shown = path === item.id && !offered ? item : ({ ...item, id: path, ...(offered && { answers: offered }) } as QuestionItem);
+    if (current.type === 'display') return html`<div class="display" data-item=${path}>${itemText(current, text, this.#locale, current.text, false)}</div>`;
+    // Templates address the item by its id: in a repeat, that is its path. What expressions make of it (answers, text, bounds) is its own here.
+    const shown = (path === item.id ? current : { ...current, id: path }) as QuestionItem;
     const nested = childrenOf(item);
     return html`${renderQuestion(shown, this.#itemContext(text))}${this.#rules?.renderAdvice(advice.get(item.id))}
     ${nested.length ? html`<div class="nested">${children(nested)}</div>` : nothing}`;

@@ -65,11 +65,29 @@ export interface Settled {
   readonly hidden: ReadonlySet<ItemPath>;
   /** The keys of the constraints that do not hold, by the path of their question. */
   readonly broken: ReadonlyMap<ItemPath, readonly string[]>;
-  /** The answers offered now to each enabled question whose answers an expression gives, by path. */
-  readonly options: ReadonlyMap<ItemPath, readonly AnswerOption[]>;
+  /** What expressions make of enabled items now, by path: the answers offered, the text, the bounds. */
+  readonly overrides: ReadonlyMap<ItemPath, ItemOverride>;
 }
 
-/** Whether a question's answers come from an expression (`optionsOf` gives them). */
+/** What expressions make of an item at one path (answerExpression, and cqf-expression on its text and bounds). */
+export interface ItemOverride {
+  readonly answers?: readonly AnswerOption[];
+  /** Shown in every language: an expression's text has no translations. */
+  readonly text?: string;
+  readonly min?: number | string;
+  readonly max?: number | string;
+}
+
+/** An item as expressions make it at one path. */
+export function withOverride(item: Item, override: ItemOverride | undefined, languages: readonly string[]): Item {
+  if (!override) return item;
+  const { text, ...rest } = override;
+  // A computed text replaces the written one, formatting included.
+  const computedText = text === undefined ? {} : { text: Object.fromEntries(languages.map((lang) => [lang, text])), formattedText: undefined };
+  return { ...item, ...rest, ...computedText } as Item;
+}
+
+/** Whether a question's answers come from an expression (`itemAt` gives them). */
 const hasComputedAnswers = (item: QuestionItem): boolean => 'answerExpression' in item && item.answerExpression !== undefined;
 
 /** A value that may be one of a choice's options. */
@@ -113,6 +131,7 @@ export class QuestionnaireEngine {
   readonly #questions: ReadonlyMap<ItemId, QuestionItem>;
   readonly #parents: ReadonlyMap<ItemId, Item>;
   readonly #groups: ReadonlyMap<ItemId, GroupItem>;
+  readonly #displays: ReadonlyMap<ItemId, Item>;
 
   readonly #today: () => string;
   readonly #computations: Computations | undefined;
@@ -120,8 +139,8 @@ export class QuestionnaireEngine {
   #hiddenByExpression: ReadonlySet<ItemPath> = new Set();
   /** Constraints that do not hold, as the expressions last said. */
   #broken: ReadonlyMap<ItemPath, readonly string[]> = new Map();
-  /** The answers expressions offer, as they last said. */
-  #options: ReadonlyMap<ItemPath, readonly AnswerOption[]> = new Map();
+  /** What expressions make of items, as they last said. */
+  #overrides: ReadonlyMap<ItemPath, ItemOverride> = new Map();
 
   constructor(
     readonly instrument: Instrument,
@@ -135,6 +154,7 @@ export class QuestionnaireEngine {
     this.#questions = new Map(all.filter(isQuestion).map((item) => [item.id, item]));
     this.#parents = new Map(all.flatMap((item) => childrenOf(item).map((child) => [child.id, item] as const)));
     this.#groups = new Map(all.filter(isContainer).map((item) => [item.id, item]));
+    this.#displays = new Map(all.filter((item) => item.type === 'display').map((item) => [item.id, item]));
     this.#refreshEnabled(this.#newScope(instrument.items), undefined);
   }
 
@@ -305,9 +325,14 @@ export class QuestionnaireEngine {
     return this.#broken.has(path) ? 'constraint' : undefined;
   }
 
-  /** The answers offered now to the question at a path when an expression gives them (answerExpression); undefined otherwise. */
-  optionsOf(path: ItemPath): readonly AnswerOption[] | undefined {
-    return this.#options.get(path);
+  /**
+   * The item at a path as it is now: with the answers, text and bounds its expressions give there
+   * (answerExpression, cqf-expression); undefined when no item has the path's id.
+   */
+  itemAt(path: ItemPath): Item | undefined {
+    const id = itemIdOf(path);
+    const item = this.#questions.get(id) ?? this.#groups.get(id) ?? this.#displays.get(id);
+    return item && withOverride(item, this.#overrides.get(path), this.instrument.languages);
   }
 
   /** The constraints of the question at a path that do not hold. */
@@ -432,7 +457,7 @@ export class QuestionnaireEngine {
     const question = this.#questions.get(itemIdOf(path));
     if (!question) throw new RangeError(`"${path}" is not a question of ${this.instrument.id}`);
     if (!this.#enabled.has(path)) throw new RangeError(`"${path}" is not enabled`);
-    return hasComputedAnswers(question) ? ({ ...question, answers: this.#options.get(path) ?? [] } as QuestionItem) : question;
+    return this.itemAt(path) as QuestionItem;
   }
 
   #enabledRepeating(path: ItemPath): GroupItem {
@@ -541,12 +566,13 @@ export class QuestionnaireEngine {
       const hiddenChanged = settled.hidden.size !== hiddenByExpression.size || [...settled.hidden].some((path) => !hiddenByExpression.has(path));
       hiddenByExpression = settled.hidden;
       this.#broken = settled.broken;
-      this.#options = settled.options;
+      this.#overrides = settled.overrides;
       // An answer no longer offered goes (an answer of the person's own stays).
       let withdrawn = false;
-      for (const [path, offered] of settled.options) {
+      for (const [path, { answers: offered }] of settled.overrides) {
         const at = this.#locate(answers, path);
-        const question = this.#questions.get(itemIdOf(path))!;
+        const question = this.#questions.get(itemIdOf(path));
+        if (!offered || !question || !hasComputedAnswers(question)) continue;
         const value = at && (own(at.scope, at.id) as AnswerValue | undefined);
         if (!at || value === undefined || ('other' in question && question.other)) continue;
         const isOffered = (v: unknown) => offered.some((option) => option.value === v);

@@ -1,6 +1,6 @@
 import { compile, resolveInternalTypes } from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
-import type { Computations, ItemPath, Settled } from '../engine/questionnaire-engine.js';
+import { itemIdOf, withOverride, type Computations, type ItemOverride, type ItemPath, type Settled } from '../engine/questionnaire-engine.js';
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { childPath } from '../model/json-reader.js';
 import {
@@ -8,6 +8,7 @@ import {
   isQuestion,
   isQuantityAnswer,
   sourceLanguageOf,
+  walkItems,
   type AnswerOption,
   type Answers,
   type AnswerValue,
@@ -33,7 +34,7 @@ export interface ExpressionOptions {
 }
 
 type Evaluator = (resource: unknown, env: Record<string, unknown>) => unknown[];
-type ExpressionKind = 'calculated' | 'enableWhenExpression' | 'initialExpression' | 'answerExpression';
+type ExpressionKind = 'calculated' | 'enableWhenExpression' | 'initialExpression' | 'answerExpression' | 'textExpression' | 'minExpression' | 'maxExpression';
 
 /** One compiled expression, with where it is written. */
 interface Compiled {
@@ -49,6 +50,9 @@ interface ItemExpressions {
   readonly enableWhenExpression?: Compiled;
   readonly initialExpression?: Compiled;
   readonly answerExpression?: Compiled;
+  readonly textExpression?: Compiled;
+  readonly minExpression?: Compiled;
+  readonly maxExpression?: Compiled;
   readonly constraints: readonly (readonly [key: string, expression: Compiled])[];
 }
 
@@ -99,6 +103,7 @@ export function expressionComputations(instrument: Instrument, options: Expressi
 
 class ExpressionRunner implements Computations {
   readonly #byId = new Map<string, ItemExpressions>();
+  readonly #itemsById: ReadonlyMap<string, Item>;
   readonly #rootVariables: readonly (readonly [string, Compiled])[];
   readonly #baseEnv: Record<string, unknown>;
   readonly #qitems = new Map<string, unknown>();
@@ -107,8 +112,8 @@ class ExpressionRunner implements Computations {
   readonly #memos = new Map<string, Memo>();
   readonly #reported = new Set<string>();
   #settledOnce = false;
-  /** The answers expressions offered at the last settling, by path: the response writes answers to them as their codings. */
-  #offered: ReadonlyMap<ItemPath, readonly AnswerOption[]> = new Map();
+  /** What expressions made of items at the last settling, by path: the response writes answers to offered options as their codings. */
+  #overrides: ReadonlyMap<ItemPath, ItemOverride> = new Map();
   /** The items with expressions, by path, as the last response written had them. */
   #items?: readonly { readonly path: ItemPath; readonly item: Item }[];
 
@@ -117,6 +122,7 @@ class ExpressionRunner implements Computations {
     options: ExpressionOptions,
   ) {
     this.#options = options;
+    this.#itemsById = new Map([...walkItems(instrument.items)].map((item) => [item.id, item]));
     const problems: ContentProblem[] = [];
     const sourcePath = options.sourcePath ?? ((path: string) => path);
     const compileAt = (expression: string, path: string, base?: string): Compiled | undefined => {
@@ -152,10 +158,14 @@ class ExpressionRunner implements Computations {
           enableWhenExpression: compiledOf('enableWhenExpression'),
           initialExpression: compiledOf('initialExpression'),
           answerExpression: compiledOf('answerExpression'),
+          textExpression: compiledOf('textExpression'),
+          minExpression: compiledOf('minExpression'),
+          maxExpression: compiledOf('maxExpression'),
           constraints,
         };
-        const { variables, calculated, enableWhenExpression, initialExpression, answerExpression } = expressions;
-        if (variables.length || calculated || enableWhenExpression || initialExpression || answerExpression || constraints.length) this.#byId.set(item.id, expressions);
+        const { calculated, enableWhenExpression, initialExpression, answerExpression, textExpression, minExpression, maxExpression } = expressions;
+        const any = [calculated, enableWhenExpression, initialExpression, answerExpression, textExpression, minExpression, maxExpression].some(Boolean);
+        if (any || expressions.variables.length || constraints.length) this.#byId.set(item.id, expressions);
         visit(childrenOf(item), childPath(at, 'items'));
       });
     visit(instrument.items, 'items');
@@ -191,7 +201,7 @@ class ExpressionRunner implements Computations {
     const values = new Map<ItemPath, AnswerValue | undefined>();
     const hidden = new Set<ItemPath>();
     const broken = new Map<ItemPath, string[]>();
-    const options = new Map<ItemPath, readonly AnswerOption[]>();
+    const overrides = new Map<ItemPath, ItemOverride>();
     const calculatedReads = new Map<ItemPath, ReadonlySet<ItemPath>>();
     // A repeat's entry carries its group's variables; the group's own expressions run once, at its path.
     for (const { path, item } of this.#items) {
@@ -209,11 +219,8 @@ class ExpressionRunner implements Computations {
         if (JSON.stringify(result.answer.value) !== JSON.stringify(answerAt(answers, path))) values.set(path, result.answer.value);
       }
       if (!enabled.has(path)) continue;
-      if (expressions.answerExpression) {
-        const result = run(expressions.answerExpression);
-        result.options ??= optionsFrom(result.value, sourceLanguageOf(this.instrument));
-        options.set(path, result.options);
-      }
+      const override = this.#override(item, expressions, run);
+      if (override) overrides.set(path, override);
       // Only false breaks a constraint: empty (nothing answered to check yet) does not, nor does one that fails to run (reported).
       const keys = expressions.constraints.filter(([, compiled]) => isFalse(run(compiled).value));
       if (keys.length) broken.set(path, keys.map(([key]) => key));
@@ -222,17 +229,46 @@ class ExpressionRunner implements Computations {
       this.#settledOnce = true;
       this.#refuseCycles(calculatedReads, current().nodes);
     }
-    this.#offered = options;
-    return { values, hidden, broken, options };
+    this.#overrides = overrides;
+    return { values, hidden, broken, overrides };
   }
 
   /** The answers as a response, viewed through proxies that note whose answers expressions read. */
   #tree(answers: Answers): Tree {
-    const { response, nodes } = responseTree(this.instrument, answers, (path) => this.#offered.get(path));
+    const { response, nodes } = responseTree(this.instrument, answers, (path) => {
+      const override = this.#overrides.get(path);
+      const item = override && this.#itemsById.get(itemIdOf(path));
+      return item && withOverride(item, override, this.instrument.languages);
+    });
     const paths = new Map<object, ItemPath>();
     for (const [path, { node, repeat }] of nodes) if (!repeat || !paths.has(node)) paths.set(node, path);
     const views = new WeakMap<object, object>();
     return { response: watched(response, paths, views), nodes, scopes: new Map(), view: (node) => watched(node, paths, views) };
+  }
+
+  /**
+   * What expressions make of an enabled item now: the answers it offers (answerExpression), its
+   * text and bounds (cqf-expression); undefined when none of these.
+   */
+  #override(item: Item, expressions: ItemExpressions, run: (compiled: Compiled) => Memo): ItemOverride | undefined {
+    const first = (compiled: Compiled | undefined) => (compiled ? (resolveInternalTypes(run(compiled).value) as unknown[])[0] : undefined);
+    const bound = (compiled: Compiled | undefined) => {
+      const value = first(compiled);
+      return (item.type === 'date' ? typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) : typeof value === 'number') ? (value as number | string) : undefined;
+    };
+    let answers: readonly AnswerOption[] | undefined;
+    if (expressions.answerExpression) {
+      const result = run(expressions.answerExpression);
+      answers = result.options ??= optionsFrom(result.value, sourceLanguageOf(this.instrument));
+    }
+    const text = first(expressions.textExpression);
+    const override = {
+      ...(answers && { answers }),
+      ...((typeof text === 'string' || typeof text === 'number') && String(text).trim() !== '' && { text: String(text) }),
+      ...(bound(expressions.minExpression) !== undefined && { min: bound(expressions.minExpression) }),
+      ...(bound(expressions.maxExpression) !== undefined && { max: bound(expressions.maxExpression) }),
+    };
+    return Object.keys(override).length ? override : undefined;
   }
 
   /** A result kept from before when none of the answers it read has changed since. */

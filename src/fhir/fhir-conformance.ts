@@ -103,6 +103,7 @@ export const SOURCE_QUERIES = `${SDC}sdc-questionnaire-sourceQueries`;
 export const ITEM_POPULATION_CONTEXT = `${SDC}sdc-questionnaire-itemPopulationContext`;
 export const TARGET_CONSTRAINT = `${STRUCTURE}targetConstraint`;
 export const ANSWER_EXPRESSION = `${SDC}sdc-questionnaire-answerExpression`;
+export const CQF_EXPRESSION = `${STRUCTURE}cqf-expression`;
 export const MAX_OCCURS = `${STRUCTURE}questionnaire-maxOccurs`;
 export const MAX_SIZE = `${STRUCTURE}maxSize`;
 export const MIME_TYPE = `${STRUCTURE}mimeType`;
@@ -118,7 +119,6 @@ export const REGEX = `${STRUCTURE}regex`;
 export const MIN_LENGTH = `${STRUCTURE}minLength`;
 export const MAX_DECIMAL_PLACES = `${STRUCTURE}maxDecimalPlaces`;
 
-const EXPRESSION = 'this kind of expression is not evaluated yet';
 const FHIRPATH = 'FHIRPath, evaluated with the fhirpath package (loaded only for forms with expressions); an expression in another language (x-fhir-query, CQL) is reported and gives nothing';
 
 /**
@@ -144,7 +144,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [INITIAL_EXPRESSION]: entry('supported', `the starting answer, from the launch context the host gives; ${FHIRPATH}`),
   [OLD_INITIAL_EXPRESSION]: entry('supported', 'as sdc-questionnaire-initialExpression'),
   [VARIABLE]: entry('supported', `on the Questionnaire and on items, read as %name by the expressions of the item and the items under it; ${FHIRPATH}`),
-  [`${STRUCTURE}cqf-expression`]: entry('reported', `${EXPRESSION}: the text is shown as written`),
+  [CQF_EXPRESSION]: entry('supported', `on an item's text: the text shown (in every language) once it gives one; on the value of minValue and maxValue (e.g. today()): the bound once it gives one; elsewhere reported; ${FHIRPATH}`),
   [LAUNCH_CONTEXT]: entry('supported', 'each context is what the host gives under its name (launchContext property), read as %name; one the host does not give is empty, and reported'),
   [SOURCE_QUERIES]: entry('reported', 'the queries are not run, so the form is not pre-filled from the health record: expressions read their result (%id of the contained Bundle) as empty'),
   [`${SDC}sdc-questionnaire-observationLinkPeriod`]: entry('reported', 'the form is not pre-filled from earlier observations'),

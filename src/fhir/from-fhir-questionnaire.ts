@@ -14,6 +14,7 @@ import {
   LAUNCH_CONTEXT,
   OLD_INITIAL_EXPRESSION,
   ANSWER_EXPRESSION,
+  CQF_EXPRESSION,
   SOURCE_QUERIES,
   TARGET_CONSTRAINT,
   VARIABLE,
@@ -443,9 +444,10 @@ class QuestionnaireImporter {
 
   /**
    * Reports or refuses the element's extensions the table says are, and reports unknown ones;
-   * formatting (rendering-xhtml, -markdown) is reported unless `formatted` says it is shown.
+   * formatting (rendering-xhtml, -markdown) and expressions (cqf-expression) are reported unless
+   * the element is an item's text (`itemText`), the one text shown formatted and computed.
    */
-  #checkExtensions(element: JsonObject, path: string, formatted = false): void {
+  #checkExtensions(element: JsonObject, path: string, itemText = false): void {
     for (const found of this.#allExtensions(element, path)) {
       const url = found.value['url'];
       if (typeof url !== 'string') {
@@ -454,7 +456,8 @@ class QuestionnaireImporter {
       }
       const conformance = Object.hasOwn(EXTENSIONS, url) ? EXTENSIONS[url]! : undefined;
       if (!conformance) this.#report(found.path, `the extension "${url}" is not known here; it is ignored`);
-      else if ((url === RENDERING_XHTML || url === RENDERING_MARKDOWN) && !formatted) this.#report(found.path, `"${url.split('/').pop()}" is not supported here: the plain text is shown`);
+      else if ((url === RENDERING_XHTML || url === RENDERING_MARKDOWN) && !itemText) this.#report(found.path, `"${url.split('/').pop()}" is not supported here: the plain text is shown`);
+      else if (url === CQF_EXPRESSION && !itemText) this.#report(found.path, '"cqf-expression" is not supported here: the value is used as written');
       else if (conformance.support === 'refused') this.#problem(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
       else if (conformance.support === 'reported') this.#report(found.path, `"${url.split('/').pop()}" is not supported: ${conformance.note}`);
     }
@@ -614,13 +617,14 @@ class QuestionnaireImporter {
     const prefix = this.#optionalText(item, 'prefix', at.fhir);
     const formattedText = this.#formattedText(item, at, type !== 'display' && type !== 'group');
     const enableWhenExpression = this.#expression(extensions(ENABLE_WHEN_EXPRESSION)[0], native('enableWhenExpression'), 'the item is shown as if it had no enableWhenExpression');
+    const textExpression = isObject(item['_text']) ? this.#expression(this.#extensionsOf(item['_text'], fhir('_text'))(CQF_EXPRESSION)[0], native('textExpression'), 'the text is shown as written') : undefined;
     // Inside a hidden group an item is never shown either.
     const hidden = extensions(HIDDEN)[0]?.value['valueBoolean'] === true || this.#hiddenGroups > 0 || undefined;
     const variables = this.#variables(extensions, at.native, type === 'group');
     if (type !== 'group') for (const found of extensions(ITEM_POPULATION_CONTEXT)) this.#report(found.path, 'a population context applies to a group; it is ignored here');
     const constraints: unknown[] = [];
     for (const found of extensions(TARGET_CONSTRAINT)) constraints.push(...this.#constraint(found, childPath(at.native, 'constraints'), constraints.length, type !== 'group' && type !== 'display'));
-    const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText, enableWhenExpression, hidden, variables };
+    const common = { id: linkId, prefix, enableWhen, enableBehavior: item['enableBehavior'], formattedText, textExpression, enableWhenExpression, hidden, variables };
     const choice = type === 'choice' || type === 'open-choice' || type === 'reference' || optionsOnly;
     // Choices take several answers as a multi-choice; groups as repeats; other questions as a list of fields.
     const repeatingAnswers = item['repeats'] === true && !choice && type !== 'group';
@@ -717,7 +721,12 @@ class QuestionnaireImporter {
     if (nativeType === 'url') return { ...question, type: nativeType, maxLength: item['maxLength'], initial };
     if (item['maxLength'] !== undefined) this.#report(fhir('maxLength'), `"maxLength" does not apply to a "${type}" item; it is ignored`);
     if (nativeType === 'boolean' || nativeType === 'date-time' || nativeType === 'time') return { ...question, type: nativeType, initial };
-    const bounds = { min: this.#bound(extensions, MIN_VALUE, native('min')), max: this.#bound(extensions, MAX_VALUE, native('max')) };
+    const bounds = {
+      min: this.#bound(extensions, MIN_VALUE, native('min')),
+      max: this.#bound(extensions, MAX_VALUE, native('max')),
+      minExpression: this.#boundExpression(extensions, MIN_VALUE, native('minExpression')),
+      maxExpression: this.#boundExpression(extensions, MAX_VALUE, native('maxExpression')),
+    };
     if (nativeType === 'attachment') {
       const maxSize = extensions(MAX_SIZE)[0];
       if (maxSize) this.#origins.set(native('maxSize'), childPath(maxSize.path, 'valueDecimal'));
@@ -794,6 +803,8 @@ class QuestionnaireImporter {
       const text = this.#text(child, 'text', at);
       if (text) help.push(text);
       for (const found of this.#formatting(child, at)) this.#report(found.path, `"${String(found.value['url']).split('/').pop()}" is not supported on a question's help: the plain text is shown`);
+      const computed = isObject(child['_text']) ? this.#extensionsOf(child['_text'], childPath(at, '_text'))(CQF_EXPRESSION) : [];
+      for (const found of computed) this.#report(found.path, '"cqf-expression" is not supported on a question\'s help: the text is shown as written');
     });
     return help;
   }
@@ -885,8 +896,24 @@ class QuestionnaireImporter {
     const found = extensions(url)[0];
     if (!found) return undefined;
     const key = choiceKey(found.value, 'value');
+    // Only an expression may give the bound (`_valueDate` with a cqf-expression).
+    if (!key && this.#valueElement(found)) return undefined;
     this.#origins.set(nativePath, key ? childPath(found.path, key) : found.path);
     return key ? found.value[key] : this.#problem(found.path, 'expected a value[x]');
+  }
+
+  /** The `_value[x]` element of an extension, where an expression (cqf-expression) may give its value. */
+  #valueElement(found: Found): Found | undefined {
+    const key = Object.keys(found.value).find((k) => k.startsWith('_value'));
+    return key && isObject(found.value[key]) ? { value: found.value[key], path: childPath(found.path, key) } : undefined;
+  }
+
+  /** The expression that gives a minValue / maxValue extension's value (cqf-expression on its `_value[x]`). */
+  #boundExpression(extensions: Extensions, url: string, nativePath: string): string | undefined {
+    const found = extensions(url)[0];
+    const element = found && this.#valueElement(found);
+    if (!element) return undefined;
+    return this.#expression(this.#extensionsOf(element.value, element.path)(CQF_EXPRESSION)[0], nativePath, 'the bound is the value written');
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { AnswerOption, Answers, AnswerValue, Instrument, Item, OptionCoding, QuestionItem } from '../model/instrument.js';
+import type { Answers, AnswerValue, Instrument, Item, OptionCoding, QuestionItem } from '../model/instrument.js';
 import { childrenOf, isContainer, isRepeating, sourceLanguageOf } from '../model/instrument.js';
 import { PATH_SEPARATOR, pathIn, type ItemPath } from '../engine/questionnaire-engine.js';
 import { fieldItemSupport } from '../model/item-support.js';
@@ -44,8 +44,8 @@ type ValueX =
 
 export interface ResponseOptions {
   readonly language?: LanguageCode;
-  /** The answers offered to questions whose answers an expression gives, by path (`QuestionnaireEngine.optionsOf`). */
-  readonly answersOf?: (path: ItemPath) => readonly AnswerOption[] | undefined;
+  /** Each item as it is at a path, with what expressions make of it (`QuestionnaireEngine.itemAt`): the answers they offer are written as offered. */
+  readonly itemAt?: (path: ItemPath) => Item | undefined;
   readonly authored?: Date;
   readonly status?: QuestionnaireResponse['status'];
 }
@@ -106,7 +106,7 @@ export function toQuestionnaireResponse(
     questionnaire: questionnaireCanonical(instrument),
     language,
     authored: (options.authored ?? new Date()).toISOString(),
-    item: [...responseItems(instrument.items, answers, { text, answersOf: options.answersOf, scope: '' }), ...scoreItems],
+    item: [...responseItems(instrument.items, answers, { text, itemAt: options.itemAt, scope: '' }), ...scoreItems],
   };
 }
 
@@ -128,19 +128,19 @@ export interface TreeNode {
 export function responseTree(
   instrument: Instrument,
   answers: Answers,
-  answersOf?: (path: ItemPath) => readonly AnswerOption[] | undefined,
+  itemAt?: (path: ItemPath) => Item | undefined,
 ): { response: QuestionnaireResponse; nodes: Map<ItemPath, TreeNode> } {
   const source = sourceLanguageOf(instrument);
   const nodes = new Map<ItemPath, TreeNode>();
-  const item = responseItems(instrument.items, answers, { text: (map) => own(map, source), answersOf, nodes, scope: '' });
+  const item = responseItems(instrument.items, answers, { text: (map) => own(map, source), itemAt, nodes, scope: '' });
   return { response: { resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireCanonical(instrument), language: source, authored: '', item }, nodes };
 }
 
 /** Where the response is being written: the scope (or repeat) and item the items are in, and how. */
 interface Writing {
   readonly text: (map: TextMap | undefined) => string | undefined;
-  /** The answers of questions whose answers an expression gives, by path. */
-  readonly answersOf?: ((path: ItemPath) => readonly AnswerOption[] | undefined) | undefined;
+  /** Each item as it is at a path, with what expressions make of it. */
+  readonly itemAt?: ((path: ItemPath) => Item | undefined) | undefined;
   /** For a response tree: every item is written, answered or not, and registered here with its path. */
   readonly nodes?: Map<ItemPath, TreeNode>;
   readonly scope: ItemPath;
@@ -150,10 +150,11 @@ interface Writing {
 
 /** The response items of `items`, whose answers are in `scope` (the form's, or one repeat's). */
 function responseItems(items: readonly Item[], scope: Answers, at: Writing): QuestionnaireResponseItem[] {
-  return items.flatMap((item): QuestionnaireResponseItem[] => {
+  return items.flatMap((written): QuestionnaireResponseItem[] => {
+    const path = pathIn(at.scope, written.id);
+    const item = at.itemAt?.(path) ?? written;
     const itemText = at.text(item.text);
     const named = { linkId: item.id, ...(itemText && { text: itemText }) };
-    const path = pathIn(at.scope, item.id);
     const register = (where: ItemPath, node: QuestionnaireResponseItem, repeat = false) =>
       at.nodes?.set(where, { item, node, ...(at.parent !== undefined && { parent: at.parent }), ...(repeat && { repeat }) });
     if (isContainer(item)) {
@@ -178,8 +179,7 @@ function responseItems(items: readonly Item[], scope: Answers, at: Writing): Que
     }
     // Items under a question belong to its answer (the parser allows them only under a single answer).
     const nested = responseItems(childrenOf(item), scope, { ...at, parent: path });
-    const offered = 'answerExpression' in item && item.answerExpression !== undefined ? at.answersOf?.(path) : undefined;
-    const [first, ...rest] = fhirAnswers(offered ? ({ ...item, answers: offered } as QuestionItem) : item, value, at.text);
+    const [first, ...rest] = fhirAnswers(item, value, at.text);
     const node = { ...named, answer: [{ ...first!, ...(nested.length && { item: nested }) }, ...rest] };
     register(path, node);
     return [node];

@@ -282,10 +282,15 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     const prefix = this.optionalText(object, 'prefix', path);
     const formattedText = reader.optional(object['formattedText'], (v) => this.#formattedText(v, childPath(path, 'formattedText')));
     const enableWhenExpression = this.#expression(object, 'enableWhenExpression', path);
+    const textExpression = this.#expression(object, 'textExpression', path);
+    const bounds = { minExpression: this.#expression(object, 'minExpression', path), maxExpression: this.#expression(object, 'maxExpression', path) };
+    for (const [key, expression] of Object.entries(bounds)) {
+      if (expression !== undefined && !['integer', 'decimal', 'quantity', 'date'].includes(type as string)) reader.report(childPath(path, key), `a ${type} item has no bounds`);
+    }
     const variables = this.#variables(object, path);
     const hidden = reader.optional(object['hidden'], (v) => reader.boolean(v, childPath(path, 'hidden'))) || undefined;
     if (!type || !id) return undefined;
-    const common = { id, prefix, enableWhen, enableBehavior, formattedText, enableWhenExpression, variables, hidden };
+    const common = { id, prefix, enableWhen, enableBehavior, formattedText, textExpression, enableWhenExpression, variables, hidden };
 
     if (type === 'group' || type === 'page') {
       const text = this.wording(object, 'text', path, false);
@@ -317,7 +322,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
     if ((type === 'choice' || type === 'multi-choice') && object['repeats'] !== undefined) reader.report(childPath(path, 'repeats'), `a ${type} question does not repeat: a multi-choice takes several answers`);
     const specific = this.#questionFields(type, object, path);
     if (!text || required === undefined || !specific || (object['items'] !== undefined && !items)) return undefined;
-    const question = defined({ ...common, text, required, code, help, initial, initialExpression, calculated, readOnly, constraints, items, ...specific } as QuestionItem);
+    const question = defined({ ...common, text, required, code, help, initial, initialExpression, calculated, readOnly, constraints, ...bounds, items, ...specific } as QuestionItem);
     if (initial !== undefined && (isEmptyAnswer(initial) || answerProblem(question, initial))) {
       reader.report(childPath(path, 'initial'), `${JSON.stringify(initial)} is not an answer to "${id}"`);
     }

@@ -140,6 +140,8 @@ interface ItemBase {
   readonly enableWhen?: readonly Condition[];
   /** How several `enableWhen` conditions combine; `all` when absent. */
   readonly enableBehavior?: 'all' | 'any';
+  /** FHIRPath giving the item's text as the person answers (cqf-expression on its text); the written text until it gives one. */
+  readonly textExpression?: string;
   /** FHIRPath: the item is shown only while it is true (SDC enableWhenExpression); with `enableWhen`, both must hold. */
   readonly enableWhenExpression?: string;
   readonly variables?: readonly Variable[];
@@ -221,7 +223,13 @@ export interface MultiChoiceItem extends QuestionBase, ChoiceLayout, ComputedAns
   readonly valueType?: 'date' | 'time' | 'reference';
 }
 
-export interface NumberItem extends QuestionBase, RepeatingAnswers {
+/** Bounds that expressions give (cqf-expression on minValue and maxValue), e.g. `today()` for a date; the written ones until they give one. */
+interface ComputedBounds {
+  readonly minExpression?: string;
+  readonly maxExpression?: string;
+}
+
+export interface NumberItem extends QuestionBase, RepeatingAnswers, ComputedBounds {
   readonly type: 'integer' | 'decimal';
   /** A number field when absent; a slider from min to max (both needed); or a field with buttons that step the number. */
   readonly control?: 'slider' | 'spinner';
@@ -242,7 +250,7 @@ export interface QuantityUnit {
 }
 
 /** A measured amount (FHIR quantity): a number and, when the item has units, one of them. */
-export interface QuantityItem extends QuestionBase {
+export interface QuantityItem extends QuestionBase, ComputedBounds {
   readonly type: 'quantity';
   /** The units to choose from; a single unit is taken as given, none means a number without a unit. */
   readonly units: readonly QuantityUnit[];
@@ -292,7 +300,7 @@ export interface UrlItem extends QuestionBase, RepeatingAnswers {
   readonly maxLength?: number;
 }
 
-export interface DateItem extends QuestionBase, RepeatingAnswers {
+export interface DateItem extends QuestionBase, RepeatingAnswers, ComputedBounds {
   readonly type: 'date';
   /** `YYYY-MM-DD`, or `today`. */
   readonly min?: string;
@@ -523,6 +531,9 @@ export const hasExpressions = (instrument: Instrument): boolean =>
   [...walkItems(instrument.items)].some(
     (item) =>
       item.enableWhenExpression !== undefined ||
+      item.textExpression !== undefined ||
+      ('minExpression' in item && item.minExpression !== undefined) ||
+      ('maxExpression' in item && item.maxExpression !== undefined) ||
       item.variables?.length ||
       (isQuestion(item) && ((item.calculated ?? item.initialExpression) !== undefined || !!item.constraints?.length || ('answerExpression' in item && item.answerExpression !== undefined))),
   );

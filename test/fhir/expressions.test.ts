@@ -229,10 +229,11 @@ describe('FHIRPath expressions', () => {
 
     it('offers the answers it gives, and clears an answer it no longer offers', () => {
       const { engine } = engineFor(form());
-      expect(engine.optionsOf('fruit')!.map((o) => o.value)).to.deep.equal(['apple', 'lemon']);
+      const offered = () => (engine.itemAt('fruit') as ChoiceItem).answers;
+      expect(offered().map((o) => o.value)).to.deep.equal(['apple', 'lemon']);
       engine.answer('fruit', 'lemon');
       expect(engine.answer('sweet', true)).to.deep.equal(['fruit']);
-      expect(engine.optionsOf('fruit')!.map((o) => o.text)).to.deep.equal([{ en: 'Apple' }]);
+      expect(offered().map((o) => o.text)).to.deep.equal([{ en: 'Apple' }]);
       expect(() => engine.answer('fruit', 'lemon')).to.throw(RangeError);
       engine.answer('fruit', 'apple');
       expect(engine.answerOf('fruit')).to.equal('apple');
@@ -247,6 +248,40 @@ describe('FHIRPath expressions', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
       const { questionnaireResponse } = (await submitted).detail;
       expect(questionnaireResponse.item).to.deep.equal([{ linkId: 'fruit', text: 'Which fruit?', answer: [{ valueCoding: { system: 'urn:test:fruit', code: 'apple', display: 'Apple' } }] }]);
+    });
+  });
+
+  describe('cqf-expression', () => {
+    const cqf = (expression: string) => ({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/cqf-expression', valueExpression: fhirpath(expression) }] });
+
+    it('gives a text as the person answers, shown in the element in place of the written one', async () => {
+      const json = questionnaire([
+        integer('days'),
+        { linkId: 'summary', type: 'display', text: 'Answer the question above.', _text: cqf(`${answerOf('days')}.select('You counted ' & $this.toString() & ' days.')`) },
+      ]);
+      const { engine } = engineFor(json);
+      expect(engine.itemAt('summary')!.text).to.deep.equal({ en: 'Answer the question above.' });
+      engine.answer('days', 4);
+      expect(engine.itemAt('summary')!.text).to.deep.equal({ en: 'You counted 4 days.' });
+      const el = await fixture<PpQuestionnaire>(html`<pp-questionnaire storage="memory" layout="list" .instrument=${json}></pp-questionnaire>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-item="summary"]'), 'the form did not render');
+      const field = el.shadowRoot!.querySelector<HTMLInputElement>('[data-item="days"] input')!;
+      field.value = '3';
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[data-item="summary"]')!.textContent!.trim()).to.equal('You counted 3 days.');
+    });
+
+    it('gives a bound, such as today for a date', () => {
+      const { engine } = engineFor(
+        questionnaire([{ linkId: 'onset', type: 'date', text: 'When did it start?', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/maxValue', _valueDate: cqf('today()') }] }]),
+      );
+      const today = new Date();
+      const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      expect((engine.itemAt('onset') as { max?: string }).max).to.equal(iso);
+      engine.answer('onset', '2999-01-01');
+      expect(engine.problems()).to.deep.equal([{ itemId: 'onset', code: 'range' }]);
     });
   });
 
