@@ -72,7 +72,7 @@ export type ErrorCode =
   | 'fhir-unsupported'
   /**
    * An expression (FHIRPath) failed while the form was answered, or reads a launch context the host
-   * did not give: it gives nothing (a calculated answer stays empty, an item it shows or hides
+   * did not give, or a query it needs could not run (no `fhirQuery`, or it failed): it gives nothing (a calculated answer stays empty, an item it shows or hides
    * stays shown) and is reported once. `problems` names it with its path. An expression that does
    * not parse, or calculations that read each other in a cycle, refuse the form (`content-invalid`).
    */

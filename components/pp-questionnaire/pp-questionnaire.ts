@@ -209,6 +209,7 @@ export class PpQuestionnaire extends LitElement {
     valueSets: { attribute: false },
     references: { attribute: false },
     launchContext: { attribute: false },
+    fhirQuery: { attribute: false },
     terminologyServer: { attribute: 'terminology-server' },
     textPack: { attribute: false },
     textPackUrl: { attribute: 'text-pack' },
@@ -258,6 +259,13 @@ export class PpQuestionnaire extends LitElement {
    * form's own names). A context the form names and the host does not give is empty, and reported.
    */
   launchContext?: Readonly<Record<string, unknown>>;
+
+  /**
+   * Runs a FHIR query a form's variables make (SDC x-fhir-query, e.g. `Observation?subject=Patient/7`)
+   * against the host's FHIR server, with the host's credentials, and resolves with the resource it
+   * gives. The element contacts no server itself: without it such variables are empty, and reported.
+   */
+  fhirQuery?: (query: string) => Promise<unknown>;
 
   /**
    * A FHIR terminology server's base URL: value sets a FHIR Questionnaire names and `valueSets`
@@ -432,7 +440,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged = (['src', 'instrument', 'valueSets', 'references', 'launchContext', 'terminologyServer', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
+    const sourceChanged = (['src', 'instrument', 'valueSets', 'references', 'launchContext', 'fhirQuery', 'terminologyServer', 'textPack', 'textPackUrl', 'draftKey'] as const).some((key) => changed.has(key));
     const vaultChanged = VAULT_SETTINGS.some((key) => changed.has(key));
     // Another person's results are theirs: after a change of person, this one's are looked for.
     if (vaultChanged && this.hasUpdated) void this.#redeliverOutbox();
@@ -562,15 +570,18 @@ export class PpQuestionnaire extends LitElement {
    */
   async #computations(instrument: Instrument, fhir: FhirSource | undefined): Promise<Computations> {
     const { expressionComputations } = await importPart(loadExpressions);
-    return checked('content-invalid', () =>
+    const computations = checked('content-invalid', () =>
       expressionComputations(instrument, {
         questionnaire: fhir?.questionnaire,
         launchContext: this.launchContext,
+        fhirQuery: this.fhirQuery,
         sourcePath: fhir?.fhirPath,
         report: (problem) =>
           this.#emit<ErrorDetail>(PpEvents.error, { code: 'expression-failed', message: `An expression of ${instrument.id} gives nothing: ${problem.path}: ${problem.message}`, problems: [problem] }),
       }),
     );
+    await computations.queries;
+    return computations;
   }
 
   #fail(detail: ErrorDetail): void {

@@ -31,6 +31,20 @@ export interface ExpressionOptions {
   readonly sourcePath?: (instrumentPath: string) => string;
   /** Told once of each expression that fails while the form is answered, and of launch contexts not given. */
   readonly report: (problem: ContentProblem) => void;
+  /**
+   * Runs a FHIR query (SDC x-fhir-query, e.g. `Observation?subject=Patient/7&code=…`, relative to
+   * the host's FHIR server) and resolves with the resource it gives (a Bundle for a search). Without
+   * it, variables that are queries are empty, and reported.
+   */
+  readonly fhirQuery?: (query: string) => Promise<unknown>;
+}
+
+/** A variable that is a FHIR query: its `{{ }}` expressions, and what the query gave once run. */
+interface Query {
+  readonly template: string;
+  readonly embedded: ReadonlyMap<string, Compiled>;
+  readonly path: string;
+  result: unknown[];
 }
 
 type Evaluator = (resource: unknown, env: Record<string, unknown>) => unknown[];
@@ -45,7 +59,7 @@ interface Compiled {
 /** An item's compiled expressions. */
 interface ItemExpressions {
   readonly item: Item;
-  readonly variables: readonly (readonly [name: string, expression: Compiled])[];
+  readonly variables: readonly ScopeVariable[];
   readonly calculated?: Compiled;
   readonly enableWhenExpression?: Compiled;
   readonly initialExpression?: Compiled;
@@ -55,6 +69,9 @@ interface ItemExpressions {
   readonly maxExpression?: Compiled;
   readonly constraints: readonly (readonly [key: string, expression: Compiled])[];
 }
+
+/** A variable: an expression, or a query run at the start. */
+type ScopeVariable = readonly [name: string, value: Compiled | Query];
 
 /** A result, with the paths whose answers it read: it is computed again only when one of them changes. */
 interface Memo {
@@ -97,14 +114,17 @@ const ITEM_BASE = 'QuestionnaireResponse.item';
  * the expressions that read it run again. Calculated items that read each other in a cycle never
  * settle: the first evaluation finds such a cycle and it is a `ContentError` too.
  */
-export function expressionComputations(instrument: Instrument, options: ExpressionOptions): Computations {
+export function expressionComputations(instrument: Instrument, options: ExpressionOptions): Computations & { readonly queries: Promise<void> } {
   return new ExpressionRunner(instrument, options);
 }
 
 class ExpressionRunner implements Computations {
   readonly #byId = new Map<string, ItemExpressions>();
   readonly #itemsById: ReadonlyMap<string, Item>;
-  readonly #rootVariables: readonly (readonly [string, Compiled])[];
+  readonly #rootVariables: readonly ScopeVariable[];
+  readonly #queries: Query[] = [];
+  /** Settles once every query of the form has run (at once, when it has none): the engine starts after it. */
+  readonly queries: Promise<void>;
   readonly #baseEnv: Record<string, unknown>;
   readonly #qitems = new Map<string, unknown>();
   readonly #options: ExpressionOptions;
@@ -134,10 +154,21 @@ class ExpressionRunner implements Computations {
         return undefined;
       }
     };
-    const variablesAt = (variables: readonly Variable[] | undefined, path: string, base?: string) =>
-      (variables ?? []).flatMap((variable, i) => {
-        const compiled = compileAt(variable.expression, childPath(childPath(childPath(path, 'variables'), i), 'expression'), base);
-        return compiled ? [[variable.name, compiled] as const] : [];
+    const variablesAt = (variables: readonly Variable[] | undefined, path: string, base?: string): ScopeVariable[] =>
+      (variables ?? []).flatMap((variable, i): ScopeVariable[] => {
+        const at = childPath(childPath(path, 'variables'), i);
+        if (variable.query !== undefined) {
+          // The expressions in {{ }} run once, at the start, in the form's context.
+          const embedded = new Map([...variable.query.matchAll(/\{\{(.+?)\}\}/g)].flatMap(([, expression]) => {
+            const compiled = compileAt(expression!, childPath(at, 'query'));
+            return compiled ? [[expression!, compiled] as const] : [];
+          }));
+          const query: Query = { template: variable.query, embedded, path: sourcePath(childPath(at, 'query')), result: [] };
+          this.#queries.push(query);
+          return [[variable.name, query]];
+        }
+        const compiled = compileAt(variable.expression!, childPath(at, 'expression'), base);
+        return compiled ? [[variable.name, compiled]] : [];
       });
     this.#rootVariables = variablesAt(instrument.variables, '');
     const visit = (items: readonly Item[], path: string) =>
@@ -180,6 +211,32 @@ class ExpressionRunner implements Computations {
     const contexts = Object.fromEntries([...missing.map((name) => [name, []] as const), ...Object.entries(given)]);
     this.#baseEnv = { ...contexts, ...(options.questionnaire !== undefined && { questionnaire: options.questionnaire }) };
     indexQuestionnaireItems((options.questionnaire as { item?: unknown } | undefined)?.item, this.#qitems);
+    this.queries = this.#runQueries();
+  }
+
+  /**
+   * Runs the form's queries through the host's fhirQuery, each once: a query's value is the
+   * resource it gives. One that cannot run (no fhirQuery, a failure) is empty, and reported.
+   */
+  async #runQueries(): Promise<void> {
+    const { fhirQuery } = this.#options;
+    const tree = this.#tree({});
+    await Promise.all(
+      this.#queries.map(async (query) => {
+        if (!fhirQuery) return this.#reportOnce(query.path, 'the query is not run: the host gives no fhirQuery to run it; its variable is empty');
+        try {
+          const scope = this.#scope(undefined, tree);
+          const url = query.template.replace(/\{\{(.+?)\}\}/g, (_, expression: string) => {
+            const compiled = query.embedded.get(expression)!;
+            const value = (resolveInternalTypes(this.#run(compiled, '', tree, tree.response, scope).value) as unknown[])[0];
+            return encodeURIComponent(value === undefined ? '' : String(value));
+          });
+          query.result = [await fhirQuery(url)];
+        } catch (error) {
+          this.#reportOnce(query.path, `the query failed and its variable is empty: ${messageOf(error)}`);
+        }
+      }),
+    );
   }
 
   initialOf(question: QuestionItem, path: ItemPath, answers: Answers): AnswerValue | undefined {
@@ -293,8 +350,12 @@ class ExpressionRunner implements Computations {
     const variables = entry ? (this.#byId.get(entry.item.id)?.variables ?? []) : this.#rootVariables;
     const env = { ...outer.env };
     const reads = new Set(outer.reads);
-    for (const [name, compiled] of variables) {
-      const result = this.#run(compiled, path ?? '', tree, entry ? entry.node : tree.response, { env, reads });
+    for (const [name, value] of variables) {
+      if ('template' in value) {
+        env[name] = value.result;
+        continue;
+      }
+      const result = this.#run(value, path ?? '', tree, entry ? entry.node : tree.response, { env, reads });
       env[name] = result.value;
       for (const read of result.reads) reads.add(read);
     }

@@ -119,7 +119,7 @@ export const REGEX = `${STRUCTURE}regex`;
 export const MIN_LENGTH = `${STRUCTURE}minLength`;
 export const MAX_DECIMAL_PLACES = `${STRUCTURE}maxDecimalPlaces`;
 
-const FHIRPATH = 'FHIRPath, evaluated with the fhirpath package (loaded only for forms with expressions); an expression in another language (x-fhir-query, CQL) is reported and gives nothing';
+const FHIRPATH = 'FHIRPath, evaluated with the fhirpath package (loaded only for forms with expressions); an expression in another language (CQL, and x-fhir-query except in a variable) is reported and gives nothing';
 
 /**
  * Extensions by url. Those marked supported are read where they apply (an extension on an element
@@ -143,7 +143,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [ANSWER_EXPRESSION]: entry('supported', `the answers to choose from, computed again as the answers it reads change (codings, or values of the item's type); an answer no longer offered is cleared; one in another language leaves the question without answers: left out (reported), or the form refused when it is required; ${FHIRPATH}`),
   [INITIAL_EXPRESSION]: entry('supported', `the starting answer, from the launch context the host gives; ${FHIRPATH}`),
   [OLD_INITIAL_EXPRESSION]: entry('supported', 'as sdc-questionnaire-initialExpression'),
-  [VARIABLE]: entry('supported', `on the Questionnaire and on items, read as %name by the expressions of the item and the items under it; ${FHIRPATH}`),
+  [VARIABLE]: entry('supported', `on the Questionnaire and on items, read as %name by the expressions of the item and the items under it; an x-fhir-query runs once at the start through the host's fhirQuery (without it, the variable is empty, and reported); ${FHIRPATH}`),
   [CQF_EXPRESSION]: entry('supported', `on an item's text: the text shown (in every language) once it gives one; on the value of minValue and maxValue (e.g. today()): the bound once it gives one; elsewhere reported; ${FHIRPATH}`),
   [LAUNCH_CONTEXT]: entry('supported', 'each context is what the host gives under its name (launchContext property), read as %name; one the host does not give is empty, and reported'),
   [SOURCE_QUERIES]: entry('reported', 'the queries are not run, so the form is not pre-filled from the health record: expressions read their result (%id of the contained Bundle) as empty'),

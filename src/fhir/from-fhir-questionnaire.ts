@@ -116,6 +116,8 @@ const OPTION_VALUE_TYPES: Readonly<Record<string, string>> = { string: 'valueStr
 
 /** The one expression language evaluated (by the expression part, src/fhir/expressions.ts). */
 const FHIRPATH = 'text/fhirpath';
+/** Queries, which variables may be: run through the host's fhirQuery. */
+const X_FHIR_QUERY = 'application/x-fhir-query';
 
 /** Where the importer is: the FHIR path it reads and the native path it writes. */
 interface At {
@@ -356,6 +358,12 @@ class QuestionnaireImporter {
       const name = isObject(variable.value['valueExpression']) ? variable.value['valueExpression']['name'] : undefined;
       this.#origins.set(at, variable.path);
       this.#origins.set(childPath(at, 'name'), childPath(variable.path, 'valueExpression.name'));
+      const value = isObject(variable.value['valueExpression']) ? variable.value['valueExpression'] : {};
+      // A query runs through the host's fhirQuery (the expression part reports it when there is none).
+      if (value['language'] === X_FHIR_QUERY && typeof value['expression'] === 'string') {
+        this.#origins.set(childPath(at, 'query'), childPath(variable.path, 'valueExpression.expression'));
+        return { name, query: value['expression'] };
+      }
       const expression = this.#expression(variable, childPath(at, 'expression'), `%${String(name)} is empty`);
       return { name, expression: expression ?? '{}' };
     });

@@ -184,8 +184,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
         const variable = this.reader.object(entry, p);
         const name = variable && this.reader.id(variable['name'], childPath(p, 'name'));
         const expression = variable && this.#expression(variable, 'expression', p);
-        if (variable && variable['expression'] === undefined) this.reader.report(childPath(p, 'expression'), 'expected an expression');
-        return name && expression ? { name, expression } : undefined;
+        const query = variable && this.#expression(variable, 'query', p);
+        if (variable && (variable['expression'] === undefined) === (variable['query'] === undefined)) this.reader.report(p, 'expected an expression or a query');
+        return name && (expression ?? query) !== undefined ? defined({ name, expression, query }) : undefined;
       }),
     );
     if (variables) this.uniqueIds(variables.map(({ name }) => ({ id: name })), listPath);

@@ -129,7 +129,12 @@ export interface FormattedText {
 export interface Variable {
   readonly name: string;
   /** FHIRPath. */
-  readonly expression: string;
+  readonly expression?: string;
+  /**
+   * Instead of an expression, a FHIR query (SDC x-fhir-query, e.g. `Observation?subject={{%patient.id}}`),
+   * run once at the start through the host's `fhirQuery`; its `{{ }}` are FHIRPath.
+   */
+  readonly query?: string;
 }
 
 interface ItemBase {

@@ -368,6 +368,26 @@ describe('FHIRPath expressions', () => {
       expect(engine.answerOf('result')).to.equal(7);
     });
 
+    it('runs a query once through the host’s fhirQuery, its {{ }} filled in, and reports it without one', async () => {
+      const weighed = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'Observation', status: 'final', valueQuantity: { value: 72.5, unit: 'kg' } } }] };
+      const json = questionnaire([{ linkId: 'weight', type: 'decimal', text: 'Weight (kg)', extension: [initialExpression('%weights.entry.resource.value.value.last()')] }], {
+        extension: [launchContext('patient'), { url: 'http://hl7.org/fhir/StructureDefinition/variable', valueExpression: { name: 'weights', language: 'application/x-fhir-query', expression: 'Observation?subject=Patient/{{%patient.id}}&code=29463-7' } }],
+      });
+      const asked: string[] = [];
+      const { instrument, fhirPath } = fromFhirQuestionnaire(json);
+      const reported: ContentProblem[] = [];
+      const fhirQuery = async (query: string) => (asked.push(query), weighed);
+      const computations = expressionComputations(instrument, { questionnaire: json, sourcePath: fhirPath, launchContext: { patient: { resourceType: 'Patient', id: 'p 7' } }, fhirQuery, report: (p) => reported.push(p) });
+      await computations.queries;
+      const engine = new QuestionnaireEngine(instrument, 'list', undefined, computations);
+      expect(asked).to.deep.equal(['Observation?subject=Patient/p%207&code=29463-7']);
+      expect(engine.answerOf('weight')).to.equal(72.5);
+      expect(reported).to.deep.equal([]);
+      const without = engineFor(json, { launchContext: { patient: { resourceType: 'Patient', id: '7' } } });
+      expect(without.engine.answerOf('weight')).to.equal(undefined);
+      expect(without.reported).to.deep.equal([{ path: 'extension[1].valueExpression.expression', message: 'the query is not run: the host gives no fhirQuery to run it; its variable is empty' }]);
+    });
+
     it('starts questions from the launch context the host gives, and reports one it does not give', () => {
       const json = questionnaire([{ linkId: 'name', type: 'string', text: 'Name', extension: [initialExpression('%patient.name.first().given.first()')] }], {
         extension: [launchContext('patient')],

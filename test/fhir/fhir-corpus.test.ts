@@ -42,20 +42,34 @@ const EXPRESSIONS_FAILING: Record<string, readonly string[]> = {
   'lforms--questionnaire-calculatedexpression.json': [
     'item[7].extension[0].valueExpression.expression: the expression gives {"display":"Blue","code":"b"}, which is not an answer to "repeating-open-choice-coding"; it is left empty',
   ],
+  'lforms--rxterms.r4.json': [
+    'item[0].extension[1].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+  ],
   'lforms--variable-scope-test.json': [
     'item[1].item[0].extension[0].valueExpression.expression: the expression failed for "/groupB/fieldD" and gives nothing: Attempting to access an undefined environment variable: Y',
   ],
+  'lforms--x-fhir-query-test.r4.json': [
+    'extension[0].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[1].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+  ],
+  'sdc--questionnaire-rxterms.json': [
+    'item[0].extension[2].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+  ],
   'smart-forms--aucoreencounter.json': [
     'extension[0]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
+    'extension[1].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
   ],
   'smart-forms--aucoremedicationrequest.json': [
     'extension[0]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
+    'extension[1].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
   ],
   'smart-forms--aucoreobservationbp.json': [
     'extension[0]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
+    'extension[1].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
   ],
   'smart-forms--aucoreobservationsmokingstatus.json': [
     'extension[0]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
+    'extension[1].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
   ],
   'smart-forms--aucorepatient.json': [
     'extension[0]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
@@ -65,6 +79,17 @@ const EXPRESSIONS_FAILING: Record<string, readonly string[]> = {
   ],
   'smart-forms--cvd-risk-2023.json': [
     'extension[11]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
+    'extension[0].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[1].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[2].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[3].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[4].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[5].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[6].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[7].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[8].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[9].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
+    'extension[10].valueExpression.expression: the query is not run: the host gives no fhirQuery to run it; its variable is empty',
   ],
   'smart-forms--cvd-risk-hiso.json': [
     'extension[0]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
@@ -73,6 +98,7 @@ const EXPRESSIONS_FAILING: Record<string, readonly string[]> = {
     'extension[0]: the form reads %patient, which the host did not give (launchContext): expressions that read it give nothing',
   ],
 };
+
 
 /** Per file: RENDERS, or the first problem (`path: message`) it is refused with. */
 const EXPECTED: Record<string, string | null> = {
