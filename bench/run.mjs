@@ -26,21 +26,16 @@ const EXPRESSION_ANSWERS = 100;
 const entry = (name, build = STANDALONE) => join(build, `${name}.js`);
 const pageSize = (name, build) => gzippedSize(staticGraph(entry(name, build)));
 
-/** The part pp-score-chart loads with import() when it draws (not its languages): the files it adds to what is already loaded. */
-function lazyChartFiles() {
-  const loaded = staticGraph(entry('pp-score-chart'));
-  const chartParts = dynamicImports(loaded).filter((part) => basename(part).startsWith('chart-'));
-  const lazy = new Set(chartParts.flatMap((part) => [...staticGraph(part)]).filter((file) => !loaded.has(file)));
-  if (lazy.size === 0) throw new Error('pp-score-chart has no import() of a chart chunk: did the build change?');
-  return lazy;
-}
-
-/** The FHIRPath part pp-questionnaire loads with import() for forms with expressions: the files it adds to what is already loaded. */
-function lazyExpressionFiles() {
-  const loaded = staticGraph(entry('pp-questionnaire'));
-  const parts = dynamicImports(loaded).filter((part) => basename(part).startsWith('expressions-'));
+/**
+ * What an element loads with import() into the chunks whose names start with `prefix` (chart.js
+ * when pp-score-chart draws, FHIRPath for forms with expressions): the files they add to what is
+ * already loaded.
+ */
+function lazyFiles(element, prefix) {
+  const loaded = staticGraph(entry(element));
+  const parts = dynamicImports(loaded).filter((part) => basename(part).startsWith(prefix));
   const lazy = new Set(parts.flatMap((part) => [...staticGraph(part)]).filter((file) => !loaded.has(file)));
-  if (lazy.size === 0) throw new Error('pp-questionnaire has no import() of an expressions chunk: did the build change?');
+  if (lazy.size === 0) throw new Error(`${element} has no import() of a ${prefix} chunk: did the build change?`);
   return lazy;
 }
 
@@ -55,8 +50,8 @@ function sizes() {
     education: pageSize('pp-education'),
     pathway: pageSize('pp-pathway'),
     kiosk: pageSize('pp-kiosk'),
-    chart: gzippedSize(lazyChartFiles()),
-    expressions: gzippedSize(lazyExpressionFiles()),
+    chart: gzippedSize(lazyFiles('pp-score-chart', 'chart-')),
+    expressions: gzippedSize(lazyFiles('pp-questionnaire', 'expressions-')),
     library: gzippedSize(library),
     surveyjsJs: surveyjs[0] + surveyjs[1],
     surveyjsCss: surveyjs[2],
