@@ -170,13 +170,21 @@ function partOf<T>(part: T | undefined, item: QuestionItem): T {
   return part;
 }
 
-/** Loads the parts for the given item types, formatted text when `formatted`, read-only questions when `readOnly`; returns the styles to adopt. */
-async function loadParts(types: ReadonlySet<Item['type']>, formatted = false, readOnly = false): Promise<CSSResult[]> {
+/** Which of the rarer parts an instrument needs. */
+interface PartsNeeded {
+  readonly fields: boolean;
+  readonly bodyMap: boolean;
+  readonly formatted: boolean;
+  readonly readOnly: boolean;
+}
+
+/** Loads the parts needed; returns the styles to adopt. */
+async function loadParts(needed: PartsNeeded): Promise<CSSResult[]> {
   const [fields, bodyMap, formatting, computed] = await Promise.all([
-    FIELD_TYPES.some((type) => types.has(type)) ? import('./rating-and-field-items.js') : undefined,
-    types.has('body-map') ? import('./body-map-item.js') : undefined,
-    formatted ? import('./formatted-text.js') : undefined,
-    readOnly ? import('./read-only-item.js') : undefined,
+    needed.fields ? import('./rating-and-field-items.js') : undefined,
+    needed.bodyMap ? import('./body-map-item.js') : undefined,
+    needed.formatted ? import('./formatted-text.js') : undefined,
+    needed.readOnly ? import('./read-only-item.js') : undefined,
   ]);
   fieldPart ??= fields;
   bodyMapPart ??= bodyMap;
@@ -191,13 +199,17 @@ async function loadParts(types: ReadonlySet<Item['type']>, formatted = false, re
  */
 export function loadItemParts(instrument: Instrument): Promise<CSSResult[]> {
   const items = [...walkItems(instrument.items)];
-  // An answer of one's own is written in a text field, and drop-downs and searchable lists are drawn, by the field part.
-  const types = new Set(items.flatMap((item) => (('other' in item && item.other) || ('control' in item && item.control) ? ['text' as const] : [item.type])));
-  return loadParts(types, items.some((item) => item.formattedText), items.some((item) => isQuestion(item) && isReadOnly(item)));
+  return loadParts({
+    // An answer of one's own, a drop-down, a searchable list, a slider and a spinner are drawn by the field part too.
+    fields: items.some((item) => (FIELD_TYPES as readonly string[]).includes(item.type) || ('other' in item && item.other) || ('control' in item && item.control)),
+    bodyMap: items.some((item) => item.type === 'body-map'),
+    formatted: items.some((item) => item.formattedText),
+    readOnly: items.some((item) => isQuestion(item) && isReadOnly(item)),
+  });
 }
 
 /** Loads the parts of every rarer item type. */
-export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts(new Set([...FIELD_TYPES, 'body-map']), true, true);
+export const loadAllItemParts = (): Promise<CSSResult[]> => loadParts({ fields: true, bodyMap: true, formatted: true, readOnly: true });
 
 /**
  * An item's text, after its prefix: formatted (sanitized) where the item has formatted text in the

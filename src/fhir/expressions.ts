@@ -58,7 +58,6 @@ interface Compiled {
 
 /** An item's compiled expressions. */
 interface ItemExpressions {
-  readonly item: Item;
   readonly variables: readonly ScopeVariable[];
   readonly calculated?: Compiled;
   readonly enableWhenExpression?: Compiled;
@@ -104,9 +103,11 @@ const ITEM_BASE = 'QuestionnaireResponse.item';
 
 /**
  * The FHIRPath expressions of an instrument (SDC calculatedExpression, enableWhenExpression,
- * initialExpression, variable), evaluated with the `fhirpath` package against the answers written
- * as a QuestionnaireResponse, for the engine (`Computations`). This module, with its FHIRPath
- * engine and R4 model, loads only for instruments with expressions.
+ * initialExpression, answerExpression, variable, targetConstraint, cqf-expression on texts and
+ * bounds), evaluated with the `fhirpath` package against the answers written as a
+ * QuestionnaireResponse, for the engine (`Computations`); variables that are FHIR queries run once
+ * at the start through the host's `fhirQuery`. This module, with its FHIRPath engine and R4 model,
+ * loads only for instruments with expressions.
  *
  * Every expression is compiled at once: one that does not parse is a `ContentError` with its path.
  * One that fails while the form is answered gives nothing and is reported once. Each result is
@@ -183,7 +184,6 @@ class ExpressionRunner implements Computations {
           return compiled ? [[constraint.key, compiled] as const] : [];
         });
         const expressions = {
-          item,
           variables: variablesAt(item.variables, at, ITEM_BASE),
           calculated: compiledOf('calculated'),
           enableWhenExpression: compiledOf('enableWhenExpression'),
