@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { launch, waitForInShadow } from '../e2e/engines.mjs';
@@ -69,7 +69,8 @@ test('shared chunks: two elements on one page from dist/standalone/shared/', asy
 });
 
 test('no comment is left in the bundles but the licence banner: the styles are minified too', () => {
-  const files = readdirSync(join(ROOT, 'dist/standalone'), { recursive: true }).filter((name) => name.endsWith('.js'));
+  // The FHIRPath chunk is the fhirpath package, whose strings (its package.json, its grammar's notes) hold "/*"; it has no styles.
+  const files = readdirSync(join(ROOT, 'dist/standalone'), { recursive: true }).filter((name) => name.endsWith('.js') && !basename(name).startsWith('expressions-'));
   assert.ok(files.length > 0, 'no bundles: run npm run build first');
   const commented = files.filter((name) => readFileSync(join(ROOT, 'dist/standalone', name), 'utf8').replace(/^\/\*![^*]*\*\//, '').includes('/*'));
   assert.deepEqual(commented, []);
