@@ -20,6 +20,14 @@ export const PATH_SEPARATOR = '\u00a0';
 /** The path of an item in the scope at `scope` (`''`: the top level). */
 export const pathIn = (scope: ItemPath, id: ItemId): ItemPath => (scope ? `${scope}${PATH_SEPARATOR}${id}` : id);
 
+/** The answer at a path of an answers tree; undefined when it is unanswered. */
+export function answerAt(answers: Answers, path: ItemPath): AnswerValue | undefined {
+  const parts = path.split(PATH_SEPARATOR);
+  let scope: Answers | undefined = answers;
+  for (let i = 0; scope && i < parts.length - 1; i += 2) scope = (own(scope, parts[i]!) as readonly Answers[] | undefined)?.[Number(parts[i + 1])];
+  return scope && (own(scope, parts.at(-1)!) as AnswerValue | undefined);
+}
+
 /** The id of the item at a path. */
 export const itemIdOf = (path: ItemPath): ItemId => path.slice(path.lastIndexOf(PATH_SEPARATOR) + 1);
 
@@ -171,8 +179,7 @@ export class QuestionnaireEngine {
 
   /** The answer at a path; undefined when it is unanswered. */
   answerOf(path: ItemPath): AnswerValue | undefined {
-    const at = this.#locate(this.#current as Scope, path);
-    return at && (own(at.scope, at.id) as AnswerValue | undefined);
+    return answerAt(this.#current, path);
   }
 
   isEnabled(path: ItemPath): boolean {

@@ -1,6 +1,6 @@
 import { compile, resolveInternalTypes } from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
-import { itemIdOf, withOverride, type Computations, type ItemOverride, type ItemPath, type Settled } from '../engine/questionnaire-engine.js';
+import { answerAt, itemIdOf, PATH_SEPARATOR, withOverride, type Computations, type ItemOverride, type ItemPath, type Settled } from '../engine/questionnaire-engine.js';
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { childPath } from '../model/json-reader.js';
 import {
@@ -17,7 +17,6 @@ import {
   type QuestionItem,
   type Variable,
 } from '../model/instrument.js';
-import { own } from '../model/own.js';
 import { answerProblem, isEmptyAnswer } from '../model/validate-answer.js';
 import { responseTree, type TreeNode } from './questionnaire-response.js';
 
@@ -378,7 +377,7 @@ class ExpressionRunner implements Computations {
     try {
       return { value: compiled.evaluate(tree.view(node), env), reads };
     } catch (error) {
-      this.#reportOnce(compiled.path, `the expression failed${path ? ` for "${path.replaceAll('\u00a0', ' ')}"` : ''} and gives nothing: ${messageOf(error)}`);
+      this.#reportOnce(compiled.path, `the expression failed${path ? ` for "${path.replaceAll(PATH_SEPARATOR, ' ')}"` : ''} and gives nothing: ${messageOf(error)}`);
       return { value: [], reads, failed: true };
     } finally {
       recording = outer;
@@ -442,13 +441,6 @@ const isTrue = (value: readonly unknown[]): boolean => value.length === 1 && res
 /** Whether a FHIRPath result is false: a single `false`. */
 const isFalse = (value: readonly unknown[]): boolean => value.length === 1 && resolveInternalTypes(value[0]) === false;
 
-/** The answer at a path of the answers tree. */
-function answerAt(answers: Answers, path: ItemPath): AnswerValue | undefined {
-  const parts = path.split('\u00a0');
-  let scope: Answers | undefined = answers;
-  for (let i = 0; scope && i < parts.length - 1; i += 2) scope = (own(scope, parts[i]!) as readonly Answers[] | undefined)?.[Number(parts[i + 1])];
-  return scope && (own(scope, parts.at(-1)!) as AnswerValue | undefined);
-}
 
 /** Where the expression running now notes the answers it reads. */
 let recording: Set<ItemPath> | undefined;
