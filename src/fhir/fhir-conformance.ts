@@ -174,7 +174,7 @@ export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [`${STRUCTURE}questionnaire-answerRepeats`]: entry('reported', 'the answers are not repeated'),
   [`${SDC}sdc-questionnaire-unitSupplementalSystem`]: entry('reported', 'only the units listed can be chosen'),
   [`${STRUCTURE}quantity-precision`]: entry('reported', 'the precision is not shown'),
-  [`${STRUCTURE}questionnaire-externallydefined`]: METADATA,
+  [`${STRUCTURE}questionnaire-externallydefined`]: entry('reported', 'the search service is not used: the answers are those answerOption or answerValueSet give, and a choice item with neither is left out'),
   [`${SDC}sdc-questionnaire-observationExtract`]: entry('metadata', 'how the host extracts observations from the response'),
   [`${SDC}sdc-questionnaire-observation-extract-category`]: entry('metadata', 'how the host extracts observations from the response'),
   [`${SDC}sdc-questionnaire-itemExtractionContext`]: entry('metadata', 'how the host extracts resources from the response'),

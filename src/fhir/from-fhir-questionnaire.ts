@@ -149,14 +149,31 @@ function* linkIdsOf(items: unknown): Generator<string> {
   }
 }
 
-/**
- * Whether an item's answer is computed, not given by the person (read-only, hidden or calculated).
- * Read leniently: malformed extensions are reported by the element checks.
- */
-function isCalculated(item: JsonObject): boolean {
-  const extensions = Array.isArray(item['extension']) ? item['extension'].filter(isObject) : [];
-  return item['readOnly'] === true || extensions.some((e) => (e['url'] === HIDDEN && e['valueBoolean'] === true) || e['url'] === CALCULATED);
+// Read leniently: malformed extensions are reported by the element checks.
+const extensionsWith = (item: JsonObject, url: string): JsonObject[] => (Array.isArray(item['extension']) ? item['extension'] : []).filter((found): found is JsonObject => isObject(found) && found['url'] === url);
+const isHidden = (item: JsonObject): boolean => extensionsWith(item, HIDDEN).some((found) => found['valueBoolean'] === true);
+
+/** Whether an item's answer is computed, not given by the person (read-only, hidden or calculated). */
+const isCalculated = (item: JsonObject): boolean => item['readOnly'] === true || isHidden(item) || extensionsWith(item, CALCULATED).length > 0;
+
+/** Why an optional question with nothing to offer is left out, and where (under the item) that shows. */
+interface Lacking {
+  path: 'answerValueSet' | undefined;
+  why: string;
 }
+
+/**
+ * Whether an item under a question is its help: a display item, or a read-only item with the help
+ * control that nothing answers (some forms give help as a "text" item).
+ */
+function isHelp(item: JsonObject): boolean {
+  if (item['type'] === 'display') return true;
+  const controls = extensionsWith(item, ITEM_CONTROL).flatMap((found) => (isObject(found['valueCodeableConcept']) && Array.isArray(found['valueCodeableConcept']['coding']) ? found['valueCodeableConcept']['coding'] : []));
+  const answered = item['initial'] !== undefined || [CALCULATED, INITIAL_EXPRESSION, OLD_INITIAL_EXPRESSION].some((url) => extensionsWith(item, url).length > 0);
+  return item['readOnly'] === true && !answered && controls.some((coding) => isObject(coding) && coding['code'] === 'help');
+}
+
+const OFFERS_NOTHING = 'the choice item names no answers (answerOption, answerValueSet or answerExpression)';
 
 /** LinkIds of the calculated items, found before the walk, so that conditions on later ones are named as such. */
 function* calculatedLinkIdsOf(items: unknown): Generator<string> {
@@ -175,6 +192,21 @@ function* itemsLackingValueSets(items: unknown, given: Readonly<Record<string, u
     const reference = item['answerValueSet'];
     if (typeof reference === 'string' && !reference.startsWith('#') && !Object.hasOwn(given, reference) && !Object.hasOwn(given, reference.split('|')[0]!)) yield { item, reference };
     yield* itemsLackingValueSets(item['item'], given);
+  }
+}
+
+/**
+ * The choice items (read leniently) that offer nothing to choose: no answerOption, answerValueSet
+ * or answerExpression. One never shown (hidden, or in a hidden group) keeps its `initial` answers,
+ * which are then its only answers.
+ */
+function* choicesOfferingNothing(items: unknown, inHiddenGroup = false): Generator<JsonObject> {
+  if (!Array.isArray(items)) return;
+  for (const item of items.filter(isObject)) {
+    const hidden = inHiddenGroup || isHidden(item);
+    const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined || extensionsWith(item, ANSWER_EXPRESSION).length > 0;
+    if (item['type'] === 'choice' && !listed && !(hidden && Array.isArray(item['initial']))) yield item;
+    yield* choicesOfferingNothing(item['item'], hidden);
   }
 }
 
@@ -241,8 +273,8 @@ class QuestionnaireImporter {
   readonly #allLinkIds: ReadonlySet<string>;
   /** LinkIds of calculated items left out (native scoring computes the scores), which conditions cannot refer to. */
   readonly #leftOut: ReadonlySet<string>;
-  /** Optional questions whose value set is not available, by linkId, with its url: left out and reported. */
-  readonly #lackingAnswers: ReadonlyMap<string, string>;
+  /** Optional questions with nothing to offer (their value set is not available, or they name no answers), by linkId, with why: left out and reported. */
+  readonly #lackingAnswers: ReadonlyMap<string, Lacking>;
   /** "system|code" of each left-out calculated item → its linkId, so a scale with that code keeps it. */
   readonly #calculatedByCode = new Map<string, string>();
   /** Value sets by the reference items give, as native answer sets, so items sharing one share one list. */
@@ -265,9 +297,13 @@ class QuestionnaireImporter {
     this.#source = primaryLanguage(language ?? 'en');
     this.#allLinkIds = new Set(linkIdsOf(root['item']));
     this.#leftOut = new Set(options.scoring === undefined ? [] : calculatedLinkIdsOf(root['item']));
-    // A required one refuses the form (see #valueSet): it could never be answered.
-    const lacking = [...itemsLackingValueSets(root['item'], options.valueSets ?? {})].filter(({ item }) => item['required'] !== true && typeof item['linkId'] === 'string');
-    this.#lackingAnswers = new Map(lacking.map(({ item, reference }) => [item['linkId'] as string, reference]));
+    // A required one refuses the form (see #valueSet, #answers): it could never be answered.
+    const optional = (item: JsonObject) => item['required'] !== true && typeof item['linkId'] === 'string';
+    const lackingValueSets = [...itemsLackingValueSets(root['item'], options.valueSets ?? {})].filter(({ item }) => optional(item));
+    this.#lackingAnswers = new Map<string, Lacking>([
+      ...lackingValueSets.map(({ item, reference }) => [item['linkId'] as string, { path: 'answerValueSet' as const, why: this.#unavailableValueSet(reference) }] as const),
+      ...[...choicesOfferingNothing(root['item'])].filter(optional).map((item) => [item['linkId'] as string, { path: undefined, why: OFFERS_NOTHING }] as const),
+    ]);
   }
 
   /** The FHIR path a native problem path comes from: its longest prefix that has an origin. */
@@ -605,7 +641,7 @@ class QuestionnaireImporter {
     if (this.#leftOutForScoring(item, linkId)) return undefined;
     const lacking = linkId === undefined ? undefined : this.#lackingAnswers.get(linkId);
     if (lacking !== undefined) {
-      this.#leaveOut(fhir('answerValueSet'), `${this.#unavailableValueSet(lacking)}; the question is left out`);
+      this.#leaveOut(lacking.path ? fhir(lacking.path) : at.fhir, `${lacking.why}; the question is left out`);
       return undefined;
     }
     // A string, integer, date or time question with answerOption is answered by choosing one (or, repeating, several).
@@ -672,7 +708,8 @@ class QuestionnaireImporter {
       return { ...common, type: 'group', text, items: this.#help(item, at.fhir).map((help, i) => ({ id: `${linkId}#${i}`, type: 'display', text: help })) };
     }
     const help = this.#help(item, at.fhir);
-    const text = this.#optionalText(item, 'text', at.fhir) ?? help.shift() ?? this.#soleOptionText(item);
+    // A question given only a formatted text is labelled by it (as written) where plain text is needed.
+    const text = this.#optionalText(item, 'text', at.fhir) ?? formattedText?.text ?? help.shift() ?? this.#soleOptionText(item);
     const format = extensions(ENTRY_FORMAT)[0];
     const formatText = format && this.#reader.string(format.value['valueString'], childPath(format.path, 'valueString'));
     if (formatText) help.push({ [this.#source]: formatText });
@@ -680,7 +717,7 @@ class QuestionnaireImporter {
     if (!text && !hidden) return this.#problem(fhir('text'), 'a question needs a text (or a display item under it) to be labelled with');
     // The other items under it are answered with it (into its answer's items).
     this.#origins.set(native('items'), fhir('item'));
-    const nested = this.#collect(item['item'] ?? [], fhir('item'), native('items'), (v, a) => (isObject(v) && v['type'] === 'display' ? undefined : this.#item(v, a)));
+    const nested = this.#collect(item['item'] ?? [], fhir('item'), native('items'), (v, a) => (isObject(v) && isHelp(v) ? undefined : this.#item(v, a)));
 
     // An open choice without options is a question answered in words.
     const listed = item['answerOption'] !== undefined || item['answerValueSet'] !== undefined || extensions(ANSWER_EXPRESSION).length > 0;
@@ -801,16 +838,19 @@ class QuestionnaireImporter {
     const help: TextMap[] = [];
     children.forEach((child, i) => {
       const at = childPath(childPath(path, 'item'), i);
-      if (!isObject(child) || child['type'] !== 'display') return;
+      if (!isObject(child) || !isHelp(child)) return;
       this.#checkElements(child, at, ITEM_ELEMENTS, 'Questionnaire.item');
       this.#checkExtensions(child, at);
       const extensions = this.#extensionsOf(child, at);
       this.#itemControl(extensions, 'display', child);
       this.#displayCategory(extensions);
+      if (child['type'] !== 'display') this.#report(childPath(at, 'type'), `this read-only "${String(child['type'])}" item with the help control, never answered, is shown as the question's help`);
       if (child['enableWhen'] !== undefined) this.#problem(childPath(at, 'enableWhen'), 'conditions on a display item under a question are not supported');
-      const text = this.#text(child, 'text', at);
+      const formatting = this.#formatting(child, at);
+      // Help given only formatted is shown as written.
+      const text = child['text'] === undefined && formatting.length ? this.#formattedText(child, { fhir: at, native: '' }, false)?.text : this.#text(child, 'text', at);
       if (text) help.push(text);
-      for (const found of this.#formatting(child, at)) this.#report(found.path, `"${String(found.value['url']).split('/').pop()}" is not supported on a question's help: the plain text is shown`);
+      for (const found of formatting) this.#report(found.path, `"${String(found.value['url']).split('/').pop()}" is not supported on a question's help: ${child['text'] === undefined ? 'its source' : 'the plain text'} is shown`);
       const computed = isObject(child['_text']) ? this.#extensionsOf(child['_text'], childPath(at, '_text'))(CQF_EXPRESSION) : [];
       for (const found of computed) this.#report(found.path, '"cqf-expression" is not supported on a question\'s help: the text is shown as written');
     });
@@ -988,7 +1028,7 @@ class QuestionnaireImporter {
     const question = reader.string(condition['question'], fhir('question'));
     if (question !== undefined && !this.#allLinkIds.has(question)) return this.#problem(fhir('question'), `no item has linkId "${question}"`);
     if (question !== undefined && this.#lackingAnswers.has(question)) {
-      return this.#problem(fhir('question'), `"${question}" is left out, since its value set "${this.#lackingAnswers.get(question)!}" is not available; a condition on it cannot be checked`);
+      return this.#problem(fhir('question'), `"${question}" is left out (${this.#lackingAnswers.get(question)!.why}); a condition on it cannot be checked`);
     }
     if (question !== undefined && this.#leftOut.has(question)) {
       return this.#problem(fhir('question'), `"${question}" is a calculated item, left out because options.scoring computes the scores; a condition on it cannot hold`);
@@ -1040,10 +1080,12 @@ class QuestionnaireImporter {
       const reference = reader.string(item['answerValueSet'], fhir('answerValueSet'));
       return reference === undefined ? undefined : this.#valueSet(reference, fhir('answerValueSet'));
     }
-    if (item['answerOption'] === undefined) return this.#problem(at.fhir, 'a choice item needs answerOption or answerValueSet');
-    this.#origins.set(native, fhir('answerOption'));
+    // A choice never shown that names no answers (see choicesOfferingNothing) answers with its starting ones.
+    const listKey = item['answerOption'] === undefined && Array.isArray(item['initial']) ? 'initial' : 'answerOption';
+    if (item[listKey] === undefined) return this.#problem(at.fhir, `${OFFERS_NOTHING}; the question is required, so it could never be answered`);
+    this.#origins.set(native, fhir(listKey));
     const expected = Object.hasOwn(OPTION_VALUE_TYPES, String(item['type'])) ? OPTION_VALUE_TYPES[String(item['type'])] : undefined;
-    return this.#collect(item['answerOption'], fhir('answerOption'), native, (v, a) => this.#answerOption(v, a, expected));
+    return this.#collect(item[listKey], fhir(listKey), native, (v, a) => this.#answerOption(v, a, expected));
   }
 
   /**

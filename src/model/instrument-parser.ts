@@ -339,7 +339,8 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       const answerExpression = this.#expression(object, 'answerExpression', path);
       // One resource to name, or one box to tick, is still a question: the person confirms it (or leaves it).
       // Answers an expression gives come as the person answers: there may be none yet.
-      const fewest = answerExpression !== undefined ? 0 : other || valueType === 'reference' || type === 'multi-choice' ? 1 : 2;
+      // A hidden question is never shown: its one answer is a fixed value the response carries.
+      const fewest = answerExpression !== undefined ? 0 : other || valueType === 'reference' || type === 'multi-choice' || object['hidden'] === true ? 1 : 2;
       const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, fewest);
       answers?.forEach((option, i) => {
         const [format, described] = valueType ? OPTION_FORMATS[valueType] : [];

@@ -320,6 +320,62 @@ describe('fromFhirQuestionnaire', () => {
     expect(itemById(imported, 'what')).to.deep.include({ type: 'text' });
   });
 
+  it('leaves out an optional choice that names no answers, and conditions on it; keeps a hidden one with its starting answers; refuses a required one', () => {
+    const fever = { valueCoding: { system: 'http://snomed.info/sct', code: '386661006', display: 'Fever' } };
+    const search = { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-externallydefined', valueUri: 'https://clinicaltables.nlm.nih.gov/api/conditions/v3/search' };
+    const hidden = { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-hidden', valueBoolean: true };
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire([
+        yesNo('a'),
+        { linkId: 'history', type: 'choice', text: 'History of diseases', extension: [search] },
+        { linkId: 'code', type: 'group', extension: [hidden], item: [{ linkId: 'code.value', type: 'choice', initial: [fever] }] },
+      ]),
+    );
+    expect(instrument.items.map((item) => item.id)).to.deep.equal(['a', 'code']);
+    const code = itemById(instrument, 'code.value');
+    expect(code).to.deep.include({ type: 'choice', hidden: true, initial: '386661006' });
+    expect(code.type === 'choice' && code.answers.map((o) => o.code)).to.deep.equal([fever.valueCoding]);
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+      'item[1].extension[0]: "questionnaire-externallydefined" is not supported: the search service is not used: the answers are those answerOption or answerValueSet give, and a choice item with neither is left out',
+      'item[1]: the choice item names no answers (answerOption, answerValueSet or answerExpression); the question is left out',
+    ]);
+    expect(
+      problemsOf(
+        questionnaire([
+          { linkId: 'b', type: 'choice', text: 'B?' },
+          { linkId: 'c', type: 'string', text: 'C?', enableWhen: [{ question: 'b', operator: 'exists', answerBoolean: true }] },
+          { linkId: 'd', type: 'choice', text: 'D?', required: true },
+        ]),
+      ),
+    ).to.deep.equal([
+      'item[1].enableWhen[0].question: "b" is left out (the choice item names no answers (answerOption, answerValueSet or answerExpression)); a condition on it cannot be checked',
+      'item[2]: the choice item names no answers (answerOption, answerValueSet or answerExpression); the question is required, so it could never be answered',
+    ]);
+  });
+
+  it('labels a question given only a formatted text with it, and takes a read-only item with the help control as its question’s help', () => {
+    const markdown = (text: string) => ({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/rendering-markdown', valueMarkdown: text }] });
+    const { instrument, reported } = fromFhirQuestionnaire(
+      questionnaire([
+        {
+          linkId: 'email',
+          type: 'string',
+          _text: markdown('**E-mail**'),
+          item: [{ linkId: 'email.help', type: 'text', readOnly: true, _text: markdown('Where we reach you'), extension: [itemControl('help')] }],
+        },
+      ]),
+    );
+    expect(itemById(instrument, 'email')).to.deep.include({
+      text: { en: '**E-mail**' },
+      formattedText: { format: 'markdown', text: { en: '**E-mail**' } },
+      help: [{ en: 'Where we reach you' }],
+    });
+    expect(reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal([
+      'item[0].item[0].type: this read-only "text" item with the help control, never answered, is shown as the question\'s help',
+      'item[0].item[0]._text.extension[0]: "rendering-markdown" is not supported on a question\'s help: its source is shown',
+    ]);
+  });
+
   it('maps regex, minLength and maxDecimalPlaces to the answer checks, and entryFormat to help', () => {
     const ext = (name: string, value: Json) => ({ url: `http://hl7.org/fhir/StructureDefinition/${name}`, ...value });
     const { instrument, reported } = fromFhirQuestionnaire(
