@@ -1,5 +1,6 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { guard } from 'lit/directives/guard.js';
 import { PATH_SEPARATOR, QuestionnaireEngine, type Computations, type ItemPath, type Layout } from '../../src/engine/questionnaire-engine.js';
 import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
@@ -960,7 +961,7 @@ export class PpQuestionnaire extends LitElement {
   }
 
   /** An item answered in the scope at `scope` (`''`, or a repeat of a repeating group); nothing when it is hidden. */
-  #renderItem(item: Item, scope: ItemPath, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): TemplateResult | typeof nothing {
+  #renderItem(item: Item, scope: ItemPath, text: (map: TextMap) => string, advice: ReadonlyMap<ItemId | null, string[]>): unknown {
     const engine = this.#engine!;
     const path = scope ? `${scope}${PATH_SEPARATOR}${item.id}` : item.id;
     if (!engine.isEnabled(path) || item.hidden) return nothing;
@@ -983,11 +984,16 @@ export class PpQuestionnaire extends LitElement {
         ${item.repeats ? this.#renderRepeats(item, path, children, text) : children(item.items)}
       </div>`;
     }
-    if (current.type === 'display') return html`<div class="display" data-item=${path}>${itemText(current, text, this.#locale, current.text, false)}</div>`;
+    // An item is rendered again only when what it shows changed: after an answer, one question of hundreds.
+    // Lit runs a guarded template when it commits, after render(): it sets the interface language again.
+    const unless = (seen: unknown[], template: () => TemplateResult) => guard([engine, this.#locale, ...seen], () => inLocale(uiLocaleFor(this.#locale), template));
+    if (current.type === 'display') return unless([current], () => html`<div class="display" data-item=${path}>${itemText(current, text, this.#locale, current.text, false)}</div>`);
     // Templates address the item by its id: in a repeat, that is its path. What expressions make of it (answers, text, bounds) is its own here.
     const shown = (path === item.id ? current : { ...current, id: path }) as QuestionItem;
     const nested = childrenOf(item);
-    return html`${renderQuestion(shown, this.#itemContext(text))}${this.#rules?.renderAdvice(advice.get(item.id))}
+    const problem = this.shownProblems.has(path) ? engine.problemOf(path) : undefined;
+    const seen = [current, engine.answerOf(path), problem, problem && this.#brokenMessages(path).join('\n'), this.#typed.get(path), this.#entries.get(path)];
+    return html`${unless(seen, () => renderQuestion(shown, this.#itemContext(text)))}${this.#rules?.renderAdvice(advice.get(item.id))}
     ${nested.length ? html`<div class="nested">${children(nested)}</div>` : nothing}`;
   }
 

@@ -149,6 +149,8 @@ export class QuestionnaireEngine {
   #broken: ReadonlyMap<ItemPath, readonly string[]> = new Map();
   /** What expressions make of items, as they last said. */
   #overrides: ReadonlyMap<ItemPath, ItemOverride> = new Map();
+  /** Each override's item (see `itemAt`). */
+  readonly #overridden = new WeakMap<ItemOverride, Item>();
 
   constructor(
     readonly instrument: Instrument,
@@ -339,7 +341,14 @@ export class QuestionnaireEngine {
   itemAt(path: ItemPath): Item | undefined {
     const id = itemIdOf(path);
     const item = this.#questions.get(id) ?? this.#groups.get(id) ?? this.#displays.get(id);
-    return item && withOverride(item, this.#overrides.get(path), this.instrument.languages);
+    const override = this.#overrides.get(path);
+    if (!item || !override) return item;
+    // The same override gives the same item, so that what renders it can tell nothing changed.
+    const known = this.#overridden.get(override);
+    if (known) return known;
+    const overridden = withOverride(item, override, this.instrument.languages);
+    this.#overridden.set(override, overridden);
+    return overridden;
   }
 
   /** The constraints of the question at a path that do not hold. */

@@ -88,8 +88,6 @@ interface Tree {
   readonly response: object;
   readonly nodes: ReadonlyMap<ItemPath, TreeNode>;
   readonly scopes: Map<ItemPath | undefined, Scope>;
-  /** The watched view of a response item. */
-  readonly view: (node: object) => object;
 }
 
 /** The variables in scope at an item: their values, and the answers read to compute them. */
@@ -227,7 +225,7 @@ class ExpressionRunner implements Computations {
           const scope = this.#scope(undefined, tree);
           const url = query.template.replace(/\{\{(.+?)\}\}/g, (_, expression: string) => {
             const compiled = query.embedded.get(expression)!;
-            const value = (resolveInternalTypes(this.#run(compiled, '', tree, tree.response, scope).value) as unknown[])[0];
+            const value = (resolveInternalTypes(this.#run(compiled, '', tree.response, scope).value) as unknown[])[0];
             return encodeURIComponent(value === undefined ? '' : String(value));
           });
           query.result = [await fhirQuery(url)];
@@ -244,7 +242,7 @@ class ExpressionRunner implements Computations {
     const tree = this.#tree(answers);
     // An item of a repeat being added is not in the answers yet: its expression runs in the form's context.
     const known = tree.nodes.has(path);
-    const result = this.#run(compiled, path, tree, known ? tree.nodes.get(path)!.node : tree.response, this.#scope(known ? path : undefined, tree));
+    const result = this.#run(compiled, path, known ? tree.nodes.get(path)!.node : tree.response, this.#scope(known ? path : undefined, tree));
     return this.#answerFrom(question, result.value, compiled);
   }
 
@@ -262,7 +260,7 @@ class ExpressionRunner implements Computations {
     // A repeat's entry carries its group's variables; the group's own expressions run once, at its path.
     for (const { path, item } of this.#items) {
       const expressions = this.#byId.get(item.id)!;
-      const run = (compiled: Compiled) => this.#memoized(compiled, path, changed, () => this.#run(compiled, path, current(), current().nodes.get(path)!.node, this.#scope(path, current())));
+      const run = (compiled: Compiled) => this.#memoized(compiled, path, changed, () => this.#run(compiled, path, current().nodes.get(path)!.node, this.#scope(path, current())));
       if (expressions.enableWhenExpression) {
         const result = run(expressions.enableWhenExpression);
         // Anything but true hides the item, as SDC has it; an expression that failed leaves it shown.
@@ -275,7 +273,7 @@ class ExpressionRunner implements Computations {
         if (JSON.stringify(result.answer.value) !== JSON.stringify(answerAt(answers, path))) values.set(path, result.answer.value);
       }
       if (!enabled.has(path)) continue;
-      const override = this.#override(item, expressions, run);
+      const override = this.#override(item, path, expressions, run);
       if (override) overrides.set(path, override);
       // Only false breaks a constraint: empty (nothing answered to check yet) does not, nor does one that fails to run (reported).
       const keys = expressions.constraints.filter(([, compiled]) => isFalse(run(compiled).value));
@@ -289,24 +287,22 @@ class ExpressionRunner implements Computations {
     return { values, hidden, broken, overrides };
   }
 
-  /** The answers as a response, viewed through proxies that note whose answers expressions read. */
+  /** The answers as a response whose items note whose answers expressions read. */
   #tree(answers: Answers): Tree {
     const { response, nodes } = responseTree(this.instrument, answers, (path) => {
       const override = this.#overrides.get(path);
       const item = override && this.#itemsById.get(itemIdOf(path));
       return item && withOverride(item, override, this.instrument.languages);
     });
-    const paths = new Map<object, ItemPath>();
-    for (const [path, { node, repeat }] of nodes) if (!repeat || !paths.has(node)) paths.set(node, path);
-    const views = new WeakMap<object, object>();
-    return { response: watched(response, paths, views), nodes, scopes: new Map(), view: (node) => watched(node, paths, views) };
+    watchAnswers(nodes);
+    return { response, nodes, scopes: new Map() };
   }
 
   /**
    * What expressions make of an enabled item now: the answers it offers (answerExpression), its
    * text and bounds (cqf-expression); undefined when none of these.
    */
-  #override(item: Item, expressions: ItemExpressions, run: (compiled: Compiled) => Memo): ItemOverride | undefined {
+  #override(item: Item, path: ItemPath, expressions: ItemExpressions, run: (compiled: Compiled) => Memo): ItemOverride | undefined {
     const first = (compiled: Compiled | undefined) => (compiled ? (resolveInternalTypes(run(compiled).value) as unknown[])[0] : undefined);
     const bound = (compiled: Compiled | undefined) => {
       const value = first(compiled);
@@ -318,13 +314,17 @@ class ExpressionRunner implements Computations {
       answers = result.options ??= optionsFrom(result.value, sourceLanguageOf(this.instrument));
     }
     const text = first(expressions.textExpression);
-    const override = {
+    const override: ItemOverride = {
       ...(answers && { answers }),
       ...((typeof text === 'string' || typeof text === 'number') && String(text).trim() !== '' && { text: String(text) }),
       ...(bound(expressions.minExpression) !== undefined && { min: bound(expressions.minExpression) }),
       ...(bound(expressions.maxExpression) !== undefined && { max: bound(expressions.maxExpression) }),
     };
-    return Object.keys(override).length ? override : undefined;
+    if (!Object.keys(override).length) return undefined;
+    // The one of the last settling when nothing in it changed: the engine gives the same item for it.
+    const previous = this.#overrides.get(path);
+    const same = previous && (['answers', 'text', 'min', 'max'] as const).every((key) => previous[key] === override[key]);
+    return same ? previous : override;
   }
 
   /** A result kept from before when none of the answers it read has changed since. */
@@ -354,7 +354,7 @@ class ExpressionRunner implements Computations {
         env[name] = value.result;
         continue;
       }
-      const result = this.#run(value, path ?? '', tree, entry ? entry.node : tree.response, { env, reads });
+      const result = this.#run(value, path ?? '', entry ? entry.node : tree.response, { env, reads });
       env[name] = result.value;
       for (const read of result.reads) reads.add(read);
     }
@@ -367,7 +367,7 @@ class ExpressionRunner implements Computations {
    * Runs an expression in the context of `node`, noting whose answers it reads (those its
    * variables read included). A failure gives nothing and is reported once per expression.
    */
-  #run(compiled: Compiled, path: ItemPath, tree: Tree, node: object, scope: Scope): Memo {
+  #run(compiled: Compiled, path: ItemPath, node: object, scope: Scope): Memo {
     const reads = new Set(scope.reads);
     const linkId = (node as { linkId?: unknown }).linkId;
     const qitem = typeof linkId === 'string' ? this.#qitems.get(linkId) : undefined;
@@ -375,7 +375,7 @@ class ExpressionRunner implements Computations {
     const outer = recording;
     recording = reads;
     try {
-      return { value: compiled.evaluate(tree.view(node), env), reads };
+      return { value: compiled.evaluate(node, env), reads };
     } catch (error) {
       this.#reportOnce(compiled.path, `the expression failed${path ? ` for "${path.replaceAll(PATH_SEPARATOR, ' ')}"` : ''} and gives nothing: ${messageOf(error)}`);
       return { value: [], reads, failed: true };
@@ -446,43 +446,28 @@ const isFalse = (value: readonly unknown[]): boolean => value.length === 1 && re
 let recording: Set<ItemPath> | undefined;
 
 /**
- * A view of a response item (or of an answer with items under it) through which every read of a
- * response item's answers notes its path in `recording`, whichever expression reads it: a
- * variable's value may be read further by the expressions that use it. Only answers count: the
- * items of groups change only as repeats are added or removed, after which every expression runs
- * again, and the items under a question are in its answers. Only response items and answers with
- * items are viewed, and lists of them copied with their views (once per tree): the rest is read as
- * it is, since views cost time on every read.
+ * Makes every read of a response item's answers note its path in `recording`, whichever expression
+ * reads it: a variable's value may be read further by the expressions that use it. Only answers
+ * count: the items of groups change only as repeats are added or removed, after which every
+ * expression runs again, and the items under a question are in its answers. The nodes are the
+ * tree's own, written for this settling; an accessor costs far less on each read than a proxy.
  */
-function watched<T extends object>(value: T, paths: ReadonlyMap<object, ItemPath>, views: WeakMap<object, object>): T {
-  const known = views.get(value);
-  if (known) return known as T;
-  const path = paths.get(value);
-  const items = (list: unknown): unknown => {
-    if (!Array.isArray(list)) return list;
-    const copied = views.get(list);
-    if (copied) return copied;
-    const copy = list.map((entry: object) => watched(entry, paths, views));
-    views.set(list, copy);
-    return copy;
-  };
-  const view = new Proxy(value, {
-    get(target, key, receiver) {
-      const found: unknown = Reflect.get(target, key, receiver);
-      if (key === 'item') return items(found);
-      if (key !== 'answer' || path === undefined) return found;
-      recording?.add(path);
-      // Answers with items under them are viewed, so that reading those items' answers is noted too.
-      if (!Array.isArray(found) || !found.some((answer: { item?: unknown }) => answer.item)) return found;
-      const copied = views.get(found);
-      if (copied) return copied;
-      const copy = found.map((answer: object & { item?: unknown }) => (answer.item ? watched(answer, paths, views) : answer));
-      views.set(found, copy);
-      return copy;
-    },
-  });
-  views.set(value, view);
-  return view;
+function watchAnswers(nodes: ReadonlyMap<ItemPath, TreeNode>): void {
+  const watched = new Set<object>();
+  for (const [path, { node, repeat }] of nodes) {
+    // A repeating group's first repeat is named by the group's path too: its reads are the group's.
+    if (watched.has(node) && repeat) continue;
+    watched.add(node);
+    const answer = node.answer;
+    Object.defineProperty(node, 'answer', {
+      get() {
+        recording?.add(path);
+        return answer;
+      },
+      enumerable: answer !== undefined,
+      configurable: true,
+    });
+  }
 }
 
 /** The Questionnaire's items by linkId, for `%qitem`. */
