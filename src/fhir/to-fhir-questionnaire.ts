@@ -1,0 +1,360 @@
+import { ContentError, type ContentProblem } from '../model/content-error.js';
+import { isQuestion, sourceLanguageOf, walkItems, type AnswerOption, type Condition, type Instrument, type Item, type QuestionItem, type Scale } from '../model/instrument.js';
+import { itemScoreRange, optionScore } from '../model/item-score.js';
+import { childPath } from '../model/json-reader.js';
+import { own } from '../model/own.js';
+import type { TextMap } from '../model/text.js';
+import {
+  CALCULATED,
+  HIDDEN,
+  ITEM_CONTROL,
+  MAX_DECIMAL_PLACES,
+  MAX_OCCURS,
+  MAX_SIZE,
+  MAX_VALUE,
+  MIME_TYPE,
+  MIN_LENGTH,
+  MIN_VALUE,
+  OPTION_EXCLUSIVE,
+  OPTION_PREFIX,
+  ORDINAL_VALUE,
+  REGEX,
+  RENDERING_MARKDOWN,
+  RENDERING_XHTML,
+  SLIDER_STEP,
+  TRANSLATION,
+  UNIT,
+  UNIT_OPTION,
+} from './fhir-conformance.js';
+
+type Json = Record<string, unknown>;
+
+export interface ToFhirOptions {
+  /**
+   * Where the Questionnaires are published: the canonical url is `{base}/Questionnaire/{id}`.
+   * The host's own FHIR server, or wherever it publishes its definitions.
+   */
+  readonly base: string;
+}
+
+/** The code system of the answers of an instrument that gives them no code of a terminology. */
+const answerSystem = (instrument: Instrument): string => `urn:painpath:answers:${instrument.id}`;
+
+const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
+
+/**
+ * An instrument as an R4 SDC Questionnaire: its items, answers with their codes and ordinal values,
+ * conditions, every language (translation extensions), the licence notice, and each scale as a
+ * read-only item whose `calculatedExpression` computes the same value as the native scoring
+ * (reverse items, weights, the missing-item rule, multiply, divide and round included).
+ *
+ * What has no faithful FHIR form yet is refused with a `ContentError` naming it: body maps and
+ * their region counts, lookup tables, items with expressions of their own, and a bring-your-own-text instrument
+ * without its texts (its wording comes only from the host's text pack, never invented).
+ */
+export function toFhirQuestionnaire(instrument: Instrument, options: ToFhirOptions): Json {
+  return new Exporter(instrument, options).questionnaire();
+}
+
+class Exporter {
+  readonly #problems: ContentProblem[] = [];
+  readonly #source: string;
+  readonly #questions: ReadonlyMap<string, QuestionItem>;
+
+  constructor(
+    readonly instrument: Instrument,
+    readonly options: ToFhirOptions,
+  ) {
+    this.#source = sourceLanguageOf(instrument);
+    this.#questions = new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item]));
+  }
+
+  questionnaire(): Json {
+    const { instrument } = this;
+    const unworded = [...walkItems(instrument.items)].some((item) => 'text' in item && item.text !== undefined && own(item.text, this.#source) === undefined);
+    if (instrument.meta.licence.kind === 'bring-your-own-text' && unworded) {
+      this.#refuse('items', "a bring-your-own-text instrument is exported only with its wording: apply the host's text pack first");
+    }
+    const items = instrument.items.map((item, i) => this.#item(item, childPath('items', i)));
+    const scales = instrument.scoring.scales.map((scale, i) => this.#scale(scale, childPath(childPath('scoring', 'scales'), i)));
+    if (this.#problems.length) throw new ContentError(`The FHIR export of ${instrument.id}`, this.#problems);
+    const title = instrument.title ?? instrument.meta.name;
+    return defined({
+      resourceType: 'Questionnaire',
+      id: instrument.id,
+      url: `${this.options.base.replace(/\/+$/, '')}/Questionnaire/${instrument.id}`,
+      version: instrument.version,
+      name: instrument.id.replace(/[^A-Za-z0-9_]/g, '_'),
+      ...this.#text('title', title),
+      status: 'active',
+      language: this.#source,
+      code: instrument.meta.code && [instrument.meta.code],
+      ...this.#text('copyright', instrument.meta.licence.notice),
+      item: [...items, ...scales],
+    });
+  }
+
+  /** A text element and, when it has other languages, its `_element` with their translation extensions. */
+  #text(key: string, text: TextMap | undefined): Json {
+    if (!text) return {};
+    const translations = Object.entries(text).filter(([lang]) => lang !== this.#source);
+    return defined({
+      [key]: own(text, this.#source),
+      [`_${key}`]: translations.length
+        ? { extension: translations.map(([lang, content]) => ({ url: TRANSLATION, extension: [{ url: 'lang', valueCode: lang }, { url: 'content', valueString: content }] })) }
+        : undefined,
+    });
+  }
+
+  #refuse(path: string, message: string): undefined {
+    this.#problems.push({ path, message });
+    return undefined;
+  }
+
+  #item(item: Item, path: string): Json | undefined {
+    const unsupported = (['enableWhenExpression', 'textExpression', 'variables'] as const).filter((key) => item[key] !== undefined);
+    const questionExpressions = isQuestion(item) ? (['calculated', 'initialExpression', 'constraints', 'minExpression', 'maxExpression', 'answerExpression'] as const).filter((key) => key in item && item[key as keyof typeof item] !== undefined) : [];
+    for (const key of [...unsupported, ...questionExpressions]) this.#refuse(childPath(path, key), `"${key}" is not exported to FHIR yet`);
+    const formatted = item.formattedText && {
+      extension: [{ url: item.formattedText.format === 'xhtml' ? RENDERING_XHTML : RENDERING_MARKDOWN, [item.formattedText.format === 'xhtml' ? 'valueString' : 'valueMarkdown']: own(item.formattedText.text, this.#source) }],
+    };
+    const common = defined({
+      linkId: item.id,
+      ...this.#text('prefix', item.prefix),
+      enableWhen: item.enableWhen?.map((condition, i) => this.#condition(condition, childPath(childPath(path, 'enableWhen'), i))),
+      enableBehavior: item.enableWhen && item.enableWhen.length > 1 ? (item.enableBehavior ?? 'all') : undefined,
+    });
+    const withText = (text: TextMap | undefined) => {
+      const written = this.#text('text', text);
+      return formatted ? { ...written, _text: { extension: [...((written['_text'] as Json | undefined)?.['extension'] as unknown[] ?? []), ...formatted.extension] } } : written;
+    };
+    const hidden = item.hidden ? [{ url: HIDDEN, valueBoolean: true }] : [];
+    switch (item.type) {
+      case 'display':
+        return defined({ ...common, ...withText(item.text), type: 'display', extension: nonEmpty(hidden) });
+      case 'group':
+      case 'page': {
+        const control = item.type === 'page' ? [itemControl('page')] : [];
+        const maxOccurs = item.maxOccurs === undefined ? [] : [{ url: MAX_OCCURS, valueInteger: item.maxOccurs }];
+        return defined({
+          ...common,
+          ...withText(item.text),
+          type: 'group',
+          required: item.required,
+          repeats: item.repeats,
+          extension: nonEmpty([...control, ...maxOccurs, ...hidden]),
+          item: item.items.map((child, i) => this.#item(child, childPath(childPath(path, 'items'), i))),
+        });
+      }
+      default: {
+        const help = (item.help ?? []).map((text, i) => ({ linkId: `${item.id}-help-${i}`, type: 'display', ...this.#text('text', text), extension: [itemControl('help')] }));
+        const nested = (item.items ?? []).map((child, i) => this.#item(child, childPath(childPath(path, 'items'), i)));
+        const question = this.#question(item, path);
+        if (!question) return undefined;
+        const children = [...help, ...nested];
+        return defined({
+          ...common,
+          ...withText(item.text),
+          ...question,
+          code: item.code && [item.code],
+          required: item.required || undefined,
+          readOnly: item.readOnly,
+          extension: nonEmpty([...((question['extension'] as Json[] | undefined) ?? []), ...hidden]),
+          item: nonEmpty(children),
+        });
+      }
+    }
+  }
+
+  /** What a question's type makes of it: its FHIR type, answers and answer checks. */
+  #question(item: QuestionItem, path: string): Json | undefined {
+    const repeats = 'repeats' in item && item.repeats ? { repeats: true } : {};
+    const bound = (url: string, value: number | string | undefined, key: string) => (value === undefined ? [] : [{ url, [key]: value }]);
+    switch (item.type) {
+      case 'choice':
+      case 'multi-choice':
+        return defined({
+          type: item.other ? 'open-choice' : item.valueType === 'date' || item.valueType === 'time' ? item.valueType : item.valueType === 'reference' ? 'reference' : 'choice',
+          repeats: item.type === 'multi-choice' || undefined,
+          answerOption: item.answers.map((option) => this.#answerOption(item, option, item.initial)),
+        });
+      case 'integer':
+      case 'decimal': {
+        const key = item.type === 'integer' ? 'valueInteger' : 'valueDecimal';
+        const control = item.control ? [itemControl(item.control)] : [];
+        const step = item.step === undefined ? [] : [{ url: SLIDER_STEP, valueInteger: item.step }];
+        const unit = item.unit ? [{ url: UNIT, valueCoding: { display: own(item.unit, this.#source) } }] : [];
+        const decimals = item.maxDecimals === undefined ? [] : [{ url: MAX_DECIMAL_PLACES, valueInteger: item.maxDecimals }];
+        return defined({ type: item.type, ...repeats, extension: [...bound(MIN_VALUE, item.min, key), ...bound(MAX_VALUE, item.max, key), ...control, ...step, ...unit, ...decimals], ...initial(item.initial, key) });
+      }
+      case 'nrs':
+      case 'vas': {
+        // A rating scale is a slider over its range, its end words shown at its ends (SDC's lower and upper).
+        const max = item.type === 'nrs' ? 10 : 100;
+        const ends = [
+          { linkId: `${item.id}-lower`, type: 'display', ...this.#text('text', item.anchors.min), extension: [itemControl('lower')] },
+          { linkId: `${item.id}-upper`, type: 'display', ...this.#text('text', item.anchors.max), extension: [itemControl('upper')] },
+        ];
+        return { type: 'integer', extension: [{ url: MIN_VALUE, valueInteger: 0 }, { url: MAX_VALUE, valueInteger: max }, itemControl('slider'), { url: SLIDER_STEP, valueInteger: 1 }], item: ends };
+      }
+      case 'text':
+        return defined({
+          type: item.singleLine ? 'string' : 'text',
+          ...repeats,
+          maxLength: item.maxLength,
+          extension: [...bound(MIN_LENGTH, item.minLength, 'valueInteger'), ...bound(REGEX, item.pattern, 'valueString')],
+          ...initial(item.initial, 'valueString'),
+        });
+      case 'url':
+        return defined({ type: 'url', ...repeats, maxLength: item.maxLength, ...initial(item.initial, 'valueUri') });
+      case 'date': {
+        if (item.min === 'today' || item.max === 'today') return this.#refuse(path, 'a date bounded by "today" is not exported to FHIR yet');
+        return defined({ type: 'date', ...repeats, extension: [...bound(MIN_VALUE, item.min, 'valueDate'), ...bound(MAX_VALUE, item.max, 'valueDate')], ...initial(item.initial, 'valueDate') });
+      }
+      case 'date-time':
+        return defined({ type: 'dateTime', ...repeats, ...initial(item.initial, 'valueDateTime') });
+      case 'time':
+        return defined({ type: 'time', ...repeats, ...initial(item.initial, 'valueTime') });
+      case 'boolean':
+        return defined({ type: 'boolean', ...initial(item.initial, 'valueBoolean') });
+      case 'quantity':
+        return defined({
+          type: 'quantity',
+          extension: [
+            ...item.units.map((unit) => ({ url: item.units.length === 1 ? UNIT : UNIT_OPTION, valueCoding: { ...unit.code, display: own(unit.text, this.#source) } })),
+            ...bound(MIN_VALUE, item.min, 'valueDecimal'),
+            ...bound(MAX_VALUE, item.max, 'valueDecimal'),
+            ...bound(MAX_DECIMAL_PLACES, item.maxDecimals, 'valueInteger'),
+          ],
+        });
+      case 'attachment':
+        return defined({ type: 'attachment', extension: [...bound(MAX_SIZE, item.maxSize, 'valueDecimal'), ...(item.mimeTypes ?? []).map((type) => ({ url: MIME_TYPE, valueCode: type }))] });
+      case 'body-map':
+        return this.#refuse(path, 'body maps are not exported to FHIR yet');
+    }
+  }
+
+  /** The coding an option is written with: its own, or a code of the instrument's answer system. */
+  #coding(item: QuestionItem, option: AnswerOption): Json {
+    return { system: answerSystem(this.instrument), code: `${item.id}.${String(option.value)}`, ...option.code, display: own(option.text, this.#source) };
+  }
+
+  #answerOption(item: QuestionItem & { valueType?: string }, option: AnswerOption, initial: unknown): Json {
+    const chosen = Array.isArray(initial) ? initial.includes(option.value) : initial === option.value;
+    const score = optionScore(option);
+    const value =
+      item.valueType === 'date' ? { valueDate: option.value } : item.valueType === 'time' ? { valueTime: option.value } : item.valueType === 'reference' ? { valueReference: { reference: option.value, display: own(option.text, this.#source) } } : { valueCoding: this.#coding(item, option) };
+    const translations = this.#text('display', option.text)['_display'];
+    if (translations && 'valueCoding' in value) (value.valueCoding as Json)['_display'] = translations;
+    return defined({
+      ...value,
+      initialSelected: chosen || undefined,
+      extension: nonEmpty([
+        ...(score === undefined ? [] : [{ url: ORDINAL_VALUE, valueDecimal: score }]),
+        ...(option.exclusive ? [{ url: OPTION_EXCLUSIVE, valueBoolean: true }] : []),
+        ...(option.prefix ? [{ url: OPTION_PREFIX, valueString: own(option.prefix, this.#source) }] : []),
+      ]),
+    });
+  }
+
+  /** An enableWhen, its answer[x] of the type the question it names is answered in. */
+  #condition(condition: Condition, path: string): Json | undefined {
+    const question = this.#questions.get(condition.item);
+    if (!question) return this.#refuse(path, `no question has id "${condition.item}"`);
+    const base = { question: condition.item, operator: condition.operator };
+    if (condition.operator === 'exists') return { ...base, answerBoolean: condition.value };
+    const value = condition.value;
+    if (question.type === 'choice' || question.type === 'multi-choice') {
+      const option = question.answers.find((o) => o.value === value);
+      if (!option) return this.#refuse(childPath(path, 'value'), `${JSON.stringify(value)} is no answer of "${condition.item}"`);
+      if (question.valueType === 'date') return { ...base, answerDate: value };
+      if (question.valueType === 'time') return { ...base, answerTime: value };
+      if (question.valueType === 'reference') return { ...base, answerReference: { reference: value } };
+      const { system, code } = this.#coding(question, option);
+      return { ...base, answerCoding: { system, code } };
+    }
+    if (typeof value === 'boolean') return { ...base, answerBoolean: value };
+    if (typeof value === 'object') return { ...base, answerQuantity: { value: value.value, ...(value.unit !== undefined && { code: value.unit }) } };
+    if (typeof value === 'number') return { ...base, [Number.isInteger(value) ? 'answerInteger' : 'answerDecimal']: value };
+    const key = question.type === 'date' ? 'answerDate' : question.type === 'date-time' ? 'answerDateTime' : question.type === 'time' ? 'answerTime' : 'answerString';
+    return { ...base, [key]: value };
+  }
+
+  /** A scale as a read-only item computing its value (SDC calculatedExpression). */
+  #scale(scale: Scale, path: string): Json | undefined {
+    const linkId = scale.linkId ?? scale.id;
+    if (this.#questions.has(linkId) || [...walkItems(this.instrument.items)].some((item) => item.id === linkId)) {
+      return this.#refuse(childPath(path, 'id'), `"${linkId}" is also an item's id: the scale needs a linkId of its own`);
+    }
+    const expression = this.#scaleExpression(scale, path);
+    if (expression === undefined) return undefined;
+    return defined({
+      linkId,
+      ...this.#text('text', scale.name),
+      type: 'decimal',
+      code: scale.code && [scale.code],
+      readOnly: true,
+      extension: [
+        { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression } },
+        ...(scale.round === undefined ? [] : [{ url: MAX_DECIMAL_PLACES, valueInteger: scale.round }]),
+      ],
+    });
+  }
+
+  /**
+   * FHIRPath computing the scale as `scoreAnswers` does: each item's score (an option's ordinal
+   * value, a multi-choice's sum, a number), reversed and weighted; no value with fewer items
+   * answered than the missing-item rule allows; then the method, multiply, divide and round.
+   */
+  #scaleExpression(scale: Scale, path: string): string | undefined {
+    if (scale.method === 'region-groups' || scale.exclude) return this.#refuse(childPath(path, 'method'), 'scores counted over body-map regions are not exported to FHIR yet');
+    if (scale.lookup) return this.#refuse(childPath(path, 'lookup'), 'lookup tables are not exported to FHIR yet');
+    const terms: { score: string; weight: number; max?: number }[] = [];
+    for (const id of scale.items) {
+      const item = this.#questions.get(id);
+      if (!item) return this.#refuse(childPath(path, 'items'), `no question has id "${id}"`);
+      const answers = `%resource.descendants().where(linkId = '${id}').answer.value`;
+      const raw = item.type === 'choice' ? `${answers}.ordinal()` : item.type === 'multi-choice' ? `iif(${answers}.exists(), ${answers}.ordinal().sum(), {})` : answers;
+      const range = itemScoreRange(item);
+      const weight = own(scale.weights, id) ?? 1;
+      const oriented = scale.reverse?.includes(id) && range ? `(${range.min + range.max} - ${raw})` : raw;
+      terms.push({ score: weight === 1 ? oriented : `(${oriented} * ${weight})`, weight, ...(range && { max: range.max * weight }) });
+    }
+    const combined = (parts: string[]) => parts.reduce((all, part) => `${all}.combine(${part})`);
+    const answered = (term: { score: string }, value: number) => `iif(${term.score}.exists(), ${value}, {})`;
+    const scores = combined(terms.map((term) => `(${term.score})`));
+    const weights = `${combined(terms.map((term) => answered(term, term.weight)))}.sum()`;
+    const minAnswered = scale.missing?.minAnswered ?? scale.items.length;
+    const allWeight = terms.reduce((sum, term) => sum + term.weight, 0);
+    let raw: string;
+    switch (scale.method) {
+      case 'sum':
+        raw = scale.missing?.prorate ? `iif(${scores}.count() = ${terms.length}, ${scores}.sum(), ${scores}.sum() * ${allWeight} / ${weights})` : `${scores}.sum()`;
+        break;
+      case 'mean':
+        raw = `${scores}.sum() / ${weights}`;
+        break;
+      case 'percent': {
+        const highest = `${combined(terms.map((term) => answered(term, term.max ?? 0)))}.sum()`;
+        raw = `iif(${highest} = 0, 0, ${scores}.sum() / ${highest} * 100)`;
+        break;
+      }
+    }
+    let value = `iif(${scores}.count() >= ${minAnswered}, ${raw}, {})`;
+    if (scale.multiply !== undefined) value = `(${value}) * ${scale.multiply}`;
+    if (scale.divide !== undefined) value = `(${value}) / ${scale.divide}`;
+    if (scale.round !== undefined) value = `(${value}).round(${scale.round})`;
+    return value;
+  }
+}
+
+const itemControl = (code: string): Json => ({ url: ITEM_CONTROL, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code }] } });
+
+const initial = (value: unknown, key: string): Json => (value === undefined ? {} : { initial: (Array.isArray(value) ? value : [value]).map((v) => ({ [key]: v })) });
+
+const nonEmpty = <T>(list: readonly T[]): readonly T[] | undefined => (list.length ? list : undefined);
+
+/** The object without its undefined entries (FHIR JSON has no nulls or empty elements). */
+function defined(object: Json): Json {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+}

