@@ -1,4 +1,4 @@
-import { compile, resolveInternalTypes } from 'fhirpath';
+import { compile, evaluate, resolveInternalTypes } from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { answerAt, itemIdOf, PATH_SEPARATOR, withOverride, type Computations, type ItemOverride, type ItemPath, type Settled } from '../engine/questionnaire-engine.js';
 import { ContentError, type ContentProblem } from '../model/content-error.js';
@@ -124,7 +124,7 @@ class ExpressionRunner implements Computations {
   /** Settles once every query of the form has run (at once, when it has none): the engine starts after it. */
   readonly queries: Promise<void>;
   readonly #baseEnv: Record<string, unknown>;
-  readonly #qitems = new Map<string, unknown>();
+  readonly #qitems: ReadonlyMap<string, unknown>;
   readonly #options: ExpressionOptions;
   /** Results by expression and item path. */
   readonly #memos = new Map<string, Memo>();
@@ -207,7 +207,7 @@ class ExpressionRunner implements Computations {
     // A context the form names but the host does not give is empty, not an error in every expression that reads it.
     const contexts = Object.fromEntries([...missing.map((name) => [name, []] as const), ...Object.entries(given)]);
     this.#baseEnv = { ...contexts, ...(options.questionnaire !== undefined && { questionnaire: options.questionnaire }) };
-    indexQuestionnaireItems((options.questionnaire as { item?: unknown } | undefined)?.item, this.#qitems);
+    this.#qitems = questionnaireItems(options.questionnaire);
     this.queries = this.#runQueries();
   }
 
@@ -470,15 +470,14 @@ function watchAnswers(nodes: ReadonlyMap<ItemPath, TreeNode>): void {
   }
 }
 
-/** The Questionnaire's items by linkId, for `%qitem`. */
-function indexQuestionnaireItems(items: unknown, into: Map<string, unknown>): void {
-  if (!Array.isArray(items)) return;
-  for (const item of items) {
-    if (typeof item !== 'object' || item === null) continue;
-    const linkId = (item as { linkId?: unknown }).linkId;
-    if (typeof linkId === 'string') into.set(linkId, item);
-    indexQuestionnaireItems((item as { item?: unknown }).item, into);
-  }
+/**
+ * The Questionnaire's items by linkId, for `%qitem`, as FHIRPath gives them: typed as
+ * Questionnaire.item, so that `%qitem.answerOption.value` reads each option's value[x].
+ */
+function questionnaireItems(questionnaire: unknown): ReadonlyMap<string, unknown> {
+  if (typeof questionnaire !== 'object' || questionnaire === null || (questionnaire as { resourceType?: unknown }).resourceType !== 'Questionnaire') return new Map();
+  const items = evaluate(questionnaire, 'repeat(item)', undefined, r4) as { linkId?: unknown }[];
+  return new Map(items.flatMap((item) => (typeof item.linkId === 'string' ? [[item.linkId, item] as const] : [])));
 }
 
 type Coded = { readonly code?: unknown; readonly system?: unknown; readonly display?: unknown };

@@ -76,7 +76,7 @@ class Exporter {
       this.#refuse('items', "a bring-your-own-text instrument is exported only with its wording: apply the host's text pack first");
     }
     const items = instrument.items.map((item, i) => this.#item(item, childPath('items', i)));
-    const scales = instrument.scoring.scales.map((scale, i) => this.#scale(scale, childPath(childPath('scoring', 'scales'), i)));
+    const scales = instrument.scoring.scales.flatMap((scale, i) => this.#scale(scale, childPath(childPath('scoring', 'scales'), i)) ?? []);
     if (this.#problems.length) throw new ContentError(`The FHIR export of ${instrument.id}`, this.#problems);
     const title = instrument.title ?? instrument.meta.name;
     return defined({
@@ -234,9 +234,14 @@ class Exporter {
     }
   }
 
-  /** The coding an option is written with: its own, or a code of the instrument's answer system. */
+  /** The coding an option is written with: its own, or a code of the instrument's answer system; its display in every language. */
   #coding(item: QuestionItem, option: AnswerOption): Json {
-    return { system: answerSystem(this.instrument), code: `${item.id}.${String(option.value)}`, ...option.code, display: own(option.text, this.#source) };
+    return this.#displayed({ system: answerSystem(this.instrument), code: `${item.id}.${String(option.value)}`, ...option.code }, option.text);
+  }
+
+  /** A coding with its display, the other languages as translations of the display. */
+  #displayed(coding: Json, text: TextMap): Json {
+    return { ...coding, ...this.#text('display', text) };
   }
 
   #answerOption(item: QuestionItem & { valueType?: string }, option: AnswerOption, initial: unknown): Json {
@@ -244,8 +249,6 @@ class Exporter {
     const score = optionScore(option);
     const value =
       item.valueType === 'date' ? { valueDate: option.value } : item.valueType === 'time' ? { valueTime: option.value } : item.valueType === 'reference' ? { valueReference: { reference: option.value, display: own(option.text, this.#source) } } : { valueCoding: this.#coding(item, option) };
-    const translations = this.#text('display', option.text)['_display'];
-    if (translations && 'valueCoding' in value) (value.valueCoding as Json)['_display'] = translations;
     return defined({
       ...value,
       initialSelected: chosen || undefined,
@@ -280,15 +283,18 @@ class Exporter {
     return { ...base, [key]: value };
   }
 
-  /** A scale as a read-only item computing its value (SDC calculatedExpression). */
-  #scale(scale: Scale, path: string): Json | undefined {
+  /**
+   * A scale as a read-only item computing its value (SDC calculatedExpression) and, when it has
+   * bands, a hidden one computing the band as a coding a FHIR consumer reads with the score.
+   */
+  #scale(scale: Scale, path: string): Json[] | undefined {
     const linkId = scale.linkId ?? scale.id;
-    if (this.#questions.has(linkId) || [...walkItems(this.instrument.items)].some((item) => item.id === linkId)) {
-      return this.#refuse(childPath(path, 'id'), `"${linkId}" is also an item's id: the scale needs a linkId of its own`);
-    }
+    const bandLinkId = `${linkId}-band`;
+    const taken = [...walkItems(this.instrument.items)].find((item) => item.id === linkId || (scale.bands.length > 0 && item.id === bandLinkId));
+    if (taken) return this.#refuse(childPath(path, 'id'), `"${taken.id}" is also an item's id: the scale needs a linkId of its own`);
     const expression = this.#scaleExpression(scale, path);
     if (expression === undefined) return undefined;
-    return defined({
+    const score = defined({
       linkId,
       ...this.#text('text', scale.name),
       type: 'decimal',
@@ -299,6 +305,19 @@ class Exporter {
         ...(scale.round === undefined ? [] : [{ url: MAX_DECIMAL_PLACES, valueInteger: scale.round }]),
       ],
     });
+    if (!scale.bands.length) return [score];
+    // The band is the last whose lower bound the score reaches (bandOf); its coding is the item's own answer option.
+    const value = `%resource.descendants().where(linkId = '${linkId}').answer.value`;
+    const code = scale.bands.reduce((below, band) => `iif(${value} >= ${band.min}, '${band.id}', ${below})`, "''");
+    const band = defined({
+      linkId: bandLinkId,
+      ...this.#text('text', scale.name),
+      type: 'choice',
+      readOnly: true,
+      extension: [{ url: HIDDEN, valueBoolean: true }, { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression: `iif(${value}.exists(), %qitem.answerOption.value.where(code = ${code}), {})` } }],
+      answerOption: scale.bands.map((band) => ({ valueCoding: this.#displayed({ system: `${answerSystem(this.instrument)}:${scale.id}:bands`, code: band.id }, band.label) })),
+    });
+    return [score, band];
   }
 
   /**

@@ -368,6 +368,27 @@ describe('FHIRPath expressions', () => {
       expect(engine.answerOf('result')).to.equal(7);
     });
 
+    it('gives %qitem as the item of the Questionnaire, typed, so that its answer options read as their value[x]', () => {
+      const level = (code: string, display: string) => ({ valueCoding: { system: 'urn:test', code, display } });
+      const { engine } = engineFor(
+        questionnaire([
+          integer('score'),
+          {
+            linkId: 'level',
+            type: 'choice',
+            text: 'Level',
+            readOnly: true,
+            answerOption: [level('low', 'Low'), level('high', 'High')],
+            extension: [calculated(`%qitem.answerOption.value.where(code = iif(${answerOf('score')} >= 5, 'high', 'low'))`)],
+          },
+        ]),
+      );
+      engine.answer('score', 7);
+      expect(engine.answerOf('level')).to.equal('high');
+      engine.answer('score', 2);
+      expect(engine.answerOf('level')).to.equal('low');
+    });
+
     it('runs a query once through the host’s fhirQuery, its {{ }} filled in, and reports it without one', async () => {
       const weighed = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'Observation', status: 'final', valueQuantity: { value: 72.5, unit: 'kg' } } }] };
       const json = questionnaire([{ linkId: 'weight', type: 'decimal', text: 'Weight (kg)', extension: [initialExpression('%weights.entry.resource.value.value.last()')] }], {

@@ -57,7 +57,7 @@ describe('toFhirQuestionnaire', () => {
   });
 
   for (const id of EXPORTED) {
-    it(`${id}: the exported SDC Questionnaire is valid R4 and, imported back, computes every scale as the native scoring does`, async () => {
+    it(`${id}: the exported SDC Questionnaire is valid R4 and, imported back, computes every scale and its band as the native scoring does`, async () => {
       const native = await shipped(id);
       const questionnaire = toFhirQuestionnaire(native, { base: BASE });
       expect(questionnaire['url']).to.equal(`${BASE}/Questionnaire/${native.id}`);
@@ -95,6 +95,7 @@ describe('toFhirQuestionnaire', () => {
             const expected = scores[scale.id]!.value;
             if (expected === null) expect(computed, scale.id).to.equal(undefined);
             else expect(computed, `${scale.id} of ${JSON.stringify(ours.answers)}`).to.be.closeTo(expected, 1e-9);
+            if (scale.bands.length) expect(theirs.answerOf(`${scale.linkId ?? scale.id}-band`), `${scale.id} band`).to.equal(scores[scale.id]!.band);
           }
         }),
         { numRuns: 60 },
