@@ -26,6 +26,7 @@ export {
 } from './fhir/questionnaire-response.js';
 export { fromFhirQuestionnaire, type FhirImport, type FromFhirOptions } from './fhir/from-fhir-questionnaire.js';
 export { toFhirQuestionnaire, type ToFhirOptions } from './fhir/to-fhir-questionnaire.js';
+export { scoreObservations, type ScoreObservation, type ObservationOptions } from './fhir/score-observations.js';
 export { resolveLocale, directionOf, localText } from './i18n/locale.js';
 export { parseLocaleNumber, formatLocaleNumber } from './i18n/numbers.js';
 export { buildScoreChart, seriesFromResults, type ScoreSeries, type ScorePoint, type ScoreChart, type ScoreChartOptions, type ChartPanel, type ChartLine, type ChartPoint, type ChartBand, type Summary } from './charts/score-series.js';

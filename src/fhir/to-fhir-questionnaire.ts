@@ -4,6 +4,7 @@ import { itemScoreRange, optionScore } from '../model/item-score.js';
 import { childPath } from '../model/json-reader.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
+import { answerSystem, bandSystem, scaleCoding } from './painpath-codes.js';
 import {
   CALCULATED,
   HIDDEN,
@@ -37,8 +38,6 @@ export interface ToFhirOptions {
   readonly base: string;
 }
 
-/** The code system of the answers of an instrument that gives them no code of a terminology. */
-const answerSystem = (instrument: Instrument): string => `urn:painpath:answers:${instrument.id}`;
 
 const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
 
@@ -298,7 +297,7 @@ class Exporter {
       linkId,
       ...this.#text('text', scale.name),
       type: 'decimal',
-      code: scale.code && [scale.code],
+      code: [scaleCoding(this.instrument, scale)],
       readOnly: true,
       extension: [
         { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression } },
@@ -315,7 +314,7 @@ class Exporter {
       type: 'choice',
       readOnly: true,
       extension: [{ url: HIDDEN, valueBoolean: true }, { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression: `iif(${value}.exists(), %qitem.answerOption.value.where(code = ${code}), {})` } }],
-      answerOption: scale.bands.map((band) => ({ valueCoding: this.#displayed({ system: `${answerSystem(this.instrument)}:${scale.id}:bands`, code: band.id }, band.label) })),
+      answerOption: scale.bands.map((band) => ({ valueCoding: this.#displayed({ system: bandSystem(this.instrument, scale), code: band.id }, band.label) })),
     });
     return [score, band];
   }
