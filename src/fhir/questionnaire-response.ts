@@ -4,7 +4,7 @@ import { PATH_SEPARATOR, pathIn, type ItemPath } from '../engine/questionnaire-e
 import { fieldItemSupport } from '../model/item-support.js';
 import { own } from '../model/own.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
-import type { Scores } from '../scoring/score.js';
+import { isWholeScale, type Scores } from '../scoring/score.js';
 
 /** The subset of FHIR R4 QuestionnaireResponse that Painpath writes. */
 export interface QuestionnaireResponse {
@@ -97,7 +97,8 @@ export function toQuestionnaireResponse(
   const scoreItems = instrument.scoring.scales.flatMap((scale): QuestionnaireResponseItem[] => {
     const value = own(scores, scale.id)?.value;
     if (value == null) return [];
-    return [{ linkId: scale.linkId ?? scale.id, text: text(scale.name)!, answer: [numberAnswer(value)] }];
+    // Typed as the scale's values are, as the exported Questionnaire declares its score item.
+    return [{ linkId: scale.linkId ?? scale.id, text: text(scale.name)!, answer: [isWholeScale(instrument, scale) ? { valueInteger: value } : { valueDecimal: value }] }];
   });
 
   return {

@@ -4,6 +4,7 @@ import { itemScoreRange, optionScore } from '../model/item-score.js';
 import { childPath } from '../model/json-reader.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
+import { isWholeScale } from '../scoring/score.js';
 import { answerSystem, bandSystem, scaleCoding } from './painpath-codes.js';
 import {
   CALCULATED,
@@ -291,17 +292,20 @@ class Exporter {
     const bandLinkId = `${linkId}-band`;
     const taken = [...walkItems(this.instrument.items)].find((item) => item.id === linkId || (scale.bands.length > 0 && item.id === bandLinkId));
     if (taken) return this.#refuse(childPath(path, 'id'), `"${taken.id}" is also an item's id: the scale needs a linkId of its own`);
-    const expression = this.#scaleExpression(scale, path);
-    if (expression === undefined) return undefined;
+    const computed = this.#scaleExpression(scale, path);
+    if (computed === undefined) return undefined;
+    const whole = isWholeScale(this.instrument, scale);
+    // Ordinal values are decimals: a whole scale's value is made the Integer its item holds.
+    const expression = whole ? `(${computed}).truncate()` : computed;
     const score = defined({
       linkId,
       ...this.#text('text', scale.name),
-      type: 'decimal',
+      type: whole ? 'integer' : 'decimal',
       code: [scaleCoding(this.instrument, scale)],
       readOnly: true,
       extension: [
         { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression } },
-        ...(scale.round === undefined ? [] : [{ url: MAX_DECIMAL_PLACES, valueInteger: scale.round }]),
+        ...(scale.round === undefined || whole ? [] : [{ url: MAX_DECIMAL_PLACES, valueInteger: scale.round }]),
       ],
     });
     if (!scale.bands.length) return [score];

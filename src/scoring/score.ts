@@ -1,6 +1,6 @@
 import type { Answers, AnswerValue, Band, Instrument, ItemId, QuestionItem, Scale, ScaleId } from '../model/instrument.js';
 import { isQuestion, walkItems } from '../model/instrument.js';
-import { itemScore, itemScoreRange } from '../model/item-score.js';
+import { itemScore, itemScoreRange, optionScore } from '../model/item-score.js';
 import { fieldItemSupport } from '../model/item-support.js';
 import { own } from '../model/own.js';
 
@@ -86,6 +86,42 @@ function transform(scale: Scale, raw: number): number | null {
   }
   if (!scale.lookup) return value;
   return scale.lookup.find(([from]) => from === value)?.[1] ?? null;
+}
+
+/** Whether an item's every score is a whole number: options with whole scores, body-map counts, ratings, integers. */
+function givesWholeScores(item: QuestionItem): boolean {
+  switch (item.type) {
+    case 'choice':
+    case 'multi-choice':
+      return item.answers.every((option) => Number.isInteger(optionScore(option)));
+    case 'body-map':
+    case 'nrs':
+    case 'vas':
+    case 'integer':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether every value the scale can take is a whole number, so that FHIR carries it as an integer:
+ * a sum or count of whole item scores with whole weights, not prorated, not divided, or one
+ * rounded to no decimals (a lookup table's values decide for it).
+ */
+export function isWholeScale(instrument: Instrument, scale: Scale): boolean {
+  if (scale.lookup) return scale.lookup.every(([, value]) => Number.isInteger(value));
+  if (scale.round === 0) return true;
+  if (scale.method === 'region-groups') return scale.divide === undefined && Number.isInteger(scale.multiply ?? 1);
+  const questions = questionsById(instrument);
+  const whole = (value: number | undefined) => value === undefined || Number.isInteger(value);
+  return (
+    scale.method === 'sum' &&
+    !scale.missing?.prorate &&
+    scale.divide === undefined &&
+    whole(scale.multiply) &&
+    scale.items.every((id) => whole(own(scale.weights, id)) && questions.get(id) !== undefined && givesWholeScores(questions.get(id)!))
+  );
 }
 
 export type ImportantChange = 'improvement' | 'worsening';

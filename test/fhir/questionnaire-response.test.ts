@@ -4,7 +4,7 @@ import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { Answers, Instrument } from '../../src/model/instrument.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
-import { build, choice, en, question } from '../helpers/instrument-builder.js';
+import { build, choice, choices, en, question, scale } from '../helpers/instrument-builder.js';
 
 describe('toQuestionnaireResponse', () => {
   let phq9: Instrument;
@@ -32,6 +32,28 @@ describe('toQuestionnaireResponse', () => {
     });
     expect(difficulty!.answer).to.deep.equal([{ valueCoding: { system: 'http://loinc.org', code: 'LA6573-5', display: 'Somewhat difficult' } }]);
     expect(total).to.deep.equal({ linkId: 'total', text: 'PHQ-9 total score', answer: [{ valueInteger: 4 }] });
+  });
+
+  it('writes a score as an integer when every value its scale can take is whole, else as a decimal', () => {
+    const instrument = build({
+      items: [...choices('q', 2, 0, 3), question('pain', 'nrs'), choice('half', [{ value: 0, score: 0.5 }, { value: 1, score: 1 }])],
+      scales: [
+        scale('sum', 'sum', ['q1', 'q2'], [0, 6], { weights: { q2: 2 } }),
+        scale('mean', 'mean', ['q1', 'q2'], [0, 3]),
+        scale('prorated', 'sum', ['q1', 'q2'], [0, 6], { missing: { minAnswered: 1, prorate: true } }),
+        scale('rounded', 'mean', ['q1', 'pain'], [0, 10], { round: 0 }),
+        scale('halves', 'sum', ['half'], [0, 1]),
+      ],
+    });
+    const answers = { q1: 2, q2: 2, pain: 4, half: 1 };
+    const response = toQuestionnaireResponse(instrument, answers, scoreAnswers(instrument, answers));
+    expect(Object.fromEntries(response.item.slice(-5).map((item) => [item.linkId, item.answer![0]]))).to.deep.equal({
+      sum: { valueInteger: 6 },
+      mean: { valueDecimal: 2 },
+      prorated: { valueDecimal: 4 },
+      rounded: { valueInteger: 3 },
+      halves: { valueDecimal: 1 },
+    });
   });
 
   it('leaves out unanswered items and scores that could not be computed', () => {

@@ -115,6 +115,15 @@ describe('toFhirQuestionnaire', () => {
     expect(importedFirst!.type === 'choice' && importedFirst.answers.map((a) => a.text)).to.deep.equal(nativeFirst!.type === 'choice' && nativeFirst.answers.map((a) => a.text));
   });
 
+  it('declares a scale whose values are all whole an integer, and one that can be fractional a decimal, as responses write them', async () => {
+    const typeOf = async (id: string, linkId: string) => {
+      const items = toFhirQuestionnaire(await shipped(id), { base: BASE })['item'] as Record<string, unknown>[];
+      return items.find((item) => item['linkId'] === linkId)?.['type'];
+    };
+    expect(await typeOf('phq-9', 'total')).to.equal('integer');
+    expect(await typeOf('peg-3', 'peg')).to.equal('decimal');
+  });
+
   it('refuses, naming each, what has no faithful FHIR form yet, and a bring-your-own-text instrument without its wording', async () => {
     const problemsOf = (instrument: Instrument) => {
       try {
