@@ -8,6 +8,7 @@ import { isWholeScale } from '../scoring/score.js';
 import { answerSystem, bandSystem, scaleCoding } from './painpath-codes.js';
 import {
   CALCULATED,
+  CHOICE_ORIENTATION,
   HIDDEN,
   ITEM_CONTROL,
   MAX_DECIMAL_PLACES,
@@ -16,6 +17,7 @@ import {
   MAX_VALUE,
   MIME_TYPE,
   MIN_LENGTH,
+  MIN_OCCURS,
   MIN_VALUE,
   OPTION_EXCLUSIVE,
   OPTION_PREFIX,
@@ -41,6 +43,7 @@ export interface ToFhirOptions {
 
 
 const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
+const INSTRUCTIONS = 'instructions';
 
 /**
  * An instrument as an R4 SDC Questionnaire: its items, answers with their codes and ordinal values,
@@ -75,7 +78,12 @@ class Exporter {
     if (instrument.meta.licence.kind === 'bring-your-own-text' && unworded) {
       this.#refuse('items', "a bring-your-own-text instrument is exported only with its wording: apply the host's text pack first");
     }
-    const items = instrument.items.map((item, i) => this.#item(item, childPath('items', i)));
+    // The instructions open the form, as a display item before the first question.
+    const instructions = instrument.instructions ? [{ linkId: INSTRUCTIONS, type: 'display', ...this.#text('text', instrument.instructions) }] : [];
+    if (instructions.length && [...walkItems(instrument.items)].some((item) => item.id === INSTRUCTIONS)) {
+      this.#refuse('instructions', `"${INSTRUCTIONS}" is also an item's id: the instructions need a linkId of their own`);
+    }
+    const items = [...instructions, ...instrument.items.map((item, i) => this.#item(item, childPath('items', i)))];
     const scales = instrument.scoring.scales.flatMap((scale, i) => this.#scale(scale, childPath(childPath('scoring', 'scales'), i)) ?? []);
     if (this.#problems.length) throw new ContentError(`The FHIR export of ${instrument.id}`, this.#problems);
     const title = instrument.title ?? instrument.meta.name;
@@ -151,6 +159,7 @@ class Exporter {
         const nested = (item.items ?? []).map((child, i) => this.#item(child, childPath(childPath(path, 'items'), i)));
         const question = this.#question(item, path);
         if (!question) return undefined;
+        const occurs = 'repeats' in item && item.repeats ? [...bound(MIN_OCCURS, item.minOccurs, 'valueInteger'), ...bound(MAX_OCCURS, item.maxOccurs, 'valueInteger')] : [];
         const children = [...help, ...nested];
         return defined({
           ...common,
@@ -159,7 +168,7 @@ class Exporter {
           code: item.code && [item.code],
           required: item.required || undefined,
           readOnly: item.readOnly,
-          extension: nonEmpty([...((question['extension'] as Json[] | undefined) ?? []), ...hidden]),
+          extension: nonEmpty([...((question['extension'] as Json[] | undefined) ?? []), ...occurs, ...hidden]),
           item: nonEmpty(children),
         });
       }
@@ -169,7 +178,6 @@ class Exporter {
   /** What a question's type makes of it: its FHIR type, answers and answer checks. */
   #question(item: QuestionItem, path: string): Json | undefined {
     const repeats = 'repeats' in item && item.repeats ? { repeats: true } : {};
-    const bound = (url: string, value: number | string | undefined, key: string) => (value === undefined ? [] : [{ url, [key]: value }]);
     switch (item.type) {
       case 'choice':
       case 'multi-choice':
@@ -177,6 +185,7 @@ class Exporter {
           type: item.other ? 'open-choice' : item.valueType === 'date' || item.valueType === 'time' ? item.valueType : item.valueType === 'reference' ? 'reference' : 'choice',
           repeats: item.type === 'multi-choice' || undefined,
           answerOption: item.answers.map((option) => this.#answerOption(item, option, item.initial)),
+          extension: [...('control' in item && item.control ? [itemControl(item.control)] : []), ...bound(CHOICE_ORIENTATION, item.orientation, 'valueCode')],
         });
       case 'integer':
       case 'decimal': {
@@ -369,6 +378,9 @@ class Exporter {
     return value;
   }
 }
+
+/** An extension with a value, or none when the value is absent. */
+const bound = (url: string, value: number | string | undefined, key: string): Json[] => (value === undefined ? [] : [{ url, [key]: value }]);
 
 const itemControl = (code: string): Json => ({ url: ITEM_CONTROL, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code }] } });
 

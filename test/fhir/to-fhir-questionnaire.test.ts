@@ -11,6 +11,7 @@ import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { loadJson } from '../helpers/fixtures.js';
+import { choice, question } from '../helpers/instrument-builder.js';
 import { placeholderPack } from '../helpers/licensed-fixture.js';
 
 const BASE = 'https://fhir.example.org/fhir';
@@ -113,6 +114,25 @@ describe('toFhirQuestionnaire', () => {
     const [nativeFirst, importedFirst] = [phq9, instrument].map((i) => questionsOf(i.items)[0]!);
     expect(importedFirst!.text).to.deep.equal(nativeFirst!.text);
     expect(importedFirst!.type === 'choice' && importedFirst.answers.map((a) => a.text)).to.deep.equal(nativeFirst!.type === 'choice' && nativeFirst.answers.map((a) => a.text));
+  });
+
+  it('keeps the instructions, item controls, answer layout and how many answers a question takes', async () => {
+    const native = parseInstrument({
+      ...(await loadJson('/content/instruments/nrs-11.json')),
+      items: [
+        choice('where', [0, 1, 2], { control: 'drop-down', orientation: 'horizontal', required: true }),
+        question('days', 'integer', { repeats: true, minOccurs: 2, maxOccurs: 3, required: false }),
+        question('nrs-pain', 'nrs', { required: true }),
+      ],
+    });
+    const questionnaire = toFhirQuestionnaire(native, { base: BASE });
+    expect((questionnaire['item'] as Record<string, unknown>[])[0]).to.deep.include({ linkId: 'instructions', type: 'display', text: native.instructions!['en'] });
+    const { instrument, reported } = fromFhirQuestionnaire(questionnaire);
+    expect(reported).to.deep.equal([]);
+    const byId = new Map([...walkItems(instrument.items)].map((item) => [item.id, item]));
+    expect(byId.get('instructions')).to.deep.include({ type: 'display', text: native.instructions });
+    expect(byId.get('where')).to.deep.include({ type: 'choice', control: 'drop-down', orientation: 'horizontal' });
+    expect(byId.get('days')).to.deep.include({ type: 'integer', repeats: true, minOccurs: 2, maxOccurs: 3 });
   });
 
   it('declares a scale whose values are all whole an integer, and one that can be fractional a decimal, as responses write them', async () => {
