@@ -123,7 +123,7 @@ export interface TreeNode {
 
 /**
  * The answers as a QuestionnaireResponse in the source language, for expressions to read, with
- * every item in it (answered or not, so that each has a `%context`), by path: a repeating
+ * every question and group in it (answered or not) and a node for every item (its `%context`), by path: a repeating
  * group's path names the node of its first repeat, and each repeat's path (`group␣1`) its own.
  */
 export function responseTree(
@@ -176,7 +176,9 @@ function responseItems(items: readonly Item[], scope: Answers, at: Writing): Que
       if (!at.nodes) return [];
       const node = { ...named };
       register(path, node);
-      return [node];
+      // A display item has its node (its %context) but is no item of the response, as in the one sent;
+      // an unanswered question stays, so that an expression reading it notes the read.
+      return item.type === 'display' ? [] : [node];
     }
     // Items under a question belong to its answer (the parser allows them only under a single answer).
     const nested = responseItems(childrenOf(item), scope, { ...at, parent: path });

@@ -176,6 +176,17 @@ describe('FHIRPath expressions', () => {
       expect(engine.answerOf('pack-years')).to.equal(undefined);
     });
 
+    it('sees the response as it is sent: no display items in %resource, yet a display item has its %context', () => {
+      const note = { linkId: 'note', type: 'display', text: 'A note', extension: [enableWhenExpression(`%context.linkId = 'note' and ${answerOf('age')} > 1`)] };
+      const { engine } = engineFor(
+        questionnaire([integer('age'), note, integer('count', { readOnly: true, extension: [calculated('%resource.item.count()')] })]),
+      );
+      expect(engine.answerOf('count')).to.equal(2);
+      expect(engine.isEnabled('note')).to.equal(false);
+      engine.answer('age', 40);
+      expect(engine.isEnabled('note')).to.equal(true);
+    });
+
     it('reads the answers of its own repeat through a variable of the repeating group', () => {
       const { engine } = engineFor(
         questionnaire([
