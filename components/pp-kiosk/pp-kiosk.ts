@@ -62,6 +62,7 @@ export class PpKiosk extends LitElement {
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     idleCountdown: { attribute: 'idle-countdown', type: Number },
     acceptTranslations: { attribute: 'accept-translations' },
+    canonicalBase: { attribute: 'canonical-base' },
     ...vaultProperties,
     screen: { state: true },
     stepIndex: { state: true },
@@ -144,6 +145,9 @@ export class PpKiosk extends LitElement {
 
   /** Translation statuses every questionnaire shows; the questionnaire's default when absent. */
   acceptTranslations?: string;
+
+  /** Where the host publishes the instruments' FHIR exports, for every questionnaire's responses (see pp-questionnaire). */
+  canonicalBase?: string;
 
   subject = 'painpath-kiosk';
 
@@ -370,6 +374,7 @@ export class PpKiosk extends LitElement {
             .encryptionKey=${this.encryptionKey}
             layout="paged"
             accept-translations=${this.acceptTranslations ?? nothing}
+            canonical-base=${this.canonicalBase ?? nothing}
             @pp-submit=${this.#nextStep}
             @pp-error=${(event: CustomEvent<ErrorDetail>) => (this.stepShownIn = event.detail.fallback?.shown ?? this.stepShownIn)}
           ></pp-questionnaire>`

@@ -212,6 +212,7 @@ export class PpQuestionnaire extends LitElement {
     launchContext: { attribute: false },
     fhirQuery: { attribute: false },
     terminologyServer: { attribute: 'terminology-server' },
+    canonicalBase: { attribute: 'canonical-base' },
     textPack: { attribute: false },
     textPackUrl: { attribute: 'text-pack' },
     language: { attribute: 'lang' },
@@ -276,6 +277,13 @@ export class PpQuestionnaire extends LitElement {
   terminologyServer?: string;
 
   /**
+   * Where the host publishes the exports of Painpath's instruments (`toFhirQuestionnaire`'s `base`,
+   * e.g. its FHIR server): each response then names `{base}/Questionnaire/{id}|{version}`. A FHIR
+   * Questionnaire given to the element keeps its own `url|version`.
+   */
+  canonicalBase?: string;
+
+  /**
    * The licensed wording of a bring-your-own-text instrument, or a language to add: one text pack
    * or a list (see docs/instrument-format.md). Takes precedence over `text-pack`.
    */
@@ -332,6 +340,8 @@ export class PpQuestionnaire extends LitElement {
   #engine?: QuestionnaireEngine;
   /** The flags and classifications part, for an instrument that has them. */
   #rules?: RulesPart;
+  /** The form was given as a FHIR Questionnaire: its responses name it, not an export at canonicalBase. */
+  #fromFhir = false;
   #startedAt?: string;
   /** Text typed into fields that is not a valid answer, so a re-render does not wipe it. */
   readonly #typed = new Map<ItemId, string>();
@@ -491,6 +501,7 @@ export class PpQuestionnaire extends LitElement {
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
       if (!isCurrent()) return;
       this.#rules = rules;
+      this.#fromFhir = fhir !== undefined;
       // The first settling of the expressions finds calculations that read each other in a cycle.
       this.#engine = checked('content-invalid', () => new QuestionnaireEngine(instrument, this.layout, undefined, computations));
       this.#startedAt = undefined;
@@ -815,7 +826,12 @@ export class PpQuestionnaire extends LitElement {
       urgent: flags.some((flag) => flag.severity === 'urgent'),
       startedAt: this.#startedAt ?? finishedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
-      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, { language, authored: finishedAt, itemAt: (path) => engine.itemAt(path) }),
+      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, {
+        language,
+        authored: finishedAt,
+        itemAt: (path) => engine.itemAt(path),
+        canonicalBase: this.#fromFhir ? undefined : this.canonicalBase,
+      }),
     };
   }
 

@@ -1,6 +1,6 @@
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { primaryLanguage } from '../i18n/locale.js';
-import { REPEATABLE_TYPES, type FormattedText, type Instrument } from '../model/instrument.js';
+import { REPEATABLE_TYPES, type FormattedText, type Instrument, type OptionValueType } from '../model/instrument.js';
 import { BLOCK_TAGS, INLINE_TAGS, tagsOutside } from '../model/formatted-text.js';
 import { childPath, JsonReader, type JsonObject } from '../model/json-reader.js';
 import { parseInstrument } from '../model/parse-instrument.js';
@@ -112,7 +112,9 @@ const QUESTION_TYPES = {
 } as const;
 
 /** The item types that may list their answers (answerOption), each with the value[x] of its options. */
-const OPTION_VALUE_TYPES: Readonly<Record<string, string>> = { string: 'valueString', integer: 'valueInteger', date: 'valueDate', time: 'valueTime', reference: 'valueReference' };
+const OPTION_VALUE_TYPES: Readonly<Record<OptionValueType, string>> = { string: 'valueString', integer: 'valueInteger', date: 'valueDate', time: 'valueTime', reference: 'valueReference' };
+/** The native valueType of options by their value[x]. */
+const OPTION_VALUE_TYPE: Readonly<Record<string, OptionValueType>> = Object.fromEntries(Object.entries(OPTION_VALUE_TYPES).map(([type, key]) => [key, type as OptionValueType]));
 
 /** The one expression language evaluated (by the expression part, src/fhir/expressions.ts). */
 const FHIRPATH = 'text/fhirpath';
@@ -1084,7 +1086,7 @@ class QuestionnaireImporter {
     const listKey = item['answerOption'] === undefined && Array.isArray(item['initial']) ? 'initial' : 'answerOption';
     if (item[listKey] === undefined) return this.#problem(at.fhir, `${OFFERS_NOTHING}; the question is required, so it could never be answered`);
     this.#origins.set(native, fhir(listKey));
-    const expected = Object.hasOwn(OPTION_VALUE_TYPES, String(item['type'])) ? OPTION_VALUE_TYPES[String(item['type'])] : undefined;
+    const expected = Object.hasOwn(OPTION_VALUE_TYPES, String(item['type'])) ? OPTION_VALUE_TYPES[String(item['type']) as OptionValueType] : undefined;
     return this.#collect(item[listKey], fhir(listKey), native, (v, a) => this.#answerOption(v, a, expected));
   }
 
@@ -1093,11 +1095,19 @@ class QuestionnaireImporter {
    * valueTime, valueReference), which the response must write as such; the options of one item
    * must then all be of that kind.
    */
-  #optionValueType(item: JsonObject, at: At): 'date' | 'time' | 'reference' | undefined {
+  /**
+   * What the item's uncoded answers are, written back as such. Strings and whole numbers may sit
+   * beside codings (each option is written as it is given); dates, times and references may not.
+   */
+  #optionValueType(item: JsonObject, at: At): OptionValueType | undefined {
     const options = Array.isArray(item['answerOption']) ? item['answerOption'].filter(isObject) : [];
     const keys = new Set(options.map((option) => choiceKey(option, 'value')));
-    const kind = keys.has('valueDate') ? 'date' : keys.has('valueTime') ? 'time' : keys.has('valueReference') ? 'reference' : undefined;
-    if (kind && keys.size > 1) this.#problem(childPath(at.fhir, 'answerOption'), `the answers of one item must all be of one type; these mix ${[...keys].join(', ')}`);
+    const uncoded = [...keys].filter((key) => key !== 'valueCoding');
+    const kind = OPTION_VALUE_TYPE[uncoded[0] ?? ''];
+    const alone = kind === 'date' || kind === 'time' || kind === 'reference';
+    // An item of a type with one value[x] has each option checked against it instead.
+    const typed = Object.hasOwn(OPTION_VALUE_TYPES, String(item['type']));
+    if (!typed && (uncoded.length > 1 || (alone && keys.size > 1))) this.#problem(childPath(at.fhir, 'answerOption'), `the answers of one item must all be of one type; these mix ${[...keys].join(', ')}`);
     return kind;
   }
 

@@ -1,4 +1,4 @@
-import type { Coding, Instrument, Scale } from '../model/instrument.js';
+import type { AnswerOption, ChoiceItem, Coding, Instrument, MultiChoiceItem, OptionCoding, Scale } from '../model/instrument.js';
 
 // Codes for what no terminology codes: the answers, scales and bands of Painpath's instruments,
 // the same in exported Questionnaires, their responses and the Observations of their scores.
@@ -11,3 +11,37 @@ export const bandSystem = (instrument: Instrument, scale: Scale): string => `${a
 
 /** A scale's code: its own (LOINC 44261-6 for the PHQ-9 total), or the instrument's code for it. */
 export const scaleCoding = (instrument: Instrument, scale: Scale): Coding => scale.code ?? { system: `urn:painpath:scales:${instrument.id}`, code: scale.id };
+
+/** Where an instrument's exported Questionnaire is published: `{base}/Questionnaire/{id}`. */
+export const questionnaireUrl = (instrument: Instrument, base: string): string => `${base.replace(/\/+$/, '')}/Questionnaire/${instrument.id}`;
+
+/** An answer option's FHIR value[x], without its display: the name of its type and the value. */
+export type OptionValue =
+  | { readonly type: 'Coding'; readonly value: OptionCoding }
+  | { readonly type: 'Date' | 'Time' | 'String'; readonly value: string }
+  | { readonly type: 'Integer'; readonly value: number }
+  | { readonly type: 'Reference'; readonly value: { readonly reference: string } };
+
+/**
+ * How an option is written in FHIR, in the exported Questionnaire's answerOption and in responses
+ * alike: its own coding; else its value as the item's valueType says; else a code of the
+ * instrument's answer system, `{item}.{value}`.
+ */
+export function optionValue(instrument: Instrument, item: ChoiceItem | MultiChoiceItem, option: AnswerOption): OptionValue {
+  if (option.code) return { type: 'Coding', value: option.code };
+  const value = option.value;
+  switch (item.valueType) {
+    case 'date':
+      return { type: 'Date', value: String(value) };
+    case 'time':
+      return { type: 'Time', value: String(value) };
+    case 'string':
+      return { type: 'String', value: String(value) };
+    case 'integer':
+      return { type: 'Integer', value: Number(value) };
+    case 'reference':
+      return { type: 'Reference', value: { reference: String(value) } };
+    case undefined:
+      return { type: 'Coding', value: { system: answerSystem(instrument), code: `${item.id}.${String(value)}` } };
+  }
+}

@@ -5,6 +5,7 @@ import { fieldItemSupport } from '../model/item-support.js';
 import { own } from '../model/own.js';
 import type { LanguageCode, TextMap } from '../model/text.js';
 import { isWholeScale, type Scores } from '../scoring/score.js';
+import { optionValue, questionnaireUrl } from './painpath-codes.js';
 
 /** The subset of FHIR R4 QuestionnaireResponse that Painpath writes. */
 export interface QuestionnaireResponse {
@@ -48,31 +49,38 @@ export interface ResponseOptions {
   readonly itemAt?: (path: ItemPath) => Item | undefined;
   readonly authored?: Date;
   readonly status?: QuestionnaireResponse['status'];
+  /**
+   * Where the host publishes the instruments' exports (`toFhirQuestionnaire`'s `base`): the response
+   * then names `{base}/Questionnaire/{id}|{version}`, unless the instrument names the Questionnaire it
+   * is (`meta.canonical`, a FHIR form's url). Not for a FHIR form without a url, which is no export.
+   */
+  readonly canonicalBase?: string;
 }
 
-/** The published Questionnaire's canonical (`url|version`), or Painpath's own for an instrument that names none. */
-export const questionnaireCanonical = (instrument: Instrument): string =>
-  instrument.meta.canonical ?? `urn:painpath:questionnaire:${instrument.id}|${instrument.version}`;
+/**
+ * The Questionnaire a response answers (`url|version`): the published Questionnaire the instrument
+ * is (a FHIR form's own); else its export published at `base` (`toFhirQuestionnaire`) when the host
+ * names one; else Painpath's own name for it, which no FHIR server holds.
+ */
+export const questionnaireCanonical = (instrument: Instrument, base?: string): string =>
+  instrument.meta.canonical ?? `${base === undefined ? `urn:painpath:questionnaire:${instrument.id}` : questionnaireUrl(instrument, base)}|${instrument.version}`;
 
 const textIn = (text: TextMap | undefined, language: LanguageCode, fallback: LanguageCode) =>
   own(text, language) ?? own(text, fallback);
 
-const numberAnswer = (value: number): QuestionnaireResponseAnswer =>
-  Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value };
-
 /** FHIR answers for one item, typed as the item's FHIR type requires. */
-function fhirAnswers(item: QuestionItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
+function fhirAnswers(instrument: Instrument, item: QuestionItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
   switch (item.type) {
     case 'choice':
     case 'multi-choice':
       return (Array.isArray(value) ? value : [value]).map((v): QuestionnaireResponseAnswer => {
         const option = item.answers.find((o) => o.value === v);
-        const display = text(option?.text);
-        if (option?.code) return { valueCoding: { ...option.code, ...(display && { display }) } };
-        if (option && item.valueType === 'date') return { valueDate: v as string };
-        if (option && item.valueType === 'time') return { valueTime: v as string };
-        if (option && item.valueType === 'reference') return { valueReference: { reference: v as string, ...(display && { display }) } };
-        return typeof v === 'number' ? numberAnswer(v) : { valueString: v };
+        // No option's: the person's own words (open-choice).
+        if (!option) return { valueString: String(v) };
+        const display = text(option.text);
+        const written = optionValue(instrument, item, option);
+        const displayed = written.type === 'Coding' || written.type === 'Reference' ? { ...written.value, ...(display && { display }) } : written.value;
+        return { [`value${written.type}`]: displayed } as unknown as QuestionnaireResponseAnswer;
       });
     default:
       return fieldItemSupport(item.type).fhirAnswers(item, value, text);
@@ -104,10 +112,10 @@ export function toQuestionnaireResponse(
   return {
     resourceType: 'QuestionnaireResponse',
     status: options.status ?? 'completed',
-    questionnaire: questionnaireCanonical(instrument),
+    questionnaire: questionnaireCanonical(instrument, options.canonicalBase),
     language,
     authored: (options.authored ?? new Date()).toISOString(),
-    item: [...responseItems(instrument.items, answers, { text, itemAt: options.itemAt, scope: '' }), ...scoreItems],
+    item: [...responseItems(instrument.items, answers, { instrument, text, itemAt: options.itemAt, scope: '' }), ...scoreItems],
   };
 }
 
@@ -133,12 +141,13 @@ export function responseTree(
 ): { response: QuestionnaireResponse; nodes: Map<ItemPath, TreeNode> } {
   const source = sourceLanguageOf(instrument);
   const nodes = new Map<ItemPath, TreeNode>();
-  const item = responseItems(instrument.items, answers, { text: (map) => own(map, source), itemAt, nodes, scope: '' });
+  const item = responseItems(instrument.items, answers, { instrument, text: (map) => own(map, source), itemAt, nodes, scope: '' });
   return { response: { resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireCanonical(instrument), language: source, authored: '', item }, nodes };
 }
 
 /** Where the response is being written: the scope (or repeat) and item the items are in, and how. */
 interface Writing {
+  readonly instrument: Instrument;
   readonly text: (map: TextMap | undefined) => string | undefined;
   /** Each item as it is at a path, with what expressions make of it. */
   readonly itemAt?: ((path: ItemPath) => Item | undefined) | undefined;
@@ -182,7 +191,7 @@ function responseItems(items: readonly Item[], scope: Answers, at: Writing): Que
     }
     // Items under a question belong to its answer (the parser allows them only under a single answer).
     const nested = responseItems(childrenOf(item), scope, { ...at, parent: path });
-    const [first, ...rest] = fhirAnswers(item, value, at.text);
+    const [first, ...rest] = fhirAnswers(at.instrument, item, value, at.text);
     const node = { ...named, answer: [{ ...first!, ...(nested.length && { item: nested }) }, ...rest] };
     register(path, node);
     return [node];

@@ -1,11 +1,11 @@
 import { ContentError, type ContentProblem } from '../model/content-error.js';
-import { isQuestion, sourceLanguageOf, walkItems, type AnswerOption, type Condition, type Instrument, type Item, type QuestionItem, type Scale } from '../model/instrument.js';
+import { isQuestion, sourceLanguageOf, walkItems, type AnswerOption, type ChoiceItem, type Condition, type Instrument, type Item, type MultiChoiceItem, type QuestionItem, type Scale } from '../model/instrument.js';
 import { itemScoreRange, optionScore } from '../model/item-score.js';
 import { childPath } from '../model/json-reader.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
 import { isWholeScale } from '../scoring/score.js';
-import { answerSystem, bandSystem, scaleCoding } from './painpath-codes.js';
+import { bandSystem, optionValue, questionnaireUrl, scaleCoding } from './painpath-codes.js';
 import {
   CALCULATED,
   CHOICE_ORIENTATION,
@@ -90,7 +90,7 @@ class Exporter {
     return defined({
       resourceType: 'Questionnaire',
       id: instrument.id,
-      url: `${this.options.base.replace(/\/+$/, '')}/Questionnaire/${instrument.id}`,
+      url: questionnaireUrl(instrument, this.options.base),
       version: instrument.version,
       name: instrument.id.replace(/[^A-Za-z0-9_]/g, '_'),
       ...this.#text('title', title),
@@ -182,7 +182,7 @@ class Exporter {
       case 'choice':
       case 'multi-choice':
         return defined({
-          type: item.other ? 'open-choice' : item.valueType === 'date' || item.valueType === 'time' ? item.valueType : item.valueType === 'reference' ? 'reference' : 'choice',
+          type: item.other ? 'open-choice' : item.valueType === 'date' || item.valueType === 'time' || item.valueType === 'reference' ? item.valueType : 'choice',
           repeats: item.type === 'multi-choice' || undefined,
           answerOption: item.answers.map((option) => this.#answerOption(item, option, item.initial)),
           extension: [...('control' in item && item.control ? [itemControl(item.control)] : []), ...bound(CHOICE_ORIENTATION, item.orientation, 'valueCode')],
@@ -243,23 +243,18 @@ class Exporter {
     }
   }
 
-  /** The coding an option is written with: its own, or a code of the instrument's answer system; its display in every language. */
-  #coding(item: QuestionItem, option: AnswerOption): Json {
-    return this.#displayed({ system: answerSystem(this.instrument), code: `${item.id}.${String(option.value)}`, ...option.code }, option.text);
-  }
-
   /** A coding with its display, the other languages as translations of the display. */
-  #displayed(coding: Json, text: TextMap): Json {
+  #displayed(coding: object, text: TextMap): Json {
     return { ...coding, ...this.#text('display', text) };
   }
 
-  #answerOption(item: QuestionItem & { valueType?: string }, option: AnswerOption, initial: unknown): Json {
+  #answerOption(item: ChoiceItem | MultiChoiceItem, option: AnswerOption, initial: unknown): Json {
     const chosen = Array.isArray(initial) ? initial.includes(option.value) : initial === option.value;
     const score = optionScore(option);
-    const value =
-      item.valueType === 'date' ? { valueDate: option.value } : item.valueType === 'time' ? { valueTime: option.value } : item.valueType === 'reference' ? { valueReference: { reference: option.value, display: own(option.text, this.#source) } } : { valueCoding: this.#coding(item, option) };
+    const { type, value } = optionValue(this.instrument, item, option);
+    const written = type === 'Coding' ? this.#displayed(value, option.text) : type === 'Reference' ? { ...value, display: own(option.text, this.#source) } : value;
     return defined({
-      ...value,
+      [`value${type}`]: written,
       initialSelected: chosen || undefined,
       extension: nonEmpty([
         ...(score === undefined ? [] : [{ url: ORDINAL_VALUE, valueDecimal: score }]),
@@ -279,11 +274,10 @@ class Exporter {
     if (question.type === 'choice' || question.type === 'multi-choice') {
       const option = question.answers.find((o) => o.value === value);
       if (!option) return this.#refuse(childPath(path, 'value'), `${JSON.stringify(value)} is no answer of "${condition.item}"`);
-      if (question.valueType === 'date') return { ...base, answerDate: value };
-      if (question.valueType === 'time') return { ...base, answerTime: value };
-      if (question.valueType === 'reference') return { ...base, answerReference: { reference: value } };
-      const { system, code } = this.#coding(question, option);
-      return { ...base, answerCoding: { system, code } };
+      const written = optionValue(this.instrument, question, option);
+      // A condition compares codes, not displays.
+      const answer = written.type === 'Coding' ? defined({ system: written.value.system, code: written.value.code }) : written.value;
+      return { ...base, [`answer${written.type}`]: answer };
     }
     if (typeof value === 'boolean') return { ...base, answerBoolean: value };
     if (typeof value === 'object') return { ...base, answerQuantity: { value: value.value, ...(value.unit !== undefined && { code: value.unit }) } };

@@ -13,6 +13,7 @@ import {
   type Variable,
   type Mcid,
   type OptionCoding,
+  type OptionValueType,
   type QuestionItem,
   type Scale,
   type Scoring,
@@ -27,11 +28,13 @@ import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js'
 import type { TextMap } from './text.js';
 
 /** What the option values of a choice with a valueType look like: FHIR's date (a year or a month too), time and reference. */
-const OPTION_FORMATS = {
-  date: [/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'],
-  time: [/^\d{2}:\d{2}:\d{2}(\.\d+)?$/, 'a time as hh:mm:ss'],
-  reference: [/^\S+$/, 'a reference such as Practitioner/12'],
-} as const;
+const OPTION_FORMATS: Readonly<Record<OptionValueType, readonly [(value: unknown) => boolean, string]>> = {
+  date: [(value) => typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value), 'a date as YYYY, YYYY-MM or YYYY-MM-DD'],
+  time: [(value) => typeof value === 'string' && /^\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value), 'a time as hh:mm:ss'],
+  reference: [(value) => typeof value === 'string' && /^\S+$/.test(value), 'a reference such as Practitioner/12'],
+  integer: [Number.isInteger, 'a whole number'],
+  string: [(value) => typeof value === 'string', 'a string'],
+};
 
 const ITEM_TYPES = ['choice', 'multi-choice', 'integer', 'decimal', 'quantity', 'attachment', 'text', 'url', 'date', 'date-time', 'time', 'boolean', 'nrs', 'vas', 'body-map', 'display', 'group', 'page'] as const;
 const METHODS: readonly ScoringMethod[] = ['sum', 'mean', 'percent', 'region-groups'];
@@ -335,7 +338,7 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
   #questionFields(type: QuestionItem['type'], object: JsonObject, path: string): Partial<QuestionItem> | undefined {
     if (type === 'choice' || type === 'multi-choice') {
       const other = this.reader.optional(object['other'], (v) => this.reader.boolean(v, childPath(path, 'other')));
-      const valueType = this.reader.optional(object['valueType'], (v) => this.reader.oneOf(v, childPath(path, 'valueType'), Object.keys(OPTION_FORMATS) as (keyof typeof OPTION_FORMATS)[]));
+      const valueType = this.reader.optional(object['valueType'], (v) => this.reader.oneOf(v, childPath(path, 'valueType'), Object.keys(OPTION_FORMATS) as OptionValueType[]));
       const answerExpression = this.#expression(object, 'answerExpression', path);
       // One resource to name, or one box to tick, is still a question: the person confirms it (or leaves it).
       // Answers an expression gives come as the person answers: there may be none yet.
@@ -343,8 +346,9 @@ class InstrumentParser implements RulesContext, ItemFieldsContext, ScaleOptionsC
       const fewest = answerExpression !== undefined ? 0 : other || valueType === 'reference' || type === 'multi-choice' || object['hidden'] === true ? 1 : 2;
       const answers = this.#answerOptions(object['answers'], childPath(path, 'answers'), type, fewest);
       answers?.forEach((option, i) => {
-        const [format, described] = valueType ? OPTION_FORMATS[valueType] : [];
-        if (format && !(typeof option.value === 'string' && format.test(option.value))) {
+        const [fits, described] = valueType ? OPTION_FORMATS[valueType] : [];
+        // A coded option is written as its coding, whatever the others are.
+        if (fits && option.code === undefined && !fits(option.value)) {
           this.reader.report(childPath(childPath(childPath(path, 'answers'), i), 'value'), `expected ${described}, as valueType says`);
         }
       });

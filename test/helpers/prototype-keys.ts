@@ -64,6 +64,9 @@ export function conditionOf(plan: KeyedInstrumentPlan, i: number): readonly [str
   return [plan.itemIds[condition % i]!, plan.values[condition % plan.values.length]!];
 }
 
+/** How a response writes a keyed instrument's answer: a coding of its answer system, as the FHIR export offers it. */
+export const keyedAnswer = (id: string, value: string) => ({ valueCoding: { system: 'urn:painpath:answers:keys', code: `${id}.${value}`, display: `Answer ${value}` } });
+
 /** The instrument file of a plan. */
 export function keyedInstrument(plan: KeyedInstrumentPlan): Record<string, unknown> {
   const en = (text: string) => ({ en: text });

@@ -14,6 +14,7 @@ import { contentProblemsOf, loadJson } from '../helpers/fixtures.js';
 import {
   asFile,
   expectedOutcome,
+  keyedAnswer,
   keyedInstrument,
   keyedInstrumentArb,
   keysArb,
@@ -55,7 +56,7 @@ describe('ids, values and names drawn from Object.prototype member names', () =>
 
         const response = toQuestionnaireResponse(instrument, engine.answers, scores);
         expect(response.item).to.deep.equal([
-          ...plan.itemIds.filter((id) => expected.answers.has(id)).map((id) => ({ linkId: id, text: `Question ${id}`, answer: [{ valueString: expected.answers.get(id) }] })),
+          ...plan.itemIds.filter((id) => expected.answers.has(id)).map((id) => ({ linkId: id, text: `Question ${id}`, answer: [keyedAnswer(id, expected.answers.get(id)!)] })),
           ...(expected.total === null ? [] : [{ linkId: plan.scaleId, text: 'Total', answer: [{ valueInteger: expected.total }] }]),
         ]);
 
