@@ -62,7 +62,7 @@ export const ITEM_ELEMENTS: Readonly<Record<string, Conformance>> = {
   prefix: entry('supported', 'shown before the text ("1.", "a)")'),
   type: entry('supported', 'see the item types'),
   item: entry('supported', 'items of a group or of each of its repeats; items under a question are shown once it is answered and answered into its answer, display items under it as its help'),
-  enableWhen: entry('supported', 'on any item, before or after; every operator, with answers of every type: dateTimes compare as instants, a quantity only with one in the same unit (none is converted), a reference by the resource it names'),
+  enableWhen: entry('supported', 'on any item, before or after; every operator, with answers of every type (the ordering ones, `<` `<=` `>` `>=`, not on codings, booleans and references, which have no order: refused): dateTimes compare as instants, a quantity only with one in the same unit (none is converted), a reference by the resource it names'),
   enableBehavior: entry('supported', 'all or any'),
   required: entry('supported', 'an answer is needed to go on; in a group, an answer to one of its questions'),
   repeats: entry('supported', 'on groups: the person adds and removes repeats; on items with answers to choose from: several answers (check boxes); on string, text, number, date, time and url questions: a field per answer, added and removed by the person; on quantity, boolean, attachment and reference questions refused for now'),

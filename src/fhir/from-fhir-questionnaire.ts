@@ -1041,6 +1041,9 @@ class QuestionnaireImporter {
     this.#origins.set(childPath(at.native, 'value'), fhir(key));
     const answer = condition[key];
     const operator = condition['operator'];
+    if (['<', '<=', '>', '>='].includes(operator as string) && (key === 'answerCoding' || key === 'answerBoolean' || key === 'answerReference')) {
+      return this.#problem(fhir('operator'), `"${String(operator)}" orders numbers, dates, times and strings; ${key} has no order, so the condition would be checked wrongly`);
+    }
     switch (key) {
       case 'answerCoding': {
         const coding = reader.object(answer, fhir(key));

@@ -1,5 +1,6 @@
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { isQuestion, sourceLanguageOf, walkItems, type AnswerOption, type ChoiceItem, type Condition, type Instrument, type Item, type MultiChoiceItem, type QuestionItem, type Scale } from '../model/instrument.js';
+import { compare } from '../model/conditions.js';
 import { itemScoreRange, optionScore } from '../model/item-score.js';
 import { childPath } from '../model/json-reader.js';
 import { own } from '../model/own.js';
@@ -129,8 +130,7 @@ class Exporter {
     const common = defined({
       linkId: item.id,
       ...this.#text('prefix', item.prefix),
-      enableWhen: item.enableWhen?.map((condition, i) => this.#condition(condition, childPath(childPath(path, 'enableWhen'), i))),
-      enableBehavior: item.enableWhen && item.enableWhen.length > 1 ? (item.enableBehavior ?? 'all') : undefined,
+      ...this.#enableWhen(item, path),
     });
     const withText = (text: TextMap | undefined) => {
       const written = this.#text('text', text);
@@ -264,6 +264,27 @@ class Exporter {
     });
   }
 
+  /**
+   * The item's enableWhen and enableBehavior. FHIR orders numbers, dates and times, not codings: a
+   * condition that orders a choice's answers (`> 0`) becomes one `=` for each option it admits,
+   * which together hold as it does when any may (`any`, or the item's only condition).
+   */
+  #enableWhen(item: Item, path: string): Json {
+    if (!item.enableWhen) return {};
+    const behavior = item.enableWhen.length > 1 ? (item.enableBehavior ?? 'all') : 'any';
+    const conditions = item.enableWhen.flatMap((condition, i) => {
+      const at = childPath(childPath(path, 'enableWhen'), i);
+      const question = this.#questions.get(condition.item);
+      const { operator, value } = condition;
+      if (operator === '=' || operator === '!=' || operator === 'exists' || (question?.type !== 'choice' && question?.type !== 'multi-choice')) return [this.#condition(condition, at)];
+      const admitted = question.answers.filter((option) => compare(operator, option.value, value as number | string));
+      if (admitted.length === 0) return [this.#refuse(at, `no answer of "${condition.item}" is ${operator} ${JSON.stringify(value)}: the condition never holds`)];
+      if (behavior === 'all' && admitted.length > 1) return [this.#refuse(at, `"${operator}" on the answers of "${condition.item}", with other conditions that must all hold, is not exported to FHIR yet`)];
+      return admitted.map((option) => this.#condition({ ...condition, operator: '=', value: option.value }, at));
+    });
+    return { enableWhen: conditions, ...(conditions.length > 1 && { enableBehavior: behavior }) };
+  }
+
   /** An enableWhen, its answer[x] of the type the question it names is answered in. */
   #condition(condition: Condition, path: string): Json | undefined {
     const question = this.#questions.get(condition.item);
@@ -312,15 +333,17 @@ class Exporter {
       ],
     });
     if (!scale.bands.length) return [score];
-    // The band is the last whose lower bound the score reaches (bandOf); its coding is the item's own answer option.
+    // The band is the last whose lower bound the score reaches (bandOf); its coding is the item's own
+    // answer option, read from %questionnaire, which every engine types (LHC-Forms leaves %qitem untyped).
     const value = `%resource.descendants().where(linkId = '${linkId}').answer.value`;
     const code = scale.bands.reduce((below, band) => `iif(${value} >= ${band.min}, '${band.id}', ${below})`, "''");
+    const options = `%questionnaire.repeat(item).where(linkId = '${bandLinkId}').answerOption.value`;
     const band = defined({
       linkId: bandLinkId,
       ...this.#text('text', scale.name),
       type: 'choice',
       readOnly: true,
-      extension: [{ url: HIDDEN, valueBoolean: true }, { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression: `iif(${value}.exists(), %qitem.answerOption.value.where(code = ${code}), {})` } }],
+      extension: [{ url: HIDDEN, valueBoolean: true }, { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression: `iif(${value}.exists(), ${options}.where(code = ${code}), {})` } }],
       answerOption: scale.bands.map((band) => ({ valueCoding: this.#displayed({ system: bandSystem(this.instrument, scale), code: band.id }, band.label) })),
     });
     return [score, band];

@@ -81,8 +81,9 @@ function singleAnswerProblem(item: FieldItem, value: AnswerValue, today: string)
     }
     case 'nrs':
       return Number.isInteger(value) && !outside(value as number, 0, 10) ? undefined : 'type';
+    // Whole millimetres of the 100 mm line, as the slider steps, scoring counts and FHIR writes it.
     case 'vas':
-      return typeof value === 'number' && !outside(value, 0, 100) ? undefined : 'type';
+      return Number.isInteger(value) && !outside(value as number, 0, 100) ? undefined : 'type';
     case 'integer':
     case 'decimal':
       return numberProblem(item, value);
@@ -153,9 +154,9 @@ function singleFhirAnswer(item: FieldItem, value: AnswerValue, text: (map: TextM
         return { valueCoding: { system: regionSetSystem(item.regionSet), code: id, ...(display && { display }) } };
       });
     case 'nrs':
+    case 'vas':
     case 'integer':
       return [{ valueInteger: value as number }];
-    case 'vas':
     case 'decimal':
       return [{ valueDecimal: value as number }];
     case 'text':

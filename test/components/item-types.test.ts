@@ -287,7 +287,7 @@ describe('<pp-questionnaire> item types', () => {
     expect(detail.scores).to.deep.equal({ pain: { value: 7, band: 'severe' }, regions: { value: 2 } });
     const byLink = Object.fromEntries(detail.questionnaireResponse.item.flatMap((i) => (i.item ? i.item : [i])).map((i) => [i.linkId, i.answer]));
     expect(byLink['pain']).to.deep.equal([{ valueInteger: 7 }]);
-    expect(byLink['health']).to.deep.equal([{ valueDecimal: 100 }]);
+    expect(byLink['health']).to.deep.equal([{ valueInteger: 100 }]);
     expect(byLink['age']).to.deep.equal([{ valueInteger: 52 }]);
     expect(byLink['where']).to.deep.equal([
       { valueCoding: { system: 'urn:painpath:region-set:acr-2016', code: 'neck', display: 'Neck' } },

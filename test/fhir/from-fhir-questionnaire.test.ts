@@ -217,6 +217,12 @@ describe('fromFhirQuestionnaire', () => {
     ]);
   });
 
+  it('refuses a condition that orders coded answers, which have no order', () => {
+    expect(problemsOf(questionnaire([yesNo('a'), yesNo('b', { enableWhen: [{ question: 'a', operator: '>', answerCoding: { system: 'http://loinc.org', code: 'LA33-6' } }] })]))).to.deep.equal([
+      'item[1].enableWhen[0].operator: ">" orders numbers, dates, times and strings; answerCoding has no order, so the condition would be checked wrongly',
+    ]);
+  });
+
   it('falls back to name for id and title, to a digest for the version and to the primary tag of the language', () => {
     const json = { resourceType: 'Questionnaire', name: 'PainCheck', language: 'da-DK', item: [yesNo('a')] };
     const imported = instrumentOf(json);

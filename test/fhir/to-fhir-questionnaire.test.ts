@@ -7,48 +7,12 @@ import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js
 import { toQuestionnaireResponse, type QuestionnaireResponseItem } from '../../src/fhir/questionnaire-response.js';
 import { toFhirQuestionnaire } from '../../src/fhir/to-fhir-questionnaire.js';
 import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
-import { isQuestion, walkItems, type Instrument, type Item, type QuestionItem } from '../../src/model/instrument.js';
+import { walkItems, type Instrument } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
-import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { loadJson } from '../helpers/fixtures.js';
-import { choice, question } from '../helpers/instrument-builder.js';
-import { placeholderPack } from '../helpers/licensed-fixture.js';
-
-const BASE = 'https://fhir.example.org/fhir';
-
-/** Every shipped instrument but the body map, whose region counts have no FHIR form yet. */
-const EXPORTED = [
-  'bpi-sf', 'eq-5d-5l', 'fiqr', 'gad-7', 'global-rating-of-change', 'isi', 'nrs-11', 'odi-2.1a', 'ompsq-10', 'pcs', 'pdi', 'peg-3',
-  'phq-4', 'phq-9', 'promis-pi-6a', 'pseq-10', 'pseq-2', 'psfs', 'red-flags-back-pain', 'rmdq', 'start-back', 'tsk-11', 'who-5',
-];
-
-/** A shipped instrument, with placeholder wording when it is bring-your-own-text (as a host's pack would give it). */
-async function shipped(id: string): Promise<Instrument> {
-  const instrument = parseInstrument(await loadJson(`/content/instruments/${id}.json`));
-  return instrument.meta.licence.kind === 'bring-your-own-text' ? applyTextPacks(instrument, [parseTextPack(placeholderPack(instrument), instrument)]) : instrument;
-}
-
-const questionsOf = (items: readonly Item[]): QuestionItem[] => [...walkItems(items)].filter(isQuestion);
-
-/** One answer per question, drawn as a person could give it: an option (by its place), a number in range, or none. */
-const answerDraws = (questions: readonly QuestionItem[]) =>
-  fc.tuple(
-    ...questions.map((question) => {
-      switch (question.type) {
-        case 'choice':
-          return fc.option(fc.nat({ max: question.answers.length - 1 }), { nil: undefined });
-        case 'multi-choice':
-          return fc.option(fc.subarray([...question.answers.keys()], { minLength: 1 }), { nil: undefined });
-        case 'nrs':
-          return fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined });
-        case 'vas':
-          return fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined });
-        default:
-          return fc.constant(undefined);
-      }
-    }),
-  );
+import { build, choice, question, type Json } from '../helpers/instrument-builder.js';
+import { applyDraws, answerDraws, BASE, EXPORTED, questionsOf, shipped } from '../helpers/fhir-export.js';
 
 type Definitions = Parameters<typeof indexStructureDefinitionBundle>[0];
 
@@ -102,22 +66,9 @@ describe('toFhirQuestionnaire', () => {
         fc.property(answerDraws(questions), (draws) => {
           const ours = new QuestionnaireEngine(native, 'list');
           const theirs = new QuestionnaireEngine(instrument, 'list', undefined, computations);
-          questions.forEach((question, i) => {
-            const draw = draws[i];
-            if (draw === undefined || !ours.isEnabled(question.id)) return;
-            const other = imported.get(question.id)!;
-            // Options keep their places; their values become their codes in FHIR.
-            if (question.type === 'choice' && other.type === 'choice') {
-              ours.answer(question.id, question.answers[draw as number]!.value);
-              theirs.answer(question.id, other.answers[draw as number]!.value);
-            } else if (question.type === 'multi-choice' && other.type === 'multi-choice') {
-              ours.answer(question.id, (draw as number[]).map((k) => question.answers[k]!.value));
-              theirs.answer(question.id, (draw as number[]).map((k) => other.answers[k]!.value));
-            } else {
-              ours.answer(question.id, draw as number);
-              theirs.answer(question.id, draw as number);
-            }
-          });
+          // Options keep their places; their values become their codes in FHIR.
+          applyDraws(ours, questions, draws);
+          applyDraws(theirs, questions.map((question) => imported.get(question.id)!), draws);
           const scores = scoreAnswers(native, ours.answers);
           const response = toQuestionnaireResponse(native, ours.answers, scores, { canonicalBase: BASE });
           expect(response.questionnaire).to.equal(`${BASE}/Questionnaire/${native.id}|${native.version}`);
@@ -176,6 +127,21 @@ describe('toFhirQuestionnaire', () => {
     };
     expect(await typeOf('phq-9', 'total')).to.equal('integer');
     expect(await typeOf('peg-3', 'peg')).to.equal('decimal');
+  });
+
+  it('writes a condition that orders a choice\'s answers as one "=" for each answer it admits, since FHIR orders no codings', () => {
+    const often = choice('often', [0, 1, 2]);
+    const conditional = (enableWhen: unknown[], more = {}) => build({ items: [often, question('mood', 'nrs'), question('why', 'text', { enableWhen, ...more })] });
+    const exported = (instrument: Instrument) => ((toFhirQuestionnaire(instrument, { base: BASE })['item'] as Json[]).find((item) => item['linkId'] === 'why'));
+    const answer = (code: string) => ({ question: 'often', operator: '=', answerCoding: { system: 'urn:painpath:answers:test', code } });
+    expect(exported(conditional([{ item: 'often', operator: '>', value: 0 }]))).to.deep.include({ enableWhen: [answer('often.1'), answer('often.2')], enableBehavior: 'any' });
+    expect(exported(conditional([{ item: 'often', operator: '>=', value: 2 }]))).to.deep.include({ enableWhen: [answer('often.2')] });
+    const both = [{ item: 'often', operator: '>', value: 0 }, { item: 'mood', operator: '>', value: 5 }];
+    expect(exported(conditional(both, { enableBehavior: 'any' }))).to.deep.include({
+      enableWhen: [answer('often.1'), answer('often.2'), { question: 'mood', operator: '>', answerInteger: 5 }],
+      enableBehavior: 'any',
+    });
+    expect(() => toFhirQuestionnaire(conditional(both), { base: BASE })).to.throw(ContentError, 'items[2].enableWhen[0]: ">" on the answers of "often", with other conditions that must all hold, is not exported to FHIR yet');
   });
 
   it('refuses, naming each, what has no faithful FHIR form yet, and a bring-your-own-text instrument without its wording', async () => {

@@ -70,7 +70,7 @@ function toSpec(data: ItemData, id: string): ItemSpec {
     case 'nrs':
       return { id, json: question(id, 'nrs'), lo: 0, hi: 10, answer: fc.integer({ min: 0, max: 10 }) };
     case 'vas':
-      return { id, json: question(id, 'vas'), lo: 0, hi: 100, answer: fc.double({ min: 0, max: 100, noNaN: true }) };
+      return { id, json: question(id, 'vas'), lo: 0, hi: 100, answer: fc.integer({ min: 0, max: 100 }) };
     case 'body-map':
       return { id, json: question(id, 'body-map'), lo: 0, hi: REGIONS.length, answer: fc.subarray(REGIONS, { minLength: 1 }) };
     case 'integer':
