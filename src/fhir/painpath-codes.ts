@@ -1,4 +1,4 @@
-import type { AnswerOption, ChoiceItem, Coding, Instrument, MultiChoiceItem, OptionCoding, Scale } from '../model/instrument.js';
+import type { AnswerOption, ChoiceItem, Classification, Coding, Flag, Instrument, MultiChoiceItem, OptionCoding, Scale } from '../model/instrument.js';
 
 // Codes for what no terminology codes: the answers, scales and bands of Painpath's instruments,
 // the same in exported Questionnaires, their responses and the Observations of their scores.
@@ -11,6 +11,21 @@ export const bandSystem = (instrument: Instrument, scale: Scale): string => `${a
 
 /** A scale's code: its own (LOINC 44261-6 for the PHQ-9 total), or the instrument's code for it. */
 export const scaleCoding = (instrument: Instrument, scale: Scale): Coding => scale.code ?? { system: `urn:painpath:scales:${instrument.id}`, code: scale.id };
+
+/** The code system of a body-map region set's region ids. */
+export const regionSetSystem = (regionSet: string): string => `urn:painpath:region-set:${regionSet}`;
+
+/** A flag's code, with the code of its severity (`urgent` or `attention`). */
+export const flagCodings = (instrument: Instrument, flag: Flag): Coding[] => [
+  { system: `urn:painpath:flags:${instrument.id}`, code: flag.id },
+  { system: 'urn:painpath:flag-severity', code: flag.severity },
+];
+
+/** A classification's code. */
+export const classificationCoding = (instrument: Instrument, classification: Classification): Coding => ({ system: `urn:painpath:classifications:${instrument.id}`, code: classification.id });
+
+/** The code system of a classification's classes. */
+export const classSystem = (instrument: Instrument, classification: Classification): string => `${answerSystem(instrument)}:${classification.id}:classes`;
 
 /** Where an instrument's exported Questionnaire is published: `{base}/Questionnaire/{id}`. */
 export const questionnaireUrl = (instrument: Instrument, base: string): string => `${base.replace(/\/+$/, '')}/Questionnaire/${instrument.id}`;

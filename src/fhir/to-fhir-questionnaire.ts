@@ -1,12 +1,29 @@
 import { ContentError, type ContentProblem } from '../model/content-error.js';
-import { isQuestion, sourceLanguageOf, walkItems, type AnswerOption, type ChoiceItem, type Condition, type Instrument, type Item, type MultiChoiceItem, type QuestionItem, type Scale } from '../model/instrument.js';
+import {
+  isQuestion,
+  sourceLanguageOf,
+  walkItems,
+  type AnswerOption,
+  type BodyMapItem,
+  type ChoiceItem,
+  type Classification,
+  type Condition,
+  type Flag,
+  type Instrument,
+  type Item,
+  type MultiChoiceItem,
+  type Predicate,
+  type QuestionItem,
+  type Scale,
+} from '../model/instrument.js';
 import { compare } from '../model/conditions.js';
 import { itemScoreRange, optionScore } from '../model/item-score.js';
 import { childPath } from '../model/json-reader.js';
 import { own } from '../model/own.js';
 import type { TextMap } from '../model/text.js';
 import { isWholeScale } from '../scoring/score.js';
-import { bandSystem, optionValue, questionnaireUrl, scaleCoding } from './painpath-codes.js';
+import { bandSystem, classificationCoding, classSystem, flagCodings, optionValue, questionnaireUrl, regionSetSystem, scaleCoding } from './painpath-codes.js';
+import { REGION_SETS, regionIdsOf } from '../model/region-sets.js';
 import {
   CALCULATED,
   CHOICE_ORIENTATION,
@@ -48,13 +65,15 @@ const INSTRUCTIONS = 'instructions';
 
 /**
  * An instrument as an R4 SDC Questionnaire: its items, answers with their codes and ordinal values,
- * conditions, every language (translation extensions), the licence notice, and each scale as a
+ * conditions, every language (translation extensions), the licence notice, each scale as a
  * read-only item whose `calculatedExpression` computes the same value as the native scoring
- * (reverse items, weights, the missing-item rule, multiply, divide and round included).
+ * (reverse items, weights, the missing-item rule, region groups, multiply, divide and round
+ * included), its bands, and the flags and classifications as hidden calculated items.
  *
- * What has no faithful FHIR form yet is refused with a `ContentError` naming it: body maps and
- * their region counts, lookup tables, items with expressions of their own, and a bring-your-own-text instrument
- * without its texts (its wording comes only from the host's text pack, never invented).
+ * What has no faithful FHIR form yet is refused with a `ContentError` naming it: lookup tables,
+ * dates bounded by today, items with expressions of their own, tests on items other than choices
+ * and numbers, and a bring-your-own-text instrument without its texts (its wording comes only from
+ * the host's text pack, never invented).
  */
 export function toFhirQuestionnaire(instrument: Instrument, options: ToFhirOptions): Json {
   return new Exporter(instrument, options).questionnaire();
@@ -64,13 +83,16 @@ class Exporter {
   readonly #problems: ContentProblem[] = [];
   readonly #source: string;
   readonly #questions: ReadonlyMap<string, QuestionItem>;
+  readonly #itemIds: ReadonlySet<string>;
 
   constructor(
     readonly instrument: Instrument,
     readonly options: ToFhirOptions,
   ) {
     this.#source = sourceLanguageOf(instrument);
-    this.#questions = new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item]));
+    const items = [...walkItems(instrument.items)];
+    this.#questions = new Map(items.filter(isQuestion).map((item) => [item.id, item]));
+    this.#itemIds = new Set(items.map((item) => item.id));
   }
 
   questionnaire(): Json {
@@ -81,11 +103,13 @@ class Exporter {
     }
     // The instructions open the form, as a display item before the first question.
     const instructions = instrument.instructions ? [{ linkId: INSTRUCTIONS, type: 'display', ...this.#text('text', instrument.instructions) }] : [];
-    if (instructions.length && [...walkItems(instrument.items)].some((item) => item.id === INSTRUCTIONS)) {
+    if (instructions.length && this.#itemIds.has(INSTRUCTIONS)) {
       this.#refuse('instructions', `"${INSTRUCTIONS}" is also an item's id: the instructions need a linkId of their own`);
     }
     const items = [...instructions, ...instrument.items.map((item, i) => this.#item(item, childPath('items', i)))];
     const scales = instrument.scoring.scales.flatMap((scale, i) => this.#scale(scale, childPath(childPath('scoring', 'scales'), i)) ?? []);
+    const flags = (instrument.scoring.flags ?? []).flatMap((flag, i) => this.#flag(flag, childPath(childPath('scoring', 'flags'), i)) ?? []);
+    const classifications = (instrument.scoring.classifications ?? []).flatMap((classification, i) => this.#classification(classification, childPath(childPath('scoring', 'classifications'), i)) ?? []);
     if (this.#problems.length) throw new ContentError(`The FHIR export of ${instrument.id}`, this.#problems);
     const title = instrument.title ?? instrument.meta.name;
     return defined({
@@ -99,7 +123,7 @@ class Exporter {
       language: this.#source,
       code: instrument.meta.code && [instrument.meta.code],
       ...this.#text('copyright', instrument.meta.licence.notice),
-      item: [...items, ...scales],
+      item: [...items, ...scales, ...flags, ...classifications],
     });
   }
 
@@ -238,8 +262,12 @@ class Exporter {
         });
       case 'attachment':
         return defined({ type: 'attachment', extension: [...bound(MAX_SIZE, item.maxSize, 'valueDecimal'), ...(item.mimeTypes ?? []).map((type) => ({ url: MIME_TYPE, valueCode: type }))] });
-      case 'body-map':
-        return this.#refuse(path, 'body maps are not exported to FHIR yet');
+      case 'body-map': {
+        // The regions as check boxes: no SDC control draws a body, and each region's label says where it is.
+        const set = own(REGION_SETS, item.regionSet)!;
+        const answerOption = regionIdsOf(set).map((id) => ({ valueCoding: this.#displayed({ system: regionSetSystem(item.regionSet), code: id }, own(item.regionLabels, id)!) }));
+        return { type: 'choice', repeats: true, answerOption };
+      }
     }
   }
 
@@ -312,12 +340,10 @@ class Exporter {
    * bands, a hidden one computing the band as a coding a FHIR consumer reads with the score.
    */
   #scale(scale: Scale, path: string): Json[] | undefined {
-    const linkId = scale.linkId ?? scale.id;
-    const bandLinkId = `${linkId}-band`;
-    const taken = [...walkItems(this.instrument.items)].find((item) => item.id === linkId || (scale.bands.length > 0 && item.id === bandLinkId));
-    if (taken) return this.#refuse(childPath(path, 'id'), `"${taken.id}" is also an item's id: the scale needs a linkId of its own`);
+    const linkId = this.#ownLinkId(scale.linkId ?? scale.id, path);
+    const bandLinkId = scale.bands.length ? this.#ownLinkId(`${scale.linkId ?? scale.id}-band`, path) : undefined;
     const computed = this.#scaleExpression(scale, path);
-    if (computed === undefined) return undefined;
+    if (linkId === undefined || computed === undefined || (scale.bands.length && bandLinkId === undefined)) return undefined;
     const whole = isWholeScale(this.instrument, scale);
     // Ordinal values are decimals: a whole scale's value is made the Integer its item holds.
     const expression = whole ? `(${computed}).truncate()` : computed;
@@ -328,25 +354,129 @@ class Exporter {
       code: [scaleCoding(this.instrument, scale)],
       readOnly: true,
       extension: [
-        { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression } },
+        calculated(scale.source, expression),
         ...(scale.round === undefined || whole ? [] : [{ url: MAX_DECIMAL_PLACES, valueInteger: scale.round }]),
       ],
     });
-    if (!scale.bands.length) return [score];
-    // The band is the last whose lower bound the score reaches (bandOf); its coding is the item's own
-    // answer option, read from %questionnaire, which every engine types (LHC-Forms leaves %qitem untyped).
-    const value = `%resource.descendants().where(linkId = '${linkId}').answer.value`;
+    if (bandLinkId === undefined) return [score];
+    // The band is the last whose lower bound the score reaches (bandOf).
+    const value = this.#answers(linkId);
     const code = scale.bands.reduce((below, band) => `iif(${value} >= ${band.min}, '${band.id}', ${below})`, "''");
-    const options = `%questionnaire.repeat(item).where(linkId = '${bandLinkId}').answerOption.value`;
     const band = defined({
       linkId: bandLinkId,
       ...this.#text('text', scale.name),
       type: 'choice',
       readOnly: true,
-      extension: [{ url: HIDDEN, valueBoolean: true }, { url: CALCULATED, valueExpression: { description: scale.source, language: 'text/fhirpath', expression: `iif(${value}.exists(), ${options}.where(code = ${code}), {})` } }],
+      extension: [{ url: HIDDEN, valueBoolean: true }, calculated(scale.source, `iif(${value}.exists(), ${optionsOf(bandLinkId)}.where(code = ${code}), {})`)],
       answerOption: scale.bands.map((band) => ({ valueCoding: this.#displayed({ system: bandSystem(this.instrument, scale), code: band.id }, band.label) })),
     });
     return [score, band];
+  }
+
+  /** A linkId for what scoring adds to the form, unless an item has it. */
+  #ownLinkId(linkId: string, path: string): string | undefined {
+    return this.#itemIds.has(linkId) ? this.#refuse(childPath(path, 'id'), `"${linkId}" is also an item's id: it needs a linkId of its own`) : linkId;
+  }
+
+  /** The answers of an item, wherever it is in the response. */
+  #answers(id: string): string {
+    return `%resource.descendants().where(linkId = '${id}').answer.value`;
+  }
+
+  /**
+   * A flag as a hidden read-only boolean item, true while its test holds (`raisedFlags`): coded
+   * with the flag and its severity, labelled with its label.
+   */
+  #flag(flag: Flag, path: string): Json | undefined {
+    const linkId = this.#ownLinkId(`flag-${flag.id}`, path);
+    const test = this.#predicate(flag.when, childPath(path, 'when'));
+    if (linkId === undefined || test === undefined) return undefined;
+    return defined({
+      linkId,
+      ...this.#text('text', flag.label),
+      type: 'boolean',
+      code: flagCodings(this.instrument, flag),
+      readOnly: true,
+      // A test that cannot be told (an answer missing) raises no flag.
+      extension: [{ url: HIDDEN, valueBoolean: true }, calculated(flag.source, `iif(${test}, true, false)`)],
+    });
+  }
+
+  /** A classification as a hidden read-only choice of its classes, computing the class as `classify` does. */
+  #classification(classification: Classification, path: string): Json | undefined {
+    const linkId = this.#ownLinkId(`class-${classification.id}`, path);
+    const rules = classification.rules.map((rule, i) => ({ class: rule.class, test: rule.when && this.#predicate(rule.when, childPath(childPath(childPath(path, 'rules'), i), 'when')) }));
+    if (linkId === undefined || rules.some((rule, i) => classification.rules[i]!.when && rule.test === undefined)) return undefined;
+    // The first rule that holds gives the class; one that cannot be told gives none.
+    const code = rules.reduceRight((later, rule) => (rule.test ? `iif((${rule.test}).exists(), iif(${rule.test}, '${rule.class}', ${later}), {})` : `'${rule.class}'`), '{}');
+    return defined({
+      linkId,
+      ...this.#text('text', classification.name),
+      type: 'choice',
+      code: [classificationCoding(this.instrument, classification)],
+      readOnly: true,
+      extension: [{ url: HIDDEN, valueBoolean: true }, calculated(classification.source, `${optionsOf(linkId)}.where(code = ${code})`)],
+      answerOption: classification.classes.map((c) => ({ valueCoding: this.#displayed({ system: classSystem(this.instrument, classification), code: c.id }, c.label) })),
+    });
+  }
+
+  /**
+   * FHIRPath testing a predicate as `predicateHolds` does: true or false, or empty when it cannot be
+   * told (a scale without a score, a question not answered), which makes any test it is part of empty.
+   */
+  #predicate(predicate: Predicate, path: string): string | undefined {
+    if ('all' in predicate || 'any' in predicate) {
+      const parts = ('all' in predicate ? predicate.all : predicate.any).map((part, i) => this.#predicate(part, childPath(childPath(path, 'all' in predicate ? 'all' : 'any'), i)));
+      if (parts.some((part) => part === undefined)) return undefined;
+      const known = parts.map((part) => `(${part}).exists()`).join(' and ');
+      return `iif(${known}, ${parts.map((part) => `(${part})`).join('all' in predicate ? ' and ' : ' or ')}, {})`;
+    }
+    if ('scale' in predicate) {
+      const scale = this.instrument.scoring.scales.find((s) => s.id === predicate.scale);
+      if (!scale) return this.#refuse(childPath(path, 'scale'), `no scale has id "${predicate.scale}"`);
+      const value = this.#answers(scale.linkId ?? scale.id);
+      return `iif(${value}.exists(), ${value} ${predicate.operator} ${predicate.value}, {})`;
+    }
+    const question = this.#questions.get(predicate.item);
+    if (!question) return this.#refuse(childPath(path, 'item'), `no question has id "${predicate.item}"`);
+    const answers = this.#answers(predicate.item);
+    const { operator, value } = predicate;
+    if (operator === 'exists') return `${answers}.${value ? 'exists()' : 'empty()'}`;
+    let holds: string;
+    if (question.type === 'choice' || question.type === 'multi-choice') {
+      // Options are compared by their values, which FHIR writes as codings: the test names the codings it admits.
+      const admitted = question.answers.filter((option) => compare(operator === '!=' ? '=' : operator, option.value, value as number | string));
+      const chosen = `${answers}.where(${admitted.map((option) => this.#codingTest(question, option)).join(' or ') || 'false'}).exists()`;
+      holds = operator === '!=' ? `${chosen}.not()` : chosen;
+    } else if (question.type === 'nrs' || question.type === 'vas' || question.type === 'integer' || question.type === 'decimal') {
+      holds = operator === '!=' ? `${answers}.where($this = ${value}).empty()` : `${answers}.where($this ${operator} ${value}).exists()`;
+    } else {
+      return this.#refuse(path, `a test on a "${question.type}" item is not exported to FHIR yet`);
+    }
+    // An unanswered question makes the test unknown.
+    return `iif(${answers}.exists(), ${holds}, {})`;
+  }
+
+  /** FHIRPath telling the coding an option is written with, by its code and system. */
+  #codingTest(item: ChoiceItem | MultiChoiceItem, option: AnswerOption): string {
+    const written = optionValue(this.instrument, item, option);
+    if (written.type !== 'Coding') return `$this = ${JSON.stringify(written.type === 'Reference' ? written.value.reference : written.value)}`;
+    const { system, code, display } = written.value;
+    const identity = code === undefined ? `display = '${display}'` : `code = '${code}'`;
+    return `(${identity}${system === undefined ? '' : ` and system = '${system}'`})`;
+  }
+
+  /** FHIRPath counting the region groups in which a body map of the scale has a region marked, its `exclude`d regions aside. */
+  #regionGroups(scale: Scale): string {
+    const excluded = new Set(scale.exclude);
+    const bodyMaps = scale.items.map((id) => this.#questions.get(id)).filter((item): item is BodyMapItem => item?.type === 'body-map');
+    const marked = bodyMaps.map((item) => this.#answers(item.id)).join(' | ');
+    const groups = [...new Map(bodyMaps.flatMap((item) => own(REGION_SETS, item.regionSet)!.groups.map((group) => [group.id, group] as const))).values()];
+    const counted = groups.flatMap((group) => {
+      const regions = group.regions.filter((region) => !excluded.has(region));
+      return regions.length ? [`iif((${marked}).where(code in (${regions.map((region) => `'${region}'`).join(' | ')})).exists(), 1, 0)`] : [];
+    });
+    return counted.length ? `(${counted.join(' + ')})` : '0';
   }
 
   /**
@@ -355,14 +485,20 @@ class Exporter {
    * answered than the missing-item rule allows; then the method, multiply, divide and round.
    */
   #scaleExpression(scale: Scale, path: string): string | undefined {
-    if (scale.method === 'region-groups' || scale.exclude) return this.#refuse(childPath(path, 'method'), 'scores counted over body-map regions are not exported to FHIR yet');
     if (scale.lookup) return this.#refuse(childPath(path, 'lookup'), 'lookup tables are not exported to FHIR yet');
     const terms: { score: string; weight: number; max?: number }[] = [];
     for (const id of scale.items) {
       const item = this.#questions.get(id);
       if (!item) return this.#refuse(childPath(path, 'items'), `no question has id "${id}"`);
-      const answers = `%resource.descendants().where(linkId = '${id}').answer.value`;
-      const raw = item.type === 'choice' ? `${answers}.ordinal()` : item.type === 'multi-choice' ? `iif(${answers}.exists(), ${answers}.ordinal().sum(), {})` : answers;
+      const answers = this.#answers(id);
+      const raw =
+        item.type === 'choice'
+          ? `${answers}.ordinal()`
+          : item.type === 'multi-choice'
+            ? `iif(${answers}.exists(), ${answers}.ordinal().sum(), {})`
+            : item.type === 'body-map'
+              ? `iif(${answers}.exists(), ${answers}.count(), {})`
+              : answers;
       const range = itemScoreRange(item);
       const weight = own(scale.weights, id) ?? 1;
       const oriented = scale.reverse?.includes(id) && range ? `(${range.min + range.max} - ${raw})` : raw;
@@ -387,6 +523,9 @@ class Exporter {
         raw = `iif(${highest} = 0, 0, ${scores}.sum() / ${highest} * 100)`;
         break;
       }
+      case 'region-groups':
+        raw = this.#regionGroups(scale);
+        break;
     }
     let value = `iif(${scores}.count() >= ${minAnswered}, ${raw}, {})`;
     if (scale.multiply !== undefined) value = `(${value}) * ${scale.multiply}`;
@@ -398,6 +537,15 @@ class Exporter {
 
 /** An extension with a value, or none when the value is absent. */
 const bound = (url: string, value: number | string | undefined, key: string): Json[] => (value === undefined ? [] : [{ url, [key]: value }]);
+
+/**
+ * The answer options of an item that scoring adds, as codings: read from %questionnaire, which every
+ * engine types (LHC-Forms leaves %qitem untyped).
+ */
+const optionsOf = (linkId: string): string => `%questionnaire.repeat(item).where(linkId = '${linkId}').answerOption.value`;
+
+/** A calculatedExpression in FHIRPath, described by the source its rule comes from. */
+const calculated = (source: string, expression: string): Json => ({ url: CALCULATED, valueExpression: { description: source, language: 'text/fhirpath', expression } });
 
 const itemControl = (code: string): Json => ({ url: ITEM_CONTROL, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code }] } });
 

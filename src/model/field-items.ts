@@ -7,6 +7,7 @@ import { own } from './own.js';
 import { labelledIdsOf, REGION_SETS, regionIdsOf, type RegionSet } from './region-sets.js';
 import type { TextMap } from './text.js';
 import { decimalsOf, distinctMembers, type AnswerProblem } from './validate-answer.js';
+import { regionSetSystem } from '../fhir/painpath-codes.js';
 
 /*
  * Everything particular to the questions other than choices (ratings, numbers, text, dates and
@@ -137,9 +138,6 @@ function scoreRange(item: FieldItem): ScoreRange | undefined {
       return undefined;
   }
 }
-
-/** The code system of a body-map region set's region ids. */
-export const regionSetSystem = (regionSet: string): string => `urn:painpath:region-set:${regionSet}`;
 
 function fhirAnswers(item: FieldItem, value: AnswerValue, text: (map: TextMap | undefined) => string | undefined): QuestionnaireResponseAnswer[] {
   if (answersRepeat(item)) return (value as readonly AnswerValue[]).flatMap((entry) => singleFhirAnswer(item, entry, text));

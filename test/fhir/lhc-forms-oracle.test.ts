@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { toQuestionnaireResponse, type QuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import { toFhirQuestionnaire } from '../../src/fhir/to-fhir-questionnaire.js';
+import { classify, raisedFlags } from '../../src/scoring/rules.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { applyDraws, answerDraws, BASE, EXPORTED, questionsOf, shipped } from '../helpers/fhir-export.js';
 
@@ -16,7 +17,7 @@ const LHC_FORMS = '/node_modules/lforms/dist/lforms';
 
 interface ResponseItem {
   linkId: string;
-  answer?: { valueInteger?: number; valueDecimal?: number; valueCoding?: { code?: string }; item?: ResponseItem[] }[];
+  answer?: { valueInteger?: number; valueDecimal?: number; valueBoolean?: boolean; valueCoding?: { code?: string }; item?: ResponseItem[] }[];
   item?: ResponseItem[];
 }
 
@@ -52,7 +53,7 @@ describe('LHC-Forms renders our FHIR export', () => {
   });
 
   for (const id of EXPORTED) {
-    it(`${id}: given our response's answers, LHC-Forms computes every scale and band of the export as our native scoring does`, async () => {
+    it(`${id}: given our response's answers, LHC-Forms computes every scale, band, flag and class of the export as our native scoring does`, async () => {
       const native = await shipped(id);
       const questionnaire = toFhirQuestionnaire(native, { base: BASE });
       const questions = questionsOf(native.items);
@@ -74,6 +75,11 @@ describe('LHC-Forms renders our FHIR export', () => {
             if (value === null) expect(computed, `${scale.id} of ${answers}`).to.equal(undefined);
             else expect(computed?.valueInteger ?? computed?.valueDecimal, `${scale.id} of ${answers}`).to.be.closeTo(value, 1e-9);
             if (scale.bands.length) expect(theirs.get(`${linkId}-band`)?.valueCoding?.code, `${scale.id} band of ${answers}`).to.equal(band);
+          }
+          const raised = raisedFlags(native, engine.answers, scores).map((flag) => flag.id);
+          for (const flag of native.scoring.flags ?? []) expect(theirs.get(`flag-${flag.id}`)?.valueBoolean ?? false, `flag ${flag.id} of ${JSON.stringify(engine.answers)}`).to.equal(raised.includes(flag.id));
+          for (const [classification, kind] of Object.entries(classify(native, engine.answers, scores))) {
+            expect(theirs.get(`class-${classification}`)?.valueCoding?.code ?? null, `class ${classification} of ${JSON.stringify(engine.answers)}`).to.equal(kind);
           }
         }),
         { numRuns: 8, includeErrorInReport: true },

@@ -9,9 +9,10 @@ import { toFhirQuestionnaire } from '../../src/fhir/to-fhir-questionnaire.js';
 import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
 import { walkItems, type Instrument } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { classify, raisedFlags } from '../../src/scoring/rules.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { loadJson } from '../helpers/fixtures.js';
-import { build, choice, question, type Json } from '../helpers/instrument-builder.js';
+import { build, choice, en, question, scale, type Json } from '../helpers/instrument-builder.js';
 import { applyDraws, answerDraws, BASE, EXPORTED, questionsOf, shipped } from '../helpers/fhir-export.js';
 
 type Definitions = Parameters<typeof indexStructureDefinitionBundle>[0];
@@ -49,7 +50,7 @@ describe('toFhirQuestionnaire', () => {
   });
 
   for (const id of EXPORTED) {
-    it(`${id}: the exported SDC Questionnaire is valid R4, answered by our responses, and, imported back, computes every scale and its band as the native scoring does`, async () => {
+    it(`${id}: the exported SDC Questionnaire is valid R4, answered by our responses, and, imported back, computes every scale, band, flag and class as the native scoring does`, async () => {
       const native = await shipped(id);
       const questionnaire = toFhirQuestionnaire(native, { base: BASE });
       expect(questionnaire['url']).to.equal(`${BASE}/Questionnaire/${native.id}`);
@@ -83,6 +84,9 @@ describe('toFhirQuestionnaire', () => {
             else expect(computed, `${scale.id} of ${JSON.stringify(ours.answers)}`).to.be.closeTo(expected, 1e-9);
             if (scale.bands.length) expect(theirs.answerOf(`${scale.linkId ?? scale.id}-band`), `${scale.id} band`).to.equal(scores[scale.id]!.band);
           }
+          const raised = raisedFlags(native, ours.answers, scores).map((flag) => flag.id);
+          for (const flag of native.scoring.flags ?? []) expect(theirs.answerOf(`flag-${flag.id}`), `flag ${flag.id}`).to.equal(raised.includes(flag.id));
+          for (const [id, kind] of Object.entries(classify(native, ours.answers, scores))) expect(theirs.answerOf(`class-${id}`) ?? null, `class ${id}`).to.equal(kind);
         }),
         { numRuns: 60 },
       );
@@ -154,9 +158,15 @@ describe('toFhirQuestionnaire', () => {
       }
       return expect.fail('expected a ContentError');
     };
-    expect(problemsOf(parseInstrument(await loadJson('/content/instruments/acr-2016.json')))).to.deep.equal([
-      'items[0]: body maps are not exported to FHIR yet',
-      'scoring.scales[3].method: scores counted over body-map regions are not exported to FHIR yet',
+    const unexported = build({
+      items: [question('pain', 'nrs'), question('seen', 'date', { max: 'today' }), question('why', 'text', { enableWhen: [{ item: 'pain', operator: '>', value: 3 }] })],
+      scales: [scale('level', 'sum', ['pain'], [0, 2], { lookup: [[0, 0], [5, 1], [10, 2]] })],
+      flags: [{ id: 'late', when: { item: 'seen', operator: '<', value: '2020-01-01' }, severity: 'attention', label: en('Seen long ago'), source: 'test' }],
+    });
+    expect(problemsOf(unexported)).to.deep.equal([
+      'items[1]: a date bounded by "today" is not exported to FHIR yet',
+      'scoring.scales[0].lookup: lookup tables are not exported to FHIR yet',
+      'scoring.flags[0].when: a test on a "date" item is not exported to FHIR yet',
     ]);
     expect(problemsOf(parseInstrument(await loadJson('/content/instruments/who-5.json')))).to.deep.equal([
       "items: a bring-your-own-text instrument is exported only with its wording: apply the host's text pack first",

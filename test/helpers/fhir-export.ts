@@ -6,15 +6,16 @@ import fc from 'fast-check';
 import type { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { isQuestion, walkItems, type Instrument, type Item, type QuestionItem } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
+import { REGION_SETS, regionIdsOf } from '../../src/model/region-sets.js';
 import { applyTextPacks, parseTextPack } from '../../src/model/text-pack.js';
 import { loadJson } from './fixtures.js';
 import { placeholderPack } from './licensed-fixture.js';
 
 export const BASE = 'https://fhir.example.org/fhir';
 
-/** Every shipped instrument but the body map, whose region counts have no FHIR form yet. */
+/** Every shipped instrument. */
 export const EXPORTED = [
-  'bpi-sf', 'eq-5d-5l', 'fiqr', 'gad-7', 'global-rating-of-change', 'isi', 'nrs-11', 'odi-2.1a', 'ompsq-10', 'pcs', 'pdi', 'peg-3',
+  'acr-2016', 'bpi-sf', 'eq-5d-5l', 'fiqr', 'gad-7', 'global-rating-of-change', 'isi', 'nrs-11', 'odi-2.1a', 'ompsq-10', 'pcs', 'pdi', 'peg-3',
   'phq-4', 'phq-9', 'promis-pi-6a', 'pseq-10', 'pseq-2', 'psfs', 'red-flags-back-pain', 'rmdq', 'start-back', 'tsk-11', 'who-5',
 ];
 
@@ -26,7 +27,7 @@ export async function shipped(id: string): Promise<Instrument> {
 
 export const questionsOf = (items: readonly Item[]): QuestionItem[] => [...walkItems(items)].filter(isQuestion);
 
-/** One answer per question, drawn as a person could give it: an option (by its place), a number in range, or none. */
+/** One answer per question, drawn as a person could give it: an option or body-map region (by its place), a number in range, or none. */
 export const answerDraws = (questions: readonly QuestionItem[]) =>
   fc.tuple(
     ...questions.map((question) => {
@@ -39,6 +40,8 @@ export const answerDraws = (questions: readonly QuestionItem[]) =>
           return fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined });
         case 'vas':
           return fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined });
+        case 'body-map':
+          return fc.option(fc.subarray([...regionIdsOf(REGION_SETS[question.regionSet]!).keys()], { minLength: 1 }), { nil: undefined });
         default:
           return fc.constant(undefined);
       }
@@ -55,6 +58,7 @@ export function applyDraws(engine: QuestionnaireEngine, questions: readonly Ques
     if (draw === undefined || !engine.isEnabled(question.id)) return;
     if (question.type === 'choice') engine.answer(question.id, question.answers[draw as number]!.value);
     else if (question.type === 'multi-choice') engine.answer(question.id, (draw as number[]).map((k) => question.answers[k]!.value));
+    else if (question.type === 'body-map') engine.answer(question.id, (draw as number[]).map((k) => regionIdsOf(REGION_SETS[question.regionSet]!)[k]!));
     else engine.answer(question.id, draw as number);
   });
 }
