@@ -1,6 +1,7 @@
 import type { Answers, AnswerValue, ItemId, TranslationStatus } from './model/instrument.js';
 import type { ContentProblem } from './model/content-error.js';
 import type { QuestionnaireResponse } from './fhir/questionnaire-response.js';
+import type { ScoreObservation } from './fhir/score-observations.js';
 import type { LanguageCode } from './model/text.js';
 import type { KnowledgeCheckAnswer } from './model/education.js';
 import type { RaisedFlag } from './scoring/rules.js';
@@ -130,7 +131,8 @@ export interface LanguageFallback {
   readonly status?: TranslationStatus;
 }
 
-export const RESULT_SCHEMA_VERSION = 1;
+/** 2: the response has an identifier, and `observations` carry the scores. */
+export const RESULT_SCHEMA_VERSION = 2;
 
 /** What a completed questionnaire yields: the `pp-submit` detail. */
 export interface QuestionnaireResult {
@@ -153,7 +155,10 @@ export interface QuestionnaireResult {
   /** ISO 8601 timestamps: the first answer (or the restored draft's start) and the submit. */
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** Named by a UUID (`identifier`), kept the same however often the result is delivered. */
   readonly questionnaireResponse: QuestionnaireResponse;
+  /** Each scale's score as an R4 Observation derived from the response (see `scoreObservations`); the host adds the subject. */
+  readonly observations: readonly ScoreObservation[];
 }
 
 /**

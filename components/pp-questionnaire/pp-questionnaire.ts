@@ -116,12 +116,15 @@ const loadDraftWriter = () => import('../../src/store/draft-writer.js');
 /** Results through the outbox: used at submit and to emit results again, after the form is shown. */
 const loadDelivery = () => import('./delivery.js');
 
-/** Scoring and the QuestionnaireResponse writer: needed only at submit, so they load after the form is shown. */
+/** Scoring and the FHIR writers: needed only at submit, so they load after the form is shown. */
 const loadResultWriters = () =>
-  Promise.all([import('../../src/scoring/score.js'), import('../../src/fhir/questionnaire-response.js')]).then(([scoring, response]) => ({
-    scoreAnswers: scoring.scoreAnswers,
-    toQuestionnaireResponse: response.toQuestionnaireResponse,
-  }));
+  Promise.all([import('../../src/scoring/score.js'), import('../../src/fhir/questionnaire-response.js'), import('../../src/fhir/score-observations.js')]).then(
+    ([scoring, response, observations]) => ({
+      scoreAnswers: scoring.scoreAnswers,
+      toQuestionnaireResponse: response.toQuestionnaireResponse,
+      scoreObservations: observations.scoreObservations,
+    }),
+  );
 
 async function importPart<T>(load: () => Promise<T>): Promise<T> {
   try {
@@ -804,13 +807,20 @@ export class PpQuestionnaire extends LitElement {
     return true;
   }
 
-  #result({ scoreAnswers, toQuestionnaireResponse }: Awaited<ReturnType<typeof loadResultWriters>>): QuestionnaireResult {
+  #result({ scoreAnswers, toQuestionnaireResponse, scoreObservations }: Awaited<ReturnType<typeof loadResultWriters>>): QuestionnaireResult {
     const engine = this.#engine!;
     const { instrument } = engine;
     const language = this.#locale;
     const scores = scoreAnswers(instrument, engine.answers, this.previous);
     const flags = this.#rules?.raisedFlags(instrument, engine.answers, scores) ?? [];
     const finishedAt = new Date();
+    const questionnaireResponse = toQuestionnaireResponse(instrument, engine.answers, scores, {
+      language,
+      authored: finishedAt,
+      itemAt: (path) => engine.itemAt(path),
+      canonicalBase: this.#fromFhir ? undefined : this.canonicalBase,
+      uuid: crypto.randomUUID(),
+    });
     return {
       schemaVersion: RESULT_SCHEMA_VERSION,
       instrument: {
@@ -826,12 +836,8 @@ export class PpQuestionnaire extends LitElement {
       urgent: flags.some((flag) => flag.severity === 'urgent'),
       startedAt: this.#startedAt ?? finishedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
-      questionnaireResponse: toQuestionnaireResponse(instrument, engine.answers, scores, {
-        language,
-        authored: finishedAt,
-        itemAt: (path) => engine.itemAt(path),
-        canonicalBase: this.#fromFhir ? undefined : this.canonicalBase,
-      }),
+      questionnaireResponse,
+      observations: scoreObservations(instrument, scores, questionnaireResponse),
     };
   }
 

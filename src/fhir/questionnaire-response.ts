@@ -13,9 +13,17 @@ export interface QuestionnaireResponse {
   readonly status: 'completed' | 'in-progress';
   /** Canonical URL of the questionnaire with its version (`url|version`). */
   readonly questionnaire: string;
+  /** The response's own name, the same wherever it is sent, so a server can keep it once (conditional create). */
+  readonly identifier?: ResponseIdentifier;
   readonly language: LanguageCode;
   readonly authored: string;
   readonly item: readonly QuestionnaireResponseItem[];
+}
+
+/** A UUID as FHIR writes one: `{ system: 'urn:ietf:rfc:3986', value: 'urn:uuid:…' }`. */
+export interface ResponseIdentifier {
+  readonly system: 'urn:ietf:rfc:3986';
+  readonly value: string;
 }
 
 export interface QuestionnaireResponseItem {
@@ -55,6 +63,8 @@ export interface ResponseOptions {
    * is (`meta.canonical`, a FHIR form's url). Not for a FHIR form without a url, which is no export.
    */
   readonly canonicalBase?: string;
+  /** A UUID naming this response (`identifier`), e.g. from `crypto.randomUUID()`. */
+  readonly uuid?: string;
 }
 
 /**
@@ -113,6 +123,7 @@ export function toQuestionnaireResponse(
     resourceType: 'QuestionnaireResponse',
     status: options.status ?? 'completed',
     questionnaire: questionnaireCanonical(instrument, options.canonicalBase),
+    ...(options.uuid !== undefined && { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${options.uuid}` } }),
     language,
     authored: (options.authored ?? new Date()).toISOString(),
     item: [...responseItems(instrument.items, answers, { instrument, text, itemAt: options.itemAt, scope: '' }), ...scoreItems],

@@ -133,12 +133,12 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     const { detail, bubbles, composed } = await submitted;
     expect({ bubbles, composed }).to.deep.equal({ bubbles: true, composed: true });
     expect(Object.keys(detail).sort()).to.deep.equal([
-      'answers', 'classifications', 'finishedAt', 'flags', 'instrument', 'questionnaireResponse', 'redelivered', 'schemaVersion', 'scores', 'startedAt', 'urgent', 'waitUntil',
+      'answers', 'classifications', 'finishedAt', 'flags', 'instrument', 'observations', 'questionnaireResponse', 'redelivered', 'schemaVersion', 'scores', 'startedAt', 'urgent', 'waitUntil',
     ]);
     expect(detail.flags).to.deep.equal([{ id: 'self-harm-thoughts', severity: 'urgent' }]);
     expect(detail.urgent).to.equal(true);
     expect(detail.classifications).to.deep.equal({});
-    expect(detail.schemaVersion).to.equal(1);
+    expect(detail.schemaVersion).to.equal(2);
     expect(detail.instrument).to.deep.equal({ id: 'phq-9', version: '1.0.0', language: 'en', translationStatus: 'draft' });
     expect(detail.scores).to.deep.equal({ total: { value: 18, band: 'moderately-severe' } });
     expect(detail.answers).to.deep.equal({
@@ -147,6 +147,17 @@ describe('<pp-questionnaire> with PHQ-9', () => {
     expect(Date.parse(detail.startedAt)).to.be.at.most(Date.parse(detail.finishedAt));
     expect(detail.questionnaireResponse.resourceType).to.equal('QuestionnaireResponse');
     expect(detail.questionnaireResponse.item.at(-1)).to.deep.equal({ linkId: 'total', text: 'PHQ-9 total score', answer: [{ valueInteger: 18 }] });
+    // Named by a UUID, which the total's Observation is derived from.
+    const identifier = detail.questionnaireResponse.identifier!;
+    expect(identifier.system).to.equal('urn:ietf:rfc:3986');
+    expect(identifier.value).to.match(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(detail.observations).to.have.length(1);
+    expect(detail.observations[0]).to.deep.include({
+      code: { coding: [{ system: 'http://loinc.org', code: '44261-6', display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]' }], text: 'PHQ-9 total score' },
+      valueQuantity: { value: 18, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' },
+      derivedFrom: [{ type: 'QuestionnaireResponse', identifier }],
+      identifier: [{ system: identifier.value, value: 'total' }],
+    });
 
     await waitUntil(() => focused(el) === shadow(el).querySelector('[part=done]'), 'focus did not move to the thank-you message');
     const again = await phq9('list', 'shape-test');

@@ -3,6 +3,7 @@ import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-score-chart/pp-score-chart.js';
 import { eraseSubject, type PpScoreChart, type ScoreSeries } from '../../components/pp-score-chart/pp-score-chart.js';
 import { RESULT_SCHEMA_VERSION, type ErrorDetail, type QuestionnaireResult } from '../../src/events.js';
+import { scoreObservations } from '../../src/fhir/score-observations.js';
 import { toQuestionnaireResponse } from '../../src/fhir/questionnaire-response.js';
 import type { Instrument } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
@@ -35,6 +36,7 @@ function phq9Result(total: number, day: string): QuestionnaireResult {
   const answers = phq9AnswersFor(total);
   const scores = scoreAnswers(phq9, answers);
   const finishedAt = `${day}T10:00:00.000Z`;
+  const response = toQuestionnaireResponse(phq9, answers, scores, { uuid: crypto.randomUUID() });
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     instrument: { id: 'phq-9', version: phq9.version, language: 'en', translationStatus: 'official' },
@@ -45,7 +47,8 @@ function phq9Result(total: number, day: string): QuestionnaireResult {
     urgent: false,
     startedAt: finishedAt,
     finishedAt,
-    questionnaireResponse: toQuestionnaireResponse(phq9, answers, scores),
+    questionnaireResponse: response,
+    observations: scoreObservations(phq9, scores, response),
   };
 }
 

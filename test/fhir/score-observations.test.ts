@@ -36,6 +36,23 @@ describe('scoreObservations', () => {
     expect(() => validateResource(observations[0] as never)).not.to.throw();
   });
 
+  it('names each Observation by the response\'s identifier and its scale, and derives it from the response by that identifier', async () => {
+    const phq9 = parseInstrument(await phq9Json());
+    const answers = phq9AnswersFor(3);
+    const scores = scoreAnswers(phq9, answers);
+    const uuid = '6b1c3f2e-0d4a-4a8e-9c1f-2f7c1d9e8a10';
+    const response = toQuestionnaireResponse(phq9, answers, scores, { uuid });
+    expect(response.identifier).to.deep.equal({ system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuid}` });
+    expect(() => validateResource(response as never), 'the response is valid R4').not.to.throw();
+    const [observation] = scoreObservations(phq9, scores, response);
+    expect(observation).to.deep.include({
+      identifier: [{ system: `urn:uuid:${uuid}`, value: 'total' }],
+      derivedFrom: [{ type: 'QuestionnaireResponse', identifier: response.identifier }],
+    });
+    expect(() => validateResource(observation as never)).not.to.throw();
+    expect(() => scoreObservations(phq9, scores, toQuestionnaireResponse(phq9, answers, scores))).to.throw(TypeError, 'name the response in options.derivedFrom, or give it an identifier');
+  });
+
   it('uses the codes the exported Questionnaire gives scales and bands, and gives no Observation for a scale without a score', async () => {
     const gad7 = parseInstrument(await loadJson('/content/instruments/gad-7.json'));
     const questionnaire = toFhirQuestionnaire(gad7, { base: 'https://fhir.example.org' });

@@ -88,8 +88,8 @@ describe('docs/result.schema.json', () => {
   });
 
   it('rejects a result that does not follow it (the validator is not a no-op)', () => {
-    expect(validate(schema, { schemaVersion: 2, answers: { a: { b: 1 } } })).to.include.members([
-      '$.schemaVersion: expected 1',
+    expect(validate(schema, { schemaVersion: 1, answers: { a: { b: 1 } } })).to.include.members([
+      '$.schemaVersion: expected 2',
       '$: instrument is required',
       '$.answers.a: matches 0 of the oneOf schemas, not exactly 1',
     ]);
