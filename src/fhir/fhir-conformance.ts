@@ -118,6 +118,8 @@ export const ENTRY_FORMAT = `${STRUCTURE}entryFormat`;
 export const REGEX = `${STRUCTURE}regex`;
 export const MIN_LENGTH = `${STRUCTURE}minLength`;
 export const MAX_DECIMAL_PLACES = `${STRUCTURE}maxDecimalPlaces`;
+/** Painpath's own: how far a language's wording is checked, which no FHIR extension says. */
+export const TRANSLATION_STATUS = 'urn:painpath:extension:translation-status';
 
 const FHIRPATH = 'FHIRPath, evaluated with the fhirpath package (loaded only for forms with expressions); an expression in another language (CQL, and x-fhir-query except in a variable) is reported and gives nothing';
 
@@ -127,6 +129,7 @@ const FHIRPATH = 'FHIRPath, evaluated with the fhirpath package (loaded only for
  */
 export const EXTENSIONS: Readonly<Record<string, Conformance>> = {
   [TRANSLATION]: entry('supported', 'adds the language to the form'),
+  [TRANSLATION_STATUS]: entry('supported', 'Painpath’s own, as toFhirQuestionnaire writes it: a language’s status (official, verified or draft), its source and the evidence of a checked one; a language without it is a draft'),
   [MIN_VALUE]: entry('supported', 'lowest number or date accepted'),
   [MAX_VALUE]: entry('supported', 'highest number or date accepted'),
   [UNIT]: entry('supported', 'shown after a number field; a quantity’s unit'),

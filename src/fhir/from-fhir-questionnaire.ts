@@ -45,6 +45,7 @@ import {
   ORDINAL_VALUE,
   ROOT_ELEMENTS,
   TRANSLATION,
+  TRANSLATION_STATUS,
   UNIT,
   UNIT_OPEN,
   UNIT_OPTION,
@@ -345,8 +346,9 @@ class QuestionnaireImporter {
 
     const languages = [this.#source, ...this.#languages];
     const canonical = url && (version ? `${url}|${version}` : url);
-    // An imported text is never claimed official: nobody has checked it against the licence holder's.
+    // A text is claimed checked only where the form says so (Painpath's own extension, as exported).
     const translation = { status: 'draft', source: `FHIR Questionnaire ${canonical ?? nativeId}` };
+    const declared = this.#translationStatuses(rootExtensions, languages);
     return {
       id: nativeId,
       // Without a version, a changed form is another version: a draft of the old one is never applied to it.
@@ -354,7 +356,7 @@ class QuestionnaireImporter {
       languages,
       title,
       meta: { name: title ?? { [this.#source]: nativeId }, citation: [canonical ?? nativeId], licence: { kind: 'text-granted', notice }, code, canonical },
-      translations: Object.fromEntries(languages.map((lang) => [lang, translation])),
+      translations: Object.fromEntries(languages.map((lang) => [lang, declared.get(lang) ?? translation])),
       answerSets: Object.fromEntries(this.#answerSets),
       items,
       scoring: this.#scoring(),
@@ -444,6 +446,48 @@ class QuestionnaireImporter {
   }
 
   /** The names of the launch contexts the form reads (`patient` for %patient), which the host gives. */
+  /**
+   * Each language's status, source and evidence as the form declares them (TRANSLATION_STATUS), as
+   * the native format writes them, for its parser to check: a checked status needs its evidence.
+   */
+  #translationStatuses(extensions: Extensions, languages: readonly string[]): Map<string, JsonObject> {
+    const declared = new Map<string, JsonObject>();
+    for (const found of extensions(TRANSLATION_STATUS)) {
+      const parts = this.#extensionsOf(found.value, found.path);
+      const value = (of: Extensions, name: string, key: string) => {
+        const part = of(name)[0];
+        return part && { value: part.value[key], path: childPath(part.path, key) };
+      };
+      const lang = value(parts, 'lang', 'valueCode');
+      if (typeof lang?.value !== 'string' || !languages.includes(lang.value)) {
+        this.#report(found.path, `a translation status for ${typeof lang?.value === 'string' ? `"${lang.value}", a language the form has no text in,` : 'no language'} is ignored`);
+        continue;
+      }
+      const native = childPath('translations', lang.value);
+      this.#origins.set(native, found.path);
+      const field = (of: Extensions, name: string, key: string, at: string) => {
+        const part = value(of, name, key);
+        if (part) this.#origins.set(childPath(at, name), part.path);
+        return part?.value;
+      };
+      const evidence = parts('evidence')[0];
+      const evidenceParts = evidence && this.#extensionsOf(evidence.value, evidence.path);
+      const evidencePath = childPath(native, 'evidence');
+      if (evidence) this.#origins.set(evidencePath, evidence.path);
+      declared.set(lang.value, {
+        status: field(parts, 'status', 'valueCode', native),
+        source: field(parts, 'source', 'valueString', native),
+        evidence: evidenceParts && {
+          title: field(evidenceParts, 'title', 'valueString', evidencePath),
+          publisher: field(evidenceParts, 'publisher', 'valueString', evidencePath),
+          year: field(evidenceParts, 'year', 'valueInteger', evidencePath),
+          foundAt: field(evidenceParts, 'foundAt', 'valueString', evidencePath),
+        },
+      });
+    }
+    return declared;
+  }
+
   #launchContext(extensions: Extensions): string[] | undefined {
     const names: string[] = [];
     for (const found of extensions(LAUNCH_CONTEXT)) {

@@ -20,7 +20,7 @@ import { compare } from '../model/conditions.js';
 import { itemScoreRange, optionScore } from '../model/item-score.js';
 import { childPath } from '../model/json-reader.js';
 import { own } from '../model/own.js';
-import type { TextMap } from '../model/text.js';
+import type { TextMap, Translation } from '../model/text.js';
 import { isWholeScale } from '../scoring/score.js';
 import { bandSystem, classificationCoding, classSystem, flagCodings, optionValue, questionnaireUrl, regionSetSystem, scaleCoding } from './painpath-codes.js';
 import { REGION_SETS, regionIdsOf } from '../model/region-sets.js';
@@ -45,6 +45,7 @@ import {
   RENDERING_XHTML,
   SLIDER_STEP,
   TRANSLATION,
+  TRANSLATION_STATUS,
   UNIT,
   UNIT_OPTION,
 } from './fhir-conformance.js';
@@ -123,6 +124,7 @@ class Exporter {
       language: this.#source,
       code: instrument.meta.code && [instrument.meta.code],
       ...this.#text('copyright', instrument.meta.licence.notice),
+      extension: nonEmpty(Object.entries(instrument.translations).map(([lang, translation]) => translationStatus(lang, translation))),
       item: [...items, ...scales, ...flags, ...classifications],
     });
   }
@@ -533,6 +535,21 @@ class Exporter {
     if (scale.round !== undefined) value = `(${value}).round(${scale.round})`;
     return value;
   }
+}
+
+/** A language's translation status, source and evidence, as Painpath's own extension. */
+function translationStatus(lang: string, { status, source, evidence }: Translation): Json {
+  const part = (url: string, value: Json) => ({ url, ...value });
+  const checked = evidence && {
+    url: 'evidence',
+    extension: [
+      part('title', { valueString: evidence.title }),
+      part('publisher', { valueString: evidence.publisher }),
+      part('year', { valueInteger: evidence.year }),
+      part('foundAt', { valueString: evidence.foundAt }),
+    ],
+  };
+  return { url: TRANSLATION_STATUS, extension: [part('lang', { valueCode: lang }), part('status', { valueCode: status }), part('source', { valueString: source }), ...(checked ? [checked] : [])] };
 }
 
 /** An extension with a value, or none when the value is absent. */

@@ -217,6 +217,22 @@ describe('fromFhirQuestionnaire', () => {
     ]);
   });
 
+  it('takes each language\'s status from Painpath\'s translation-status extension, a checked one only with its evidence', () => {
+    const status = (lang: string, value: string, evidence?: Json) => ({
+      url: 'urn:painpath:extension:translation-status',
+      extension: [{ url: 'lang', valueCode: lang }, { url: 'status', valueCode: value }, { url: 'source', valueString: `The ${lang} version` }, ...(evidence ? [evidence] : [])],
+    });
+    const evidence = { url: 'evidence', extension: [{ url: 'title', valueString: 'PHQ-9 (Danish)' }, { url: 'publisher', valueString: 'Pfizer' }, { url: 'year', valueInteger: 2010 }, { url: 'foundAt', valueString: 'https://www.phqscreeners.com' }] };
+    const form = (extension: unknown[]) => questionnaire([yesNo('a', { _text: translated({ da: 'a på dansk?' }) })], { language: 'en', extension });
+    const imported = fromFhirQuestionnaire(form([status('da', 'official', evidence), status('sv', 'verified')]));
+    expect(imported.instrument.translations).to.deep.equal({
+      en: { status: 'draft', source: 'FHIR Questionnaire test' },
+      da: { status: 'official', source: 'The da version', evidence: { title: 'PHQ-9 (Danish)', publisher: 'Pfizer', year: 2010, foundAt: 'https://www.phqscreeners.com' } },
+    });
+    expect(imported.reported.map((p) => `${p.path}: ${p.message}`)).to.deep.equal(['extension[1]: a translation status for "sv", a language the form has no text in, is ignored']);
+    expect(problemsOf(form([status('da', 'official')]))).to.have.length(1).and.to.satisfy((problems: string[]) => problems[0]!.startsWith('extension[0]'));
+  });
+
   it('refuses a condition that orders coded answers, which have no order', () => {
     expect(problemsOf(questionnaire([yesNo('a'), yesNo('b', { enableWhen: [{ question: 'a', operator: '>', answerCoding: { system: 'http://loinc.org', code: 'LA33-6' } }] })]))).to.deep.equal([
       'item[1].enableWhen[0].operator: ">" orders numbers, dates, times and strings; answerCoding has no order, so the condition would be checked wrongly',

@@ -58,6 +58,7 @@ describe('toFhirQuestionnaire', () => {
       expect(() => validateResource(questionnaire as never), 'valid R4').not.to.throw();
       const { instrument, reported } = fromFhirQuestionnaire(questionnaire);
       expect(reported, 'nothing of the export is left unhonoured by the importer').to.deep.equal([]);
+      expect(instrument.translations, 'each language keeps its status, source and evidence').to.deep.equal(native.translations);
       const failed: ContentProblem[] = [];
       const computations = expressionComputations(instrument, { questionnaire, report: (problem) => failed.push(problem) });
       const questions = questionsOf(native.items);
