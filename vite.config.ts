@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import MagicString from 'magic-string';
 import { minify } from 'terser';
@@ -88,7 +89,40 @@ function minifyWithTerser(): Plugin {
 
 const SINGLE_ELEMENT_MODE = /^standalone-(pp-[a-z-]+)$/;
 
-// `npm start` serves the demo pages, with content/ as their static files.
+/**
+ * The FHIR server of the demo under /fhir/ (scripts/fhir-server.mjs, holding the shipped
+ * instruments as Questionnaires): started with the dev server, or, when PAINPATH_FHIR_ORIGIN names
+ * one a test started (and may stop), passed through to that one.
+ */
+function fhirServer(): Plugin {
+  return {
+    name: 'painpath:fhir-server',
+    apply: 'serve',
+    async configureServer(server) {
+      let origin = process.env['PAINPATH_FHIR_ORIGIN'] ?? '';
+      if (!origin) {
+        const { startFhirServer } = await import('./scripts/fhir-server.mjs');
+        const fhir = await startFhirServer();
+        const { demoQuestionnaires } = (await server.ssrLoadModule('/fhir-seed.ts')) as typeof import('./demo/fhir-seed.js');
+        for (const questionnaire of demoQuestionnaires()) await fhir.repository.createResource(questionnaire as never);
+        server.httpServer?.on('close', () => void fhir.close());
+        origin = fhir.origin;
+      }
+      const target = new URL(origin);
+      server.middlewares.use('/fhir', (request, response) => {
+        const forwarded = httpRequest({ host: target.hostname, port: target.port, path: `/fhir${request.url}`, method: request.method, headers: request.headers }, (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        });
+        // The FHIR server is down: the page sees a gateway error, as behind any proxy.
+        forwarded.on('error', () => response.writeHead(502, { 'content-type': 'text/plain' }).end('the FHIR server does not answer'));
+        request.pipe(forwarded);
+      });
+    },
+  };
+}
+
+// `npm start` serves the demo pages, with content/ as their static files, and the FHIR server.
 // `npm run build` builds the library into dist/, leaving its dependencies to the host's bundler,
 // then (scripts/build-standalone.mjs) the bundles for a plain <script>, every dependency inside:
 // `--mode standalone-pp-questionnaire` one element in one file (with the parts it loads lazily) in
@@ -100,6 +134,7 @@ export default defineConfig(({ command, mode }) => {
       root: resolve(here, 'demo'),
       publicDir: resolve(here, 'content'),
       server: { host: '127.0.0.1', port: 5173 },
+      plugins: [fhirServer()],
     };
   }
   const singleElement = SINGLE_ELEMENT_MODE.exec(mode)?.[1];
