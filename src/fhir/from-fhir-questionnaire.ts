@@ -171,10 +171,14 @@ interface Lacking {
  */
 function isHelp(item: JsonObject): boolean {
   if (item['type'] === 'display') return true;
-  const controls = extensionsWith(item, ITEM_CONTROL).flatMap((found) => (isObject(found['valueCodeableConcept']) && Array.isArray(found['valueCodeableConcept']['coding']) ? found['valueCodeableConcept']['coding'] : []));
+  const controls = extensionsWith(item, ITEM_CONTROL).flatMap((found) => codesOf(found['valueCodeableConcept']));
   const answered = item['initial'] !== undefined || [CALCULATED, INITIAL_EXPRESSION, OLD_INITIAL_EXPRESSION].some((url) => extensionsWith(item, url).length > 0);
-  return item['readOnly'] === true && !answered && controls.some((coding) => isObject(coding) && coding['code'] === 'help');
+  return item['readOnly'] === true && !answered && controls.includes('help');
 }
+
+/** The codes of a CodeableConcept's codings (item controls, display categories). */
+const codesOf = (concept: unknown): string[] =>
+  isObject(concept) && Array.isArray(concept['coding']) ? concept['coding'].flatMap((coding) => (isObject(coding) && typeof coding['code'] === 'string' ? [coding['code']] : [])) : [];
 
 const OFFERS_NOTHING = 'the choice item names no answers (answerOption, answerValueSet or answerExpression)';
 
@@ -635,9 +639,7 @@ class QuestionnaireImporter {
 
   /** The codes of an extension's valueCodeableConcept (item controls, display categories). */
   #conceptCodes(found: Found): string[] {
-    const concept = this.#reader.object(found.value['valueCodeableConcept'], childPath(found.path, 'valueCodeableConcept'));
-    const codings = Array.isArray(concept?.['coding']) ? concept['coding'] : [];
-    return codings.flatMap((coding) => (isObject(coding) && typeof coding['code'] === 'string' ? [coding['code']] : []));
+    return codesOf(this.#reader.object(found.value['valueCodeableConcept'], childPath(found.path, 'valueCodeableConcept')));
   }
 
   /**

@@ -25,8 +25,17 @@ export type Scores = Readonly<Record<ScaleId, ScaleScore>>;
 /** The band a score falls in: the last band starting at or below it (so 4.5 on 0–4 / 5–9 bands is in the first). */
 export const bandOf = (scale: Scale, value: number): Band | undefined => scale.bands.findLast((band) => value >= band.min);
 
-const questionsById = (instrument: Instrument): ReadonlyMap<ItemId, QuestionItem> =>
-  new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item]));
+const questionMaps = new WeakMap<Instrument, ReadonlyMap<ItemId, QuestionItem>>();
+
+/** The instrument's questions by id, found once per instrument (a parsed instrument never changes). */
+function questionsById(instrument: Instrument): ReadonlyMap<ItemId, QuestionItem> {
+  let questions = questionMaps.get(instrument);
+  if (!questions) {
+    questions = new Map([...walkItems(instrument.items)].filter(isQuestion).map((item) => [item.id, item]));
+    questionMaps.set(instrument, questions);
+  }
+  return questions;
+}
 
 function weightedScore(scale: Scale, item: QuestionItem, score: number): { score: number; weight: number; max?: number } {
   const weight = own(scale.weights, item.id) ?? 1;
