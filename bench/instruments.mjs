@@ -73,10 +73,49 @@ export function expressionsForm(count = 300) {
   };
 }
 
-/** An instrument by bench name, fetched or generated before any clock starts. */
+const RADIO_BUTTONS = {
+  url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
+  valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'radio-button' }] },
+};
+
+/** The FHIR Questionnaire with radio buttons asked for on every choice item, so that every renderer draws the same controls. */
+function withRadioButtons(questionnaire) {
+  const visit = (items) =>
+    items?.map((item) => ({
+      ...item,
+      ...(item.type === 'choice' && { extension: [...(item.extension ?? []).filter((extension) => extension.url !== RADIO_BUTTONS.url), RADIO_BUTTONS] }),
+      ...(item.item && { item: visit(item.item) }),
+    }));
+  return { ...questionnaire, item: visit(questionnaire.item) };
+}
+
+/** The generated form of `count` items (manyItems) as a FHIR Questionnaire: required choices of 4 scored codings. */
+export function fhirManyItems(count = 500) {
+  const answerOption = ['Never', 'Rarely', 'Often', 'Always'].map((display, score) => ({
+    valueCoding: { system: 'urn:bench', code: `a${score}`, display },
+    extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: score }],
+  }));
+  return withRadioButtons({
+    resourceType: 'Questionnaire',
+    id: `bench-fhir-${count}`,
+    version: '1.0.0',
+    status: 'draft',
+    title: `Generated ${count}-item form`,
+    item: Array.from({ length: count }, (_, index) => ({ linkId: `q${index + 1}`, type: 'choice', required: true, text: `Question ${index + 1}: how often does this happen to you?`, answerOption })),
+  });
+}
+
+/**
+ * An instrument by bench name, fetched or generated before any clock starts. Painpath and SurveyJS
+ * render the native ones; Painpath and LHC-Forms the FHIR Questionnaires: LOINC's PHQ-9 (its
+ * published form, with its calculatedExpression total, radio buttons asked for instead of its
+ * drop-downs), the 500-item form, and the 300-item form with expressions.
+ */
 export async function benchInstrument(name) {
   if (name === 'phq-9') return (await fetch('/content/instruments/phq-9.json')).json();
   if (name === 'many') return manyItems(500);
-  if (name === 'expressions') return expressionsForm(300);
+  if (name === 'loinc-phq-9') return withRadioButtons(await (await fetch('/test/fixtures/loinc-phq-9.questionnaire.json')).json());
+  if (name === 'fhir-many') return fhirManyItems(500);
+  if (name === 'expressions') return withRadioButtons(expressionsForm(300));
   throw new Error(`unknown bench instrument ${name}`);
 }

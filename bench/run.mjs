@@ -1,5 +1,6 @@
-// `npm run bench`: Painpath against SurveyJS in the same headless Chromium, on the figures of the
-// performance targets in docs/benchmarks.md. Prints a Markdown table (paste it into docs/benchmarks.md).
+// `npm run bench`: Painpath against SurveyJS (our native instruments) and LHC-Forms (FHIR
+// Questionnaires) in the same headless Chromium, on the figures of the performance targets in
+// docs/benchmarks.md. Prints a Markdown table (paste it into docs/benchmarks.md).
 // Expects `npm run build` to have run (the npm script does it first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -55,8 +56,12 @@ function sizes() {
     library: gzippedSize(library),
     surveyjsJs: surveyjs[0] + surveyjs[1],
     surveyjsCss: surveyjs[2],
+    // As bench/pages/lhc-forms.html loads it.
+    lhcForms: gzippedSize(LHC_FORMS_FILES.map((f) => join(ROOT, 'node_modules/lforms/dist/lforms', f))),
   };
 }
+
+const LHC_FORMS_FILES = ['webcomponent/styles.css', 'webcomponent/assets/lib/zone.min.js', 'webcomponent/lhc-forms.js', 'fhir/R4/lformsFHIR.min.js'];
 
 // ---- A static server for the bench pages, the standalone build, content and SurveyJS ----
 
@@ -66,6 +71,9 @@ const MOUNTS = {
   '/bench/': join(ROOT, 'bench'),
   '/node_modules/survey-core/': join(ROOT, 'node_modules/survey-core'),
   '/node_modules/survey-js-ui/': join(ROOT, 'node_modules/survey-js-ui'),
+  '/node_modules/lforms/': join(ROOT, 'node_modules/lforms'),
+  // LOINC's PHQ-9 Questionnaire, which both FHIR renderers render.
+  '/test/fixtures/': join(ROOT, 'test/fixtures'),
 };
 const serve = () => serveStatic(MOUNTS);
 
@@ -144,13 +152,44 @@ async function measureExpressions(browser, base) {
   return { render, toChange: spread('toChange'), toFrame: spread('toFrame') };
 }
 
-/** The standalone files a page showing PHQ-9 loads: the entry and the parts that PHQ-9 needs. */
-async function phq9PageFiles(browser, base) {
+/** The standalone files a page showing `name` loads: the entry and the parts that it needs. */
+async function pageFiles(browser, base, name) {
   const [urls] = await inFreshPages(browser, `${base}/bench/pages/painpath.html`, 1, async (page) => {
-    await page.evaluate(() => window.bench.render('phq-9'));
+    await page.evaluate((n) => window.bench.render(n), name);
     return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
   });
   return urls.filter((path) => path.startsWith('/dist/') && path.endsWith('.js')).map((path) => join(STANDALONE, path.slice('/dist/'.length)));
+}
+
+/**
+ * The same FHIR Questionnaires in Painpath and LHC-Forms (bench/instruments.mjs): LOINC's PHQ-9,
+ * the 500-item form and the 300-item form with expressions; render → painted, each answer to its
+ * next painted frame, and the heap kept after the 500-item form.
+ */
+async function measureFhirSide(browser, base, side) {
+  const url = `${base}/bench/pages/${side}.html`;
+  const render = async (name) => median(await inFreshPages(browser, url, RENDER_RUNS, (page) => page.evaluate((n) => window.bench.render(n), name)));
+  const answers = async (name, count) => {
+    const runs = await inFreshPages(browser, url, ANSWER_RUNS, async (page) => {
+      await page.evaluate((n) => window.bench.render(n), name);
+      return page.evaluate((n) => window.bench.answer(n), count);
+    });
+    return { p50: median(runs.map((r) => percentile(r.toFrame, 50))), p95: median(runs.map((r) => percentile(r.toFrame, 95))) };
+  };
+  const heap = median(
+    await inFreshPages(browser, url, HEAP_RUNS, async (page) => {
+      await page.evaluate(() => window.bench.render('fhir-many'));
+      return keptHeap(page);
+    }),
+  );
+  return {
+    phq9: await render('loinc-phq-9'),
+    many: await render('fhir-many'),
+    expressions: await render('expressions'),
+    manyFrame: await answers('fhir-many', ANSWERS),
+    expressionsFrame: await answers('expressions', EXPRESSION_ANSWERS),
+    heap,
+  };
 }
 
 // ---- The table ----
@@ -169,6 +208,20 @@ function expressionsTable(size, expressions) {
     for (const p of ['p50', 'p95']) rows.push([`${label}, ${p}`, ms(expressions[key][p])]);
   }
   return ['| FHIR form with expressions | Painpath |', '|---|---:|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function fhirTable(size, ours, theirs) {
+  const rows = [
+    ['gzip JS + CSS a page with LOINC\'s PHQ-9 loads (the entry and the parts it needs: the FHIR importer, FHIRPath)', kb(size.loincPhq9Page), kb(size.lhcForms), ratio(size.loincPhq9Page, size.lhcForms)],
+    ['LOINC\'s PHQ-9 (its calculatedExpression total) render → painted', ms(ours.phq9), ms(theirs.phq9), ratio(ours.phq9, theirs.phq9)],
+    ['500-item FHIR form render → painted', ms(ours.many), ms(theirs.many), ratio(ours.many, theirs.many)],
+    ['300-item form (100 calculated, 100 `enableWhenExpression`s) render → painted', ms(ours.expressions), ms(theirs.expressions), ratio(ours.expressions, theirs.expressions)],
+  ];
+  for (const [label, key] of [['answer click → next painted frame (500-item FHIR form)', 'manyFrame'], ['answer click → next painted frame, expressions recomputed (300-item form)', 'expressionsFrame']]) {
+    for (const p of ['p50', 'p95']) rows.push([`${label}, ${p}`, ms(ours[key][p]), ms(theirs[key][p]), ratio(ours[key][p], theirs[key][p])]);
+  }
+  rows.push(['JS heap kept after rendering the 500-item FHIR form', mb(ours.heap), mb(theirs.heap), ratio(ours.heap, theirs.heap)]);
+  return ['| FHIR Questionnaires | Painpath | LHC-Forms 40 | LHC-Forms ÷ Painpath |', '|---|---:|---:|---:|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
 function table(size, ours, theirs) {
@@ -210,16 +263,19 @@ const browser = await chromium.launch({
 try {
   const base = `http://127.0.0.1:${server.address().port}`;
   const emptyHeap = median(await inFreshPages(browser, `${base}/bench/pages/empty.html`, HEAP_RUNS, keptHeap));
-  size.phq9Page = gzippedSize(await phq9PageFiles(browser, base));
+  size.phq9Page = gzippedSize(await pageFiles(browser, base, 'phq-9'));
+  size.loincPhq9Page = gzippedSize(await pageFiles(browser, base, 'loinc-phq-9'));
   const painpath = await measureSide(browser, base, 'painpath');
   const surveyjs = await measureSide(browser, base, 'surveyjs');
   const expressions = await measureExpressions(browser, base);
-  painpath.heap -= emptyHeap;
-  surveyjs.heap -= emptyHeap;
+  const fhirPainpath = await measureFhirSide(browser, base, 'painpath');
+  const lhcForms = await measureFhirSide(browser, base, 'lhc-forms');
+  for (const side of [painpath, surveyjs, fhirPainpath, lhcForms]) side.heap -= emptyHeap;
   console.log(`\n${cpuModel}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM; Chromium ${browser.version()} headless; ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Medians of ${RENDER_RUNS} fresh pages (renders), ${ANSWER_RUNS} × ${ANSWERS} answers, ${HEAP_RUNS} heaps (empty page: ${mb(emptyHeap)}, subtracted).\n`);
   console.log(table(size, painpath, surveyjs));
   console.log(`\n${expressionsTable(size, expressions)}`);
+  console.log(`\n${fhirTable(size, fhirPainpath, lhcForms)}`);
 } finally {
   await browser.close();
   server.close();
