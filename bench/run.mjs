@@ -21,6 +21,8 @@ const HEAP_RUNS = 3;
 const ANSWERS = 200;
 // The expressions form has 100 questions.
 const EXPRESSION_ANSWERS = 100;
+// Answers on each side of the FHIR comparison: LHC-Forms takes up to a second for one, so fewer.
+const FHIR_ANSWERS = 60;
 
 // ---- Sizes: what a page transfers, each file gzipped on its own as a server sends it ----
 
@@ -168,8 +170,12 @@ async function pageFiles(browser, base, name) {
  */
 async function measureFhirSide(browser, base, side) {
   const url = `${base}/bench/pages/${side}.html`;
-  const render = async (name) => median(await inFreshPages(browser, url, RENDER_RUNS, (page) => page.evaluate((n) => window.bench.render(n), name)));
+  const render = async (name) => {
+    console.error(`bench: ${side} renders ${name}`);
+    return median(await inFreshPages(browser, url, RENDER_RUNS, (page) => page.evaluate((n) => window.bench.render(n), name)));
+  };
   const answers = async (name, count) => {
+    console.error(`bench: ${side} answers ${name}`);
     const runs = await inFreshPages(browser, url, ANSWER_RUNS, async (page) => {
       await page.evaluate((n) => window.bench.render(n), name);
       return page.evaluate((n) => window.bench.answer(n), count);
@@ -186,8 +192,8 @@ async function measureFhirSide(browser, base, side) {
     phq9: await render('loinc-phq-9'),
     many: await render('fhir-many'),
     expressions: await render('expressions'),
-    manyFrame: await answers('fhir-many', ANSWERS),
-    expressionsFrame: await answers('expressions', EXPRESSION_ANSWERS),
+    manyFrame: await answers('fhir-many', FHIR_ANSWERS),
+    expressionsFrame: await answers('expressions', FHIR_ANSWERS),
     heap,
   };
 }
@@ -272,7 +278,7 @@ try {
   const lhcForms = await measureFhirSide(browser, base, 'lhc-forms');
   for (const side of [painpath, surveyjs, fhirPainpath, lhcForms]) side.heap -= emptyHeap;
   console.log(`\n${cpuModel}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM; Chromium ${browser.version()} headless; ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`Medians of ${RENDER_RUNS} fresh pages (renders), ${ANSWER_RUNS} × ${ANSWERS} answers, ${HEAP_RUNS} heaps (empty page: ${mb(emptyHeap)}, subtracted).\n`);
+  console.log(`Medians of ${RENDER_RUNS} fresh pages (renders), ${ANSWER_RUNS} × ${ANSWERS} answers (FHIR forms: ${ANSWER_RUNS} × ${FHIR_ANSWERS}), ${HEAP_RUNS} heaps (empty page: ${mb(emptyHeap)}, subtracted).\n`);
   console.log(table(size, painpath, surveyjs));
   console.log(`\n${expressionsTable(size, expressions)}`);
   console.log(`\n${fhirTable(size, fhirPainpath, lhcForms)}`);
