@@ -30,6 +30,11 @@ export function manyItems(count = 500) {
 
 const SDC = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/';
 const fhirpath = (url, expression) => ({ url: `${SDC}${url}`, valueExpression: { language: 'text/fhirpath', expression } });
+/** The 4 answers of the FHIR forms' questions: codings scored 0–3 (ordinalValue). */
+const SCORED_ANSWERS = ['Never', 'Rarely', 'Often', 'Always'].map((display, score) => ({
+  valueCoding: { system: 'urn:bench', code: `a${score}`, display },
+  extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: score }],
+}));
 const answerOf = (linkId) => `%resource.item.where(linkId = '${linkId}').answer.value`;
 
 /**
@@ -40,11 +45,7 @@ const answerOf = (linkId) => `%resource.item.where(linkId = '${linkId}').answer.
  */
 export function expressionsForm(count = 300) {
   const third = count / 3;
-  const answerOption = ['Never', 'Rarely', 'Often', 'Always'].map((display, score) => ({
-    valueCoding: { system: 'urn:bench', code: `a${score}`, display },
-    extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: score }],
-  }));
-  const question = (i) => ({ linkId: `q${i}`, type: 'choice', text: `Question ${i}: how often does this happen to you?`, answerOption });
+  const question = (i) => ({ linkId: `q${i}`, type: 'choice', text: `Question ${i}: how often does this happen to you?`, answerOption: SCORED_ANSWERS });
   const calculated = (i) => ({
     linkId: `score${i}`,
     type: 'integer',
@@ -91,17 +92,13 @@ function withRadioButtons(questionnaire) {
 
 /** The generated form of `count` items (manyItems) as a FHIR Questionnaire: required choices of 4 scored codings. */
 export function fhirManyItems(count = 500) {
-  const answerOption = ['Never', 'Rarely', 'Often', 'Always'].map((display, score) => ({
-    valueCoding: { system: 'urn:bench', code: `a${score}`, display },
-    extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: score }],
-  }));
   return withRadioButtons({
     resourceType: 'Questionnaire',
     id: `bench-fhir-${count}`,
     version: '1.0.0',
     status: 'draft',
     title: `Generated ${count}-item form`,
-    item: Array.from({ length: count }, (_, index) => ({ linkId: `q${index + 1}`, type: 'choice', required: true, text: `Question ${index + 1}: how often does this happen to you?`, answerOption })),
+    item: Array.from({ length: count }, (_, index) => ({ linkId: `q${index + 1}`, type: 'choice', required: true, text: `Question ${index + 1}: how often does this happen to you?`, answerOption: SCORED_ANSWERS })),
   });
 }
 

@@ -105,7 +105,7 @@ async function signIn(userId: string): Promise<void> {
   } catch (error) {
     fhirStatus.textContent = `The FHIR server cannot be reached (${(error as Error).message}); answers are kept on this device until it can.`;
   }
-  Object.assign(questionnaire, { subject, encryptionKey, src: '/instruments/phq-9.json' });
+  Object.assign(questionnaire, { subject, encryptionKey, canonicalBase: CANONICAL_BASE, src: '/instruments/phq-9.json' });
   logEvent(`signed in: subject ${subject.slice(0, 12)}…`);
 }
 

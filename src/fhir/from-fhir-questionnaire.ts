@@ -114,6 +114,8 @@ const QUESTION_TYPES = {
 
 /** The item types that may list their answers (answerOption), each with the value[x] of its options. */
 const OPTION_VALUE_TYPES: Readonly<Record<OptionValueType, string>> = { string: 'valueString', integer: 'valueInteger', date: 'valueDate', time: 'valueTime', reference: 'valueReference' };
+/** The value[x] every answer option of the item must have, when its type names one (a string, integer, date, time or reference item). */
+const typedOptionKey = (item: JsonObject): string | undefined => (Object.hasOwn(OPTION_VALUE_TYPES, String(item['type'])) ? OPTION_VALUE_TYPES[String(item['type']) as OptionValueType] : undefined);
 /** The native valueType of options by their value[x]. */
 const OPTION_VALUE_TYPE: Readonly<Record<string, OptionValueType>> = Object.fromEntries(Object.entries(OPTION_VALUE_TYPES).map(([type, key]) => [key, type as OptionValueType]));
 
@@ -449,7 +451,6 @@ class QuestionnaireImporter {
     return [{ key, expression, message: human ? this.#text(human.value, 'valueString', human.path) : undefined }];
   }
 
-  /** The names of the launch contexts the form reads (`patient` for %patient), which the host gives. */
   /**
    * Each language's status, source and evidence as the form declares them (TRANSLATION_STATUS), as
    * the native format writes them, for its parser to check: a checked status needs its evidence.
@@ -492,6 +493,7 @@ class QuestionnaireImporter {
     return declared;
   }
 
+  /** The names of the launch contexts the form reads (`patient` for %patient), which the host gives. */
   #launchContext(extensions: Extensions): string[] | undefined {
     const names: string[] = [];
     for (const found of extensions(LAUNCH_CONTEXT)) {
@@ -1135,15 +1137,10 @@ class QuestionnaireImporter {
     const listKey = item['answerOption'] === undefined && Array.isArray(item['initial']) ? 'initial' : 'answerOption';
     if (item[listKey] === undefined) return this.#problem(at.fhir, `${OFFERS_NOTHING}; the question is required, so it could never be answered`);
     this.#origins.set(native, fhir(listKey));
-    const expected = Object.hasOwn(OPTION_VALUE_TYPES, String(item['type'])) ? OPTION_VALUE_TYPES[String(item['type']) as OptionValueType] : undefined;
+    const expected = typedOptionKey(item);
     return this.#collect(item[listKey], fhir(listKey), native, (v, a) => this.#answerOption(v, a, expected));
   }
 
-  /**
-   * `date`, `time` or `reference` when the options are dates, times or references (valueDate,
-   * valueTime, valueReference), which the response must write as such; the options of one item
-   * must then all be of that kind.
-   */
   /**
    * What the item's uncoded answers are, written back as such. Strings and whole numbers may sit
    * beside codings (each option is written as it is given); dates, times and references may not.
@@ -1155,8 +1152,7 @@ class QuestionnaireImporter {
     const kind = OPTION_VALUE_TYPE[uncoded[0] ?? ''];
     const alone = kind === 'date' || kind === 'time' || kind === 'reference';
     // An item of a type with one value[x] has each option checked against it instead.
-    const typed = Object.hasOwn(OPTION_VALUE_TYPES, String(item['type']));
-    if (!typed && (uncoded.length > 1 || (alone && keys.size > 1))) this.#problem(childPath(at.fhir, 'answerOption'), `the answers of one item must all be of one type; these mix ${[...keys].join(', ')}`);
+    if (typedOptionKey(item) === undefined && (uncoded.length > 1 || (alone && keys.size > 1))) this.#problem(childPath(at.fhir, 'answerOption'), `the answers of one item must all be of one type; these mix ${[...keys].join(', ')}`);
     return kind;
   }
 

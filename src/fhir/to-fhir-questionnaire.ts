@@ -16,7 +16,7 @@ import {
   type QuestionItem,
   type Scale,
 } from '../model/instrument.js';
-import { compare } from '../model/conditions.js';
+import { compare, type ComparisonOperator } from '../model/conditions.js';
 import { itemScoreRange, optionScore } from '../model/item-score.js';
 import { childPath } from '../model/json-reader.js';
 import { own } from '../model/own.js';
@@ -307,7 +307,7 @@ class Exporter {
       const question = this.#questions.get(condition.item);
       const { operator, value } = condition;
       if (operator === '=' || operator === '!=' || operator === 'exists' || (question?.type !== 'choice' && question?.type !== 'multi-choice')) return [this.#condition(condition, at)];
-      const admitted = question.answers.filter((option) => compare(operator, option.value, value as number | string));
+      const admitted = admittedOptions(question, operator, value);
       if (admitted.length === 0) return [this.#refuse(at, `no answer of "${condition.item}" is ${operator} ${JSON.stringify(value)}: the condition never holds`)];
       if (behavior === 'all' && admitted.length > 1) return [this.#refuse(at, `"${operator}" on the answers of "${condition.item}", with other conditions that must all hold, is not exported to FHIR yet`)];
       return admitted.map((option) => this.#condition({ ...condition, operator: '=', value: option.value }, at));
@@ -447,7 +447,7 @@ class Exporter {
     let holds: string;
     if (question.type === 'choice' || question.type === 'multi-choice') {
       // Options are compared by their values, which FHIR writes as codings: the test names the codings it admits.
-      const admitted = question.answers.filter((option) => compare(operator === '!=' ? '=' : operator, option.value, value as number | string));
+      const admitted = admittedOptions(question, operator === '!=' ? '=' : operator, value);
       const chosen = `${answers}.where(${admitted.map((option) => this.#codingTest(question, option)).join(' or ') || 'false'}).exists()`;
       holds = operator === '!=' ? `${chosen}.not()` : chosen;
     } else if (question.type === 'nrs' || question.type === 'vas' || question.type === 'integer' || question.type === 'decimal') {
@@ -536,6 +536,10 @@ class Exporter {
     return value;
   }
 }
+
+/** The options of a choice whose values meet a comparison (FHIR writes them as codings, which have no order). */
+const admittedOptions = (question: ChoiceItem | MultiChoiceItem, operator: ComparisonOperator, value: Condition['value']): AnswerOption[] =>
+  question.answers.filter((option) => compare(operator, option.value, value as number | string));
 
 /** A language's translation status, source and evidence, as Painpath's own extension. */
 function translationStatus(lang: string, { status, source, evidence }: Translation): Json {

@@ -27,7 +27,7 @@ import type { RulesParser } from './parse-rules.js';
 import type { ScaleOptions, ScaleOptionsParser } from './parse-scale-options.js';
 import type { TextMap } from './text.js';
 
-/** What the option values of a choice with a valueType look like: FHIR's date (a year or a month too), time and reference. */
+/** What the uncoded option values of a choice with a valueType look like: FHIR's date (a year or a month too), time, reference, integer and string. */
 const OPTION_FORMATS: Readonly<Record<OptionValueType, readonly [(value: unknown) => boolean, string]>> = {
   date: [(value) => typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value), 'a date as YYYY, YYYY-MM or YYYY-MM-DD'],
   time: [(value) => typeof value === 'string' && /^\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value), 'a time as hh:mm:ss'],
