@@ -134,6 +134,7 @@ document.addEventListener('pp-submit', (event: PpEventMap['pp-submit']) => {
 });
 document.addEventListener('pp-language-change', (event: PpEventMap['pp-language-change']) => {
   questionnaire.lang = event.detail.language;
+  history.lang = event.detail.language;
   logEvent(`pp-language-change: ${event.detail.language}`);
 });
 document.addEventListener('pp-change', (event: PpEventMap['pp-change']) => logEvent(`pp-change: ${event.detail.itemId} = ${event.detail.value}`));
