@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
+import remapping from '@jridgewell/remapping';
 import MagicString from 'magic-string';
 import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
@@ -87,6 +88,47 @@ function minifyWithTerser(): Plugin {
   };
 }
 
+/**
+ * Each `import()` of a lazy part also imports, at once, the chunks under it that are not loaded
+ * yet, as Vite's module preload does for applications (but not in library mode): the browser then
+ * fetches a part and all it needs in one round trip, instead of one round trip per level of
+ * imports. For the plain-<script> bundles only; a host's bundler does this for the library.
+ */
+function importLazyPartsWhole(): Plugin {
+  return {
+    name: 'painpath:lazy-parts-whole',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])));
+      const under = (fileName: string, found = new Set<string>()): Set<string> => {
+        for (const dependency of chunks.get(fileName)?.imports ?? []) {
+          if (found.has(dependency)) continue;
+          found.add(dependency);
+          under(dependency, found);
+        }
+        return found;
+      };
+      for (const chunk of chunks.values()) {
+        const folder = posix.dirname(chunk.fileName);
+        const relative = (fileName: string) => {
+          const path = posix.relative(folder, fileName);
+          return path.startsWith('.') ? path : `./${path}`;
+        };
+        const loaded = under(chunk.fileName).add(chunk.fileName);
+        const code = new MagicString(chunk.code);
+        for (const found of chunk.code.matchAll(/import\((["'])(\.{1,2}\/[^"']+)\1\)/g)) {
+          const missing = [...under(posix.join(folder, found[2]!))].filter((fileName) => !loaded.has(fileName));
+          if (missing.length === 0) continue;
+          const imports = [found[0], ...missing.map((fileName) => `import(${JSON.stringify(relative(fileName))})`)];
+          code.overwrite(found.index, found.index + found[0].length, `Promise.all([${imports.join(',')}]).then((parts)=>parts[0])`);
+        }
+        if (!code.hasChanged()) continue;
+        chunk.code = code.toString();
+        if (chunk.map) chunk.map = remapping([code.generateMap({ hires: true, source: chunk.fileName }).toString(), JSON.stringify(chunk.map)], () => null) as unknown as typeof chunk.map;
+      }
+    },
+  };
+}
+
 const SINGLE_ELEMENT_MODE = /^standalone-(pp-[a-z-]+)$/;
 
 /**
@@ -142,7 +184,7 @@ export default defineConfig(({ command, mode }) => {
   const standalone = mode === 'standalone' || singleElement !== undefined;
   return {
     publicDir: false,
-    plugins: [minifyCssLiterals(), ...(standalone ? [minifyWithTerser()] : [])],
+    plugins: [minifyCssLiterals(), ...(standalone ? [importLazyPartsWhole(), minifyWithTerser()] : [])],
     build: {
       outDir: resolve(here, singleElement ? 'dist/standalone' : standalone ? 'dist/standalone/shared' : 'dist'),
       // Single-element builds add their files to dist/standalone/ one after another.

@@ -29,13 +29,13 @@ import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
 import type { DraftWriter } from '../../src/store/draft-writer.js';
-import type { Vault } from '../../src/store/records.js';
+import { formatNumber } from '../../src/i18n/format-number.js';
+import { prepareReading, type Vault } from '../../src/store/records.js';
 import type { DeliveryHost } from './delivery.js';
 import { RETENTION_DAYS } from '../../src/store/database.js';
 import { VAULT_SETTINGS, VaultController, vaultProperties } from '../shared/vault-controller.js';
 import {
   PpEvents,
-  RESULT_SCHEMA_VERSION,
   type ChangeDetail,
   type DraftSavedDetail,
   type ErrorDetail,
@@ -116,15 +116,8 @@ const loadDraftWriter = () => import('../../src/store/draft-writer.js');
 /** Results through the outbox: used at submit and to emit results again, after the form is shown. */
 const loadDelivery = () => import('./delivery.js');
 
-/** Scoring and the FHIR writers: needed only at submit, so they load after the form is shown. */
-const loadResultWriters = () =>
-  Promise.all([import('../../src/scoring/score.js'), import('../../src/fhir/questionnaire-response.js'), import('../../src/fhir/score-observations.js')]).then(
-    ([scoring, response, observations]) => ({
-      scoreAnswers: scoring.scoreAnswers,
-      toQuestionnaireResponse: response.toQuestionnaireResponse,
-      scoreObservations: observations.scoreObservations,
-    }),
-  );
+/** The result with its scoring and FHIR writers: needed only at submit, so it loads after the form is shown. */
+const loadResultWriters = () => import('./result.js');
 
 async function importPart<T>(load: () => Promise<T>): Promise<T> {
   try {
@@ -497,6 +490,8 @@ export class PpQuestionnaire extends LitElement {
     this.#staleDraftKey = undefined;
     this.#typed.clear();
     this.#entries.clear();
+    // The draft is looked up once the instrument is read; the database opens meanwhile.
+    prepareReading(this.#records.vault);
     try {
       const { instrument, rules, fhir } = await this.#loadInstrument();
       const computations = hasExpressions(instrument) ? await this.#computations(instrument, fhir) : undefined;
@@ -754,8 +749,15 @@ export class PpQuestionnaire extends LitElement {
     let result: QuestionnaireResult;
     let delivery: Awaited<ReturnType<typeof loadDelivery>>;
     try {
-      const [writers, loadedDelivery] = await Promise.all([importPart(loadResultWriters), importPart(loadDelivery)]);
-      result = this.#result(writers);
+      const [{ questionnaireResult }, loadedDelivery] = await Promise.all([importPart(loadResultWriters), importPart(loadDelivery)]);
+      result = questionnaireResult({
+        engine,
+        rules: this.#rules,
+        language: this.#locale,
+        previous: this.previous,
+        canonicalBase: this.#fromFhir ? undefined : this.canonicalBase,
+        startedAt: this.#startedAt,
+      });
       delivery = loadedDelivery;
     } catch (error) {
       // The form stays as it is, answers and draft included, for another try.
@@ -805,40 +807,6 @@ export class PpQuestionnaire extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(focusTargetSelector(first))?.focus();
     return true;
-  }
-
-  #result({ scoreAnswers, toQuestionnaireResponse, scoreObservations }: Awaited<ReturnType<typeof loadResultWriters>>): QuestionnaireResult {
-    const engine = this.#engine!;
-    const { instrument } = engine;
-    const language = this.#locale;
-    const scores = scoreAnswers(instrument, engine.answers, this.previous);
-    const flags = this.#rules?.raisedFlags(instrument, engine.answers, scores) ?? [];
-    const finishedAt = new Date();
-    const questionnaireResponse = toQuestionnaireResponse(instrument, engine.answers, scores, {
-      language,
-      authored: finishedAt,
-      itemAt: (path) => engine.itemAt(path),
-      canonicalBase: this.#fromFhir ? undefined : this.canonicalBase,
-      uuid: crypto.randomUUID(),
-    });
-    return {
-      schemaVersion: RESULT_SCHEMA_VERSION,
-      instrument: {
-        id: instrument.id,
-        version: instrument.version,
-        language,
-        translationStatus: own(instrument.translations, language)?.status ?? 'draft',
-      },
-      answers: engine.answers,
-      scores,
-      classifications: this.#rules?.classify(instrument, engine.answers, scores) ?? {},
-      flags,
-      urgent: flags.some((flag) => flag.severity === 'urgent'),
-      startedAt: this.#startedAt ?? finishedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      questionnaireResponse,
-      observations: scoreObservations(instrument, scores, questionnaireResponse),
-    };
   }
 
   /** Waits for the strings of the language about to be shown, so no update flashes English. */
@@ -944,16 +912,14 @@ export class PpQuestionnaire extends LitElement {
   }
 
   #pageLabel(engine: QuestionnaireEngine, lang: string): string {
-    const number = new Intl.NumberFormat(lang);
-    const current = number.format(engine.pageIndex + 1);
-    const count = number.format(engine.pages.length);
+    const current = formatNumber(engine.pageIndex + 1, lang);
+    const count = formatNumber(engine.pages.length, lang);
     return msg(str`Question ${current} of ${count}`);
   }
 
   #renderProgress(engine: QuestionnaireEngine, lang: string): TemplateResult {
     const { answered, total } = engine.progress();
-    const number = new Intl.NumberFormat(lang);
-    const answeredText = msg(str`${number.format(answered)} of ${number.format(total)} answered`);
+    const answeredText = msg(str`${formatNumber(answered, lang)} of ${formatNumber(total, lang)} answered`);
     const fraction = total === 0 ? 0 : answered / total;
     return html`<div part="progress" class="progress">
       ${engine.layout === 'paged' ? html`<span aria-hidden="true">${this.#pageLabel(engine, lang)} · </span>` : nothing}
@@ -1025,13 +991,12 @@ export class PpQuestionnaire extends LitElement {
    */
   #renderRepeats(group: GroupItem, path: ItemPath, children: (items: readonly Item[], scope: ItemPath) => unknown, text: (map: TextMap) => string): TemplateResult {
     const count = this.#engine!.repeatsOf(path);
-    const number = new Intl.NumberFormat(this.#locale);
-    const nameOf = (i: number) => `${group.text ? prefixed(group, text, group.text) : ''} ${number.format(i + 1)}`.trim();
+    const nameOf = (i: number) => `${group.text ? prefixed(group, text, group.text) : ''} ${formatNumber(i + 1, this.#locale)}`.trim();
     return html`${Array.from({ length: count }, (_, i) => {
         const repeat = `${path}${PATH_SEPARATOR}${i}`;
         // The number tells repeats apart on screen; screen readers hear the whole name on entering the group.
         return html`<div part="repeat" class="repeat" role="group" aria-label=${nameOf(i)} data-repeat=${repeat}>
-          <p class="repeat-number" aria-hidden="true">${number.format(i + 1)}</p>
+          <p class="repeat-number" aria-hidden="true">${formatNumber(i + 1, this.#locale)}</p>
           ${children(group.items, repeat)}
           ${count > 1
             ? html`<button type="button" class="secondary" aria-label=${msg(str`Remove ${nameOf(i)}`)} @click=${() => this.#editRepeats(path, (e) => e.removeRepeat(path, i))}>

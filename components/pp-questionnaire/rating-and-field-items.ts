@@ -3,13 +3,14 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { ValidationCode } from '../../src/engine/questionnaire-engine.js';
 import { directionOf } from '../../src/i18n/locale.js';
+import { formatNumber } from '../../src/i18n/format-number.js';
 import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
 import type { TextMap } from '../../src/model/text.js';
 import { answersRepeat, DEFAULT_MAX_ATTACHMENT_SIZE, isAttachmentAnswer, isQuantityAnswer, type AttachmentAnswer, type AttachmentItem, type BodyMapItem, type BooleanItem, type ChoiceItem, type DateItem, type MomentItem, type MultiChoiceItem, type UrlItem, type NrsItem, type NumberItem, type QuantityItem, type QuestionItem, type TextItem, type VasItem } from '../../src/model/instrument.js';
 import type { FieldItem } from '../../src/model/item-support.js';
 import { decimalsOf, isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { choiceAnswers, controlId, optionText, describedBy, errorText, fieldsetItem, formatNumber, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
+import { choiceAnswers, controlId, optionText, describedBy, errorText, fieldsetItem, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
 
 /**
  * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,

@@ -43,6 +43,17 @@ async function readerOf(vault: Vault): Promise<Pick<Backend, 'list'> | undefined
   return vault.storage === 'session' ? (await loadSessionRecords()).sessionBackend : undefined;
 }
 
+/**
+ * Starts what reading the vault will need (opening the database, or loading the session store,
+ * and the seal), so that it overlaps other work: an element calls it before reading its content.
+ * A failure here is left to the read itself to report.
+ */
+export function prepareReading(vault: Vault): void {
+  const reader = vault.storage === 'device' ? openDatabase() : vault.storage === 'session' ? loadSessionRecords() : undefined;
+  reader?.catch(() => undefined);
+  if (vault.key) loadSeal().catch(() => undefined);
+}
+
 /** The lock of records this vault writes: '' when plain. */
 export const lockOf = async (vault: Vault) => (vault.key ? (await loadSeal()).lockOf(vault.key) : '');
 
