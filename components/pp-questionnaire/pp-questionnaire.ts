@@ -85,6 +85,10 @@ interface FhirSource {
 
 const isFhirQuestionnaire = (json: unknown): boolean => (json as { resourceType?: unknown } | null)?.resourceType === 'Questionnaire';
 
+/** Whether FHIR content has an expression anywhere: every SDC expression is an extension's `valueExpression`. */
+const hasValueExpression = (json: unknown): boolean =>
+  typeof json === 'object' && json !== null && ('valueExpression' in json || Object.values(json).some(hasValueExpression));
+
 /** The error telling the host a language is shown in place of another: only for content that lacks one. */
 const loadTranslationReport = () => import('./translation-report.js');
 
@@ -494,8 +498,11 @@ export class PpQuestionnaire extends LitElement {
     prepareReading(this.#records.vault);
     try {
       const { instrument, rules, fhir } = await this.#loadInstrument();
-      const computations = hasExpressions(instrument) ? await this.#computations(instrument, fhir) : undefined;
-      const partStyles = [...(await importPart(() => loadItemParts(instrument))), ...(rules?.styles ?? [])];
+      const [computations, itemStyles] = await Promise.all([
+        hasExpressions(instrument) ? this.#computations(instrument, fhir) : undefined,
+        importPart(() => loadItemParts(instrument)),
+      ]);
+      const partStyles = [...itemStyles, ...(rules?.styles ?? [])];
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);
       if (!isCurrent()) return;
       this.#rules = rules;
@@ -529,6 +536,8 @@ export class PpQuestionnaire extends LitElement {
     parserLoading.catch(() => undefined);
     const instrumentJson = this.instrument ?? (await fetchContent(this.src, 'src', 'instrument'));
     if (isFhirQuestionnaire(instrumentJson)) {
+      // FHIRPath, the largest part by far, is fetched while the importer reads the form.
+      if (hasValueExpression(instrumentJson)) importPart(loadExpressions).catch(() => undefined);
       const { instrument, fhirPath } = await this.#importFhir(instrumentJson);
       return { instrument, fhir: { questionnaire: instrumentJson, fhirPath } };
     }
