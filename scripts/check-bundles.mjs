@@ -58,7 +58,7 @@ const BUILDS = ['.', 'standalone', 'standalone/shared'];
  * anything: the file and all it imports statically, Lit included. Parts that it loads with
  * import() only for some content (LAZY_PARTS) are not counted.
  */
-const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 25 }];
+const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 23 }];
 /**
  * Gzipped size limits (KB) of lazy parts in the standalone build: what a page loads when it needs
  * the part, beyond what the entry has loaded. FHIRPath is mostly the fhirpath package with its R4
@@ -86,9 +86,16 @@ const isPart = (part, specifier, importer) =>
   specifier === part.package ||
   (specifier.startsWith('.') && [...staticGraph(resolve(dirname(importer), specifier))].some((file) => markerOf(part, read(file))));
 
+/** Whether an import() loads the part, in the entry's files or in the lazy chunks they load (a part may load from another). */
 function expectLazy(entry, part) {
-  const lazy = [...staticGraph(entry)].some((file) => [...read(file).matchAll(DYNAMIC_IMPORT)].some(([, specifier]) => isPart(part, specifier, file)));
-  if (!lazy) problems.push(`${shown(entry)} does not load ${part.name} through a dynamic import()`);
+  const reached = new Set(staticGraph(entry));
+  for (const file of reached) {
+    for (const [, specifier] of read(file).matchAll(DYNAMIC_IMPORT)) {
+      if (isPart(part, specifier, file)) return;
+      if (specifier.startsWith('.')) for (const next of staticGraph(resolve(dirname(file), specifier))) reached.add(next);
+    }
+  }
+  problems.push(`${shown(entry)} does not load ${part.name} through a dynamic import()`);
 }
 
 const dists = BUILDS.map((build) => join(root, build));

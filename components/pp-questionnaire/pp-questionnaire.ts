@@ -27,12 +27,11 @@ import { own } from '../../src/model/own.js';
 import { partsNeeded } from '../../src/model/parts-needed.js';
 import type { TextMap } from '../../src/model/text.js';
 import type { Scores } from '../../src/scoring/score.js';
-import { DEFAULT_DRAFT_MAX_AGE_DAYS, defaultDraftKey, lookUpDraft, type Draft, type DraftLookup } from '../../src/store/drafts.js';
+import type { Draft, DraftLookup } from '../../src/store/drafts.js';
 import type { DraftWriter } from '../../src/store/draft-writer.js';
 import { formatNumber } from '../../src/i18n/format-number.js';
-import { prepareReading, type Vault } from '../../src/store/records.js';
+import { RETENTION_DAYS, defaultDraftKey, type Vault } from '../../src/store/vault.js';
 import type { DeliveryHost } from './delivery.js';
-import { RETENTION_DAYS } from '../../src/store/database.js';
 import { VAULT_SETTINGS, VaultController, vaultProperties } from '../shared/vault-controller.js';
 import {
   PpEvents,
@@ -114,6 +113,9 @@ async function fetchContent(url: string | undefined, attribute: string, what: st
 }
 
 /** Loads a part of the element that only some content needs, as a LoadFailure when it cannot. */
+/** Reading drafts, with the storage code under it: loaded as the element starts reading its content. */
+const loadDraftReading = () => import('../../src/store/drafts.js');
+
 /** Saving and deleting drafts: first needed at the first answer, so it loads once the form is shown. */
 const loadDraftWriter = () => import('../../src/store/draft-writer.js');
 
@@ -310,7 +312,7 @@ export class PpQuestionnaire extends LitElement {
   /** The level of the element's own headings (1–6), to fit the host page's outline; 2 by default. */
   headingLevel = 2;
 
-  draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
+  draftMaxAgeDays = RETENTION_DAYS.draft;
 
   resultMaxAgeDays = RETENTION_DAYS.result;
 
@@ -416,7 +418,7 @@ export class PpQuestionnaire extends LitElement {
    * its terminology client), for a page that must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadTerminology(), loadResultWriters(), loadDelivery(), loadDraftWriter()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadTerminology(), loadResultWriters(), loadDelivery(), loadDraftReading(), loadDraftWriter()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -494,8 +496,9 @@ export class PpQuestionnaire extends LitElement {
     this.#staleDraftKey = undefined;
     this.#typed.clear();
     this.#entries.clear();
-    // The draft is looked up once the instrument is read; the database opens meanwhile.
-    prepareReading(this.#records.vault);
+    // The draft is looked up once the instrument is read; its code loads and the database opens meanwhile.
+    const vault = this.#records.vault;
+    loadDraftReading().then(({ prepareReading }) => prepareReading(vault), () => undefined);
     try {
       const { instrument, rules, fhir } = await this.#loadInstrument();
       const [computations, itemStyles] = await Promise.all([
@@ -612,6 +615,7 @@ export class PpQuestionnaire extends LitElement {
 
   async #readDraft(): Promise<DraftLookup> {
     try {
+      const { lookUpDraft } = await loadDraftReading();
       const lookup = await lookUpDraft(this.#records.vault, this.#engine!.instrument, this.draftKey || undefined, this.draftMaxAgeDays);
       this.#records.reportLocked(lookup.locked ?? 0);
       return lookup;

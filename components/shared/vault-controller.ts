@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PpEvents, type ErrorDetail } from '../../src/events.js';
 import type { Erasure } from '../../src/store/erase.js';
-import { STORAGE_MODES, type StorageMode, type Vault } from '../../src/store/records.js';
+import { STORAGE_MODES, type StorageMode, type Vault } from '../../src/store/vault.js';
 import { storageFailure } from './failure.js';
 
 /** What the host sets on an element that keeps records. */

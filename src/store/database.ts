@@ -1,5 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Answers } from '../model/instrument.js';
+import { RETENTION_DAYS, type RecordKind } from './vault.js';
+
+export { RETENTION_DAYS, type RecordKind };
 
 export const DATABASE_NAME = 'painpath';
 
@@ -18,7 +21,6 @@ export interface Draft {
  * What a record holds: a draft, an unacknowledged result, education progress, a result kept for a
  * trend chart, or a value set's expansion from the host's terminology server (nobody's data).
  */
-export type RecordKind = 'draft' | 'result' | 'progress' | 'history' | 'expansion';
 
 /**
  * One stored record. Its key is `[subject, kind, name, lock]`: records of one person (the host's
@@ -66,15 +68,6 @@ export function watchConnection(watcher: (change: ConnectionChange) => void): ()
 /** Version 3: one `records` store keyed by person, replacing the stores of versions 1 and 2. */
 const SCHEMA_VERSION = 3;
 
-/**
- * How long a record is kept when the host sets no limit, in days. Drafts: the two-week recall
- * period of PHQ-9 and GAD-7, after which the answers no longer describe the same weeks. Results
- * the host has not acknowledged: long enough to reach the clinic after an outage, short enough that
- * an uncollected result does not wait on a shared device for the next visit. Education progress:
- * the length of a programme. Trend-chart history: a year of visits. Expansions: refreshed at every
- * start with the server, so a month covers a long outage without keeping outdated terminology.
- */
-export const RETENTION_DAYS: Readonly<Record<RecordKind, number>> = { draft: 14, result: 30, progress: 90, history: 365, expansion: 30 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const daysAfter = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();

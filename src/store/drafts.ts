@@ -1,7 +1,10 @@
-import { RETENTION_DAYS, type Draft } from './database.js';
-import { readRecords, type Vault } from './records.js';
+import type { Draft } from './database.js';
+import { readRecords } from './records.js';
+import { RETENTION_DAYS, defaultDraftKey, type Vault } from './vault.js';
 
 export type { Draft } from './database.js';
+export { defaultDraftKey };
+export { prepareReading } from './records.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_DRAFT_MAX_AGE_DAYS = RETENTION_DAYS.draft;
@@ -23,8 +26,6 @@ async function readDraft(vault: Vault, draftKey: string, maxAgeDays: number, now
   return { draft, locked };
 }
 
-/** The key a draft is saved under when the host gives none: the instrument's id and version. */
-export const defaultDraftKey = (instrument: { readonly id: string; readonly version: string }) => `${instrument.id}@${instrument.version}`;
 
 export interface DraftLookup {
   /** The draft to resume: saved for this very version of the instrument. */

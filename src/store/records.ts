@@ -1,17 +1,7 @@
 import { openDatabase, type RecordKey, type RecordKind, type StoredRecord } from './database.js';
+import type { Vault } from './vault.js';
 
-/** How much an element keeps: nothing (memory only), this tab's session (sessionStorage), or the device (IndexedDB). */
-export type StorageMode = 'memory' | 'session' | 'device';
-export const STORAGE_MODES: readonly StorageMode[] = ['memory', 'session', 'device'];
-
-/** Whose records an element keeps, where, and with which key they are sealed. */
-export interface Vault {
-  /** The host's opaque id of the person; '' when the host set none. */
-  readonly subject: string;
-  readonly storage: StorageMode;
-  /** An AES-GCM key: every record is then encrypted with it. */
-  readonly key?: CryptoKey;
-}
+export { STORAGE_MODES, type StorageMode, type Vault } from './vault.js';
 
 /** Where records lie: IndexedDB, or sessionStorage (`session-records.ts`). */
 export interface Backend {
