@@ -4,13 +4,14 @@ import type { BodyMapItem } from '../../src/model/instrument.js';
 import { REGION_SETS } from '../../src/model/region-sets.js';
 import { bodyMapFigure } from './body-map-figure.js';
 import { bodyMapFigureStyles } from './body-map-figure.styles.js';
-import { fieldsetItem, optionInput, type ItemContext } from './item-templates.js';
+import { answerLabel, fieldsetItem, onAnswerChange, type ItemContext } from './item-templates.js';
 
 /** A body map: the drawing to tap regions on, and the same regions as checkboxes in their groups. */
 export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult {
   const set = REGION_SETS[item.regionSet]!;
   const selected = new Set((context.value(item.id) as readonly string[] | undefined) ?? []);
   const label = (id: string) => context.text(item.regionLabels[id]!);
+  const regions = set.groups.flatMap((group) => group.regions);
   return fieldsetItem(
     item,
     context,
@@ -24,16 +25,11 @@ export function bodyMap(item: BodyMapItem, context: ItemContext): TemplateResult
         leftLabel: msg('Left', { id: 'body-map-left', desc: "The person's own left side, marked on the body drawing" }),
         rightLabel: msg('Right', { id: 'body-map-right', desc: "The person's own right side, marked on the body drawing" }),
       })}
-      <div class="region-groups">
+      <div class="region-groups" @change=${onAnswerChange((index) => context.toggle(item, regions[index]!))}>
         ${set.groups.map(
           (group) => html`<fieldset class="region-group">
             <legend>${label(group.id)}</legend>
-            ${group.regions.map(
-              (region) => html`<label part="answer" class="choice answer region">
-                ${optionInput(item, context, 'checkbox', selected.has(region), () => context.toggle(item, region))}
-                <span>${label(region)}</span>
-              </label>`,
-            )}
+            ${group.regions.map((region) => answerLabel(item, context, 'checkbox', selected.has(region), label(region), { className: 'choice answer region' }))}
           </fieldset>`,
         )}
       </div>`,

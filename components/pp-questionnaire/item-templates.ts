@@ -96,19 +96,58 @@ export function fieldsetItem(item: QuestionItem, context: ItemContext, body: Tem
   </fieldset>`;
 }
 
-/** One radio button or checkbox of an item, wired to the item's error message. */
-export function optionInput(item: QuestionItem, context: ItemContext, type: 'radio' | 'checkbox', checked: boolean, onChange: () => void): TemplateResult {
+/**
+ * One answer of an item: its radio button or checkbox, wired to the item's error message, with its
+ * text, in one label. One template, and no listener of its own: on a long form every binding and
+ * listener per answer is memory kept for thousands of answers; the list hears its answers'
+ * changes (onAnswerChange). `after` follows the text in the label; `textHidden` hides the text
+ * from screen readers when `after` says it better.
+ */
+export function answerLabel(
+  item: QuestionItem,
+  context: ItemContext,
+  type: 'radio' | 'checkbox',
+  checked: boolean,
+  text: string,
+  { className = 'choice answer', after = nothing as unknown, textHidden = false } = {},
+): TemplateResult {
   const radio = type === 'radio';
-  return html`<input
+  return html`<label part="answer" class=${className}><input
     type=${type}
     name=${radio ? item.id : nothing}
     .checked=${live(checked)}
     ?required=${radio && item.required}
     aria-invalid=${context.problem(item.id) ? 'true' : nothing}
     aria-describedby=${describedBy(item, context)}
-    @change=${onChange}
-  />`;
+  /> <span aria-hidden=${textHidden ? 'true' : nothing}>${text}</span>${after}</label>`;
 }
+
+/**
+ * answerLabel for the answers of a single choice, by far the most common: with no class, type or
+ * hidden text to bind, each of a long form's thousands of answers keeps less in memory.
+ */
+const choiceAnswer = (item: ChoiceItem, context: ItemContext, checked: boolean, text: string): TemplateResult =>
+  html`<label part="answer" class="choice answer"><input
+    type="radio"
+    name=${item.id}
+    .checked=${live(checked)}
+    ?required=${item.required}
+    aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+    aria-describedby=${describedBy(item, context)}
+  /> <span>${text}</span></label>`;
+
+/**
+ * The change listener of a list of answers (answerLabel): `pick` gets the index of the changed
+ * answer among the list's, in the order they were rendered. Changes of other fields in the list
+ * (an answer of one's own) are left to their own listeners.
+ */
+export const onAnswerChange =
+  (pick: (index: number) => void) =>
+  (event: Event): void => {
+    const inputs = (event.currentTarget as Element).querySelectorAll('label[part~="answer"] > input');
+    const index = Array.prototype.indexOf.call(inputs, event.target);
+    if (index >= 0) pick(index);
+  };
 
 /** An answer's text, after its prefix ("a)", "0") when it has one. */
 export const optionText = (option: AnswerOption, context: ItemContext): string =>
@@ -117,14 +156,9 @@ export const optionText = (option: AnswerOption, context: ItemContext): string =
 /** The answers of a single choice as radio buttons, with a field for an answer of one's own when it takes one. */
 export function choiceAnswers(item: ChoiceItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
-  return html`<div class="answers ${item.orientation ?? ''}">
+  return html`<div class="answers ${item.orientation ?? ''}" @change=${onAnswerChange((index) => context.answer(item, item.answers[index]!.value))}>
     ${item.answers.length || item.other ? nothing : noAnswersYet()}
-    ${item.answers.map(
-      (option) => html`<label part="answer" class="choice answer">
-        ${optionInput(item, context, 'radio', selected === option.value, () => context.answer(item, option.value))}
-        <span>${optionText(option, context)}</span>
-      </label>`,
-    )}
+    ${item.answers.map((option) => choiceAnswer(item, context, selected === option.value, optionText(option, context)))}
     ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}
   </div>`;
 }
@@ -142,13 +176,10 @@ function multiChoice(item: MultiChoiceItem, context: ItemContext): TemplateResul
   return fieldsetItem(
     item,
     context,
-    html`<div class="answers ${item.orientation ?? ''}">
+    html`<div class="answers ${item.orientation ?? ''}" @change=${onAnswerChange((index) => context.toggle(item, item.answers[index]!.value))}>
       ${item.answers.length || item.other ? nothing : noAnswersYet()}
-      ${item.answers.map(
-        (option) => html`<label part="answer" class="choice answer ${option.exclusive ? 'exclusive' : ''}">
-          ${optionInput(item, context, 'checkbox', selected.includes(option.value), () => context.toggle(item, option.value))}
-          <span>${optionText(option, context)}</span>
-        </label>`,
+      ${item.answers.map((option) =>
+        answerLabel(item, context, 'checkbox', selected.includes(option.value), optionText(option, context), { className: option.exclusive ? 'choice answer exclusive' : 'choice answer' }),
       )}
       ${item.other ? partOf(fieldPart, item).otherAnswerField(item, context) : nothing}
     </div>`,

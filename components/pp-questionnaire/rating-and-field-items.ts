@@ -10,7 +10,7 @@ import { answersRepeat, DEFAULT_MAX_ATTACHMENT_SIZE, isAttachmentAnswer, isQuant
 import type { FieldItem } from '../../src/model/item-support.js';
 import { decimalsOf, isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { choiceAnswers, controlId, optionText, describedBy, errorText, fieldsetItem, helpText, labelId, legendText, optionInput, type ItemContext } from './item-templates.js';
+import { choiceAnswers, controlId, optionText, describedBy, errorText, fieldsetItem, helpText, labelId, legendText, answerLabel, onAnswerChange, type ItemContext } from './item-templates.js';
 
 /**
  * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,
@@ -217,14 +217,15 @@ function nrs(item: NrsItem, context: ItemContext): TemplateResult {
     item,
     context,
     html`<div class="nrs">
-      <div class="nrs-options" role="presentation">
+      <div class="nrs-options" role="presentation" @change=${onAnswerChange((value) => context.answer(item, value))}>
         ${Array.from({ length: 11 }, (_, value) => {
           const anchor = value === 0 ? low : value === 10 ? high : undefined;
-          return html`<label part="answer" class="nrs-option">
-            ${optionInput(item, context, 'radio', selected === value, () => context.answer(item, value))}
-            <span aria-hidden=${anchor ? 'true' : nothing}>${formatNumber(value, context.lang)}</span>
-            ${anchor ? html`<span class="visually-hidden">${formatNumber(value, context.lang)}: ${anchor}</span>` : nothing}
-          </label>`;
+          const number = formatNumber(value, context.lang);
+          return answerLabel(item, context, 'radio', selected === value, number, {
+            className: 'nrs-option',
+            textHidden: anchor !== undefined,
+            after: anchor ? html`<span class="visually-hidden">${number}: ${anchor}</span>` : nothing,
+          });
         })}
       </div>
       <div class="anchors" id=${anchorsId} aria-hidden="true">
@@ -559,11 +560,14 @@ function searchableChoice(item: ChoiceItem, context: ItemContext): TemplateResul
 /** Yes or no, as two radio buttons styled like any other choice. */
 function booleanField(item: BooleanItem, context: ItemContext): TemplateResult {
   const selected = context.value(item.id);
-  const option = (value: boolean, label: string) => html`<label part="answer" class="choice answer">
-    ${optionInput(item, context, 'radio', selected === value, () => context.answer(item, value))}
-    <span>${label}</span>
-  </label>`;
-  return fieldsetItem(item, context, html`<div class="answers">${option(true, msg('Yes'))} ${option(false, msg('No'))}</div>`);
+  const answers = [true, false] as const;
+  return fieldsetItem(
+    item,
+    context,
+    html`<div class="answers" @change=${onAnswerChange((index) => context.answer(item, answers[index]))}>
+      ${answers.map((value) => answerLabel(item, context, 'radio', selected === value, value ? msg('Yes') : msg('No')))}
+    </div>`,
+  );
 }
 
 /** A question that may take several answers of its type. */
