@@ -4,9 +4,10 @@
 // Expects `npm run build` to have run (the npm script does it first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { dynamicImports, gzippedSize, staticGraph } from '../scripts/bundle-graph.mjs';
+import { gzippedSize, staticGraph } from '../scripts/bundle-graph.mjs';
+import { lazyPartSizes } from '../scripts/lazy-parts.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,19 +30,6 @@ const FHIR_ANSWERS = 60;
 const entry = (name, build = STANDALONE) => join(build, `${name}.js`);
 const pageSize = (name, build) => gzippedSize(staticGraph(entry(name, build)));
 
-/**
- * What an element loads with import() into the chunks whose names start with `prefix` (chart.js
- * when pp-score-chart draws, FHIRPath for forms with expressions): the files they add to what is
- * already loaded.
- */
-function lazyFiles(element, prefix) {
-  const loaded = staticGraph(entry(element));
-  const parts = dynamicImports(loaded).filter((part) => basename(part).startsWith(prefix));
-  const lazy = new Set(parts.flatMap((part) => [...staticGraph(part)]).filter((file) => !loaded.has(file)));
-  if (lazy.size === 0) throw new Error(`${element} has no import() of a ${prefix} chunk: did the build change?`);
-  return lazy;
-}
-
 function sizes() {
   const surveyjs = ['survey-core/survey.core.min.js', 'survey-js-ui/survey-js-ui.min.js', 'survey-core/survey-core.min.css'].map((f) =>
     gzippedSize([join(ROOT, 'node_modules', f)]),
@@ -53,8 +41,6 @@ function sizes() {
     education: pageSize('pp-education'),
     pathway: pageSize('pp-pathway'),
     kiosk: pageSize('pp-kiosk'),
-    chart: gzippedSize(lazyFiles('pp-score-chart', 'chart-')),
-    expressions: gzippedSize(lazyFiles('pp-questionnaire', 'expressions-')),
     library: gzippedSize(library),
     surveyjsJs: surveyjs[0] + surveyjs[1],
     surveyjsCss: surveyjs[2],
@@ -205,9 +191,14 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
 const ratio = (ours, theirs) => `${(theirs / ours).toFixed(1)}×`;
 
-function expressionsTable(size, expressions) {
+/** The parts the elements load with import() only for some content: their size and the budget the build holds them to. */
+function lazyPartsTable() {
+  const rows = lazyPartSizes(join(ROOT, 'dist')).map(({ budget, kb: size }) => [`${budget.part} (${budget.entry.replace('standalone/', '')}${budget.after ? `, after ${budget.after.join(', ')}` : ''})`, size === undefined ? 'missing' : `${size.toFixed(1)} KB`, `${budget.kb} KB`]);
+  return ['| gzip: part loaded lazily | Painpath | budget |', '|---|---:|---:|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function expressionsTable(expressions) {
   const rows = [
-    ['gzip: the FHIRPath part `<pp-questionnaire>` loads lazily (forms with expressions)', kb(size.expressions)],
     ['300-item form (100 calculated, 100 `enableWhenExpression`s) render → painted', ms(expressions.render)],
   ];
   for (const [label, key] of [['answer click → change event, expressions recomputed', 'toChange'], ['answer click → next painted frame', 'toFrame']]) {
@@ -238,7 +229,6 @@ function table(size, ours, theirs) {
     ['gzip: `<pp-education>`', kb(size.education), '', ''],
     ['gzip: `<pp-pathway>`', kb(size.pathway), '', ''],
     ['gzip: `<pp-kiosk>`', kb(size.kiosk), '', ''],
-    ['gzip: chart chunk `<pp-score-chart>` loads lazily', kb(size.chart), '', ''],
     ['gzip: the whole library (all of dist/standalone/shared)', kb(size.library), '', ''],
     ['PHQ-9 render → painted', ms(ours.phq9), ms(theirs.phq9), ratio(ours.phq9, theirs.phq9)],
     ['500-item form render → painted', ms(ours.many), ms(theirs.many), ratio(ours.many, theirs.many)],
@@ -280,7 +270,8 @@ try {
   console.log(`\n${cpuModel}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM; Chromium ${browser.version()} headless; ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Medians of ${RENDER_RUNS} fresh pages (renders), ${ANSWER_RUNS} × ${ANSWERS} answers (FHIR forms: ${ANSWER_RUNS} × ${FHIR_ANSWERS}), ${HEAP_RUNS} heaps (empty page: ${mb(emptyHeap)}, subtracted).\n`);
   console.log(table(size, painpath, surveyjs));
-  console.log(`\n${expressionsTable(size, expressions)}`);
+  console.log(`\n${lazyPartsTable()}`);
+  console.log(`\n${expressionsTable(expressions)}`);
   console.log(`\n${fhirTable(size, fhirPainpath, lhcForms)}`);
 } finally {
   await browser.close();

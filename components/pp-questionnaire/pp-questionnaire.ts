@@ -356,6 +356,8 @@ export class PpQuestionnaire extends LitElement {
   /** Answers cleared by changes not yet reported in a pp-change (a slider being dragged, text being typed). */
   #unreportedCleared: ItemId[] = [];
   #loadGeneration = 0;
+  /** The latest load of the content; it settles once the form is shown or has failed. */
+  #loading: Promise<void> = Promise.resolve();
   /** Set while submit waits for the response writer, so that a second press does not submit twice. */
   #submitting = false;
   /** When the person last changed an answer here (ISO 8601): a draft saved elsewhere before that is older. */
@@ -458,7 +460,7 @@ export class PpQuestionnaire extends LitElement {
     // Another person's results are theirs: after a change of person, this one's are looked for.
     if (vaultChanged && this.hasUpdated) void this.#redeliverOutbox();
     if (sourceChanged || vaultChanged) {
-      void this.#load();
+      this.#loading = this.#load();
     } else if (changed.has('layout') && this.#engine) {
       this.#engine = this.#engine.withLayout(this.layout);
     }
@@ -806,7 +808,8 @@ export class PpQuestionnaire extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    void this.#redeliverOutbox();
+    // After the form is shown (or has failed): results waiting from earlier visits are not needed for it.
+    void this.#loading.then(() => this.#redeliverOutbox());
   }
 
   /** Shows the problems and moves focus to the first; returns whether there were any. */
