@@ -363,7 +363,7 @@ class Exporter {
     if (bandLinkId === undefined) return [score];
     // The band is the last whose lower bound the score reaches (bandOf).
     const value = this.#answers(linkId);
-    const code = scale.bands.reduce((below, band) => `iif(${value} >= ${band.min}, '${band.id}', ${below})`, "''");
+    const code = scale.bands.reduce((below, band) => `iif(${value} >= ${band.min}, ${fhirPathString(band.id)}, ${below})`, "''");
     const band = defined({
       linkId: bandLinkId,
       ...this.#text('text', scale.name),
@@ -382,7 +382,7 @@ class Exporter {
 
   /** The answers of an item, wherever it is in the response. */
   #answers(id: string): string {
-    return `%resource.descendants().where(linkId = '${id}').answer.value`;
+    return `%resource.descendants().where(linkId = ${fhirPathString(id)}).answer.value`;
   }
 
   /**
@@ -410,7 +410,7 @@ class Exporter {
     const rules = classification.rules.map((rule, i) => ({ class: rule.class, test: rule.when && this.#predicate(rule.when, childPath(childPath(childPath(path, 'rules'), i), 'when')) }));
     if (linkId === undefined || rules.some((rule, i) => classification.rules[i]!.when && rule.test === undefined)) return undefined;
     // The first rule that holds gives the class; one that cannot be told gives none.
-    const code = rules.reduceRight((later, rule) => (rule.test ? `iif((${rule.test}).exists(), iif(${rule.test}, '${rule.class}', ${later}), {})` : `'${rule.class}'`), '{}');
+    const code = rules.reduceRight((later, rule) => (rule.test ? `iif((${rule.test}).exists(), iif(${rule.test}, ${fhirPathString(rule.class)}, ${later}), {})` : fhirPathString(rule.class)), '{}');
     return defined({
       linkId,
       ...this.#text('text', classification.name),
@@ -462,10 +462,10 @@ class Exporter {
   /** FHIRPath telling the coding an option is written with, by its code and system. */
   #codingTest(item: ChoiceItem | MultiChoiceItem, option: AnswerOption): string {
     const written = optionValue(this.instrument, item, option);
-    if (written.type !== 'Coding') return `$this = ${JSON.stringify(written.type === 'Reference' ? written.value.reference : written.value)}`;
+    if (written.type !== 'Coding') return `$this = ${fhirPathLiteral(written.type === 'Reference' ? written.value.reference : written.value)}`;
     const { system, code, display } = written.value;
-    const identity = code === undefined ? `display = '${display}'` : `code = '${code}'`;
-    return `(${identity}${system === undefined ? '' : ` and system = '${system}'`})`;
+    const identity = code === undefined ? `display = ${fhirPathString(display ?? '')}` : `code = ${fhirPathString(code)}`;
+    return `(${identity}${system === undefined ? '' : ` and system = ${fhirPathString(system)}`})`;
   }
 
   /** FHIRPath counting the region groups in which a body map of the scale has a region marked, its `exclude`d regions aside. */
@@ -476,7 +476,7 @@ class Exporter {
     const groups = [...new Map(bodyMaps.flatMap((item) => own(REGION_SETS, item.regionSet)!.groups.map((group) => [group.id, group] as const))).values()];
     const counted = groups.flatMap((group) => {
       const regions = group.regions.filter((region) => !excluded.has(region));
-      return regions.length ? [`iif((${marked}).where(code in (${regions.map((region) => `'${region}'`).join(' | ')})).exists(), 1, 0)`] : [];
+      return regions.length ? [`iif((${marked}).where(code in (${regions.map((region) => fhirPathString(region)).join(' | ')})).exists(), 1, 0)`] : [];
     });
     return counted.length ? `(${counted.join(' + ')})` : '0';
   }
@@ -559,11 +559,20 @@ function translationStatus(lang: string, { status, source, evidence }: Translati
 /** An extension with a value, or none when the value is absent. */
 const bound = (url: string, value: number | string | undefined, key: string): Json[] => (value === undefined ? [] : [{ url, [key]: value }]);
 
+/** FHIRPath's escapes in a string literal (FHIRPath 2.0, "String"). */
+const STRING_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\f': '\\f' };
+
+/** A text as a FHIRPath string literal: ids, codes and displays may hold quotes or backslashes. */
+const fhirPathString = (text: string): string => `'${text.replace(/[\\'\n\r\t\f]/g, (character) => STRING_ESCAPES[character]!)}'`;
+
+/** A number or a text as a FHIRPath literal. */
+const fhirPathLiteral = (value: number | string): string => (typeof value === 'number' ? String(value) : fhirPathString(value));
+
 /**
  * The answer options of an item that scoring adds, as codings: read from %questionnaire, which every
  * engine types (LHC-Forms leaves %qitem untyped).
  */
-const optionsOf = (linkId: string): string => `%questionnaire.repeat(item).where(linkId = '${linkId}').answerOption.value`;
+const optionsOf = (linkId: string): string => `%questionnaire.repeat(item).where(linkId = ${fhirPathString(linkId)}).answerOption.value`;
 
 /** A calculatedExpression in FHIRPath, described by the source its rule comes from. */
 const calculated = (source: string, expression: string): Json => ({ url: CALCULATED, valueExpression: { description: source, language: 'text/fhirpath', expression } });

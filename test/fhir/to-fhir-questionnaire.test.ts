@@ -7,12 +7,12 @@ import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js
 import { toQuestionnaireResponse, type QuestionnaireResponseItem } from '../../src/fhir/questionnaire-response.js';
 import { toFhirQuestionnaire } from '../../src/fhir/to-fhir-questionnaire.js';
 import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
-import { walkItems, type Instrument } from '../../src/model/instrument.js';
+import { walkItems, type ChoiceItem, type Instrument } from '../../src/model/instrument.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { classify, raisedFlags } from '../../src/scoring/rules.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { loadJson } from '../helpers/fixtures.js';
-import { build, choice, en, question, scale, type Json } from '../helpers/instrument-builder.js';
+import { bands, build, choice, en, question, scale, type Json } from '../helpers/instrument-builder.js';
 import { applyDraws, answerDraws, BASE, EXPORTED, questionsOf, shipped } from '../helpers/fhir-export.js';
 
 type Definitions = Parameters<typeof indexStructureDefinitionBundle>[0];
@@ -123,6 +123,33 @@ describe('toFhirQuestionnaire', () => {
     expect(byId.get('instructions')).to.deep.include({ type: 'display', text: native.instructions });
     expect(byId.get('where')).to.deep.include({ type: 'choice', control: 'drop-down', orientation: 'horizontal' });
     expect(byId.get('days')).to.deep.include({ type: 'integer', repeats: true, minOccurs: 2, maxOccurs: 3 });
+  });
+
+  it('quotes the ids in its expressions, whatever quotes or backslashes they hold', () => {
+    const id = "it's\\odd";
+    const native = build({
+      items: [choice(id, [0, 1, 2])],
+      scales: [scale('total', 'sum', [id], [0, 2], { bands: bands(['none', 0, 0], ['some', 1, 2]) })],
+      classifications: [
+        {
+          id: 'level',
+          name: en('level'),
+          source: 'test',
+          classes: [{ id: 'low', label: en('low') }, { id: 'high', label: en('high') }],
+          rules: [{ class: 'low', when: { item: id, operator: '=', value: 0 } }, { class: 'high' }],
+        },
+      ],
+    });
+    const questionnaire = toFhirQuestionnaire(native, { base: BASE });
+    const { instrument } = fromFhirQuestionnaire(questionnaire);
+    const failed: ContentProblem[] = [];
+    const engine = new QuestionnaireEngine(instrument, 'list', undefined, expressionComputations(instrument, { questionnaire, report: (problem) => failed.push(problem) }));
+    const question = questionsOf(instrument.items)[0] as ChoiceItem;
+    engine.answer(id, question.answers[0]!.value);
+    expect([engine.answerOf('total'), engine.answerOf('total-band'), engine.answerOf('class-level')]).to.deep.equal([0, 'none', 'low']);
+    engine.answer(id, question.answers[2]!.value);
+    expect([engine.answerOf('total'), engine.answerOf('total-band'), engine.answerOf('class-level')]).to.deep.equal([2, 'some', 'high']);
+    expect(failed).to.deep.equal([]);
   });
 
   it('declares a scale whose values are all whole an integer, and one that can be fractional a decimal, as responses write them', async () => {
