@@ -52,7 +52,6 @@ const errorId = (id: string) => `error-${id}`;
 export const labelId = (id: string) => `label-${id}`;
 export const controlId = (id: string) => `control-${id}`;
 
-
 /** The sentence shown (and read out) for a problem with an item; `broken`, the messages of its constraints that do not hold. */
 export function problemMessage(item: QuestionItem, code: ValidationCode, lang: string, broken: readonly string[] = []): string {
   if (code === 'constraint') return broken.join(' ');

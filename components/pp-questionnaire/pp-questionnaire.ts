@@ -112,7 +112,6 @@ async function fetchContent(url: string | undefined, attribute: string, what: st
   }
 }
 
-/** Loads a part of the element that only some content needs, as a LoadFailure when it cannot. */
 /** Reading drafts, with the storage code under it: loaded as the element starts reading its content. */
 const loadDraftReading = () => import('../../src/store/drafts.js');
 
@@ -123,8 +122,9 @@ const loadDraftWriter = () => import('../../src/store/draft-writer.js');
 const loadDelivery = () => import('./delivery.js');
 
 /** The result with its scoring and FHIR writers: needed only at submit, so it loads after the form is shown. */
-const loadResultWriters = () => import('./result.js');
+const loadResult = () => import('./result.js');
 
+/** Loads a part of the element that only some content needs, as a LoadFailure when it cannot. */
 async function importPart<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();
@@ -420,7 +420,7 @@ export class PpQuestionnaire extends LitElement {
    * its terminology client), for a page that must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadTerminology(), loadResultWriters(), loadDelivery(), loadDraftReading(), loadDraftWriter()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadTerminology(), loadResult(), loadDelivery(), loadDraftReading(), loadDraftWriter()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -524,7 +524,7 @@ export class PpQuestionnaire extends LitElement {
       if (superseded) this.#setAside(superseded);
       this.status = 'ready';
       // Fetched now, while surely online; a failure here is tried again at submit.
-      Promise.all([loadResultWriters(), loadDelivery(), this.#writer()]).catch(() => undefined);
+      Promise.all([loadResult(), loadDelivery(), this.#writer()]).catch(() => undefined);
       this.#emitProgress();
     } catch (error) {
       if (isCurrent()) this.#fail(error instanceof LoadFailure ? error.detail : contentFailure(error));
@@ -764,7 +764,7 @@ export class PpQuestionnaire extends LitElement {
     let result: QuestionnaireResult;
     let delivery: Awaited<ReturnType<typeof loadDelivery>>;
     try {
-      const [{ questionnaireResult }, loadedDelivery] = await Promise.all([importPart(loadResultWriters), importPart(loadDelivery)]);
+      const [{ questionnaireResult }, loadedDelivery] = await Promise.all([importPart(loadResult), importPart(loadDelivery)]);
       result = questionnaireResult({
         engine,
         rules: this.#rules,
