@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { devtoolsPlugin } from './test/a11y/devtools-plugin.mjs';
+import { screenReaderPlugin } from './test/a11y/screen-reader-plugin.mjs';
 
 // Debian's Chromium: npm tools cannot download browsers on this project's machines.
 export const chromium = chromeLauncher({
@@ -50,6 +51,8 @@ export const ENGINE_SPECIFIC_FILES = {
   // The browser's default font size and zoom are set only through the Chrome DevTools Protocol.
   'test/a11y/browser-text-size.test.ts': ['chromium'],
   'test/components/pp-education-print.test.ts': ['chromium'],
+  // The screen-reader walks read Chromium's accessibility tree through the Chrome DevTools Protocol.
+  'test/a11y/screen-reader-walks.test.ts': ['chromium'],
   // Storage Buckets, which give a page a real small quota, exist in Chromium only.
   'test/components/storage-quota.test.ts': ['chromium'],
   // WebKitGTK's WebDriver cannot set the viewport's size.
@@ -101,6 +104,7 @@ export default {
     fhirpathModel,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     devtoolsPlugin(),
+    screenReaderPlugin(),
     painpathCommands,
   ],
   // Deadlines that catch a hang, not a slow machine: a busy two-core machine runs a test file

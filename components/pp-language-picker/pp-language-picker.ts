@@ -95,7 +95,11 @@ export class PpLanguagePicker extends LitElement {
     this.dispatchEvent(new CustomEvent<ErrorDetail>(PpEvents.error, { detail, bubbles: true, composed: true }));
   }
 
-  /** The language just emitted by `change`, so that the click of the same tap does not emit it again. */
+  /**
+   * The language just emitted by `change`, so that the click of the same tap does not emit it
+   * again. Choosing the chosen language again confirms it: by click, or by Space, for which
+   * Chromium sends no click on a radio that is already checked.
+   */
   #justChosen?: string;
 
   #choose(language: string): void {
@@ -133,6 +137,7 @@ export class PpLanguagePicker extends LitElement {
                 .checked=${live(this.value === code)}
                 @change=${() => this.#choose(code)}
                 @click=${() => this.#justChosen !== code && this.value === code && this.#choose(code)}
+                @keyup=${(event: KeyboardEvent) => event.key === ' ' && this.#justChosen !== code && this.value === code && this.#choose(code)}
               />
               <span>${endonym(code)}</span>
             </label>`,

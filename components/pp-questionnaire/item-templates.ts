@@ -65,6 +65,13 @@ export function problemMessage(item: QuestionItem, code: ValidationCode, lang: s
 
 const helpId = (id: string, index: number) => `help-${id}-${index}`;
 
+/**
+ * A control's aria-invalid: "true" only while the item's problem is shown. Never left out: a
+ * required control nobody has answered yet is natively invalid, and browsers then announce
+ * "invalid entry" on every answer of an untouched form.
+ */
+export const ariaInvalid = (item: QuestionItem, context: ItemContext): 'true' | 'false' => (context.problem(item.id) ? 'true' : 'false');
+
 /** Accessible wiring shared by every control of an item: its problem, its help and `extra`. */
 export function describedBy(item: QuestionItem, context: ItemContext, extra?: string): string | typeof nothing {
   const ids = [context.problem(item.id) ? errorId(item.id) : undefined, ...(item.help?.map((_, i) => helpId(item.id, i)) ?? []), extra].filter(Boolean);
@@ -84,7 +91,9 @@ export function errorText(item: QuestionItem, context: ItemContext): TemplateRes
 }
 
 export function legendText(item: QuestionItem, context: ItemContext): TemplateResult {
-  return html`${itemText(item, context.text, context.lang, item.text, true)}${item.required ? nothing : html` <span class="optional">${msg('(optional)')}</span>`}`;
+  // The space is inside the span's one text node: Chromium leaves a whitespace-only node out of
+  // the accessible name, and screen readers then read "sore.(optional)" as one word.
+  return html`${itemText(item, context.text, context.lang, item.text, true)}${item.required ? nothing : html`<span class="optional">${` ${msg('(optional)')}`}</span>`}`;
 }
 
 /** A question answered with a group of inputs: a fieldset named by its legend. */
@@ -116,7 +125,7 @@ export function answerLabel(
     name=${radio ? item.id : nothing}
     .checked=${live(checked)}
     ?required=${radio && item.required}
-    aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+    aria-invalid=${ariaInvalid(item, context)}
     aria-describedby=${describedBy(item, context)}
   /> <span aria-hidden=${textHidden ? 'true' : nothing}>${text}</span>${after}</label>`;
 }
@@ -131,7 +140,7 @@ const choiceAnswer = (item: ChoiceItem, context: ItemContext, checked: boolean, 
     name=${item.id}
     .checked=${live(checked)}
     ?required=${item.required}
-    aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+    aria-invalid=${ariaInvalid(item, context)}
     aria-describedby=${describedBy(item, context)}
   /> <span>${text}</span></label>`;
 

@@ -87,8 +87,11 @@ export const styles = css`
     margin-block: 0.5rem 0;
   }
 
+  /* The sign is decoration: "invalid entry" already says it to screen readers, which would read it
+     out ("warning sign") before every message. Engines without alternative text keep the first. */
   .error::before {
     content: '⚠ ';
+    content: '⚠ ' / '';
   }
 
   .answer.exclusive {

@@ -10,7 +10,7 @@ import { answersRepeat, DEFAULT_MAX_ATTACHMENT_SIZE, isAttachmentAnswer, isQuant
 import type { FieldItem } from '../../src/model/item-support.js';
 import { decimalsOf, isoToday } from '../../src/model/validate-answer.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { choiceAnswers, controlId, optionText, describedBy, errorText, fieldsetItem, helpText, labelId, legendText, answerLabel, onAnswerChange, type ItemContext } from './item-templates.js';
+import { ariaInvalid, choiceAnswers, controlId, optionText, describedBy, errorText, fieldsetItem, helpText, labelId, legendText, answerLabel, onAnswerChange, type ItemContext } from './item-templates.js';
 
 /**
  * The item types most instruments do without (0–10 and 0–100 ratings, numbers, free text,
@@ -116,7 +116,7 @@ function attachmentField(item: AttachmentItem, context: ItemContext): TemplateRe
         id=${controlId(item.id)}
         type="file"
         accept=${item.mimeTypes?.join(',') || nothing}
-        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-invalid=${ariaInvalid(item, context)}
         aria-describedby=${describedBy(item, context, chosen ? chosenId : undefined)}
         @change=${async (event: Event) => {
           const input = event.target as HTMLInputElement;
@@ -264,7 +264,7 @@ function slider(item: VasItem | NumberItem, context: ItemContext, range: SliderR
         aria-valuemax=${range.max}
         aria-valuenow=${value ?? range.min}
         aria-valuetext=${valueText}
-        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-invalid=${ariaInvalid(item, context)}
         aria-required=${item.required ? 'true' : nothing}
         @keydown=${(event: KeyboardEvent) => sliderKey(item, range, event, context)}
         @pointerdown=${onPointer}
@@ -308,7 +308,7 @@ function numberInput(item: NumberItem | QuantityItem, context: ItemContext, show
         autocomplete="off"
         .value=${live(context.typed(item.id) ?? shown)}
         ?required=${item.required}
-        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-invalid=${ariaInvalid(item, context)}
         aria-describedby=${describedBy(item, context, unitId)}
         @change=${update}
       />
@@ -370,7 +370,7 @@ function quantityField(item: QuantityItem, context: ItemContext): TemplateResult
     <select
       part="unit"
       aria-labelledby="${labelId(item.id)} ${unitId}"
-      aria-invalid=${context.problem(item.id) === 'unit' ? 'true' : nothing}
+      aria-invalid=${context.problem(item.id) === 'unit' ? 'true' : 'false'}
       aria-describedby=${describedBy(item, context)}
       ?required=${item.required}
       @change=${update}
@@ -394,7 +394,7 @@ function textField(item: TextItem, context: ItemContext): TemplateResult {
   const text = live(context.typed(item.id) ?? (typeof value === 'string' ? value : ''));
   const typing = (event: Event) => context.answer(item, (event.target as HTMLInputElement | HTMLTextAreaElement).value, false);
   const typed = (event: Event) => context.answer(item, (event.target as HTMLInputElement | HTMLTextAreaElement).value);
-  const invalid = context.problem(item.id) ? 'true' : nothing;
+  const invalid = ariaInvalid(item, context);
   return fieldItem(
     item,
     context,
@@ -418,7 +418,7 @@ function dateField(item: DateItem, context: ItemContext): TemplateResult {
       max=${bound(item.max)}
       .value=${live(typeof value === 'string' ? value : '')}
       ?required=${item.required}
-      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-invalid=${ariaInvalid(item, context)}
       aria-describedby=${describedBy(item, context)}
       @change=${(event: Event) => context.answer(item, (event.target as HTMLInputElement).value || undefined)}
     />`,
@@ -460,7 +460,7 @@ function momentOrUrlField(item: MomentItem | UrlItem, context: ItemContext): Tem
       autocomplete="off"
       .value=${live(context.typed(item.id) ?? (item.type === 'date-time' ? toLocalDateTime(text) : text))}
       ?required=${item.required}
-      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-invalid=${ariaInvalid(item, context)}
       aria-describedby=${describedBy(item, context)}
       @change=${(event: Event) => context.answer(item, toAnswer((event.target as HTMLInputElement).value))}
     />`,
@@ -496,7 +496,7 @@ export function otherAnswerField(item: ChoiceItem | MultiChoiceItem, context: It
       type="text"
       autocomplete="off"
       .value=${live(typeof own === 'string' ? own : '')}
-      aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+      aria-invalid=${ariaInvalid(item, context)}
       aria-describedby=${describedBy(item, context)}
       @change=${(event: Event) => write((event.target as HTMLInputElement).value)}
     />
@@ -517,7 +517,7 @@ function dropDown(item: ChoiceItem, context: ItemContext): TemplateResult {
         part="input"
         id=${controlId(item.id)}
         ?required=${item.required}
-        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-invalid=${ariaInvalid(item, context)}
         aria-describedby=${describedBy(item, context)}
         @change=${(event: Event) => context.answer(item, item.answers[(event.target as HTMLSelectElement).selectedIndex - 1]?.value)}
       >
@@ -624,7 +624,7 @@ function repeatingField(item: RepeatableItem, context: ItemContext): TemplateRes
         autocomplete="off"
         .value=${live(text)}
         aria-labelledby="${labelId(item.id)} ${numberId}"
-        aria-invalid=${context.problem(item.id) ? 'true' : nothing}
+        aria-invalid=${ariaInvalid(item, context)}
         aria-describedby=${describedBy(item, context)}
         @change=${(event: Event) => edit(texts.map((t, k) => (k === i ? (event.target as HTMLInputElement).value : t)))}
       />`;

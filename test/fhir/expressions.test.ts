@@ -7,7 +7,8 @@ import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
 import { expressionComputations, type ExpressionOptions } from '../../src/fhir/expressions.js';
 import { fromFhirQuestionnaire } from '../../src/fhir/from-fhir-questionnaire.js';
 import { ContentError, type ContentProblem } from '../../src/model/content-error.js';
-import type { ChoiceItem } from '../../src/model/instrument.js';
+import { isQuestion, isReadOnly, walkItems, type AnswerValue, type ChoiceItem, type QuestionItem } from '../../src/model/instrument.js';
+import { itemScoreRange, optionScore } from '../../src/model/item-score.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { loadJson } from '../helpers/fixtures.js';
@@ -48,6 +49,69 @@ function expressionError(json: Json): ContentError {
     return error as ContentError;
   }
   throw new Error('expected the expressions to be refused');
+}
+
+/** Each question's score, in the order of our items; undefined where it is not answered. */
+type Given = readonly (number | undefined)[];
+const answered = (given: Given) => given.filter((score): score is number => score !== undefined);
+const sumOf = (given: Given) => answered(given).reduce((sum, score) => sum + score, 0);
+const complete = (given: Given) => given.every((score) => score !== undefined);
+/** FHIRPath's sum() of the scores given: nothing when none is. */
+const sumGiven = (given: Given) => (answered(given).length === 0 ? undefined : sumOf(given));
+const dividedBy = (value: number | undefined, divisor: number) => (value === undefined ? undefined : value / divisor);
+
+/** One of our scales beside the form's item computing it (see SDC_EQUIVALENTS). */
+interface SdcScale {
+  readonly scale: string;
+  readonly item: string;
+  readonly theirs: (given: Given) => number | undefined;
+  readonly scored: (given: Given) => boolean;
+  readonly same?: (given: Given) => boolean;
+}
+
+interface SdcEquivalent {
+  readonly name: string;
+  readonly form: string;
+  readonly native: string;
+  /** Whether the form reads each score from the answer's Coding (see withScoreReadFromOption). */
+  readonly scoreOnAnswerCoding?: boolean;
+  readonly totals: readonly SdcScale[];
+}
+
+/** The scores an answer to the question can have: each option's, or each whole number of its range. */
+function scoresOffered(item: QuestionItem): number[] {
+  if (item.type === 'choice') return item.answers.map((option) => optionScore(option)!);
+  const range = itemScoreRange(item);
+  return range ? Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i) : [];
+}
+
+/** The answer to the question that scores `score`: the option with that score, or the number itself. */
+const answerScoring = (item: QuestionItem, score: number): AnswerValue =>
+  item.type === 'choice' ? item.answers.find((option) => optionScore(option) === score)!.value : score;
+
+/**
+ * The same number to 1e-9, or both none. FHIRPath's decimals and our arithmetic part in the last
+ * digits: our ODI takes 28 ÷ 50 × 100 = 56.00000000000001 where the form takes 28 × 100 ÷ 50 = 56,
+ * and a third or a sixth (FIQR) is exact in neither.
+ */
+function expectNumber(actual: unknown, expected: number | null | undefined, what: string) {
+  if (expected === undefined || expected === null) expect(actual, what).to.equal(undefined);
+  else expect(actual, what).to.be.a('number').that.is.closeTo(expected, 1e-9);
+}
+
+/**
+ * jmandel's ISI and ODI read an answer's score as
+ * `answer.valueCoding.extension.where(url = '…/ordinalValue')`: from an extension on the Coding given
+ * as the answer. But they put each ordinalValue on the answerOption, beside its Coding, so no answer
+ * carries one and, as published, their totals are never computed (asserted below). To compare their
+ * scoring with ours all the same, the score is read the SDC way instead, `answer.value.ordinal()`,
+ * which finds the ordinalValue of the option chosen; nothing else of the form changes.
+ */
+const SCORE_ON_ANSWER_CODING = ".answer.valueCoding.extension.where(url='http://hl7.org/fhir/StructureDefinition/ordinalValue').valueDecimal";
+function withScoreReadFromOption(json: Json): Json {
+  const text = JSON.stringify(json);
+  expect(text).to.include(SCORE_ON_ANSWER_CODING);
+  return JSON.parse(text.replaceAll(SCORE_ON_ANSWER_CODING, '.answer.value.ordinal()')) as Json;
 }
 
 describe('FHIRPath expressions', () => {
@@ -118,34 +182,125 @@ describe('FHIRPath expressions', () => {
     });
 
     /**
-     * SDC forms of our native instruments, from the corpus: the form, the questions in the order
-     * of our items, and the item with the total. Their totals sum the answers given; ours need
-     * every answer, so they agree whenever ours has a score.
+     * SDC forms of our native instruments, written by others: the form, our instrument, and for
+     * each of our scales the form's item computing it. Questions pair by order: our items that
+     * the scales read, in document order, with the form's questions of the same kind (choice, or
+     * integer for our ratings), in document order, the first with the first. For each scale,
+     * restated from the form's expressions and from our missing-item rule:
+     * - `theirs`: what the form computes from the answers given to the scale's items, any missing;
+     * - `scored`: whether our scale has a score;
+     * - `same`: where both have one, whether it is the same one (by default, always).
      */
-    const SDC_EQUIVALENTS = [
-      { name: 'PHQ-9 (LOINC)', form: '/test/fixtures/loinc-phq-9.questionnaire.json', native: '/content/instruments/phq-9.json', questions: 9, total: '/44261-6' },
-      { name: 'PHQ-9 (LHC-Forms)', form: '/test/fixtures/fhir-corpus/lforms--phq9.json', native: '/content/instruments/phq-9.json', questions: 9, total: '/44261-6' },
-      { name: 'GAD-7 (Medical Informatics Initiative)', form: '/test/fixtures/fhir-corpus/kerndatensatzmodul-proms--questionnaire-mii-qst-pro-gad-7.json', native: '/content/instruments/gad-7.json', questions: 7, total: 'phq-gad7-score-total' },
+    const SDC_EQUIVALENTS: readonly SdcEquivalent[] = [
+      // Each sums the answers given (FHIRPath's sum() of nothing is nothing); ours needs every answer.
+      { name: 'PHQ-9 (LOINC)', form: '/test/fixtures/loinc-phq-9.questionnaire.json', native: '/content/instruments/phq-9.json', totals: [{ scale: 'total', item: '/44261-6', theirs: sumGiven, scored: complete }] },
+      { name: 'PHQ-9 (LHC-Forms)', form: '/test/fixtures/fhir-corpus/lforms--phq9.json', native: '/content/instruments/phq-9.json', totals: [{ scale: 'total', item: '/44261-6', theirs: sumGiven, scored: complete }] },
+      {
+        name: 'GAD-7 (Medical Informatics Initiative)',
+        form: '/test/fixtures/fhir-corpus/kerndatensatzmodul-proms--questionnaire-mii-qst-pro-gad-7.json',
+        native: '/content/instruments/gad-7.json',
+        totals: [{ scale: 'total', item: 'phq-gad7-score-total', theirs: sumGiven, scored: complete }],
+      },
+      // Sums the answers given; ours needs every answer. Its items 5-7 follow the older ISI (recall
+      // "last month": interference 5th, noticeability 6th, distress 7th), not the later one (last 2
+      // weeks, interference 7th): the total, a plain sum, is the same in either order.
+      {
+        name: 'ISI (jmandel/fhir-questionnaires-from-the-web)',
+        form: '/test/fixtures/sdc-equivalents/jmandel--isi.json',
+        native: '/content/instruments/isi.json',
+        scoreOnAnswerCoding: true,
+        totals: [{ scale: 'total', item: 'isi.totalScore', theirs: sumGiven, scored: complete }],
+      },
+      // Sum × 100 ÷ (5 × sections answered) as ours, unrounded as ours, but from any number of
+      // sections, and 0 when none is answered (iif(%odiAnswered > 0, …, 0)); ours needs 9 of the 10
+      // (Fairbank & Pynsent 2000). Its raw sum (odi.rawSum) is no scale of ours.
+      {
+        name: 'ODI 2.1a (jmandel/fhir-questionnaires-from-the-web)',
+        form: '/test/fixtures/sdc-equivalents/jmandel--odi.json',
+        native: '/content/instruments/odi-2.1a.json',
+        scoreOnAnswerCoding: true,
+        totals: [{ scale: 'total', item: 'odi.percent', theirs: (given) => (answered(given).length === 0 ? 0 : (sumOf(given) * 100) / (5 * answered(given).length)), scored: (given) => answered(given).length >= 9 }],
+      },
+      // Their means divide by a fixed 4 and 7, so an unanswered item counts as 0. Ours: severity
+      // needs all 4; interference is the mean of those answered once 4 of the 7 are (Cleeland 2009,
+      // BPI User Guide), so with 4 to 6 answered both give a score, and they differ by the form's design.
+      {
+        name: 'BPI-SF (jmandel/fhir-questionnaires-from-the-web)',
+        form: '/test/fixtures/sdc-equivalents/jmandel--bpi-short.json',
+        native: '/content/instruments/bpi-sf.json',
+        totals: [
+          { scale: 'severity', item: 'bpi.severityScore', theirs: (given) => dividedBy(sumGiven(given), 4), scored: complete },
+          { scale: 'interference', item: 'bpi.interferenceScore', theirs: (given) => dividedBy(sumGiven(given), 7), scored: (given) => answered(given).length >= 4, same: complete },
+        ],
+      },
+      // Each domain's sum of the answers given ÷ 3, × 1, ÷ 2 (items 1-9, 10-11, 12-21); the total
+      // adds the three, so it is nothing until each domain has an answer. Ours needs every answer.
+      {
+        name: 'FIQR (jmandel/fhir-questionnaires-from-the-web)',
+        form: '/test/fixtures/sdc-equivalents/jmandel--fiqr.json',
+        native: '/content/instruments/fiqr.json',
+        totals: [
+          { scale: 'function', item: 'fiqr.functionScore', theirs: (given) => dividedBy(sumGiven(given), 3), scored: complete },
+          { scale: 'overall-impact', item: 'fiqr.impactScore', theirs: sumGiven, scored: complete },
+          { scale: 'symptoms', item: 'fiqr.symptomsScore', theirs: (given) => dividedBy(sumGiven(given), 2), scored: complete },
+          {
+            scale: 'total',
+            item: 'fiqr.total',
+            theirs: (given) => {
+              const [fn, impact, symptoms] = [sumGiven(given.slice(0, 9)), sumGiven(given.slice(9, 11)), sumGiven(given.slice(11))];
+              return fn === undefined || impact === undefined || symptoms === undefined ? undefined : fn / 3 + impact + symptoms / 2;
+            },
+            scored: complete,
+          },
+        ],
+      },
     ];
-    for (const { name, form, native, questions: count, total } of SDC_EQUIVALENTS) {
-      it(`computes the total of the ${name} form as our own scoring does, for any answers`, async () => {
+    for (const { name, form, native, scoreOnAnswerCoding, totals } of SDC_EQUIVALENTS) {
+      it(`computes the ${totals.map((t) => t.scale).join(', ')} of the ${name} form as our own scoring does, for any answers`, async () => {
         const json = await loadJson(form);
         const ours = parseInstrument(await loadJson(native));
-        const { engine, instrument } = engineFor(json);
-        const questions = instrument.items.flatMap((item) => (item.type === 'group' ? item.items : [item])).filter((item): item is ChoiceItem => item.type === 'choice').slice(0, count);
-        const nativeIds = ours.items.filter((item) => item.type === 'choice').slice(0, count).map((item) => item.id);
+        const { engine, instrument } = engineFor(scoreOnAnswerCoding ? withScoreReadFromOption(json) : json);
+        const scales = totals.map((total) => ours.scoring.scales.find((scale) => scale.id === total.scale)!);
+        const read = new Set(scales.flatMap((scale) => scale.items));
+        const ourQuestions = [...walkItems(ours.items)].filter(isQuestion).filter((item) => read.has(item.id));
+        const kind = ourQuestions[0]!.type === 'choice' ? 'choice' : 'integer';
+        const theirQuestions = [...walkItems(instrument.items)].filter(isQuestion).filter((item) => item.type === kind && !isReadOnly(item)).slice(0, ourQuestions.length);
+        expect(theirQuestions.map(scoresOffered), 'the scores each question offers').to.deep.equal(ourQuestions.map(scoresOffered));
+
+        const scores = ourQuestions.map((item) => fc.constantFrom(...scoresOffered(item)));
+        const anyAnswers = fc.oneof(fc.tuple(...scores), fc.tuple(...scores.map((score) => fc.option(score, { nil: undefined, freq: 2 }))));
         fc.assert(
-          fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), { minLength: count, maxLength: count }), (choices) => {
-            questions.forEach((question, i) => engine.answer(question.id, choices[i] === undefined ? undefined : question.answers[choices[i]!]!.value));
-            const score = scoreAnswers(ours, Object.fromEntries(choices.flatMap((choice, i) => (choice === undefined ? [] : [[nativeIds[i]!, choice]]))))['total']!.value;
-            const computed = engine.answerOf(total);
-            if (score !== null) expect(computed).to.equal(score);
-            else expect(computed).to.equal(choices.some((c) => c !== undefined) ? choices.reduce<number>((sum, c) => sum + (c ?? 0), 0) : undefined);
+          fc.property(anyAnswers, (given: Given) => {
+            theirQuestions.forEach((item, i) => engine.answer(item.id, given[i] === undefined ? undefined : answerScoring(item, given[i]!)));
+            const scored = scoreAnswers(ours, Object.fromEntries(ourQuestions.flatMap((item, i) => (given[i] === undefined ? [] : [[item.id, answerScoring(item, given[i]!)]]))));
+            totals.forEach((total, t) => {
+              const ofScale = scales[t]!.items.map((id) => given[ourQuestions.findIndex((item) => item.id === id)]);
+              const computed = engine.answerOf(total.item);
+              const score = scored[total.scale]!.value;
+              expectNumber(computed, total.theirs(ofScale), `${total.item}, as its expression says`);
+              expect(score !== null, `whether our ${total.scale} has a score`).to.equal(total.scored(ofScale));
+              if (score !== null && (total.same?.(ofScale) ?? true)) expectNumber(computed, score, `${total.item}, as our ${total.scale}`);
+            });
           }),
-          { numRuns: 40 },
+          { numRuns: 40, examples: [[ourQuestions.map(() => undefined)]] },
         );
       });
     }
+
+    it('computes no total of jmandel’s ISI and ODI as published: the answers they read the scores from carry none', async () => {
+      const answerAllHighest = ({ engine, instrument }: ReturnType<typeof engineFor>) => {
+        for (const item of walkItems(instrument.items)) if (item.type === 'choice') engine.answer(item.id, item.answers.at(-1)!.value);
+      };
+      const isi = engineFor(await loadJson('/test/fixtures/sdc-equivalents/jmandel--isi.json'));
+      answerAllHighest(isi);
+      expect(isi.engine.answerOf('isi.totalScore')).to.equal(undefined);
+      const odi = engineFor(await loadJson('/test/fixtures/sdc-equivalents/jmandel--odi.json'));
+      // With no section answered, iif(%odiAnswered > 0, …, 0) gives 0 % without reading a score.
+      expect(odi.engine.answerOf('odi.percent')).to.equal(0);
+      answerAllHighest(odi);
+      expect([odi.engine.answerOf('odi.rawSum'), odi.engine.answerOf('odi.percent')]).to.deep.equal([undefined, undefined]);
+      expect([...isi.reported, ...odi.reported]).to.deep.equal([]);
+    });
 
     it('gives nothing, reported once with its FHIR path, when it fails to run or gives what is not an answer', () => {
       const { engine, reported } = engineFor(

@@ -1,0 +1,187 @@
+/**
+ * Each element's main path walked as a screen-reader user walks it (next item, next form
+ * control, activate), left to right and right to left. The phrases that matter are asserted here;
+ * everything spoken is kept in test/a11y/transcripts/ and compared (screen-reader.ts).
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { deleteAllDatabases, PHQ9_URL } from '../helpers/fixtures.js';
+import { waitUntil } from '../helpers/wait.js';
+import type { Json } from '../helpers/instrument-builder.js';
+import { education, everyItemType, kiosk, LANGUAGES, painOverVisits, pathway, questionnaire } from './a11y-helpers.js';
+import { screenReader as sr } from './screen-reader.js';
+
+/** The words of the elements a walk looks for, as the XLIFF files give them. */
+const WORDS = {
+  en: { language: 'English', next: 'Next', submit: 'Submit answers', finish: 'Finish', agree: 'I agree', done: 'Done', stillHere: 'Yes, I am still here', table: 'Show the scores as a table', addAnother: 'Add another' },
+  ar: { language: 'العربية', next: 'التالي', submit: 'إرسال الإجابات', finish: 'إنهاء', agree: 'أوافق', done: 'تم', stillHere: 'نعم، ما زلت هنا', table: 'عرض النتائج في جدول', addAnother: 'إضافة المزيد' },
+} as const;
+
+const button = (name: string) => new RegExp(`(^|; )button, (${name})`);
+/** Every language of the content, whatever the status of its translation: the walk is about how things are said. */
+const ALL_TRANSLATIONS = 'official verified draft';
+
+/** A FHIR Questionnaire with what the walk must hear: a repeating group and an open choice. */
+const fhirForm: Json = {
+  resourceType: 'Questionnaire',
+  id: 'medicines',
+  status: 'active',
+  title: 'Your medicines',
+  item: [
+    {
+      linkId: 'where',
+      type: 'open-choice',
+      text: 'Where do you do your exercises?',
+      answerOption: [{ valueString: 'At home' }, { valueString: 'At a gym' }],
+    },
+    {
+      linkId: 'medicine',
+      type: 'group',
+      repeats: true,
+      text: 'Each medicine you take for the pain',
+      item: [{ linkId: 'name', type: 'string', text: 'Name of the medicine' }],
+    },
+  ],
+};
+
+for (const lang of LANGUAGES) {
+  const words = WORDS[lang];
+  describe(`screen-reader walks (${lang})`, () => {
+    beforeEach(deleteAllDatabases);
+
+    it('PHQ-9, one question at a time: a missed answer, its error, progress and the thanks', async () => {
+      await questionnaire(html`<pp-questionnaire src=${PHQ9_URL} lang=${lang} accept-translations=${ALL_TRANSLATIONS} storage="memory"></pp-questionnaire>`);
+      await sr.start('pp-questionnaire');
+      await sr.nextControl();
+      await sr.nextUntil(button(words.next));
+      await sr.activate();
+      for (let question = 1; question <= 10; question++) {
+        await sr.activate();
+        const last = await sr.nextUntil(button(`${words.next}|${words.submit}`));
+        await sr.activate();
+        if (last.includes(words.submit)) break;
+        await sr.nextControl();
+      }
+      await sr.next();
+      await sr.expectTranscript(`phq-9-paged.${lang}`);
+    });
+
+    it('PHQ-9, all questions on one page: a skipped question found from the error', async () => {
+      await questionnaire(html`<pp-questionnaire src=${PHQ9_URL} lang=${lang} accept-translations=${ALL_TRANSLATIONS} layout="list" storage="memory"></pp-questionnaire>`);
+      await sr.start('pp-questionnaire');
+      for (let question = 1; question <= 9; question++) {
+        await sr.nextUntil(/; radio, /, sr.nextControl);
+        if (question !== 3) await sr.activate();
+      }
+      await sr.nextUntil(button(words.submit), sr.nextControl);
+      await sr.activate();
+      await sr.activate();
+      await sr.nextUntil(button(words.submit), sr.nextControl);
+      await sr.activate();
+      await sr.expectTranscript(`phq-9-list.${lang}`);
+    });
+
+    it('the NRS, the VAS and the body map', async () => {
+      await questionnaire(html`<pp-questionnaire .instrument=${await everyItemType(lang)} lang=${lang} layout="list" storage="memory"></pp-questionnaire>`);
+      await sr.start('pp-questionnaire');
+      await sr.nextControl();
+      for (let step = 0; step < 7; step++) await sr.next();
+      await sr.activate();
+      await sr.nextUntil(/^slider/, sr.nextControl);
+      await sr.activate();
+      await sr.press('ArrowRight');
+      await sr.press('PageUp');
+      await sr.nextUntil(/^checkbox/, sr.nextControl);
+      await sr.activate();
+      await sr.next();
+      await sr.activate();
+      await sr.expectTranscript(`rating-and-body-map.${lang}`);
+    });
+
+    it('a FHIR form: an answer of one’s own, and a group answered twice', async () => {
+      await questionnaire(html`<pp-questionnaire .instrument=${fhirForm} lang=${lang} layout="list" storage="memory"></pp-questionnaire>`);
+      await sr.start('pp-questionnaire');
+      await sr.nextUntil(/radio, /, sr.nextControl);
+      await sr.nextControl();
+      await sr.nextControl();
+      await sr.type('At the pool');
+      await sr.nextControl();
+      await sr.type('Paracetamol');
+      // The form has English texts only, so it is shown in English whatever the page's language.
+      await sr.nextUntil(button(WORDS.en.addAnother), sr.nextControl);
+      await sr.activate();
+      await sr.type('Ibuprofen');
+      await sr.nextUntil(button(WORDS.en.submit), sr.nextControl);
+      await sr.expectTranscript(`fhir-form.${lang}`);
+    });
+
+    it('an education module with its knowledge check', async () => {
+      await education(html`<pp-education src="/content/education/hurt-and-harm.json" lang=${lang}></pp-education>`);
+      await sr.start('pp-education');
+      for (let page = 1; page <= 12; page++) {
+        const found = await sr.nextUntil(new RegExp(`^button, (${words.next}|${words.finish})|^radio`), sr.next, 200);
+        if (found.startsWith('radio')) {
+          await sr.activate();
+          await sr.nextControl();
+          await sr.activate();
+          continue;
+        }
+        await sr.activate();
+        if (found.includes(words.finish)) break;
+      }
+      await sr.expectTranscript(`education.${lang}`);
+    });
+
+    it('a pathway: where you are, and a step opened', async () => {
+      await pathway(lang);
+      await sr.start('pp-pathway');
+      await sr.nextUntil(/collapsed/, sr.nextControl);
+      await sr.activate();
+      for (let step = 0; step < 80; step++) if ((await sr.next()) === 'end of content') break;
+      await sr.expectTranscript(`pathway.${lang}`);
+    });
+
+    it('the score chart’s table', async () => {
+      const chart = await fixture(html`<pp-score-chart src="/content/instruments/nrs-11.json" lang=${lang} .series=${painOverVisits}></pp-score-chart>`);
+      await waitUntil(() => chart.shadowRoot!.querySelector('canvas'), 'no chart drawn');
+      await sr.start('pp-score-chart');
+      await sr.nextUntil(new RegExp(`button, ${words.table}`));
+      await sr.activate();
+      for (let step = 0; step < 30; step++) if ((await sr.next()) === 'end of content') break;
+      await sr.expectTranscript(`score-chart.${lang}`);
+    });
+
+    it('the kiosk from its start screen to the thanks', async () => {
+      await kiosk();
+      await sr.start('pp-kiosk');
+      await sr.nextUntil(button('Start'), sr.nextControl);
+      await sr.activate();
+      await sr.nextUntil(new RegExp(`radio, ${words.language}`), sr.nextControl);
+      await sr.activate();
+      await sr.nextUntil(button(words.agree), sr.nextControl);
+      await sr.activate();
+      // The kiosk's questionnaires accept only validated translations: one without is shown in English, with a notice.
+      for (let page = 1; page <= 12; page++) {
+        await sr.nextUntil(/radio, /, sr.nextControl);
+        await sr.activate();
+        await sr.nextUntil(button(`${words.next}|${words.submit}|${WORDS.en.next}|${WORDS.en.submit}`), sr.nextControl);
+        await sr.activate();
+        if (/thanks|شكر|Thank you/.test(await sr.focused())) break;
+      }
+      await sr.nextUntil(button(words.done), sr.nextControl);
+      await sr.expectTranscript(`kiosk.${lang}`);
+    });
+
+    it('the kiosk’s idle warning', async () => {
+      await kiosk(2);
+      await sr.start('pp-kiosk');
+      await sr.nextUntil(button('Start'), sr.nextControl);
+      await sr.activate();
+      await sr.nextUntil(new RegExp(`radio, ${words.language}`), sr.nextControl);
+      await sr.activate();
+      await waitUntil(() => document.querySelector('pp-kiosk')!.shadowRoot!.querySelector('dialog[open]'), 'no idle warning');
+      expect(await sr.focused()).to.match(button(words.stillHere));
+      await sr.activate();
+      await sr.expectTranscript(`kiosk-idle-warning.${lang}`);
+    });
+  });
+}
