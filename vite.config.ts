@@ -151,7 +151,9 @@ function fhirServer(): Plugin {
         origin = fhir.origin;
       }
       const target = new URL(origin);
-      server.middlewares.use('/fhir', (request, response) => {
+      server.middlewares.use('/fhir', (request, response, next) => {
+        // connect gives this route /fhir.html too (the demo page of FHIR forms): only /fhir/… is the server's.
+        if (!/^\/fhir(\/|\?|$)/.test(request.originalUrl ?? '')) return next();
         const forwarded = httpRequest({ host: target.hostname, port: target.port, path: `/fhir${request.url}`, method: request.method, headers: request.headers }, (answer) => {
           response.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(response);

@@ -109,7 +109,12 @@ async function signIn(userId: string): Promise<void> {
   logEvent(`signed in: subject ${subject.slice(0, 12)}…`);
 }
 
-userPicker.addEventListener('change', () => void signIn(userPicker.value));
+// On the Switch button, not on change: choosing in the list (arrow keys fire change in some
+// browsers) must not sign another person in (WCAG 3.2.2 On Input).
+document.querySelector('#account')!.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void signIn(userPicker.value);
+});
 document.querySelector('#sign-out')!.addEventListener('click', async () => {
   await eraseSubject(questionnaire.subject!);
   logEvent('signed out: every record of this person erased');

@@ -15,7 +15,7 @@ export function readOnlyItem(item: QuestionItem, context: ItemContext): Template
   return html`<div part="item" class="item read-only" data-item=${item.id} role="group" aria-labelledby=${labelId(item.id)}>
     <p part="label" class="label" id=${labelId(item.id)}>${itemText(item, context.text, context.lang, item.text, true)}</p>
     ${helpText(item, context)}
-    <output part="computed" class="computed ${value === undefined ? 'empty' : ''}" aria-live="off">${value === undefined ? msg('No answer yet') : answerText(item, value, context)}</output>
+    <output part="computed" class="computed ${value === undefined ? 'empty' : ''}" aria-live="off" aria-labelledby=${labelId(item.id)}>${value === undefined ? msg('No answer yet') : answerText(item, value, context)}</output>
   </div>`;
 }
 
