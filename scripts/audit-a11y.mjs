@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { launch } from '../test/e2e/engines.mjs';
 import { serveStatic } from './static-server.mjs';
+import { litSettled } from './lit-settled.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ENGINE_DIR = join(root, 'node_modules/accessibility-checker-engine');
@@ -131,21 +132,7 @@ async function settle(page) {
     if (!any) throw new Error(`no Painpath element on the page: ${(await page.evaluate(() => document.body?.innerText ?? '')).slice(0, 120).replace(/\s+/g, ' ')}`);
   }
   await page.waitForNetworkIdle({ idleTime: 300, timeout: SETTLE_TIMEOUT_MS }).catch(() => {});
-  // Every Lit element's pending update, in shadow roots too, three times over: an update may start another.
-  await page.evaluate(async () => {
-    for (let round = 0; round < 3; round++) {
-      const pending = [];
-      const visit = (node) => {
-        for (const element of node.querySelectorAll('*')) {
-          if (element.updateComplete) pending.push(element.updateComplete);
-          if (element.shadowRoot) visit(element.shadowRoot);
-        }
-      };
-      visit(document);
-      await Promise.all(pending);
-      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
-    }
-  });
+  await page.evaluate(litSettled);
   return settled;
 }
 

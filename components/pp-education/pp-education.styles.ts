@@ -181,8 +181,11 @@ export const styles = css`
     border-inline-start-color: var(--_correct);
   }
 
+  /* The tick is decoration: the words say it, and screen readers would read it out ("check mark")
+     before them. Engines without alternative text keep the first declaration. */
   .feedback [data-verdict='correct'] strong::before {
     content: '✓ ';
+    content: '✓ ' / '';
   }
 
   .key-messages {
@@ -217,13 +220,11 @@ export const styles = css`
     margin-block-start: 0.35em;
   }
 
+  /* Takes no room while empty (it is a live region: display: none would keep "Well done" from
+     being announced when it comes). */
   .done {
     font-weight: 600;
     margin: 0;
-  }
-
-  .done:empty {
-    display: none;
   }
 
   @media (forced-colors: active) {

@@ -37,7 +37,7 @@ interface SavingElement extends HTMLElement {
  *
  * @attr src - URL of the kiosk sequence JSON.
  * @attr idle-timeout - Seconds without a touch before "Are you still there?" (default 90).
- * @attr idle-countdown - Seconds the question waits before everything is cleared (default 20).
+ * @attr idle-countdown - Seconds the question waits before everything is cleared (default 20; WCAG 2.2.1 asks for at least 20).
  * @attr accept-translations - Passed to every questionnaire: the translation statuses shown (see `<pp-questionnaire>`).
  * @attr subject - The kiosk's own subject (default `painpath-kiosk`): each person's steps have the subject `<subject>:<session id>`, which is erased at reset after results not yet acknowledged have moved to the kiosk's (see docs/privacy.md).
  * @attr storage - Passed to every step: `device` (default), `session` or `memory`.
@@ -250,13 +250,17 @@ export class PpKiosk extends LitElement {
   async #show(screen: Screen): Promise<void> {
     this.screen = screen;
     await this.updateComplete;
-    // Focus moves to the new screen's heading, so screen readers start reading there.
-    this.renderRoot.querySelector<HTMLElement>('h2, [part=step] > *')?.focus();
+    // Focus moves to the new screen's heading, or the step's first page once it is shown, so
+    // screen readers start reading there.
+    this.renderRoot.querySelector<HTMLElement>('[part=step] > pp-questionnaire, [part=step] > pp-education, [part=screen] > h2')?.focus();
   }
 
+  /**
+   * A language chosen shows the screen in it; Next goes on. Moving on at the choice itself would
+   * change the screen under arrow keys, which choose as they move (WCAG 3.2.2).
+   */
   #chooseLanguage(event: CustomEvent<LanguageChangeDetail>): void {
     this.language = event.detail.language;
-    void this.#show('consent');
   }
 
   #nextStep(event: Event): void {
@@ -338,7 +342,8 @@ export class PpKiosk extends LitElement {
           <div part="actions" class="actions"><button class="primary" @click=${() => this.#show('language')}>${msg('Start')}</button></div>`;
       case 'language':
         return html`<h2 part="title" tabindex="-1" class="visually-hidden">${msg('Choose your language')}</h2>
-          <pp-language-picker languages=${sequence.languages.join(' ')} value=${this.language} @pp-language-change=${this.#chooseLanguage}></pp-language-picker>`;
+          <pp-language-picker languages=${sequence.languages.join(' ')} value=${this.language} @pp-language-change=${this.#chooseLanguage}></pp-language-picker>
+          <div part="actions" class="actions"><button class="primary" @click=${() => this.#show('consent')}>${msg('Next')}</button></div>`;
       case 'consent':
         return html`${this.#renderText(sequence.consent)}
           <div part="actions" class="actions">

@@ -49,6 +49,7 @@ import { heading } from '../shared/heading.js';
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { KeyboardModality } from '../shared/keyboard-modality.js';
+import { StartFocus } from '../shared/start-focus.js';
 import { choiceStyles, headerStyles, navigationStyles } from '../shared/form-styles.js';
 import { tokens } from '../shared/tokens.js';
 import { focusTargetSelector, itemText, loadAllItemParts, loadItemParts, prefixed, problemMessage, renderQuestion, type ItemContext } from './item-templates.js';
@@ -238,6 +239,12 @@ export class PpQuestionnaire extends LitElement {
 
   /** Rings a choice reached with arrow keys in WebKit too. */
   protected readonly keyboardModality = new KeyboardModality(this);
+  readonly #startFocus = new StartFocus(this, '[data-page-start], [part=done]');
+
+  /** Focuses where reading starts: the current page, once the content is shown. */
+  override focus(options?: FocusOptions): void {
+    this.#startFocus.focus(options);
+  }
 
   /** URL of an instrument JSON file. */
   src?: string;

@@ -1,4 +1,4 @@
-import type { CartesianScaleOptions, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, TooltipItem } from 'chart.js';
+import type { CartesianScaleOptions, Chart, ChartConfiguration, ChartDataset, Plugin, PointStyle, Scale, TooltipItem } from 'chart.js';
 import type { ChartBand, ChartPanel, ChartPoint, ImportantChange } from '../../src/charts/score-series.js';
 import { changeText, importantChangeText, scoreText } from './chart-text.js';
 
@@ -97,6 +97,32 @@ const bandsPlugin = (bands: readonly ChartBand[], look: ChartLook): Plugin<'line
     ctx.restore();
   },
 });
+
+/**
+ * Keeps the tooltip still while the pointer is over it (WCAG 1.4.13, hoverable): otherwise the
+ * pointer, on its way onto the tooltip, comes nearer the next visit and the tooltip jumps to that
+ * visit or away from under the pointer. Replayed events pass, so the tooltip still follows a resize.
+ */
+const hoverableTooltipPlugin: Plugin<'line'> = {
+  id: 'pp-hoverable-tooltip',
+  beforeEvent({ tooltip }, { event, replay }) {
+    if (replay || event.type === 'mouseout' || !tooltip?.opacity || event.x === null || event.y === null) return;
+    const over = event.x >= tooltip.x && event.x <= tooltip.x + tooltip.width && event.y >= tooltip.y && event.y <= tooltip.y + tooltip.height;
+    if (over) return false;
+  },
+};
+
+/**
+ * Hides the tooltip and the hovered point's enlargement without the pointer moving, as Escape
+ * must (WCAG 1.4.13, dismissible); the pointer's next move shows them again. Setting the tooltip's
+ * active elements makes chart.js skip it when update() replays the last pointer event.
+ */
+export function dismissTooltip(chart: Chart): void {
+  if (!chart.tooltip?.getActiveElements().length) return;
+  chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+  chart.setActiveElements([]);
+  chart.update();
+}
 
 interface XY {
   readonly x: number;
@@ -221,7 +247,7 @@ export function chartConfig(panel: ChartPanel, look: ChartLook, direction: 'ltr'
   return {
     type: 'line',
     data: { datasets: [...lines, ...marks] },
-    plugins: [bandsPlugin(panel.bands, look)],
+    plugins: [bandsPlugin(panel.bands, look), hoverableTooltipPlugin],
     options: {
       locale: lang,
       responsive: true,
@@ -269,6 +295,10 @@ export function chartConfig(panel: ChartPanel, look: ChartLook, direction: 'ltr'
         legend: {
           display: lines.length + marks.length > 1,
           position: 'bottom',
+          // chart.js's default hides a line when its entry is clicked: by pointer only, and the canvas's
+          // name (the summary) would still describe that line. The legend only says which mark is which.
+          // (Its types refuse null, and undefined falls back to the default.)
+          onClick: () => undefined,
           rtl,
           textDirection,
           labels: { usePointStyle: true, color: look.text, font, padding: 16 },

@@ -14,7 +14,7 @@ import { VAULT_SETTINGS, VaultController, vaultProperties } from '../shared/vaul
 import { fetchJson } from '../shared/fetch-json.js';
 import { inLocale, loadUiLocale, localizedRoot, UI_LOCALES, uiLocaleFor } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.js';
-import { chartConfig, lookOf } from './chart-config.js';
+import { chartConfig, dismissTooltip, lookOf } from './chart-config.js';
 import { importantChangeText, panelSummary } from './chart-text.js';
 import { loadChartJs } from './load-chart-js.js';
 import { styles } from './pp-score-chart.styles.js';
@@ -155,9 +155,20 @@ export class PpScoreChart extends LitElement {
     if (result.instrument.id === this.parsed?.id && (from.subject ?? '') === (this.subject ?? '')) void this.addResult(result);
   };
 
+  /**
+   * Escape hides a tooltip the pointer is showing (WCAG 1.4.13). Heard on the document, since the
+   * pointer rests on the chart while focus is anywhere on the page (the canvas takes no focus), and
+   * in the capture phase, so that a host stopping Escape on its way up does not keep the tooltip.
+   * The key is neither cancelled nor stopped: the host's own use of Escape goes on as before.
+   */
+  readonly #onDocumentKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') for (const chart of this.#charts) dismissTooltip(chart);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#listenForSubmits();
+    document.addEventListener('keydown', this.#onDocumentKeydown, { capture: true });
     // Charts are destroyed when the element leaves the page; draw them again when it comes back.
     this.#drawnModel = undefined;
     if (this.hasUpdated) this.requestUpdate();
@@ -166,6 +177,7 @@ export class PpScoreChart extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener(PpEvents.submit, this.#onDocumentSubmit);
+    document.removeEventListener('keydown', this.#onDocumentKeydown, { capture: true });
     this.#destroyCharts();
   }
 

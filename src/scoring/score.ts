@@ -79,7 +79,8 @@ function rawValue(scale: Scale, scored: readonly WeightedScore[], questions: Rea
       return total / answeredWeight;
     case 'percent': {
       const highest = scored.reduce((sum, s) => sum + (s.max ?? 0), 0);
-      return highest === 0 ? 0 : (total / highest) * 100;
+      // Multiplied first: (28 / 50) * 100 is 56.00000000000001 in floating point, 28 * 100 / 50 is 56.
+      return highest === 0 ? 0 : (total * 100) / highest;
     }
   }
 }

@@ -212,6 +212,14 @@ export async function kiosk(idleSeconds = 90): Promise<PpKiosk> {
   return el;
 }
 
+/** On the kiosk's language screen: chooses the language, waits for the screen in it, and goes on with Next to the consent. */
+export async function chooseKioskLanguage(el: PpKiosk, lang: string): Promise<void> {
+  shadow(shadow(el).querySelector('pp-language-picker')!).querySelector<HTMLInputElement>(`[lang="${lang}"] input`)!.click();
+  await waitUntil(() => shadow(el).querySelector(`[part=screen][lang="${lang}"] [part=actions] button`), 'the chosen language was not shown');
+  shadow(el).querySelector<HTMLButtonElement>('[part=actions] button')!.click();
+  await waitUntil(() => shadow(el).querySelectorAll('[part=actions] button').length === 2, 'no consent screen');
+}
+
 /** Clicks the button with this name in the root. */
 export function clickButton(root: ParentNode, name: string | RegExp): void {
   const buttons = [...root.querySelectorAll('button')];

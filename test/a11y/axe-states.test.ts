@@ -7,6 +7,7 @@ import { waitUntil } from '../helpers/wait.js';
 import type { PpLanguagePicker } from '../../components/pp-language-picker/pp-language-picker.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import {
+  chooseKioskLanguage,
   clickButton,
   education,
   everyItemType,
@@ -161,8 +162,7 @@ for (const lang of LANGUAGES) {
         const picker = shadow(el).querySelector<PpLanguagePicker>('pp-language-picker')!;
         await picker.updateComplete;
         await expectAxeClean(el, 'language picker');
-        picker.shadowRoot!.querySelector<HTMLInputElement>(`[lang="${lang}"] input`)!.click();
-        await waitUntil(() => shadow(el).querySelectorAll('[part=actions] button').length === 2, 'no consent screen');
+        await chooseKioskLanguage(el, lang);
         shadow(el).querySelector<HTMLButtonElement>('[part=actions] button')!.click();
         await waitUntil(() => shadow(el).querySelector('pp-questionnaire')?.shadowRoot?.querySelector('form'), 'no questionnaire running');
         await expectAxeClean(el, 'questionnaire running');

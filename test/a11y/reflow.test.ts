@@ -11,6 +11,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { PpLanguagePicker } from '../../components/pp-language-picker/pp-language-picker.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import {
+  chooseKioskLanguage,
   clickButton,
   education,
   everyItemType,
@@ -122,8 +123,7 @@ describe('reflow at 320 CSS px', () => {
         const picker = shadow(el).querySelector<PpLanguagePicker>('pp-language-picker')!;
         await picker.updateComplete;
         expectNoHorizontalOverflow(el, 'language');
-        picker.shadowRoot!.querySelector<HTMLInputElement>(`[lang="${lang}"] input`)!.click();
-        await waitUntil(() => shadow(el).querySelectorAll('[part=actions] button').length === 2, 'no consent screen');
+        await chooseKioskLanguage(el, lang);
         expectNoHorizontalOverflow(el, 'consent');
         shadow(el).querySelector<HTMLButtonElement>('[part=actions] button')!.click();
         await waitUntil(() => shadow(el).querySelector('pp-questionnaire')?.shadowRoot?.querySelector('form'), 'no questionnaire running');

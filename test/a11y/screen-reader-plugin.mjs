@@ -35,6 +35,8 @@ const ALWAYS_ANNOUNCED = new Set(['dialog', 'alertdialog', 'list', 'table', 'ale
 const ROLE_WORDS = { image: 'image', img: 'image', DisclosureTriangle: 'button', PopUpButton: 'button', ToggleButton: 'button', searchbox: 'textbox' };
 
 const prop = (node, name) => node.properties?.find((p) => p.name === name)?.value?.value;
+/** Where the cursor is: the DOM node, or for text a style sheet adds (::before), the tree's own id. */
+const keyOf = (node) => node.backendDOMNodeId ?? `ax-${node.nodeId}`;
 const text = (value) => String(value ?? '').replace(/\s+/g, ' ').trim();
 
 /**
@@ -139,7 +141,7 @@ const announcedContainer = (node) => !node.ignored && CONTAINERS.has(node.role?.
 /**
  * The stops of the virtual cursor, in reading order: controls, headings, images and cells as a
  * whole; announced containers; and blocks of text. Text that is already a name around it (a
- * legend, a label, the text naming its group) is not read twice.
+ * legend, a label, the text naming or describing its group) is not read twice.
  */
 function stopsOf(tree) {
   const stops = [];
@@ -160,8 +162,7 @@ function stopsOf(tree) {
       if (ancestors.some((a) => ['LabelText', 'Legend'].includes(a.role?.value))) continue;
       const said = text(node.name?.value);
       const namedAround = ancestors.find((a) => !a.ignored && text(a.name?.value) !== '' && a.role?.value !== 'generic');
-      const saidAround = namedAround ? `${text(namedAround.name.value)} ${text(namedAround.description?.value)}` : '';
-      if (!said || saidAround.includes(said)) continue;
+      if (!said || (namedAround && [text(namedAround.name.value), text(namedAround.description?.value)].includes(said))) continue;
       stops.push(node);
     }
   }
@@ -240,11 +241,11 @@ export function screenReaderPlugin() {
   }
 
   function speakAt(reader, tree, node, from, { focused = false } = {}) {
-    reader.cursor = node.backendDOMNodeId;
+    reader.cursor = keyOf(node);
     return [...entered(tree, from, node).map((c) => phraseOf(tree, c)), phraseOf(tree, node, { focused })].join('; ');
   }
 
-  const current = (reader, tree) => (reader.cursor === undefined ? undefined : tree.order.find((node) => node.backendDOMNodeId === reader.cursor));
+  const current = (reader, tree) => (reader.cursor === undefined ? undefined : tree.order.find((node) => keyOf(node) === reader.cursor));
 
   /** Moves to the next (or previous) stop that `wanted` accepts. */
   async function move(reader, command, step, wanted = () => true) {

@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { deleteAllDatabases, PHQ9_URL } from '../helpers/fixtures.js';
 import { waitUntil } from '../helpers/wait.js';
 import type { Json } from '../helpers/instrument-builder.js';
-import { education, everyItemType, kiosk, LANGUAGES, painOverVisits, pathway, questionnaire } from './a11y-helpers.js';
+import { education, everyItemType, kiosk, LANGUAGES, painOverVisits, pathway, questionnaire, type Language } from './a11y-helpers.js';
 import { screenReader as sr } from './screen-reader.js';
 
 /** The words of the elements a walk looks for, as the XLIFF files give them. */
@@ -42,6 +42,17 @@ const fhirForm: Json = {
     },
   ],
 };
+
+/** From the kiosk's start screen to its consent, in the language given, by screen reader. */
+async function startKioskIn(lang: Language): Promise<void> {
+  await sr.start('pp-kiosk');
+  await sr.nextUntil(button('Start'), sr.nextControl);
+  await sr.activate();
+  await sr.nextUntil(new RegExp(`radio, ${WORDS[lang].language}`), sr.nextControl);
+  await sr.activate();
+  await sr.nextUntil(button(WORDS[lang].next), sr.nextControl);
+  await sr.activate();
+}
 
 for (const lang of LANGUAGES) {
   const words = WORDS[lang];
@@ -121,8 +132,8 @@ for (const lang of LANGUAGES) {
         const found = await sr.nextUntil(new RegExp(`^button, (${words.next}|${words.finish})|^radio`), sr.next, 200);
         if (found.startsWith('radio')) {
           await sr.activate();
-          await sr.nextControl();
-          await sr.activate();
+          // Another answer of the same question, if there is one: a question's last answer is followed by the Back button.
+          if ((await sr.nextControl()).startsWith('radio')) await sr.activate();
           continue;
         }
         await sr.activate();
@@ -152,11 +163,7 @@ for (const lang of LANGUAGES) {
 
     it('the kiosk from its start screen to the thanks', async () => {
       await kiosk();
-      await sr.start('pp-kiosk');
-      await sr.nextUntil(button('Start'), sr.nextControl);
-      await sr.activate();
-      await sr.nextUntil(new RegExp(`radio, ${words.language}`), sr.nextControl);
-      await sr.activate();
+      await startKioskIn(lang);
       await sr.nextUntil(button(words.agree), sr.nextControl);
       await sr.activate();
       // The kiosk's questionnaires accept only validated translations: one without is shown in English, with a notice.
@@ -173,11 +180,7 @@ for (const lang of LANGUAGES) {
 
     it('the kiosk’s idle warning', async () => {
       await kiosk(2);
-      await sr.start('pp-kiosk');
-      await sr.nextUntil(button('Start'), sr.nextControl);
-      await sr.activate();
-      await sr.nextUntil(new RegExp(`radio, ${words.language}`), sr.nextControl);
-      await sr.activate();
+      await startKioskIn(lang);
       await waitUntil(() => document.querySelector('pp-kiosk')!.shadowRoot!.querySelector('dialog[open]'), 'no idle warning');
       expect(await sr.focused()).to.match(button(words.stillHere));
       await sr.activate();

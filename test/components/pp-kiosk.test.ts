@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-kiosk/pp-kiosk.js';
 import type { PpKiosk } from '../../components/pp-kiosk/pp-kiosk.js';
@@ -29,6 +30,9 @@ async function begin(el: PpKiosk, language: 'en' | 'da' | 'ar' = 'en'): Promise<
   const picker = root(el).querySelector('pp-language-picker')!;
   await picker.updateComplete;
   picker.shadowRoot!.querySelector<HTMLInputElement>(`[lang="${language}"] input`)!.click();
+  const next = { en: 'Next', da: 'Næste', ar: 'التالي' }[language];
+  await waitUntil(() => button(el, next), 'the chosen language was not shown');
+  button(el, next).click();
   const consentTitle = { en: 'Your answers', da: 'Dine svar', ar: 'إجاباتك' }[language];
   await waitUntil(() => heading(el) === consentTitle, 'consent not shown');
 }
@@ -68,6 +72,27 @@ describe('<pp-kiosk>', () => {
     expect(questionnaire(el)!.getAttribute('lang')).to.equal('da');
     expect(questionnaire(el)!.getAttribute('subject'), 'the person has a subject for this session').to.match(SESSION_SUBJECT);
     await expect(el).to.be.accessible();
+  });
+
+  it('stays on the language screen while the arrow keys choose, shown in each language chosen, until Next', async () => {
+    const el = await kiosk();
+    button(el, 'Start').click();
+    await waitUntil(() => root(el).querySelector('pp-language-picker')?.shadowRoot?.querySelector('input'), 'no language picker');
+    root(el).querySelector('pp-language-picker')!.shadowRoot!.querySelector<HTMLInputElement>('[lang="en"] input')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => button(el, 'Næste'), 'the screen is not shown in the language chosen');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => button(el, 'التالي'), 'the screen is not shown in the language chosen');
+    expect(root(el).querySelector('pp-language-picker'), 'the kiosk left the language screen').to.exist;
+    button(el, 'التالي').click();
+    await waitUntil(() => heading(el) === 'إجاباتك', 'consent not shown in the language chosen');
+  });
+
+  it('moves focus to the questionnaire’s first page when a step starts, so nothing is read from the top of the page', async () => {
+    const el = await kiosk();
+    await begin(el);
+    button(el, 'I agree').click();
+    await waitUntil(() => questionnaire(el)?.shadowRoot?.activeElement?.matches('[data-page-start]'), 'focus did not reach the questionnaire');
   });
 
   describe('languages a questionnaire does not accept', () => {

@@ -1,4 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { Chart } from 'chart.js';
 import { waitUntil } from '../helpers/wait.js';
 import '../../components/pp-score-chart/pp-score-chart.js';
 import { eraseSubject, type PpScoreChart, type ScoreSeries } from '../../components/pp-score-chart/pp-score-chart.js';
@@ -60,6 +62,31 @@ const painOverVisits: ScoreSeries = {
     { date: '2026-06-15', value: 4 },
   ],
 };
+
+/** The chart.js chart drawn on an element's first canvas, once it is drawn. */
+async function drawnChart(el: PpScoreChart): Promise<Chart> {
+  const { Chart } = await import('chart.js');
+  await waitUntil(() => canvases(el)[0] && Chart.getChart(canvases(el)[0]!), 'the chart was not drawn');
+  return Chart.getChart(canvases(el)[0]!)!;
+}
+
+/** Where a point of the chart (in its own CSS pixels) is in the viewport, for sendMouse. */
+function onPage(chart: Chart, x: number, y: number): [number, number] {
+  const box = chart.canvas.getBoundingClientRect();
+  return [Math.round(box.left + x), Math.round(box.top + y)];
+}
+
+/** Moves the real pointer onto a visit's point of the first line. */
+async function hoverVisit(chart: Chart, index: number): Promise<void> {
+  const point = chart.getDatasetMeta(0).data[index]!;
+  await sendMouse({ type: 'move', position: onPage(chart, point.x, point.y) });
+}
+
+/** chart.js handles pointer events in the next animation frame: wait until it has. */
+const framesLater = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** The visits the tooltip shows, by their index; none when it is hidden. */
+const tooltipVisits = (chart: Chart) => (chart.tooltip!.opacity > 0 ? chart.tooltip!.dataPoints.map((item) => item.dataIndex) : []);
 
 describe('<pp-score-chart>', () => {
   before(async () => {
@@ -188,6 +215,75 @@ describe('<pp-score-chart>', () => {
     it('passes axe with no scores', async () => {
       const el = await chart(html`<pp-score-chart src=${PHQ9_URL}></pp-score-chart>`);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('pointer and keyboard', () => {
+    afterEach(() => resetMouse());
+
+    const weekly: ScoreSeries = {
+      scale: 'pain-intensity',
+      points: ['2025-01-06', '2025-01-13', '2025-01-20', '2025-01-27', '2025-02-03'].map((date, i) => ({ date, value: 8 - i })),
+    };
+
+    it('hides the tooltip on Escape, with the pointer still over the point and focus elsewhere on the page', async () => {
+      const page = await fixture<HTMLElement>(html`<div>
+        <button>Elsewhere</button>
+        <pp-score-chart src=${NRS_URL} .series=${painOverVisits}></pp-score-chart>
+      </div>`);
+      const el = page.querySelector('pp-score-chart')!;
+      const drawn = await drawnChart(el);
+      page.querySelector('button')!.focus();
+      await hoverVisit(drawn, 1);
+      await waitUntil(() => tooltipVisits(drawn).length > 0, 'the pointer did not show a tooltip');
+      expect(tooltipVisits(drawn)).to.deep.equal([1]);
+
+      const reachingThePage: KeyboardEvent[] = [];
+      const listen = (event: KeyboardEvent) => reachingThePage.push(event);
+      window.addEventListener('keydown', listen);
+      try {
+        await sendKeys({ press: 'Escape' });
+      } finally {
+        window.removeEventListener('keydown', listen);
+      }
+      expect(tooltipVisits(drawn), 'the tooltip').to.deep.equal([]);
+      expect(drawn.getActiveElements(), 'the hovered point').to.deep.equal([]);
+      expect(reachingThePage.map((event) => [event.key, event.defaultPrevented]), 'Escape reaches the page as it was').to.deep.equal([['Escape', false]]);
+      expect(document.activeElement, 'focus stays where it was').to.equal(page.querySelector('button'));
+    });
+
+    it('keeps the tooltip while the pointer moves onto it, and follows the pointer to another visit', async () => {
+      const el = await chart(html`<pp-score-chart src=${NRS_URL} .series=${weekly}></pp-score-chart>`);
+      const drawn = await drawnChart(el);
+      await hoverVisit(drawn, 0);
+      await waitUntil(() => tooltipVisits(drawn).length > 0, 'the pointer did not show a tooltip');
+      expect(tooltipVisits(drawn)).to.deep.equal([0]);
+
+      const { tooltip } = drawn;
+      const onTooltip = { x: tooltip!.x + tooltip!.width - 4, y: tooltip!.y + tooltip!.height / 2 };
+      const points = drawn.getDatasetMeta(0).data;
+      const distance = (index: number) => Math.abs(points[index]!.x - onTooltip.x);
+      expect(distance(1), 'on its far side, the tooltip covers a point nearer another visit').to.be.below(distance(0));
+      await sendMouse({ type: 'move', position: onPage(drawn, onTooltip.x, onTooltip.y) });
+      await framesLater();
+      expect(tooltipVisits(drawn), 'over the tooltip').to.deep.equal([0]);
+
+      await hoverVisit(drawn, 4);
+      await waitUntil(() => tooltipVisits(drawn)[0] === 4, 'the tooltip did not follow the pointer off it to another visit');
+    });
+
+    it('keeps every line drawn when a legend entry is clicked', async () => {
+      const el = await chart(html`<pp-score-chart src=${PHQ9_URL} .results=${[phq9Result(18, '2025-01-13'), phq9Result(9, '2025-06-16')]}></pp-score-chart>`);
+      const drawn = await drawnChart(el);
+      // chart.js keeps where it drew each legend entry, but does not declare it in its types.
+      const entries = (drawn.legend as unknown as { legendHitBoxes: { left: number; top: number; width: number; height: number }[] }).legendHitBoxes;
+      expect(entries, 'one legend entry per dataset').to.have.length(2);
+      for (const entry of entries) {
+        await sendMouse({ type: 'click', position: onPage(drawn, entry.left + entry.width / 2, entry.top + entry.height / 2) });
+      }
+      await framesLater();
+      expect(drawn.data.datasets.map((_, index) => drawn.isDatasetVisible(index))).to.deep.equal([true, true]);
+      expect(drawn.legend!.legendItems!.map((item) => item.hidden)).to.deep.equal([false, false]);
     });
   });
 

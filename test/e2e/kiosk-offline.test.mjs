@@ -57,6 +57,7 @@ for (const engine of engines) {
     );
     await clickButton(page, /^Start$/);
     await (await waitForInShadow(page, ['pp-kiosk', 'pp-language-picker', '[lang="da"] input'])).click();
+    await clickButton(page, /^Næste$/);
     await clickButton(page, /^(Jeg accepterer|I agree)$/);
     await waitForInShadow(page, ['pp-kiosk', 'pp-questionnaire', 'fieldset']);
     const form = await waitForInShadow(page, ['pp-kiosk', 'pp-questionnaire']);

@@ -68,6 +68,13 @@ describe('scoring language', () => {
       expect(valueOf(odi, answersFor('odi', [5, 5, 5, 5, 5, 0, 0, 0, 0, 0]))).to.equal(50);
     });
 
+    it('gives whole percentages exactly, with no floating-point remainder (7, 14, 28, 29 of 50)', () => {
+      for (const sum of [7, 14, 28, 29]) {
+        const answers = Array.from({ length: 10 }, (_, i) => Math.min(5, Math.max(0, sum - 5 * i)));
+        expect(valueOf(odi, answersFor('odi', answers)), `${sum} of 50`).to.equal(sum * 2);
+      }
+    });
+
     it('takes the percentage of 45 when 9 items are answered (9 answered summing to 18 → 40)', () => {
       expect(valueOf(odi, answersFor('odi', [2, 2, 2, 2, 2, 2, 2, 2, 2, undefined]))).to.equal(40);
     });

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { litSettled } from '../../scripts/lit-settled.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const AXE = join(root, 'node_modules/axe-core/axe.min.js');
@@ -68,21 +69,7 @@ async function checkStory(page, base, id) {
     const failed = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay') && document.querySelector('#error-message')?.textContent);
     if (failed) return { error: `the story failed to render: ${failed}` };
     await page.waitForLoadState('networkidle', { timeout: STORY_TIMEOUT_MS });
-    // Let every Lit element finish rendering, inside shadow roots too, after its content loaded.
-    await page.evaluate(async () => {
-      for (let round = 0; round < 3; round++) {
-        const pending = [];
-        const visit = (node) => {
-          for (const element of node.querySelectorAll('*')) {
-            if (element.updateComplete) pending.push(element.updateComplete);
-            if (element.shadowRoot) visit(element.shadowRoot);
-          }
-        };
-        visit(document);
-        await Promise.all(pending);
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
-      }
-    });
+    await page.evaluate(litSettled);
     if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async (runOnly) => {
       const results = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
