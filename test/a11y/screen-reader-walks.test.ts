@@ -12,8 +12,44 @@ import { screenReader as sr } from './screen-reader.js';
 
 /** The words of the elements a walk looks for, as the XLIFF files give them. */
 const WORDS = {
-  en: { language: 'English', next: 'Next', submit: 'Submit answers', finish: 'Finish', agree: 'I agree', done: 'Done', stillHere: 'Yes, I am still here', table: 'Show the scores as a table', addAnother: 'Add another' },
-  ar: { language: 'العربية', next: 'التالي', submit: 'إرسال الإجابات', finish: 'إنهاء', agree: 'أوافق', done: 'تم', stillHere: 'نعم، ما زلت هنا', table: 'عرض النتائج في جدول', addAnother: 'إضافة المزيد' },
+  en: {
+    notQuite: 'Not quite.',
+    right: 'That’s right.',
+    wellDone: 'Well done',
+    here: 'You are here',
+    question1: 'Question 1 of 9',
+    answered1: '1 of 9 answered',
+    chooseAnAnswer: 'Please choose an answer.',
+    thanks: 'Thank you',
+    table: 'Show the scores as a table',
+    language: 'English',
+    next: 'Next',
+    submit: 'Submit answers',
+    finish: 'Finish',
+    agree: 'I agree',
+    done: 'Done',
+    stillHere: 'Yes, I am still here',
+    addAnother: 'Add another',
+  },
+  ar: {
+    notQuite: 'ليس تمامًا.',
+    right: 'إجابة صحيحة.',
+    wellDone: 'أحسنت',
+    here: 'أنت هنا',
+    question1: 'السؤال 1 من 9',
+    answered1: 'تمت الإجابة عن 1 من 9',
+    chooseAnAnswer: 'يُرجى اختيار إجابة.',
+    thanks: 'شكرًا',
+    table: 'عرض النتائج في جدول',
+    language: 'العربية',
+    next: 'التالي',
+    submit: 'إرسال الإجابات',
+    finish: 'إنهاء',
+    agree: 'أوافق',
+    done: 'تم',
+    stillHere: 'نعم، ما زلت هنا',
+    addAnother: 'إضافة المزيد',
+  },
 } as const;
 
 const button = (name: string) => new RegExp(`(^|; )button, (${name})`);
@@ -62,16 +98,25 @@ for (const lang of LANGUAGES) {
     it('PHQ-9, one question at a time: a missed answer, its error, progress and the thanks', async () => {
       await questionnaire(html`<pp-questionnaire src=${PHQ9_URL} lang=${lang} accept-translations=${ALL_TRANSLATIONS} storage="memory"></pp-questionnaire>`);
       await sr.start('pp-questionnaire');
-      await sr.nextControl();
+      // The question's number and the shared stem, the item, each answer with its state and place.
+      expect(await sr.nextControl()).to.match(new RegExp(`^group, ${words.question1}, .+; group, .+; radio, .+, not checked, 1 of 4$`));
       await sr.nextUntil(button(words.next));
-      await sr.activate();
+      // Next without an answer: back to the first answer, which says it is invalid and why.
+      expect(await sr.activate()).to.match(new RegExp(`radio, .+, not checked, invalid entry, 1 of 4, ${words.chooseAnAnswer}$`));
+      let thanks = '';
       for (let question = 1; question <= 10; question++) {
-        await sr.activate();
+        const answered = await sr.activate();
+        expect(answered, 'the answer chosen, then progress').to.match(/, checked, 1 of 4\nannounced: /);
+        if (question === 1) expect(answered).to.include(`announced: ${words.answered1}`);
         const last = await sr.nextUntil(button(`${words.next}|${words.submit}`));
-        await sr.activate();
-        if (last.includes(words.submit)) break;
+        const said = await sr.activate();
+        if (last.includes(words.submit)) {
+          thanks = said;
+          break;
+        }
         await sr.nextControl();
       }
+      expect(thanks, 'focus on the thanks after Submit').to.include(words.thanks);
       await sr.next();
       await sr.expectTranscript(`phq-9-paged.${lang}`);
     });
@@ -84,10 +129,12 @@ for (const lang of LANGUAGES) {
         if (question !== 3) await sr.activate();
       }
       await sr.nextUntil(button(words.submit), sr.nextControl);
-      await sr.activate();
-      await sr.activate();
+      // Submit finds the skipped third question: focus on its first answer, with the error.
+      const skipped = await sr.activate();
+      expect(skipped).to.match(new RegExp(`radio, .+, not checked, invalid entry, 1 of 4, ${words.chooseAnAnswer}$`));
+      expect(await sr.activate(), 'answered, the error is gone').to.match(/, checked, 1 of 4\n/);
       await sr.nextUntil(button(words.submit), sr.nextControl);
-      await sr.activate();
+      expect(await sr.activate()).to.include(words.thanks);
       await sr.expectTranscript(`phq-9-list.${lang}`);
     });
 
@@ -97,12 +144,14 @@ for (const lang of LANGUAGES) {
       await sr.nextControl();
       for (let step = 0; step < 7; step++) await sr.next();
       await sr.activate();
-      await sr.nextUntil(/^slider/, sr.nextControl);
+      const slider = await sr.nextUntil(/^slider/, sr.nextControl);
+      expect(slider, 'the VAS: its question, no value yet, its two ends').to.match(/^slider, How good or bad is your health today\?, .+, 0 = The worst health you can imagine 100 = The best health you can imagine$/);
       await sr.activate();
-      await sr.press('ArrowRight');
+      // Right to left, the slider's lowest end is on the right: ArrowRight moves towards it.
+      expect(await sr.press('ArrowRight')).to.match(new RegExp(`^slider, [^,]+, ${lang === 'ar' ? 0 : 1}, `));
       await sr.press('PageUp');
-      await sr.nextUntil(/^checkbox/, sr.nextControl);
-      await sr.activate();
+      expect(await sr.nextUntil(/checkbox/, sr.nextControl), 'body-map regions in their named groups').to.match(/^group, Where have you had pain in the last week\?; group, .+; checkbox, .+, not checked$/);
+      expect(await sr.activate()).to.match(/^checkbox, .+, checked\n/);
       await sr.next();
       await sr.activate();
       await sr.expectTranscript(`rating-and-body-map.${lang}`);
@@ -118,8 +167,8 @@ for (const lang of LANGUAGES) {
       await sr.nextControl();
       await sr.type('Paracetamol');
       // The form has English texts only, so it is shown in English whatever the page's language.
-      await sr.nextUntil(button(WORDS.en.addAnother), sr.nextControl);
-      await sr.activate();
+      expect(await sr.nextUntil(button(WORDS.en.addAnother), sr.nextControl)).to.equal('button, Add another, Each medicine you take for the pain');
+      expect(await sr.activate(), 'focus in the new repeat').to.match(/^group, Each medicine you take for the pain 2; textbox, Name of the medicine \(optional\)/);
       await sr.type('Ibuprofen');
       await sr.nextUntil(button(WORDS.en.submit), sr.nextControl);
       await sr.expectTranscript(`fhir-form.${lang}`);
@@ -128,17 +177,20 @@ for (const lang of LANGUAGES) {
     it('an education module with its knowledge check', async () => {
       await education(html`<pp-education src="/content/education/hurt-and-harm.json" lang=${lang}></pp-education>`);
       await sr.start('pp-education');
+      const heard: string[] = [];
       for (let page = 1; page <= 12; page++) {
         const found = await sr.nextUntil(new RegExp(`^button, (${words.next}|${words.finish})|^radio`), sr.next, 200);
         if (found.startsWith('radio')) {
-          await sr.activate();
+          heard.push(await sr.activate());
           // Another answer of the same question, if there is one: a question's last answer is followed by the Back button.
-          if ((await sr.nextControl()).startsWith('radio')) await sr.activate();
+          if ((await sr.nextControl()).startsWith('radio')) heard.push(await sr.activate());
           continue;
         }
-        await sr.activate();
+        heard.push(await sr.activate());
         if (found.includes(words.finish)) break;
       }
+      // Each answer's feedback is announced as it is chosen, and the end of the module.
+      expect(heard.join('\n')).to.include(`announced: ${words.notQuite} `).and.include(`announced: ${words.right} `).and.include(`announced: ${words.wellDone}`);
       await sr.expectTranscript(`education.${lang}`);
     });
 
@@ -146,7 +198,8 @@ for (const lang of LANGUAGES) {
       await pathway(lang);
       await sr.start('pp-pathway');
       await sr.nextUntil(/collapsed/, sr.nextControl);
-      await sr.activate();
+      expect(await sr.activate()).to.match(/^heading, level 4, button, .+, expanded$/);
+      await sr.nextUntil(new RegExp(`^${words.here}$`));
       for (let step = 0; step < 80; step++) if ((await sr.next()) === 'end of content') break;
       await sr.expectTranscript(`pathway.${lang}`);
     });
@@ -156,7 +209,9 @@ for (const lang of LANGUAGES) {
       await waitUntil(() => chart.shadowRoot!.querySelector('canvas'), 'no chart drawn');
       await sr.start('pp-score-chart');
       await sr.nextUntil(new RegExp(`button, ${words.table}`));
-      await sr.activate();
+      expect(await sr.activate()).to.match(/, expanded$/);
+      expect(await sr.nextUntil(/^table, /)).to.match(/^table, .+/);
+      expect(await sr.next(), 'the table has its column headers').to.match(/^columnheader, /);
       for (let step = 0; step < 30; step++) if ((await sr.next()) === 'end of content') break;
       await sr.expectTranscript(`score-chart.${lang}`);
     });
@@ -182,7 +237,7 @@ for (const lang of LANGUAGES) {
       await kiosk(2);
       await startKioskIn(lang);
       await waitUntil(() => document.querySelector('pp-kiosk')!.shadowRoot!.querySelector('dialog[open]'), 'no idle warning');
-      expect(await sr.focused()).to.match(button(words.stillHere));
+      expect(await sr.focused(), 'the warning, modal, with its text, and focus on its button').to.match(new RegExp(`^dialog, .+, modal, .+; button, ${words.stillHere}$`));
       await sr.activate();
       await sr.expectTranscript(`kiosk-idle-warning.${lang}`);
     });
