@@ -25,8 +25,9 @@ import { fileURLToPath } from 'node:url';
 
 const TRANSCRIPTS = fileURLToPath(new URL('./transcripts/', import.meta.url));
 
-/** Roles a screen reader reads as one whole: their text is their name. */
+/** Form controls: what "next control" stops at, and what can be activated or typed into. */
 const CONTROLS = new Set(['button', 'checkbox', 'combobox', 'link', 'listbox', 'menuitem', 'option', 'radio', 'searchbox', 'slider', 'spinbutton', 'switch', 'tab', 'textbox', 'DisclosureTriangle', 'PopUpButton', 'ToggleButton']);
+/** Roles a screen reader reads as one whole: their text is their name. */
 const WHOLE = new Set([...CONTROLS, 'heading', 'image', 'img', 'columnheader', 'rowheader', 'cell', 'gridcell', 'meter', 'progressbar']);
 /** Containers announced when the cursor enters them (when they have a name, or always for these). */
 const CONTAINERS = new Set(['group', 'radiogroup', 'region', 'dialog', 'alertdialog', 'form', 'navigation', 'complementary', 'list', 'table', 'figure', 'alert', 'status', 'main', 'banner', 'contentinfo', 'search', 'toolbar', 'tablist', 'tabpanel', 'article']);
@@ -42,9 +43,8 @@ const text = (value) => String(value ?? '').replace(/\s+/g, ' ').trim();
 /**
  * One page's accessibility tree, indexed, with the reading order under the element read. The
  * element may have no node, or one without children (Chromium leaves out what adds nothing, and
- * hangs a shadow tree's nodes where it likes): the root is
- * then made of the topmost nodes whose DOM node is inside it (`domInside`, shadow trees
- * included).
+ * hangs a shadow tree's nodes where it likes): the root is then made of the topmost nodes whose
+ * DOM node is inside it (`domInside`, shadow trees included).
  */
 async function indexTree(nodes, rootBackendId, domInside) {
   const byId = new Map(nodes.map((node) => [node.nodeId, node]));
@@ -249,7 +249,8 @@ export function screenReaderPlugin() {
 
   /** Moves to the next (or previous) stop that `wanted` accepts. */
   async function move(reader, command, step, wanted = () => true) {
-    const tree = await settled(reader);
+    // A move changes nothing on the page: after the last action settled, one look is enough.
+    const tree = command === 'start' ? await settled(reader) : await snapshot(reader);
     const stops = stopsOf(tree);
     const here = current(reader, tree);
     let index = here ? stops.indexOf(here) : -1;
