@@ -1,36 +1,43 @@
 /**
- * Every content file (instruments, education modules, pathways) becomes a Storybook entry with
+ * Every content file (instruments, education modules, pathways, FHIR Questionnaires) becomes a Storybook entry with
  * one story per language, without anyone writing a story: an indexer lists the stories, and a
  * Vite plugin turns the JSON file into a CSF module when Storybook imports it.
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { isFhirQuestionnaire, statusLabel, summarizeFhirQuestionnaire } from './fhir-summary.js';
 
 /** Each content folder, the element that shows its files, and the property that takes the JSON. */
 export const CONTENT_KINDS = {
   instruments: { title: 'Instruments', tag: 'pp-questionnaire', property: 'instrument', element: 'components/pp-questionnaire/pp-questionnaire.ts' },
   education: { title: 'Education', tag: 'pp-education', property: 'module', element: 'components/pp-education/pp-education.ts' },
   pathways: { title: 'Pathways', tag: 'pp-pathway', property: 'pathway', element: 'components/pp-pathway/pp-pathway.ts' },
+  fhir: { title: 'FHIR Questionnaires', tag: 'pp-questionnaire', property: 'instrument', element: 'components/pp-questionnaire/pp-questionnaire.ts' },
 } as const;
 type ContentKind = keyof typeof CONTENT_KINDS;
 
-const CONTENT_FILE = /[\\/]content[\\/](instruments|education|pathways)[\\/][^\\/]+\.json$/;
+const CONTENT_FILE = /[\\/]content[\\/](instruments|education|pathways|fhir)[\\/][^\\/]+\.json$/;
 const kindOf = (fileName: string) => CONTENT_FILE.exec(fileName)![1] as ContentKind;
 /** The module through which Storybook's Vite builder imports every story file. */
 const STORY_IMPORTER = /@storybook\/builder-vite\/storybook-stories/;
 // Not ".story.js": Storybook's docs plugin would try to read that name from disk.
 const STORY_SUFFIX = '.painpath-csf.js';
 
-interface InstrumentSummary {
+interface ContentSummary {
   readonly title: string;
   readonly languages: readonly string[];
+  /** Each language's translation status as a story's name and tag show it. */
   readonly statuses: Readonly<Record<string, string>>;
 }
 
 /** What the stories need from a file, read leniently: an invalid file still gets a story that shows its problems. */
-function summarize(fileName: string): InstrumentSummary {
+function summarize(fileName: string): ContentSummary {
   try {
     const json = JSON.parse(readFileSync(fileName, 'utf8')) as Record<string, unknown>;
+    if (isFhirQuestionnaire(json)) {
+      const { title, languages, statuses } = summarizeFhirQuestionnaire(json);
+      return { title, languages, statuses: Object.fromEntries(languages.map((lang) => [lang, statusLabel(statuses[lang]!)])) };
+    }
     const languages = Array.isArray(json['languages']) ? json['languages'].filter((l): l is string => typeof l === 'string') : [];
     const title = (json['title'] as Record<string, string> | undefined)?.[languages[0] ?? 'en'];
     const translations = (json['translations'] ?? {}) as Record<string, { status?: string }>;
@@ -58,10 +65,14 @@ export const contentIndexer = {
       exportName: exportNameOf(lang),
       name: `${languageName(lang)} (${summary.statuses[lang]})`,
       title: `${CONTENT_KINDS[kindOf(fileName)].title}/${summary.title}`,
-      tags: [kindOf(fileName), `translation-${summary.statuses[lang]}`],
+      tags: [kindOf(fileName), `translation-${summary.statuses[lang]!.replace(/[^A-Za-z0-9]+/g, '-')}`],
     }));
   },
 };
+
+// An editor previews every language of a questionnaire, drafts included (a patient sees a draft
+// only where the clinic accepts drafts); the header above the story says the language's status.
+const PREVIEW_DRAFTS = "element.setAttribute('accept-translations', 'official verified draft');";
 
 /** The CSF module of one content file: its stories render the file's element with the file's JSON. */
 function storyModule(fileName: string, root: string): string {
@@ -85,6 +96,7 @@ export default {
     const element = document.createElement(${JSON.stringify(kind.tag)});
     element[${JSON.stringify(kind.property)}] = content;
     element.lang = lang;
+    ${kind.tag === 'pp-questionnaire' ? PREVIEW_DRAFTS : ''}
     // A fresh key per render, so a story never opens on an earlier preview's saved state.
     const key = 'storybook-' + crypto.randomUUID();
     element.setAttribute('draft-key', key);

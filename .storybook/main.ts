@@ -5,7 +5,7 @@ import { contentIndexer, contentStoriesPlugin } from './content-stories.js';
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts', '../content/instruments/*.json', '../content/education/*.json', '../content/pathways/*.json'],
+  stories: ['../stories/**/*.stories.ts', '../content/instruments/*.json', '../content/education/*.json', '../content/pathways/*.json', '../content/fhir/*.json'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   framework: {
     name: '@storybook/web-components-vite',

@@ -35,3 +35,22 @@ describe('the FHIR Questionnaire corpus', () => {
     }
   });
 });
+
+// The Questionnaires shipped in content/fhir/ (Storybook previews them) are corpus files, so that
+// their provenance is the corpus's.
+describe('the FHIR Questionnaires shipped in content/fhir/', () => {
+  const shipped = resolve(fileURLToPath(new URL('../../content/fhir', import.meta.url)));
+  const shippedFiles = readdirSync(shipped).filter((name) => name.endsWith('.json'));
+  const readme = readFileSync(resolve(shipped, 'README.md'), 'utf8');
+
+  it('are byte-identical copies of corpus files, each named in the folder README with its source', () => {
+    assert.ok(shippedFiles.length > 0, 'content/fhir/ has no Questionnaire');
+    for (const file of shippedFiles) {
+      const bytes = readFileSync(resolve(shipped, file));
+      const original = files.find((name) => readFileSync(resolve(corpus, name)).equals(bytes));
+      assert.ok(original, `${file} is not a copy of a corpus file`);
+      const source = sources.find((entry) => entry.file === original);
+      assert.ok(readme.includes(`\`${file}\``) && readme.includes(source.commit) && readme.includes(source.path), `README.md does not name ${file} with ${source.path} at ${source.commit}`);
+    }
+  });
+});

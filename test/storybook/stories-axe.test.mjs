@@ -129,6 +129,7 @@ describe('Storybook stories, checked with axe-core (WCAG 2.2 A and AA)', () => {
   it('finds stories, the generated content stories included', () => {
     assert.ok(stories.length > 0, 'index.json lists no stories');
     assert.ok(stories.some((id) => id.startsWith('instruments-')), 'no generated instrument stories');
+    assert.ok(stories.some((id) => id.startsWith('fhir-questionnaires-')), 'no generated FHIR Questionnaire stories');
     assert.ok(stories.some((id) => id.startsWith('content-playground--')), 'no content playground stories');
   });
 
