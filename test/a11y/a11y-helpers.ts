@@ -18,6 +18,7 @@ import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-quest
 import type { PpEducation } from '../../components/pp-education/pp-education.js';
 import type { PpPathway } from '../../components/pp-pathway/pp-pathway.js';
 import type { PpKiosk } from '../../components/pp-kiosk/pp-kiosk.js';
+import type { PpScoreChart } from '../../components/pp-score-chart/pp-score-chart.js';
 import type { Json } from '../helpers/instrument-builder.js';
 import { loadJson } from '../helpers/fixtures.js';
 import { pressShiftTab, pressSpace } from '../helpers/keyboard.js';
@@ -203,6 +204,27 @@ export async function pathway(lang: Language, current = 'plan'): Promise<PpPathw
   await waitUntil(() => shadow(el).querySelector('[part=step]'), 'the pathway did not render');
   await el.updateComplete;
   return el;
+}
+
+/** The pathway with every step opened. */
+export async function pathwayAllOpen(lang: Language): Promise<PpPathway> {
+  const el = await pathway(lang);
+  for (const toggle of shadow(el).querySelectorAll<HTMLButtonElement>('[part=toggle][aria-expanded=false]')) toggle.click();
+  await el.updateComplete;
+  return el;
+}
+
+/** The NRS score chart of `painOverVisits`, drawn. */
+export async function scoreChart(lang: Language): Promise<PpScoreChart> {
+  const el = await fixture<PpScoreChart>(html`<pp-score-chart src="/content/instruments/nrs-11.json" lang=${lang} .series=${painOverVisits}></pp-score-chart>`);
+  await waitUntil(() => shadow(el).querySelector('canvas'), 'no chart drawn');
+  return el;
+}
+
+/** Opens the chart's table view. */
+export async function openChartTable(el: PpScoreChart): Promise<void> {
+  shadow(el).querySelector<HTMLElement>('details > summary')!.click();
+  await waitUntil(() => shadow(el).querySelector('details[open]'), 'table view not opened');
 }
 
 /** A kiosk on its start screen, with a short idle timeout when a test needs the warning. */

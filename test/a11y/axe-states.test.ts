@@ -14,9 +14,10 @@ import {
   expectAxeClean,
   kiosk,
   LANGUAGES,
-  painOverVisits,
+  openChartTable,
   pathway,
   questionnaire,
+  scoreChart,
   shadow,
   structureItemTypes,
 } from './a11y-helpers.js';
@@ -144,11 +145,9 @@ for (const lang of LANGUAGES) {
 
     describe('<pp-score-chart>', () => {
       it('the chart, then its table view', async () => {
-        const el = await fixture(html`<pp-score-chart src="/content/instruments/nrs-11.json" lang=${lang} .series=${painOverVisits}></pp-score-chart>`);
-        await waitUntil(() => shadow(el).querySelector('canvas'), 'no chart drawn');
+        const el = await scoreChart(lang);
         await expectAxeClean(el, 'chart');
-        shadow(el).querySelector<HTMLElement>('[part=data] > summary, details > summary')!.click();
-        await waitUntil(() => shadow(el).querySelector('details[open]'), 'table view not opened');
+        await openChartTable(el);
         await expectAxeClean(el, 'table view');
       });
     });

@@ -19,9 +19,10 @@ import {
   expectNoHorizontalOverflow,
   kiosk,
   LANGUAGES,
-  painOverVisits,
-  pathway,
+  openChartTable,
+  pathwayAllOpen,
   questionnaire,
+  scoreChart,
   shadow,
   structureItemTypes,
 } from './a11y-helpers.js';
@@ -98,17 +99,13 @@ describe('reflow at 320 CSS px', () => {
       });
 
       it('pathway: every step open', async () => {
-        const el = await pathway(lang);
-        for (const toggle of shadow(el).querySelectorAll<HTMLButtonElement>('[part=toggle][aria-expanded=false]')) toggle.click();
-        await el.updateComplete;
+        const el = await pathwayAllOpen(lang);
         expectNoHorizontalOverflow(el, 'every step open');
       });
 
       it('score chart: the chart and its table', async () => {
-        const el = await fixture(html`<pp-score-chart src="/content/instruments/nrs-11.json" lang=${lang} .series=${painOverVisits}></pp-score-chart>`);
-        await waitUntil(() => shadow(el).querySelector('canvas'), 'no chart drawn');
-        shadow(el).querySelector<HTMLElement>('details > summary')!.click();
-        await waitUntil(() => shadow(el).querySelector('details[open]'), 'table not opened');
+        const el = await scoreChart(lang);
+        await openChartTable(el);
         expectNoHorizontalOverflow(el, 'chart and table');
         await expectBandNamesInside(shadow(el).querySelector('canvas')!, lang);
         // The table may scroll in its own box: then that box must be reachable by keyboard.

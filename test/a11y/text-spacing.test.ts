@@ -4,7 +4,7 @@
  * style sheet or extension would have to, nothing is cut off and nothing overflows, left to right
  * and right to left.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { waitUntil } from '../helpers/wait.js';
 import { deleteAllDatabases } from '../helpers/fixtures.js';
 import {
@@ -17,9 +17,10 @@ import {
   expectNoHorizontalOverflow,
   kiosk,
   LANGUAGES,
-  painOverVisits,
-  pathway,
+  openChartTable,
+  pathwayAllOpen,
   questionnaire,
+  scoreChart,
   shadow,
 } from './a11y-helpers.js';
 
@@ -74,13 +75,10 @@ for (const lang of LANGUAGES) {
     it('education module, pathway and score chart', async () => {
       const module = await education(html`<pp-education src="/content/education/hurt-and-harm.json" lang=${lang}></pp-education>`);
       await expectSpacingKept(module, 'education');
-      const steps = await pathway(lang);
-      for (const toggle of shadow(steps).querySelectorAll<HTMLButtonElement>('[part=toggle]')) if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
-      await steps.updateComplete;
+      const steps = await pathwayAllOpen(lang);
       await expectSpacingKept(steps, 'pathway, every step open');
-      const chart = await fixture(html`<pp-score-chart src="/content/instruments/nrs-11.json" lang=${lang} .series=${painOverVisits}></pp-score-chart>`);
-      await waitUntil(() => shadow(chart).querySelector('canvas'), 'no chart drawn');
-      shadow(chart).querySelector<HTMLElement>('details > summary')!.click();
+      const chart = await scoreChart(lang);
+      await openChartTable(chart);
       await expectSpacingKept(chart, 'score chart with its table');
     });
 
