@@ -287,7 +287,8 @@ export interface Pathway {
   readonly followUp: TextMap;
 }
 
-const PATHWAY_FIELDS = ['id', 'version', 'languages', 'title', 'translations', 'meta', 'intro', 'steps', 'willItCureMe', 'followUp'];
+// `$schema` names the file's JSON Schema (content/schemas/) for editors; the parser ignores it.
+const PATHWAY_FIELDS = ['id', 'version', 'languages', 'title', 'translations', 'meta', 'intro', 'steps', 'willItCureMe', 'followUp', '$schema'];
 const STEP_FIELDS = ['id', 'title', 'roles', 'whatHappens', 'duration', 'bring', 'youDecide', 'decisions', 'links'];
 const DURATION_AMOUNTS = ['sessions', ...PERIOD_UNITS, 'minutesEach'];
 const DURATION_FIELDS = [...DURATION_AMOUNTS, 'approximate', 'source', 'local', 'note'];

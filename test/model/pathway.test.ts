@@ -169,6 +169,11 @@ describe('parsePathway', () => {
     expect(problemsOf(json)[0]).to.match(/^steps\[0\]\.youdecide: unknown field "youdecide"; expected one of id, title, roles/);
   });
 
+  it('accepts the $schema that editors read, and parses to the same pathway as without it', () => {
+    const json = { $schema: '../schemas/pathway.schema.json', ...minimalPathway() };
+    expect(parsePathway(json)).to.deep.equal(parsePathway(minimalPathway()));
+  });
+
   it('needs the translation status of every language, and a citation of the care model', () => {
     const json: Record<string, unknown> = minimalPathway();
     json['languages'] = ['en', 'da'];
