@@ -2,7 +2,7 @@
 // only some pages need are loaded through a dynamic import(), when needed, and never with the
 // entries that do not need them; and entries stay within their size budgets.
 // Usage: `node scripts/check-bundles.mjs [DIST_DIR]`; exits 1 naming the file at fault.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { DYNAMIC_IMPORT, gzippedSize, staticGraph } from './bundle-graph.mjs';
 import { LAZY_PARTS, lazyPartSizes, markerOf } from './lazy-parts.mjs';
@@ -62,6 +62,12 @@ for (const dist of dists) {
       if (part.loadedBy === name) expectLazy(entry, part);
     }
   }
+}
+
+// Storybook's code editor (CodeMirror, its base theme's class as the marker) is for content
+// editors only: no built file of the package may hold it.
+for (const file of readdirSync(root, { recursive: true }).filter((name) => name.endsWith('.js'))) {
+  if (read(join(root, file)).includes('.cm-editor')) problems.push(`${shown(join(root, file))} contains CodeMirror, Storybook's editor`);
 }
 
 const budgetReports = [];
