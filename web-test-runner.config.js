@@ -59,6 +59,8 @@ export const ENGINE_SPECIFIC_FILES = {
   'test/a11y/reflow.test.ts': ['chromium', 'firefox'],
   // Of the engines here, only WebKitGTK has a speech voice.
   'test/components/read-aloud-voice.test.ts': ['webkit'],
+  // Storybook's editing tools; content editors use them in a desktop browser, checked in Chromium.
+  'test/storybook/content-playground.test.ts': ['chromium'],
 };
 const notIn = (engine) => Object.entries(ENGINE_SPECIFIC_FILES).flatMap(([file, engines]) => (engines.includes(engine) ? [] : [`!${file}`]));
 

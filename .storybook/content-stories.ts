@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { PREVIEWED_TRANSLATIONS } from './content-story-header.js';
 import { isFhirQuestionnaire, statusLabel, summarizeFhirQuestionnaire } from './fhir-summary.js';
 
 /** Each content folder, the element that shows its files, and the property that takes the JSON. */
@@ -70,9 +71,7 @@ export const contentIndexer = {
   },
 };
 
-// An editor previews every language of a questionnaire, drafts included (a patient sees a draft
-// only where the clinic accepts drafts); the header above the story says the language's status.
-const PREVIEW_DRAFTS = "element.setAttribute('accept-translations', 'official verified draft');";
+const PREVIEW_DRAFTS = `element.setAttribute('accept-translations', ${JSON.stringify(PREVIEWED_TRANSLATIONS)});`;
 
 /** The CSF module of one content file: its stories render the file's element with the file's JSON. */
 function storyModule(fileName: string, root: string): string {

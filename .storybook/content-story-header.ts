@@ -7,6 +7,13 @@ interface ContentLike {
   readonly languages?: readonly string[];
 }
 
+/**
+ * The translation statuses a preview shows: every one, drafts included, since an editor checks a
+ * draft before a patient may see it (only where the clinic accepts drafts); the header says which
+ * status the language has.
+ */
+export const PREVIEWED_TRANSLATIONS = 'official verified draft';
+
 const BAR = 'font: 14px/1.4 system-ui, sans-serif; margin-block-end: 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem';
 const badge = (colour: string) => `border: 1px solid ${colour}; border-radius: 1rem; padding: 0.1rem 0.6rem`;
 
