@@ -170,6 +170,15 @@ describe('pp-content-playground', () => {
       expect(root.querySelector('.preview pp-questionnaire')).to.exist;
     });
 
+    it("takes a search's first Questionnaire, and says how many it found", async () => {
+      const element = await mount('{}');
+      const address = new URL('/test/fixtures/questionnaire-search.bundle.json', location.href).href;
+      expect(await fetchInto(element, address)).to.contain('The search found 2 Questionnaires on this page (3 in all); this is the first, "First form".');
+      expect(JSON.parse(editorOf(element).state.doc.toString())).to.include({ resourceType: 'Questionnaire', id: 'first' });
+      expect(element.name).to.equal('https://fhir.example.org/fhir/Questionnaire/first');
+      await waitUntil(() => shadow(element).querySelector('.preview pp-questionnaire'), 'the Questionnaire is not previewed');
+    });
+
     it('says why when the server answers with an error, an OperationOutcome or something else than JSON', async () => {
       const element = await mount('{}');
       const origin = location.origin;
