@@ -61,6 +61,7 @@ export const ENGINE_SPECIFIC_FILES = {
   'test/components/read-aloud-voice.test.ts': ['webkit'],
   // Storybook's editing tools; content editors use them in a desktop browser, checked in Chromium.
   'test/storybook/content-playground.test.ts': ['chromium'],
+  'test/storybook/json-positions.test.ts': ['chromium'],
 };
 const notIn = (engine) => Object.entries(ENGINE_SPECIFIC_FILES).flatMap(([file, engines]) => (engines.includes(engine) ? [] : [`!${file}`]));
 
