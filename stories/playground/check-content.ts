@@ -7,7 +7,7 @@ import { ContentError, type ContentProblem } from '../../src/model/content-error
 import { parseEducationModule } from '../../src/model/education.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import { parsePathway } from '../../src/model/pathway.js';
-import { isFhirQuestionnaire } from '../../.storybook/fhir-summary.js';
+import { isFhirQuestionnaire, isObject } from '../../.storybook/fhir-summary.js';
 import { featureUses, groupFeatures, type FeatureGroup, type FeatureKind } from './fhir-features.js';
 import { readJson, type Place } from './json-positions.js';
 
@@ -86,7 +86,7 @@ export function checkContent(text: string, choice: KindChoice): Check {
   if (!reading.ok) return { syntax: true, problems: reading.errors };
   const placed = (problems: readonly ContentProblem[]): Problem[] => problems.map((p) => ({ ...reading.placeOf(p.path), path: p.path, message: p.message })).sort(byPlace);
   const { value } = reading;
-  const content = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const content = isObject(value) ? value : undefined;
   const kind = choice === 'auto' ? kindOf(value) : choice;
   if (!content || !kind) {
     const message = 'cannot tell the kind of content: an instrument has "items", a module "pages", a pathway "steps", a FHIR Questionnaire its "resourceType"; or choose the kind above';

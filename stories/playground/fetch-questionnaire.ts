@@ -3,6 +3,7 @@
  * (`[base]/Questionnaire/123`) or a search (`[base]/Questionnaire?url=…`), whose first Questionnaire
  * is taken. Every failure is a message saying what went wrong, never a thrown error.
  */
+import { isObject } from '../../.storybook/fhir-summary.js';
 
 export type Fetched =
   | {
@@ -17,7 +18,6 @@ export type Fetched =
   | { readonly ok: false; readonly message: string };
 
 type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An OperationOutcome's issues as one sentence, or undefined for anything else. */
 function outcomeOf(json: unknown): string | undefined {

@@ -5,6 +5,7 @@
  */
 import { EXTENSIONS, ITEM_CONTROL, ITEM_CONTROLS, ITEM_ELEMENTS, ITEM_TYPES, ROOT_ELEMENTS, type Conformance, type Support } from '../../src/fhir/fhir-conformance.js';
 import { childPath } from '../../src/model/json-reader.js';
+import { isObject } from '../../.storybook/fhir-summary.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -24,9 +25,6 @@ export interface FeatureUse {
 export interface FeatureGroup extends Omit<FeatureUse, 'path'> {
   readonly paths: readonly string[];
 }
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 
 // What the importer does with what its tables do not list.
 const NOT_R4: Conformance = { support: 'reported', note: 'not an element of R4: ignored' };
@@ -97,12 +95,12 @@ export function* featureUses(questionnaire: JsonObject): Generator<FeatureUse> {
 
 /** Uses of the same feature together ("calculatedExpression at 3 paths"), in the order each first appears. */
 export function groupFeatures(uses: Iterable<FeatureUse>): FeatureGroup[] {
-  const groups = new Map<string, { group: FeatureGroup; paths: string[] }>();
+  const groups = new Map<string, Omit<FeatureGroup, 'paths'> & { paths: string[] }>();
   for (const { path, ...feature } of uses) {
     const key = `${feature.kind}\n${feature.name}\n${feature.note}`;
-    const known = groups.get(key) ?? { group: { ...feature, paths: [] }, paths: [] };
-    known.paths.push(path);
-    groups.set(key, known);
+    const group = groups.get(key) ?? { ...feature, paths: [] };
+    group.paths.push(path);
+    groups.set(key, group);
   }
-  return [...groups.values()].map(({ group, paths }) => ({ ...group, paths }));
+  return [...groups.values()];
 }

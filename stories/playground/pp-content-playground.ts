@@ -550,7 +550,7 @@ export class PpContentPlayground extends LitElement {
               </ul>
             </div>`
           : nothing}
-        ${kind === 'fhir' ? nothing : contentStoryHeader(content, lang)} ${this.#renderElement(content, kind, lang, pane as 0 | 1)}
+        ${contentStoryHeader(content, lang)} ${this.#renderElement(content, kind, lang, pane as 0 | 1)}
       </section>`;
     })}</div>`;
   }
