@@ -28,7 +28,8 @@ export { fromFhirQuestionnaire, type FhirImport, type FromFhirOptions } from './
 export { toFhirQuestionnaire, type ToFhirOptions } from './fhir/to-fhir-questionnaire.js';
 export { scoreObservations, type ScoreObservation, type ObservationOptions } from './fhir/score-observations.js';
 export { resolveLocale, directionOf, localText } from './i18n/locale.js';
-export { parseLocaleNumber, formatLocaleNumber } from './i18n/numbers.js';
+export { parseLocaleNumber } from './i18n/numbers.js';
+export { formatLocaleNumber } from './i18n/format-number.js';
 export { buildScoreChart, seriesFromResults, type ScoreSeries, type ScorePoint, type ScoreChart, type ScoreChartOptions, type ChartPanel, type ChartLine, type ChartPoint, type ChartBand, type Summary } from './charts/score-series.js';
 export * from './events.js';
 export type { Draft } from './store/database.js';

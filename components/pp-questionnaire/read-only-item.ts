@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { formatLocaleNumber } from '../../src/i18n/numbers.js';
+import { formatLocaleNumber } from '../../src/i18n/format-number.js';
 import { isAttachmentAnswer, isQuantityAnswer, type AnswerValue, type QuestionItem } from '../../src/model/instrument.js';
 import { helpText, itemText, labelId, optionText, type ItemContext } from './item-templates.js';
 

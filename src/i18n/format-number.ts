@@ -9,19 +9,34 @@ const WESTERN_DIGITS = new Set(
   'bg bs cs da de el en es et fi fr hr hu is it lt lv nb nl nn no pl pt ro ru sk sl so sq sr sv tr uk'.split(' '),
 );
 
-const formats = new Map<LanguageCode, Intl.NumberFormat>();
+/** Whether String() writes the number as the language does: a whole number from 0 up, in a language of western digits. */
+const writtenAsString = (value: number, lang: LanguageCode): boolean =>
+  Number.isSafeInteger(value) && value >= 0 && WESTERN_DIGITS.has(lang.toLowerCase());
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** The language's Intl.NumberFormat, made once: each costs time, the first a page makes tens of milliseconds. */
+function numberFormat(lang: LanguageCode, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, options);
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /**
  * A number as the language writes it. Counts below 1,000 in a language of western digits are
- * written without Intl.NumberFormat: the first one a page makes costs tens of milliseconds (the
- * browser loads its number data), which would delay the first paint of every form.
+ * written without Intl.NumberFormat, which would delay the first paint of every form.
  */
-export function formatNumber(value: number, lang: LanguageCode): string {
-  if (Number.isInteger(value) && value >= 0 && value < 1000 && WESTERN_DIGITS.has(lang.toLowerCase())) return String(value);
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(lang);
-    formats.set(lang, format);
-  }
-  return format.format(value);
-}
+export const formatNumber = (value: number, lang: LanguageCode): string =>
+  value < 1000 && writtenAsString(value, lang) ? String(value) : numberFormat(lang, {}).format(value);
+
+/**
+ * A number as the language writes it, without grouping, so that it reads back unchanged (see
+ * parseLocaleNumber). Whole numbers in a language of western digits skip Intl.NumberFormat, which
+ * would hold up the first answer that shows a computed score.
+ */
+export const formatLocaleNumber = (value: number, lang: LanguageCode): string =>
+  writtenAsString(value, lang) ? String(value) : numberFormat(lang, { useGrouping: false, maximumFractionDigits: 10 }).format(value);

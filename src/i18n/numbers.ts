@@ -49,7 +49,3 @@ export function parseLocaleNumber(text: string, lang: LanguageCode): number {
   normalized = normalized.split(decimal).join('.');
   return /^-?(\d+\.?\d*|\.\d+)$/.test(normalized) ? Number(normalized) : NaN;
 }
-
-/** A number as the language writes it, without grouping, so that it reads back unchanged. */
-export const formatLocaleNumber = (value: number, lang: LanguageCode): string =>
-  new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 10 }).format(value);

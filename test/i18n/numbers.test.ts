@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatLocaleNumber, parseLocaleNumber } from '../../src/i18n/numbers.js';
+import { formatLocaleNumber } from '../../src/i18n/format-number.js';
+import { parseLocaleNumber } from '../../src/i18n/numbers.js';
 
 describe('parseLocaleNumber', () => {
   it('reads the decimal mark of the language', () => {
