@@ -218,9 +218,10 @@ export default defineConfig(({ command, mode }) => {
                 { name: singleElement, tags: ['$initial' as const], priority: 3 },
                 // Parts that are loaded together, each one file: every request costs a page time
                 // before the first paint, however small the file. What every instrument needs to
-                // be read (the parser, the draft lookup with its storage code, the scoring of an
-                // answer), and the flags and classifications with the conditions and scoring they use.
-                { name: 'reading', test: /[\\/]src[\\/](model[\\/](instrument-parser|json-reader|item-score)|store[\\/](drafts|records|database))\.ts$|[\\/]node_modules[\\/]idb[\\/]/, priority: 2 },
+                // be read and shown (the parser, the draft lookup with its storage code, the scoring
+                // of an answer, the engine), and the flags and classifications with the conditions
+                // and scoring they use.
+                { name: 'reading', test: /[\\/]src[\\/](model[\\/](instrument-parser|json-reader|item-score)|store[\\/](drafts|records|database)|engine[\\/]questionnaire-engine)\.ts$|[\\/]node_modules[\\/]idb[\\/]/, priority: 2 },
                 { name: 'rules', test: /[\\/](components[\\/]pp-questionnaire[\\/]rules-part|src[\\/]scoring[\\/](score|rules)|src[\\/]model[\\/](parse-rules|parse-conditions))\.ts$/, priority: 1 },
               ],
             },

@@ -16,7 +16,7 @@ const BUILDS = ['.', 'standalone', 'standalone/shared'];
  * anything: the file and all it imports statically, Lit included. Parts that it loads with
  * import() only for some content (LAZY_PARTS) are not counted.
  */
-const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 23 }];
+const BUDGETS = [{ file: 'standalone/pp-questionnaire.js', kb: 20 }];
 
 const root = resolve(process.argv[2] ?? 'dist');
 

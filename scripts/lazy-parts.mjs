@@ -32,6 +32,8 @@ export const LAZY_PARTS = [
   { name: 'the parser of scale options', markers: ['prorating needs items'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The instrument parser (a message of its answer check), fetched while the content is; the score chart parses every instrument in full.
   { name: 'the instrument parser', markers: ['a choice needs at least two answers'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
+  // The engine (a message of its answer check), fetched with the parser, in the same file.
+  { name: 'the engine', markers: ['its answer is not the person'], loadedBy: 'pp-questionnaire' },
   // The parser of conditions (a message of its cycle check); the score chart parses every instrument in full.
   { name: 'the parser of conditions', markers: ['form a cycle'], loadedBy: 'pp-questionnaire', builtInto: ['pp-score-chart'] },
   // The FHIR Questionnaire importer (a message of its element check).
@@ -54,10 +56,12 @@ export const LAZY_PARTS = [
  * the part, beyond what the entry and the parts loaded before it (`after`) have loaded. FHIRPath
  * is mostly the fhirpath package with its R4 model (the types of every element, which expressions
  * need to read `value[x]`); every form has loaded the instrument parser before its expressions.
+ * The instrument parser's file holds all that every form needs before its first paint beyond the
+ * entry: the parser, the draft lookup with its storage code, and the engine.
  */
 const QUESTIONNAIRE = 'standalone/pp-questionnaire.js';
 export const LAZY_BUDGETS = [
-  { part: 'the instrument parser', entry: QUESTIONNAIRE, kb: 10.5 },
+  { part: 'the instrument parser', entry: QUESTIONNAIRE, kb: 14 },
   { part: 'the parser of conditions', entry: QUESTIONNAIRE, after: ['the instrument parser'], kb: 6 },
   { part: 'the flags and classifications part', entry: QUESTIONNAIRE, after: ['the instrument parser'], kb: 6 },
   { part: 'the parser of scale options', entry: QUESTIONNAIRE, after: ['the instrument parser'], kb: 1.5 },

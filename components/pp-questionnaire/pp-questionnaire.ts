@@ -1,7 +1,8 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { guard } from 'lit/directives/guard.js';
-import { PATH_SEPARATOR, QuestionnaireEngine, type Computations, type ItemPath, type Layout } from '../../src/engine/questionnaire-engine.js';
+import type { Computations, Layout, QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
+import { PATH_SEPARATOR, type ItemPath } from '../../src/engine/item-path.js';
 import { localText, resolveLocale } from '../../src/i18n/locale.js';
 import { ContentError } from '../../src/model/content-error.js';
 import type { FhirImport, ReferenceCandidate } from '../../src/fhir/from-fhir-questionnaire.js';
@@ -112,6 +113,12 @@ async function fetchContent(url: string | undefined, attribute: string, what: st
     throw new LoadFailure({ code: 'content-unreachable', message: `The ${what} could not be loaded: ${reason}`, cause: error });
   }
 }
+
+/**
+ * The engine (what is shown, asked and answered): every form needs it before its first paint, a
+ * page that has not shown one yet does not. It loads with the parser, in one file (vite.config.ts).
+ */
+const loadEngine = () => import('../../src/engine/questionnaire-engine.js');
 
 /** Reading drafts, with the storage code under it: loaded as the element starts reading its content. */
 const loadDraftReading = () => import('../../src/store/drafts.js');
@@ -427,7 +434,7 @@ export class PpQuestionnaire extends LitElement {
    * its terminology client), for a page that must go on working offline, such as a kiosk.
    */
   static async preloadParts(): Promise<void> {
-    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadTerminology(), loadResult(), loadDelivery(), loadDraftReading(), loadDraftWriter()]);
+    await Promise.all([loadAllItemParts(), ...Object.values(PARSER_PARTS).map((load) => load()), loadParser(), loadTextPackChecker(), loadTranslationReport(), loadFhirImporter(), loadTerminology(), loadResult(), loadDelivery(), loadDraftReading(), loadDraftWriter(), loadEngine()]);
   }
 
   /** The engine's current answers; empty until the instrument is loaded. */
@@ -508,11 +515,15 @@ export class PpQuestionnaire extends LitElement {
     // The draft is looked up once the instrument is read; its code loads and the database opens meanwhile.
     const vault = this.#records.vault;
     loadDraftReading().then(({ prepareReading }) => prepareReading(vault), () => undefined);
+    const engineLoading = importPart(loadEngine);
+    // Awaited below; a failure while the content is read must not leave its failure unhandled.
+    engineLoading.catch(() => undefined);
     try {
       const { instrument, rules, fhir } = await this.#loadInstrument();
-      const [computations, itemStyles] = await Promise.all([
+      const [computations, itemStyles, { QuestionnaireEngine }] = await Promise.all([
         hasExpressions(instrument) ? this.#computations(instrument, fhir) : undefined,
         importPart(() => loadItemParts(instrument)),
+        engineLoading,
       ]);
       const partStyles = [...itemStyles, ...(rules?.styles ?? [])];
       if (partStyles.length) adoptStyles(this.renderRoot as ShadowRoot, [...PpQuestionnaire.elementStyles, ...partStyles]);

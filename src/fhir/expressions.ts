@@ -1,6 +1,7 @@
 import { compile, evaluate, resolveInternalTypes } from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
-import { answerAt, itemIdOf, PATH_SEPARATOR, withOverride, type Computations, type ItemOverride, type ItemPath, type Settled } from '../engine/questionnaire-engine.js';
+import { withOverride, type Computations, type ItemOverride, type Settled } from '../engine/questionnaire-engine.js';
+import { answerAt, itemIdOf, PATH_SEPARATOR, type ItemPath } from '../engine/item-path.js';
 import { ContentError, type ContentProblem } from '../model/content-error.js';
 import { childPath } from '../model/json-reader.js';
 import {

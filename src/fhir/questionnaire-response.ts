@@ -1,6 +1,6 @@
 import type { Answers, AnswerValue, Instrument, Item, OptionCoding, QuestionItem } from '../model/instrument.js';
 import { childrenOf, isContainer, isRepeating, sourceLanguageOf } from '../model/instrument.js';
-import { PATH_SEPARATOR, pathIn, type ItemPath } from '../engine/questionnaire-engine.js';
+import { PATH_SEPARATOR, pathIn, type ItemPath } from '../engine/item-path.js';
 import { fieldItemSupport } from '../model/item-support.js';
 import { own } from '../model/own.js';
 import type { LanguageCode, TextMap } from '../model/text.js';

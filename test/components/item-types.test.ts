@@ -4,7 +4,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { PpQuestionnaire } from '../../components/pp-questionnaire/pp-questionnaire.js';
 import type { ChangeDetail, QuestionnaireResult } from '../../src/events.js';
-import { PATH_SEPARATOR } from '../../src/engine/questionnaire-engine.js';
+import { PATH_SEPARATOR } from '../../src/engine/item-path.js';
 import { deleteAllDatabases, loadJson, nextEvent } from '../helpers/fixtures.js';
 import { pressSpace, typeKeys } from '../helpers/keyboard.js';
 import { choice, en, instrument, question } from '../helpers/instrument-builder.js';

@@ -1,6 +1,7 @@
 import { scoreAnswers } from '../../src/scoring/score.js';
 import { expect } from '@open-wc/testing';
-import { PATH_SEPARATOR, QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
+import { QuestionnaireEngine } from '../../src/engine/questionnaire-engine.js';
+import { PATH_SEPARATOR } from '../../src/engine/item-path.js';
 import { parseInstrument } from '../../src/model/parse-instrument.js';
 import type { Instrument } from '../../src/model/instrument.js';
 import { PHQ9_ITEMS, phq9Json } from '../helpers/fixtures.js';
