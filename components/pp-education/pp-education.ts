@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
+import { formatNumber } from '../../src/i18n/format-number.js';
 import {
   answerTo,
   citationsOf,
@@ -470,8 +471,7 @@ export class PpEducation extends LitElement {
   }
 
   #pageLabel(content: EducationModule, lang: string): string {
-    const number = new Intl.NumberFormat(lang);
-    return msg(str`Page ${number.format(this.pageIndex + 1)} of ${number.format(content.pages.length)}`);
+    return msg(str`Page ${formatNumber(this.pageIndex + 1, lang)} of ${formatNumber(content.pages.length, lang)}`);
   }
 
   #renderProgress(content: EducationModule, lang: string): TemplateResult {

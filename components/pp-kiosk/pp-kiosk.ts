@@ -3,6 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { PpEvents, type ErrorDetail, type KioskResetDetail, type LanguageChangeDetail, type SubmitDetail } from '../../src/events.js';
 import { directionOf, localText } from '../../src/i18n/locale.js';
+import { formatNumber } from '../../src/i18n/format-number.js';
 import { ContentError } from '../../src/model/content-error.js';
 import { parseKioskSequence, type KioskScreen, type KioskSequence } from '../../src/model/kiosk.js';
 import type { TextMap } from '../../src/model/text.js';
@@ -313,7 +314,7 @@ export class PpKiosk extends LitElement {
         <dialog part="idle-dialog" aria-labelledby="idle-title" aria-describedby="idle-text" @cancel=${(e: Event) => e.preventDefault()}>
           <h2 id="idle-title">${msg('Are you still there?')}</h2>
           <p id="idle-text">${msg('If you are still here, touch the button. Otherwise your answers will be cleared for the next person.')}</p>
-          <p class="countdown" role="timer" aria-live="off">${this.secondsLeft === undefined ? nothing : new Intl.NumberFormat(lang).format(this.secondsLeft)}</p>
+          <p class="countdown" role="timer" aria-live="off">${this.secondsLeft === undefined ? nothing : formatNumber(this.secondsLeft, lang)}</p>
           <div class="actions">
             <button class="primary" @click=${() => this.#idle.activity()}>${msg('Yes, I am still here')}</button>
           </div>
@@ -361,8 +362,7 @@ export class PpKiosk extends LitElement {
   #renderStep(sequence: KioskSequence): TemplateResult {
     const step = sequence.steps[this.stepIndex]!;
     const subject = this.#sessionVault().subject;
-    const number = new Intl.NumberFormat(this.language);
-    const progress = msg(str`Part ${number.format(this.stepIndex + 1)} of ${number.format(sequence.steps.length)}`);
+    const progress = msg(str`Part ${formatNumber(this.stepIndex + 1, this.language)} of ${formatNumber(sequence.steps.length, this.language)}`);
     // The person chose their language before this step: when its questionnaire cannot be shown
     // in it (no translation, or one the clinic does not accept), they are told so in their language.
     const shownIn = this.stepShownIn && new Intl.DisplayNames([this.language], { type: 'language' }).of(this.stepShownIn);

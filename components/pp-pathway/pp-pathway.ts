@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import '../pp-questionnaire/pp-questionnaire.js';
 import { PpEvents, type ErrorDetail, type PathwayActionDetail } from '../../src/events.js';
 import { directionOf, localText, resolveLocale } from '../../src/i18n/locale.js';
+import { formatNumber } from '../../src/i18n/format-number.js';
 import { EMERGENCY, emergencyAdvice, emergencyText } from '../../src/model/emergency.js';
 import { parsePathway, ROLES, type Decision, type Pathway, type PathwayStep, type StepLink } from '../../src/model/pathway.js';
 import { own } from '../../src/model/own.js';
@@ -348,7 +349,7 @@ export class PpPathway extends LitElement {
       data-state=${stepState}
       aria-current=${stepState === 'current' ? 'step' : nothing}
     >
-      <span part="marker" class="marker" aria-hidden="true">${stepState === 'completed' ? '✓' : new Intl.NumberFormat(lang).format(index + 1)}</span>
+      <span part="marker" class="marker" aria-hidden="true">${stepState === 'completed' ? '✓' : formatNumber(index + 1, lang)}</span>
       <h4 class="step-title">
         <button part="toggle" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="details-${step.id}" @click=${() => this.#toggleStep(step.id)}>
           <span class="toggle-text">${text(step.title)}</span><span class="chevron" aria-hidden="true"></span>
@@ -396,7 +397,6 @@ export class PpPathway extends LitElement {
 
   #renderDecisions(pathway: Pathway, decisions: readonly Decision[], text: (map: TextMap) => string, lang: string): TemplateResult {
     const arrow = directionOf(lang) === 'rtl' ? '←' : '→';
-    const number = new Intl.NumberFormat(lang);
     return html`<h5>${msg('What happens next')}</h5>
       <ul class="decisions">
         ${decisions.map((decision) => {
@@ -412,7 +412,7 @@ export class PpPathway extends LitElement {
                 event.preventDefault();
                 void this.#revealStep(decision.next);
               }}
-              >${msg(str`Step ${number.format(index + 1)}: ${title}`)}</a
+              >${msg(str`Step ${formatNumber(index + 1, lang)}: ${title}`)}</a
             >`;
           } else {
             target = html`${text(decision.exitTo)}`;
