@@ -13,14 +13,20 @@ const WESTERN_DIGITS = new Set(
 const writtenAsString = (value: number, lang: LanguageCode): boolean =>
   Number.isSafeInteger(value) && value >= 0 && WESTERN_DIGITS.has(lang.toLowerCase());
 
+/** The two ways numbers are written: as the language groups them, and ungrouped, to read back unchanged. */
+const STYLES = {
+  grouped: {},
+  ungrouped: { useGrouping: false, maximumFractionDigits: 10 },
+} satisfies Record<string, Intl.NumberFormatOptions>;
+
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** The language's Intl.NumberFormat, made once: each costs time, the first a page makes tens of milliseconds. */
-function numberFormat(lang: LanguageCode, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang} ${JSON.stringify(options)}`;
+/** The language's Intl.NumberFormat of a style, made once: each costs time, the first a page makes tens of milliseconds. */
+function numberFormat(lang: LanguageCode, style: keyof typeof STYLES): Intl.NumberFormat {
+  const key = `${style} ${lang}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(lang, options);
+    format = new Intl.NumberFormat(lang, STYLES[style]);
     formats.set(key, format);
   }
   return format;
@@ -31,7 +37,7 @@ function numberFormat(lang: LanguageCode, options: Intl.NumberFormatOptions): In
  * written without Intl.NumberFormat, which would delay the first paint of every form.
  */
 export const formatNumber = (value: number, lang: LanguageCode): string =>
-  value < 1000 && writtenAsString(value, lang) ? String(value) : numberFormat(lang, {}).format(value);
+  value < 1000 && writtenAsString(value, lang) ? String(value) : numberFormat(lang, 'grouped').format(value);
 
 /**
  * A number as the language writes it, without grouping, so that it reads back unchanged (see
@@ -39,4 +45,4 @@ export const formatNumber = (value: number, lang: LanguageCode): string =>
  * would hold up the first answer that shows a computed score.
  */
 export const formatLocaleNumber = (value: number, lang: LanguageCode): string =>
-  writtenAsString(value, lang) ? String(value) : numberFormat(lang, { useGrouping: false, maximumFractionDigits: 10 }).format(value);
+  writtenAsString(value, lang) ? String(value) : numberFormat(lang, 'ungrouped').format(value);
